@@ -1,0 +1,177 @@
+/*
+ * erg/common.h: status codes, errors, growable buffers, hashing, entity types
+ * and atomic output files shared by every erg module.
+ *
+ * Ownership rule for the whole library: a function that returns a pointer
+ * through a `**out` parameter and whose name ends in `_new` or `_load` gives
+ * the caller a heap object to release with the matching `_free`. Every other
+ * pointer a function returns is borrowed from its first argument and stays
+ * valid until that argument is changed or freed. Structs that callers
+ * allocate themselves (erg_buf, erg_doc, erg_mentions, ...) are set up with
+ * `_init` and emptied with `_release`; `_free(NULL)` and `_release` on an
+ * initialized-but-unused struct do nothing.
+ *
+ * The library never prints and never exits: failures come back as an
+ * erg_status, with the details in a caller's erg_error when one is passed.
+ */
+#ifndef ERG_COMMON_H
+#define ERG_COMMON_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ERG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define ERG_PRINTF(f, a)
+#endif
+
+/* Result of every fallible library call. ERG_OK is zero. */
+typedef enum erg_status {
+    ERG_OK = 0,
+    ERG_DONE,      /* an iterator has nothing more to give; not a failure */
+    ERG_ENOMEM,    /* out of memory */
+    ERG_EIO,       /* a file could not be opened, read or written */
+    ERG_EUTF8,     /* text is not valid UTF-8 */
+    ERG_EJSON,     /* malformed JSON, or JSON of the wrong shape */
+    ERG_EFORMAT,   /* malformed content: model file, CoNLL file, empty or binary input */
+    ERG_EINVAL,    /* an argument is out of range or unknown */
+    ERG_ENOTFOUND, /* a name or file that was asked for does not exist */
+    ERG_EIGRAPH    /* igraph reported a failure */
+} erg_status;
+
+/*
+ * Details of a failure, filled by the function that failed. `text` says what
+ * is wrong in lowercase with no trailing period ("invalid UTF-8 at byte 12");
+ * `source` names the file (or "" when there is none), `line` is 1-based (0
+ * when unknown), `offset` is a byte offset (-1 when unknown). The CLI prints
+ * it as `erg: 'source[:line]': text`.
+ */
+typedef struct erg_error {
+    erg_status status;
+    char text[512];
+    char source[1024];
+    long line;
+    long long offset;
+} erg_error;
+
+/* Resets err to "no error". err may be NULL. */
+void erg_error_clear(erg_error *err);
+
+/*
+ * Fills err (which may be NULL) and returns st, so that a failing function can
+ * `return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot open: %s", ...)`.
+ * source may be NULL. The text is cut to fit.
+ */
+erg_status erg_error_set(erg_error *err, erg_status st, const char *source, long line,
+                         long long offset, const char *fmt, ...) ERG_PRINTF(6, 7);
+
+/* Shorthand for an out-of-memory failure; returns ERG_ENOMEM. */
+erg_status erg_error_oom(erg_error *err);
+
+/* A short lowercase phrase for st ("out of memory"); never NULL, static. */
+const char *erg_status_string(erg_status st);
+
+/*
+ * A growable byte buffer, always NUL-terminated once anything was appended.
+ * Caller-owned: erg_buf_init before use, erg_buf_release after. data is NULL
+ * until the first append. Appends grow the buffer geometrically, so a loop
+ * that clears and refills a buffer stops allocating once it is large enough.
+ */
+typedef struct erg_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} erg_buf;
+
+void erg_buf_init(erg_buf *b);
+void erg_buf_release(erg_buf *b);
+/* Sets len to 0 and keeps the storage. */
+void erg_buf_clear(erg_buf *b);
+/* Makes room for `extra` more bytes plus the NUL. ERG_ENOMEM on failure. */
+erg_status erg_buf_reserve(erg_buf *b, size_t extra);
+erg_status erg_buf_append(erg_buf *b, const void *data, size_t n);
+erg_status erg_buf_puts(erg_buf *b, const char *s);
+erg_status erg_buf_putc(erg_buf *b, char c);
+erg_status erg_buf_printf(erg_buf *b, const char *fmt, ...) ERG_PRINTF(2, 3);
+/* Gives the caller the malloc'd string (never NULL) and re-initializes b. */
+char *erg_buf_steal(erg_buf *b);
+
+/* 64-bit hash of n bytes (FNV-1a with a final mix); stable across runs and machines. */
+uint64_t erg_hash(const void *data, size_t n);
+/* Combines a running hash with more bytes; erg_hash(d, n) == erg_hash_more(ERG_HASH_SEED, d, n). */
+#define ERG_HASH_SEED 0xcbf29ce484222325ULL
+uint64_t erg_hash_more(uint64_t h, const void *data, size_t n);
+/* Final avalanche step applied by erg_hash; exposed for incremental use. */
+uint64_t erg_hash_mix(uint64_t h);
+
+/* malloc'd copy of s (or of its first n bytes); NULL when out of memory or s is NULL. */
+char *erg_strdup(const char *s);
+char *erg_strndup(const char *s, size_t n);
+
+/* Entity types. MISC is recognized but never put in the graph. */
+typedef enum erg_type {
+    ERG_TYPE_PERSON = 0,
+    ERG_TYPE_AGENCY,
+    ERG_TYPE_OUTLET,
+    ERG_TYPE_PLACE,
+    ERG_TYPE_MISC,
+    ERG_TYPE_COUNT
+} erg_type;
+
+#define ERG_TYPE_BIT(t) (1u << (t))
+/* person, agency, outlet: what `--types` means when it is not given. */
+#define ERG_TYPES_DEFAULT                                                                          \
+    (ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) | ERG_TYPE_BIT(ERG_TYPE_OUTLET))
+
+/* "person", "agency", "outlet", "place", "misc"; static. */
+const char *erg_type_name(erg_type t);
+/* Parses one type name (case-insensitive). ERG_EINVAL when unknown. */
+erg_status erg_type_parse(const char *s, size_t n, erg_type *out);
+/*
+ * Parses a comma-separated list such as "person,agency,place" into a bit mask
+ * of ERG_TYPE_BIT values. ERG_EINVAL (with err naming the bad word) when a
+ * word is unknown or the list is empty.
+ */
+erg_status erg_type_mask_parse(const char *list, unsigned *mask, erg_error *err);
+
+/*
+ * An output file written under a temporary name in the same folder and
+ * renamed into place by erg_outfile_commit, so that a failed run never leaves
+ * a truncated file. The path "-" writes to stdout (nothing to rename).
+ * Caller-owned struct.
+ */
+typedef struct erg_outfile {
+    FILE *fp;       /* write here between open and commit */
+    char *path;     /* final path (owned) */
+    char *tmp_path; /* temporary path (owned), NULL for stdout */
+} erg_outfile;
+
+/* Opens the temporary file. ERG_EIO with err filled when it cannot be created. */
+erg_status erg_outfile_open(erg_outfile *of, const char *path, erg_error *err);
+/*
+ * Flushes, closes and renames the file into place. ERG_EIO when a write
+ * failed earlier (checked through ferror), or the close or rename fails; the
+ * temporary file is removed then. Releases everything of `of` in all cases.
+ */
+erg_status erg_outfile_commit(erg_outfile *of, erg_error *err);
+/* Closes and removes the temporary file; for failure paths. Safe on an unopened struct. */
+void erg_outfile_abort(erg_outfile *of);
+
+/*
+ * Reads a whole file into a NUL-terminated malloc'd buffer (*data, owned by
+ * the caller) of *len bytes. ERG_EIO with err filled on failure.
+ */
+erg_status erg_read_file(const char *path, char **data, size_t *len, erg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,14 @@
+/* erg/erg.h: the whole erg library. */
+#ifndef ERG_ERG_H
+#define ERG_ERG_H
+
+#include "erg/common.h"
+#include "erg/export.h"
+#include "erg/graph.h"
+#include "erg/input.h"
+#include "erg/ner.h"
+#include "erg/relate.h"
+#include "erg/resolve.h"
+#include "erg/text.h"
+
+#endif

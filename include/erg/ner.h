@@ -1,0 +1,211 @@
+/*
+ * erg/ner.h: the statistical tagger (features, model file, decoding,
+ * training, evaluation), the gazetteers, and the decision that turns tagged
+ * spans into typed mentions (person, agency, outlet, place, misc).
+ */
+#ifndef ERG_NER_H
+#define ERG_NER_H
+
+#include "erg/common.h"
+#include "erg/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* IOB2 labels over the CoNLL types. B-X = 2*X+1, I-X = 2*X+2. */
+typedef enum erg_label {
+    ERG_LABEL_O = 0,
+    ERG_LABEL_B_PER,
+    ERG_LABEL_I_PER,
+    ERG_LABEL_B_ORG,
+    ERG_LABEL_I_ORG,
+    ERG_LABEL_B_LOC,
+    ERG_LABEL_I_LOC,
+    ERG_LABEL_B_MISC,
+    ERG_LABEL_I_MISC,
+    ERG_LABEL_COUNT
+} erg_label;
+
+/* CoNLL classes, in label order: PER=0, ORG=1, LOC=2, MISC=3. */
+typedef enum erg_class { ERG_CLASS_PER = 0, ERG_CLASS_ORG, ERG_CLASS_LOC, ERG_CLASS_MISC } erg_class;
+#define ERG_CLASS_COUNT 4
+#define ERG_LABEL_CLASS(l) ((erg_class)(((l)-1) / 2))
+#define ERG_LABEL_IS_B(l) ((l) != ERG_LABEL_O && ((l)-1) % 2 == 0)
+
+/* "O", "B-PER", ...; static. */
+const char *erg_label_name(erg_label l);
+/* "PER", "ORG", "LOC", "MISC"; static. */
+const char *erg_class_name(erg_class c);
+
+/* A word given to the tagger: n bytes at s (not NUL-terminated). */
+typedef struct erg_word {
+    const char *s;
+    uint32_t n;
+} erg_word;
+
+/* ---- model ---------------------------------------------------------------- */
+
+/* A trained model; immutable once loaded, so one model may serve many taggers and threads. */
+typedef struct erg_model erg_model;
+
+/*
+ * Loads a model file written by erg_model_save. ERG_EIO when it cannot be
+ * read, ERG_EFORMAT when it is not an erg model or of an unknown version.
+ * The caller frees *out with erg_model_free.
+ */
+erg_status erg_model_load(erg_model **out, const char *path, erg_error *err);
+
+/* Writes the model (atomically, through erg_outfile). ERG_EIO on failure. */
+erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err);
+
+void erg_model_free(erg_model *m);
+
+/*
+ * Finds the default model when no --model is given: $ERG_MODEL if set, else
+ * data/erg.model beside the executable's parent folders (a build tree), else
+ * the source tree's data/ and the installed data folder known at build time.
+ * Writes the path into buf (cap bytes). ERG_ENOTFOUND when none exists.
+ */
+erg_status erg_model_default_path(char *buf, size_t cap, erg_error *err);
+
+/* ---- tagging ---------------------------------------------------------------- */
+
+/* Per-thread tagging state: feature and score buffers reused across calls. */
+typedef struct erg_tagger erg_tagger;
+
+/* The tagger borrows m, which must outlive it. */
+erg_status erg_tagger_new(erg_tagger **out, const erg_model *m, erg_error *err);
+void erg_tagger_free(erg_tagger *t);
+
+/*
+ * Tags one sentence of n words, writing n labels into labels (caller-owned,
+ * n entries). The output is well-formed IOB2 (an I-X always follows B-X or
+ * I-X). Allocates only when n exceeds every earlier sentence length.
+ */
+erg_status erg_tagger_tag(erg_tagger *t, const erg_word *words, size_t n, uint8_t *labels,
+                          erg_error *err);
+
+/*
+ * Tags every sentence of doc (tokens over text) and writes doc->n_tokens
+ * labels into labels (caller-owned).
+ */
+erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *doc,
+                              uint8_t *labels, erg_error *err);
+
+/* ---- CoNLL corpora, training and evaluation ----------------------------------- */
+
+/*
+ * Sentences with gold labels read from CoNLL-style files: one token a line,
+ * the token in the first column and the tag in the last (white space or tab
+ * separated), blank lines between sentences, "-DOCSTART-" lines ignored. Tags
+ * may be IOB1, IOB2 or BILOU (BIOES) over any type names; PER/PERSON,
+ * ORG/ORGANIZATION/ORGANISATION, LOC/LOCATION/GPE and MISC are mapped to the
+ * four classes, anything else to O. Stored as IOB2 labels.
+ */
+typedef struct erg_corpus erg_corpus;
+
+erg_status erg_corpus_load(erg_corpus **out, const char *path, erg_error *err);
+/* Appends the sentences of another file. */
+erg_status erg_corpus_add_file(erg_corpus *c, const char *path, erg_error *err);
+size_t erg_corpus_sentences(const erg_corpus *c);
+size_t erg_corpus_tokens(const erg_corpus *c);
+void erg_corpus_free(erg_corpus *c);
+
+typedef struct erg_train_options {
+    int epochs;          /* maximum passes over the data (default 10) */
+    uint64_t seed;       /* shuffling seed; same data and seed give the same model bytes */
+    double heldout;      /* fraction of sentences kept aside for early stopping (0 = none) */
+    int min_count;       /* prune features seen fewer times (default 1: keep all) */
+    /* Called after every epoch with its held-out F1 (or -1); may be NULL. */
+    void (*progress)(void *ctx, int epoch, double train_acc, double heldout_f1);
+    void *progress_ctx;
+} erg_train_options;
+
+/* Fills o with the defaults above. */
+void erg_train_options_init(erg_train_options *o);
+
+/* Trains a model on c. The caller frees *out with erg_model_free. */
+erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_options *opt,
+                         erg_error *err);
+
+/* Counts for exact-match span scoring, as conlleval counts them. */
+typedef struct erg_eval_counts {
+    uint64_t tokens;
+    uint64_t tokens_correct;
+    uint64_t gold[ERG_CLASS_COUNT];    /* gold spans per class */
+    uint64_t guess[ERG_CLASS_COUNT];   /* predicted spans per class */
+    uint64_t correct[ERG_CLASS_COUNT]; /* predicted spans equal to a gold span, same class */
+} erg_eval_counts;
+
+/* Tags every sentence of c with m and fills counts (zeroed first). */
+erg_status erg_ner_eval(const erg_model *m, const erg_corpus *c, erg_eval_counts *counts,
+                        erg_error *err);
+
+/* Adds the spans of one sentence (gold vs guess, n IOB2 labels each) to counts. */
+void erg_eval_add(erg_eval_counts *counts, const uint8_t *gold, const uint8_t *guess, size_t n);
+
+/* ---- gazetteers and typed mentions -------------------------------------------- */
+
+/*
+ * Name lists read from a data folder: outlets (with aliases), organization
+ * words, titles and reporting verbs. Immutable once loaded.
+ */
+typedef struct erg_gazetteer erg_gazetteer;
+
+/*
+ * Loads the gazetteers from dir (the folder holding outlets.tsv, ...). NULL
+ * dir means the default data folder, found like the default model.
+ * ERG_EIO/ERG_EFORMAT naming the file and line on failure.
+ */
+erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *err);
+void erg_gazetteer_free(erg_gazetteer *g);
+
+/*
+ * Looks a name up in the outlet list by its merge key (erg_text_name_key).
+ * Returns the outlet's canonical name (borrowed from g) or NULL.
+ */
+const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key);
+
+/* One mention: bytes [start, end) of the text, tokens [tok_first, tok_end). */
+typedef struct erg_mention {
+    uint32_t start;
+    uint32_t end;
+    uint32_t tok_first;
+    uint32_t tok_end;
+    uint32_t sentence;
+    erg_type type;   /* person, agency, outlet, place or misc */
+    erg_class cls;   /* what the tagger said (an outlet found by the gazetteer alone is ORG) */
+    int32_t entity;  /* index into the article's erg_local_entities, -1 until resolved */
+} erg_mention;
+
+/* A growable list of mentions; caller-owned (_init/_release), reused across articles. */
+typedef struct erg_mentions {
+    erg_mention *items;
+    size_t n;
+    size_t cap;
+} erg_mentions;
+
+void erg_mentions_init(erg_mentions *m);
+void erg_mentions_release(erg_mentions *m);
+
+/*
+ * Turns the labels of a tagged doc into mentions (replacing out's content),
+ * in text order:
+ * - each B-X I-X* run becomes a span; PER -> person, LOC -> place, MISC -> misc;
+ * - an ORG span is an outlet when its key is in the outlet list (or the span
+ *   is an outlet name followed by "news agency", "news service" and the like)
+ *   or its context says so ("X reports/said/reported", "according to X",
+ *   "told X", "X news agency"), else an agency;
+ * - an outlet name from the list that the tagger missed or typed otherwise,
+ *   written as in the list (case-sensitive, whole tokens), becomes an outlet
+ *   mention.
+ * gaz may be NULL (then no outlets are recognized).
+ */
+erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,
+                            const erg_gazetteer *gaz, erg_mentions *out, erg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,83 @@
+/*
+ * erg/relate.h: edges between the entities of one article, with the
+ * sentences that support them.
+ */
+#ifndef ERG_RELATE_H
+#define ERG_RELATE_H
+
+#include "erg/common.h"
+#include "erg/ner.h"
+#include "erg/resolve.h"
+#include "erg/text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Relation kinds. co_mention is undirected; the others go subject -> object. */
+typedef enum erg_kind {
+    ERG_KIND_CO_MENTION = 0,
+    ERG_KIND_SPOKESPERSON_FOR,
+    ERG_KIND_MEMBER_OF,
+    ERG_KIND_LEADS,
+    ERG_KIND_REPORTS,
+    ERG_KIND_CITES,
+    ERG_KIND_ACCUSES,
+    ERG_KIND_COUNT
+} erg_kind;
+
+/* "co_mention", "spokesperson_for", ...; static. */
+const char *erg_kind_name(erg_kind k);
+/* ERG_EINVAL when s names no kind. */
+erg_status erg_kind_parse(const char *s, erg_kind *out);
+
+/* Which span of text makes two mentions co-occur. */
+typedef enum erg_window {
+    ERG_WINDOW_SENTENCE = 0,
+    ERG_WINDOW_PARAGRAPH,
+    ERG_WINDOW_ARTICLE
+} erg_window;
+
+/* ERG_EINVAL unless s is "sentence", "paragraph" or "article". */
+erg_status erg_window_parse(const char *s, erg_window *out);
+
+/*
+ * One piece of support for an edge in one article: entities a and b (indexes
+ * into the article's erg_local_entities; for co_mention a < b), and the byte
+ * range [start, end) of the sentence (or first sentence of the window) that
+ * supports it.
+ */
+typedef struct erg_relation {
+    uint32_t a;
+    uint32_t b;
+    erg_kind kind;
+    uint32_t start;
+    uint32_t end;
+} erg_relation;
+
+/* Caller-owned (_init/_release), reused across articles. */
+typedef struct erg_relations {
+    erg_relation *items;
+    size_t n;
+    size_t cap;
+} erg_relations;
+
+void erg_relations_init(erg_relations *r);
+void erg_relations_release(erg_relations *r);
+
+/*
+ * Finds the relations of one article, replacing out's content: one
+ * co_mention record per window (sentence, paragraph or whole article) and
+ * pair of distinct entities whose types are both in type_mask (a bit mask of
+ * ERG_TYPE_BIT), in text order. So the number of records for a pair is the
+ * number of windows in which both appear.
+ */
+erg_status erg_relate_article(const char *text, const erg_doc *doc,
+                              const erg_mentions *mentions, const erg_local_entities *entities,
+                              erg_window window, unsigned type_mask, erg_relations *out,
+                              erg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

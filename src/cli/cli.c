@@ -1,0 +1,94 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+int cli_fail(const erg_error *err)
+{
+    if (err->source[0] && err->line > 0)
+        fprintf(stderr, "erg: '%s:%ld': %s\n", err->source, err->line, err->text);
+    else if (err->source[0])
+        fprintf(stderr, "erg: '%s': %s\n", err->source, err->text);
+    else
+        fprintf(stderr, "erg: %s\n", err->text[0] ? err->text : erg_status_string(err->status));
+    return CLI_FAIL;
+}
+
+int cli_failf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("erg: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return CLI_FAIL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("erg: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, "Try 'erg %s --help'.\n", cmd);
+    else
+        fprintf(stderr, "Try 'erg --help'.\n");
+    return CLI_USAGE;
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("erg: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_progress_init(cli_progress *p, bool quiet)
+{
+    p->enabled = !quiet && isatty(STDERR_FILENO);
+    p->start = cli_now();
+    p->last = p->start;
+    p->drawn = false;
+}
+
+void cli_progress_update(cli_progress *p, size_t articles, uint64_t bytes)
+{
+    if (!p->enabled)
+        return;
+    double now = cli_now();
+    if (now - p->last < 0.25)
+        return;
+    p->last = now;
+    double mb = (double)bytes / 1e6;
+    double secs = now - p->start;
+    fprintf(stderr, "\r%zu articles, %.1f MB, %.1f MB/s   ", articles, mb,
+            secs > 0 ? mb / secs : 0.0);
+    fflush(stderr);
+    p->drawn = true;
+}
+
+void cli_progress_done(cli_progress *p)
+{
+    if (p->enabled && p->drawn) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
+    p->drawn = false;
+}

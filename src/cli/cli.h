@@ -1,0 +1,62 @@
+/*
+ * cli.h: what the erg subcommands share. Only src/cli prints.
+ */
+#ifndef ERG_CLI_H
+#define ERG_CLI_H
+
+#include "erg/erg.h"
+
+/* Exit codes of the DESIGN contract. */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* One subcommand: `erg NAME ...` runs fn(argc, argv) with argv[0] = NAME. */
+typedef struct cli_command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} cli_command;
+
+/*
+ * Prints `erg: 'source[:line]': text` (or `erg: text` when there is no
+ * source) to stderr and returns CLI_FAIL, or CLI_USAGE for ERG_EINVAL when
+ * usage is true.
+ */
+int cli_fail(const erg_error *err);
+
+/* Prints `erg: <formatted>` to stderr; returns CLI_FAIL. */
+int cli_failf(const char *fmt, ...) ERG_PRINTF(1, 2);
+
+/*
+ * Prints `erg: <formatted>` and "Try 'erg CMD --help'." to stderr; returns
+ * CLI_USAGE.
+ */
+int cli_usage(const char *cmd, const char *fmt, ...) ERG_PRINTF(2, 3);
+
+/* Prints `erg: warning: <formatted>` to stderr. */
+void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);
+
+/*
+ * Resolves the model path: the --model value if given, else the default
+ * (erg_model_default_path), and loads it. Prints the failure and returns
+ * NULL when it cannot.
+ */
+erg_model *cli_load_model(const char *path);
+
+/* Progress on stderr while a long run goes on, when stderr is a terminal and not quiet. */
+typedef struct cli_progress {
+    bool enabled;
+    double start;     /* seconds, monotonic */
+    double last;      /* last time a line was drawn */
+    bool drawn;
+} cli_progress;
+
+void cli_progress_init(cli_progress *p, bool quiet);
+/* Redraws at most a few times a second: "N articles, X MB, Y MB/s". */
+void cli_progress_update(cli_progress *p, size_t articles, uint64_t bytes);
+/* Clears the progress line. */
+void cli_progress_done(cli_progress *p);
+
+/* Monotonic time in seconds. */
+double cli_now(void);
+
+#endif

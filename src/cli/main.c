@@ -1,0 +1,49 @@
+/*
+ * main.c: the erg command table. Each command lives in cmd_<name>.c; adding
+ * one is that file, its declaration below and one row in `commands`.
+ */
+#include "cli.h"
+
+#include <igraph.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Commands, one row each. */
+static const cli_command commands[] = {
+    {NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: erg COMMAND [ARGS...]\n"
+               "       erg COMMAND --help\n\n"
+               "Reads news articles, recognizes the people, agencies and news outlets they\n"
+               "mention, links them into a graph and exports it for Gephi and Graphviz.\n\n"
+               "Commands:\n");
+    for (const cli_command *c = commands; c->name; c++)
+        fprintf(f, "  %-10s %s\n", c->name, c->summary);
+    fprintf(f, "\nExample:\n  erg build fixtures/articles -o graph.graphml\n");
+}
+
+int main(int argc, char **argv)
+{
+    /* igraph's default handler aborts the process; we check every return code instead. */
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_set_warning_handler(igraph_warning_handler_ignore);
+
+    if (argc < 2)
+        return cli_usage(NULL, "no command given");
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("erg %s\n", ERG_VERSION);
+        return CLI_OK;
+    }
+    for (const cli_command *c = commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c->fn(argc - 1, argv + 1);
+    return cli_usage(NULL, "unknown command '%s'", name);
+}

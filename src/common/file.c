@@ -1,0 +1,125 @@
+#include "erg/common.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+erg_status erg_outfile_open(erg_outfile *of, const char *path, erg_error *err)
+{
+    of->fp = NULL;
+    of->path = NULL;
+    of->tmp_path = NULL;
+    if (strcmp(path, "-") == 0) {
+        of->fp = stdout;
+        of->path = erg_strdup(path);
+        return of->path ? ERG_OK : erg_error_oom(err);
+    }
+    size_t n = strlen(path);
+    of->path = erg_strdup(path);
+    of->tmp_path = malloc(n + 16);
+    if (!of->path || !of->tmp_path) {
+        erg_outfile_abort(of);
+        return erg_error_oom(err);
+    }
+    snprintf(of->tmp_path, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(of->tmp_path);
+    if (fd < 0) {
+        int e = errno;
+        free(of->tmp_path);
+        of->tmp_path = NULL;
+        erg_outfile_abort(of);
+        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create: %s", strerror(e));
+    }
+    /* mkstemp creates 0600; a graph file is not a secret, so follow the umask. */
+    mode_t um = umask(0);
+    umask(um);
+    fchmod(fd, 0666 & ~um);
+    of->fp = fdopen(fd, "w");
+    if (!of->fp) {
+        int e = errno;
+        close(fd);
+        erg_outfile_abort(of);
+        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create: %s", strerror(e));
+    }
+    return ERG_OK;
+}
+
+erg_status erg_outfile_commit(erg_outfile *of, erg_error *err)
+{
+    erg_status st = ERG_OK;
+    int e = 0;
+    if (!of->fp)
+        return erg_error_set(err, ERG_EIO, of->path, 0, -1, "output file is not open");
+    if (fflush(of->fp) != 0 || ferror(of->fp))
+        e = errno ? errno : EIO;
+    if (of->tmp_path) {
+        if (fclose(of->fp) != 0 && !e)
+            e = errno;
+        of->fp = NULL;
+        if (!e && rename(of->tmp_path, of->path) != 0)
+            e = errno;
+    }
+    if (e) {
+        st = erg_error_set(err, ERG_EIO, of->path, 0, -1, "cannot write: %s", strerror(e));
+        erg_outfile_abort(of);
+        return st;
+    }
+    free(of->tmp_path);
+    free(of->path);
+    of->fp = NULL;
+    of->tmp_path = NULL;
+    of->path = NULL;
+    return ERG_OK;
+}
+
+void erg_outfile_abort(erg_outfile *of)
+{
+    if (of->tmp_path) {
+        if (of->fp)
+            fclose(of->fp);
+        unlink(of->tmp_path);
+    } else if (of->fp) {
+        fflush(of->fp);
+    }
+    free(of->tmp_path);
+    free(of->path);
+    of->fp = NULL;
+    of->tmp_path = NULL;
+    of->path = NULL;
+}
+
+erg_status erg_read_file(const char *path, char **data, size_t *len, erg_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return erg_error_set(err, errno == ENOENT ? ERG_ENOTFOUND : ERG_EIO, path, 0, -1,
+                             "cannot open: %s", strerror(errno));
+    erg_buf b;
+    erg_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    erg_status st = ERG_OK;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (erg_buf_append(&b, chunk, n) != ERG_OK) {
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
+    }
+    if (ferror(f)) {
+        st = erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+        goto cleanup;
+    }
+    *len = b.len;
+    *data = erg_buf_steal(&b);
+    if (!*data)
+        st = erg_error_oom(err);
+cleanup:
+    erg_buf_release(&b);
+    fclose(f);
+    return st;
+}
