@@ -171,6 +171,15 @@ void erg_outfile_abort(erg_outfile *of);
  */
 erg_status erg_read_file(const char *path, char **data, size_t *len, erg_error *err);
 
+/*
+ * Finds a file of erg's data folder (the shipped model, gazetteers) by name:
+ * in $ERG_DATA if that is set, else in the source tree's data/ and the
+ * installed data folder known at build time, else in data/ beside the
+ * executable or one of its parent folders. Writes the path into buf (cap
+ * bytes). ERG_ENOTFOUND, with err naming the folders tried, when absent.
+ */
+erg_status erg_data_path(const char *name, char *buf, size_t cap, erg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

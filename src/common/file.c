@@ -123,3 +123,48 @@ cleanup:
     fclose(f);
     return st;
 }
+
+#ifndef ERG_SOURCE_DATADIR
+#define ERG_SOURCE_DATADIR "data"
+#endif
+#ifndef ERG_INSTALL_DATADIR
+#define ERG_INSTALL_DATADIR "/usr/local/share/erg"
+#endif
+
+static bool try_path(const char *dir, const char *name, char *buf, size_t cap)
+{
+    int n = snprintf(buf, cap, "%s/%s", dir, name);
+    return n > 0 && (size_t)n < cap && access(buf, R_OK) == 0;
+}
+
+erg_status erg_data_path(const char *name, char *buf, size_t cap, erg_error *err)
+{
+    const char *env = getenv("ERG_DATA");
+    if (env && *env) {
+        if (try_path(env, name, buf, cap))
+            return ERG_OK;
+        return erg_error_set(err, ERG_ENOTFOUND, name, 0, -1,
+                             "not found in $ERG_DATA ('%s')", env);
+    }
+    if (try_path(ERG_SOURCE_DATADIR, name, buf, cap) ||
+        try_path(ERG_INSTALL_DATADIR, name, buf, cap))
+        return ERG_OK;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        for (int up = 0; up < 4; up++) {
+            char *slash = strrchr(exe, '/');
+            if (!slash)
+                break;
+            *slash = '\0';
+            char dir[4096 + 8];
+            snprintf(dir, sizeof dir, "%s/data", exe);
+            if (try_path(dir, name, buf, cap))
+                return ERG_OK;
+        }
+    }
+    return erg_error_set(err, ERG_ENOTFOUND, name, 0, -1,
+                         "not found in '%s', '%s' or beside the executable; set ERG_DATA",
+                         ERG_SOURCE_DATADIR, ERG_INSTALL_DATADIR);
+}
