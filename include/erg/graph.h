@@ -32,8 +32,9 @@ typedef struct erg_alias {
 } erg_alias;
 
 typedef struct erg_entity {
-    char *key;         /* merge key, unique in the graph; the node id in files */
-    char *name;        /* display name: the most frequent surface form (longest, then first in byte order on ties) */
+    char *key;  /* merge key, unique in the graph; the node id in files */
+    char *name; /* display name: the most frequent surface form (longest, then first in byte order
+                   on ties) */
     erg_type type;     /* the type most mentions had (ties: person, agency, outlet, place) */
     uint32_t mentions; /* mentions in all articles */
     uint32_t articles; /* articles that mention it */
@@ -91,9 +92,8 @@ void erg_graph_free(erg_graph *g);
  * article id is already in the graph. Amortized O(entities + relations).
  */
 erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
-                                 const erg_local_entities *entities,
-                                 const erg_mentions *mentions, const erg_relations *relations,
-                                 erg_error *err);
+                                 const erg_local_entities *entities, const erg_mentions *mentions,
+                                 const erg_relations *relations, erg_error *err);
 
 /*
  * Adds all of src to dst (src is unchanged). ERG_EINVAL when an article id

@@ -43,9 +43,10 @@ erg_status erg_window_parse(const char *s, erg_window *out);
 
 /*
  * One piece of support for an edge in one article: entities a and b (indexes
- * into the article's erg_local_entities; for co_mention a < b), and the byte
- * range [start, end) of the sentence (or first sentence of the window) that
- * supports it.
+ * into the article's erg_local_entities; for co_mention a < b; for a typed
+ * relation a is the subject), and the byte range [start, end) of the text
+ * that supports it: the sentence that holds both names, or for a wider
+ * window the sentences from the first-seen mention of one to that of the other.
  */
 typedef struct erg_relation {
     uint32_t a;
@@ -72,10 +73,9 @@ void erg_relations_release(erg_relations *r);
  * ERG_TYPE_BIT), in text order. So the number of records for a pair is the
  * number of windows in which both appear.
  */
-erg_status erg_relate_article(const char *text, const erg_doc *doc,
-                              const erg_mentions *mentions, const erg_local_entities *entities,
-                              erg_window window, unsigned type_mask, erg_relations *out,
-                              erg_error *err);
+erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_mentions *mentions,
+                              const erg_local_entities *entities, erg_window window,
+                              unsigned type_mask, erg_relations *out, erg_error *err);
 
 #ifdef __cplusplus
 }

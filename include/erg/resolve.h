@@ -21,11 +21,11 @@ typedef struct erg_surface {
 
 /* One entity of one article. Strings are owned by the erg_local_entities. */
 typedef struct erg_local_entity {
-    char *name;             /* display name: the longest surface form, first seen on ties */
-    char *key;              /* merge key (erg_text_name_key of the name) */
-    erg_type type;          /* the type most of its mentions have */
-    uint32_t mentions;      /* number of mentions */
-    erg_surface *surfaces;  /* distinct surface forms in first-seen order */
+    char *name;            /* display name: the longest surface form, first seen on ties */
+    char *key;             /* merge key (erg_text_name_key of the name) */
+    erg_type type;         /* the type most of its mentions have */
+    uint32_t mentions;     /* number of mentions */
+    erg_surface *surfaces; /* distinct surface forms in first-seen order */
     size_t n_surfaces;
     size_t cap_surfaces;
 } erg_local_entity;
@@ -46,9 +46,8 @@ void erg_local_entities_release(erg_local_entities *e);
  * with the same merge key are one entity. MISC mentions keep entity -1.
  * gaz may be NULL.
  */
-erg_status erg_resolve_article(const char *text, erg_mentions *mentions,
-                               const erg_gazetteer *gaz, erg_local_entities *out,
-                               erg_error *err);
+erg_status erg_resolve_article(const char *text, erg_mentions *mentions, const erg_gazetteer *gaz,
+                               erg_local_entities *out, erg_error *err);
 
 #ifdef __cplusplus
 }

@@ -18,7 +18,7 @@ enum {
     ERG_TOK_PUNCT = 1u << 2,  /* punctuation or a symbol, one token per mark (".." and "--" too) */
     ERG_TOK_URL = 1u << 3,    /* http(s)://..., www...., or an e-mail address */
     ERG_TOK_UPPER = 1u << 4,  /* first character is an upper-case letter */
-    ERG_TOK_PARA = 1u << 5    /* first token of a paragraph (after a blank line, or the text start) */
+    ERG_TOK_PARA = 1u << 5 /* first token of a paragraph (after a blank line, or the text start) */
 };
 
 /* One token: bytes [start, end) of the text. */

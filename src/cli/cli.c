@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,18 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     else
         fprintf(stderr, "Try 'erg --help'.\n");
     return CLI_USAGE;
+}
+
+int cli_bad_option(const char *cmd, int opt, char **argv)
+{
+    const char *arg = argv[optind - 1];
+    char shortopt[3] = {'-', (char)optopt, '\0'};
+    /* For a short option inside a cluster, argv[optind-1] is the cluster; name the letter. */
+    if (optopt && arg[0] == '-' && arg[1] != '-')
+        arg = shortopt;
+    if (opt == ':')
+        return cli_usage(cmd, "option '%s' needs a value", arg);
+    return cli_usage(cmd, "unknown option '%s'", arg);
 }
 
 void cli_warn(const char *fmt, ...)

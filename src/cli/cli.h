@@ -32,6 +32,13 @@ int cli_failf(const char *fmt, ...) ERG_PRINTF(1, 2);
  */
 int cli_usage(const char *cmd, const char *fmt, ...) ERG_PRINTF(2, 3);
 
+/*
+ * For getopt_long's '?' and ':' results (the option string must start with
+ * ':' and opterr be 0): prints "unknown option 'X'" or "option 'X' needs a
+ * value" as a usage error and returns CLI_USAGE.
+ */
+int cli_bad_option(const char *cmd, int opt, char **argv);
+
 /* Prints `erg: warning: <formatted>` to stderr. */
 void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);
 
@@ -45,8 +52,8 @@ erg_model *cli_load_model(const char *path);
 /* Progress on stderr while a long run goes on, when stderr is a terminal and not quiet. */
 typedef struct cli_progress {
     bool enabled;
-    double start;     /* seconds, monotonic */
-    double last;      /* last time a line was drawn */
+    double start; /* seconds, monotonic */
+    double last;  /* last time a line was drawn */
     bool drawn;
 } cli_progress;
 
@@ -58,5 +65,9 @@ void cli_progress_done(cli_progress *p);
 
 /* Monotonic time in seconds. */
 double cli_now(void);
+
+/* The commands, one file each (cmd_<name>.c). */
+int cmd_build(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 #endif

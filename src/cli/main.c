@@ -10,6 +10,8 @@
 
 /* Commands, one row each. */
 static const cli_command commands[] = {
+    {"build", cmd_build, "build a graph file from articles"},
+    {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
     {NULL, NULL, NULL},
 };
 

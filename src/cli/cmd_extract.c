@@ -1,0 +1,153 @@
+/*
+ * erg extract: one JSON line of mentions and relations per article.
+ */
+#include "pipeline.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+
+static const char extract_usage[] =
+    "usage: erg extract [OPTIONS] INPUT... [-o FILE]\n"
+    "\n"
+    "Prints, for every article, one JSON line with the mentions the recognizer\n"
+    "found and the relations between them:\n"
+    "  {\"id\", \"title\", \"date\", \"source\",\n"
+    "   \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}],\n"
+    "   \"relations\": [{\"kind\", \"source\", \"target\", \"start\", \"end\"}]}\n"
+    "start and end are byte offsets into the article text (end exclusive);\n"
+    "entity is the name of the entity the mention resolved to. Only typed\n"
+    "relations are listed: co-mentions follow from the mentions.\n"
+    "\n"
+    "  -o, --output FILE     where to write (default: - for stdout)\n" CLI_READ_HELP
+    "                        (extract also takes misc; default: person,agency,\n"
+    "                        outlet,place)\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Example:\n"
+    "  erg extract fixtures/articles/defector-article.txt\n";
+
+typedef struct extract_ctx {
+    cli_pipeline pipe;
+    FILE *out;
+} extract_ctx;
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static erg_status extract_article(void *ctx, const erg_article *art, erg_error *err)
+{
+    extract_ctx *x = ctx;
+    cli_pipeline *p = &x->pipe;
+    erg_status st = cli_pipeline_run(p, art, err);
+    if (st != ERG_OK)
+        return st;
+    json_t *rec = json_object();
+    json_t *mentions = json_array();
+    json_t *relations = json_array();
+    if (!rec || !mentions || !relations)
+        goto oom;
+    json_object_set_new(rec, "id", json_string(art->id));
+    json_object_set_new(rec, "title", str_or_null(art->title));
+    json_object_set_new(rec, "date", str_or_null(art->date));
+    json_object_set_new(rec, "source", str_or_null(art->source));
+    for (size_t i = 0; i < p->mentions.n; i++) {
+        const erg_mention *m = &p->mentions.items[i];
+        if (!(p->type_mask & ERG_TYPE_BIT(m->type)))
+            continue;
+        json_t *jm = json_pack(
+            "{s:I, s:I, s:s%, s:s, s:o}", "start", (json_int_t)m->start, "end", (json_int_t)m->end,
+            "text", art->text + m->start, (size_t)(m->end - m->start), "type",
+            erg_type_name(m->type), "entity",
+            m->entity >= 0 ? json_string(p->entities.items[m->entity].name) : json_null());
+        if (!jm || json_array_append_new(mentions, jm) != 0)
+            goto oom;
+    }
+    for (size_t i = 0; i < p->relations.n; i++) {
+        const erg_relation *r = &p->relations.items[i];
+        if (r->kind == ERG_KIND_CO_MENTION)
+            continue;
+        json_t *jr =
+            json_pack("{s:s, s:s, s:s, s:I, s:I}", "kind", erg_kind_name(r->kind), "source",
+                      p->entities.items[r->a].name, "target", p->entities.items[r->b].name, "start",
+                      (json_int_t)r->start, "end", (json_int_t)r->end);
+        if (!jr || json_array_append_new(relations, jr) != 0)
+            goto oom;
+    }
+    json_object_set_new(rec, "mentions", mentions);
+    json_object_set_new(rec, "relations", relations);
+    mentions = relations = NULL;
+    if (json_dumpf(rec, x->out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
+        fputc('\n', x->out) == EOF) {
+        json_decref(rec);
+        return erg_error_set(err, ERG_EIO, NULL, 0, -1, "cannot write the output");
+    }
+    json_decref(rec);
+    return ERG_OK;
+oom:
+    json_decref(rec);
+    json_decref(mentions);
+    json_decref(relations);
+    return erg_error_oom(err);
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        CLI_READ_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    cli_read_options ro;
+    cli_read_options_init(&ro);
+    ro.type_mask = ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE);
+    const char *output = "-";
+    int opt, r;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:h" CLI_READ_SHORT_OPTIONS, longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'o':
+            output = optarg;
+            break;
+        case 'h':
+            fputs(extract_usage, stdout);
+            return CLI_OK;
+        default:
+            if ((r = cli_read_option("extract", opt, optarg, &ro)) == 1)
+                break;
+            if (r == CLI_USAGE)
+                return CLI_USAGE;
+            return cli_bad_option("extract", opt, argv);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage("extract", "no input given (files, folders or - for stdin)");
+
+    erg_error err;
+    erg_error_clear(&err);
+    extract_ctx x;
+    int rc = cli_pipeline_init(&x.pipe, &ro);
+    if (rc != CLI_OK)
+        return rc;
+    erg_outfile of;
+    if (erg_outfile_open(&of, output, &err) != ERG_OK) {
+        cli_pipeline_release(&x.pipe);
+        return cli_fail(&err);
+    }
+    x.out = of.fp;
+    size_t articles = 0;
+    rc = cli_for_each_article(argv + optind, (size_t)(argc - optind), &ro, extract_article, &x,
+                              &articles);
+    if (rc == CLI_OK) {
+        if (erg_outfile_commit(&of, &err) != ERG_OK)
+            rc = cli_fail(&err);
+    } else {
+        erg_outfile_abort(&of);
+    }
+    cli_pipeline_release(&x.pipe);
+    return rc;
+}

@@ -1,0 +1,152 @@
+#include "pipeline.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_read_options_init(cli_read_options *o)
+{
+    o->model_path = NULL;
+    o->data_dir = NULL;
+    o->type_mask = ERG_TYPES_DEFAULT;
+    o->window = ERG_WINDOW_SENTENCE;
+    o->input.lenient = false;
+    o->input.skip_bad = false;
+    o->quiet = false;
+}
+
+int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o)
+{
+    erg_error err;
+    switch (opt) {
+    case CLI_OPT_MODEL:
+        o->model_path = arg;
+        return 1;
+    case CLI_OPT_DATA:
+        o->data_dir = arg;
+        return 1;
+    case CLI_OPT_TYPES:
+        if (erg_type_mask_parse(arg, &o->type_mask, &err) != ERG_OK)
+            return cli_usage(cmd, "%s", err.text);
+        return 1;
+    case CLI_OPT_WINDOW:
+        if (erg_window_parse(arg, &o->window) != ERG_OK)
+            return cli_usage(cmd, "unknown window '%s' (use sentence, paragraph or article)", arg);
+        return 1;
+    case CLI_OPT_QUIET:
+        o->quiet = true;
+        return 1;
+    case CLI_OPT_LENIENT:
+        o->input.lenient = true;
+        return 1;
+    case CLI_OPT_SKIP_BAD:
+        o->input.skip_bad = true;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    memset(p, 0, sizeof *p);
+    erg_doc_init(&p->doc);
+    erg_mentions_init(&p->mentions);
+    erg_local_entities_init(&p->entities);
+    erg_relations_init(&p->relations);
+    p->window = o->window;
+    p->type_mask = o->type_mask;
+    p->model = cli_load_model(o->model_path);
+    if (!p->model)
+        return CLI_FAIL;
+    if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK ||
+        erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK) {
+        cli_pipeline_release(p);
+        return cli_fail(&err);
+    }
+    return CLI_OK;
+}
+
+erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err)
+{
+    erg_status st = erg_text_tokenize(&p->doc, art->text, art->text_len, err);
+    if (st != ERG_OK)
+        return st;
+    if (p->doc.n_tokens > p->labels_cap) {
+        size_t cap = p->doc.n_tokens * 2;
+        uint8_t *l = realloc(p->labels, cap);
+        if (!l)
+            return erg_error_oom(err);
+        p->labels = l;
+        p->labels_cap = cap;
+    }
+    if ((st = erg_tagger_tag_doc(p->tagger, art->text, &p->doc, p->labels, err)) != ERG_OK ||
+        (st = erg_ner_mentions(art->text, &p->doc, p->labels, p->gaz, &p->mentions, err)) !=
+            ERG_OK ||
+        (st = erg_resolve_article(art->text, &p->mentions, p->gaz, &p->entities, err)) != ERG_OK ||
+        (st = erg_relate_article(art->text, &p->doc, &p->mentions, &p->entities, p->window,
+                                 p->type_mask, &p->relations, err)) != ERG_OK) {
+        /* Failures inside an article name the article. */
+        if (err && !err->source[0])
+            snprintf(err->source, sizeof err->source, "%s", art->id);
+        return st;
+    }
+    return ERG_OK;
+}
+
+void cli_pipeline_release(cli_pipeline *p)
+{
+    erg_tagger_free(p->tagger);
+    erg_model_free(p->model);
+    erg_gazetteer_free(p->gaz);
+    erg_doc_release(&p->doc);
+    free(p->labels);
+    erg_mentions_release(&p->mentions);
+    erg_local_entities_release(&p->entities);
+    erg_relations_release(&p->relations);
+    memset(p, 0, sizeof *p);
+}
+
+int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o,
+                         erg_status (*fn)(void *ctx, const erg_article *art, erg_error *err),
+                         void *ctx, size_t *n_articles)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    erg_input *in = NULL;
+    int rc = CLI_OK;
+    cli_progress progress;
+    cli_progress_init(&progress, o->quiet);
+    *n_articles = 0;
+    if (erg_input_new(&in, (const char *const *)paths, n_paths, &o->input, &err) != ERG_OK)
+        return cli_fail(&err);
+    for (;;) {
+        erg_article art;
+        erg_status st = erg_input_next(in, &art, &err);
+        if (st == ERG_DONE)
+            break;
+        if (st == ERG_OK)
+            st = fn(ctx, &art, &err);
+        if (st != ERG_OK) {
+            cli_progress_done(&progress);
+            rc = cli_fail(&err);
+            goto cleanup;
+        }
+        const erg_input_stats *stats = erg_input_get_stats(in);
+        cli_progress_update(&progress, stats->articles, stats->bytes);
+    }
+    cli_progress_done(&progress);
+    const erg_input_stats *stats = erg_input_get_stats(in);
+    *n_articles = stats->articles;
+    if (stats->replaced)
+        cli_warn("replaced %zu invalid UTF-8 sequence%s with U+FFFD", stats->replaced,
+                 stats->replaced == 1 ? "" : "s");
+    if (stats->skipped)
+        cli_warn("skipped %zu bad input%s (last: %s)", stats->skipped,
+                 stats->skipped == 1 ? "" : "s", stats->last_skip);
+cleanup:
+    erg_input_free(in);
+    return rc;
+}

@@ -1,0 +1,92 @@
+/*
+ * pipeline.h: one article through text -> ner -> resolve -> relate, with
+ * every buffer reused from one article to the next. Shared by the commands
+ * that read articles (build, extract).
+ */
+#ifndef ERG_CLI_PIPELINE_H
+#define ERG_CLI_PIPELINE_H
+
+#include "cli.h"
+
+/* Options every article-reading command takes. */
+typedef struct cli_read_options {
+    const char *model_path; /* --model, NULL for the default */
+    const char *data_dir;   /* --data, NULL for the default */
+    unsigned type_mask;     /* --types */
+    erg_window window;      /* --window */
+    erg_input_options input;
+    bool quiet;
+} cli_read_options;
+
+void cli_read_options_init(cli_read_options *o);
+
+/*
+ * Long options shared by build and extract, to be appended to a command's
+ * getopt_long table, and their handling. cli_read_option returns 1 when it
+ * handled opt, 0 when opt is not one of them, and CLI_USAGE (after printing)
+ * on a bad value.
+ */
+enum {
+    CLI_OPT_MODEL = 'm',
+    CLI_OPT_TYPES = 't',
+    CLI_OPT_WINDOW = 'w',
+    CLI_OPT_QUIET = 'q',
+    CLI_OPT_DATA = 1000,
+    CLI_OPT_LENIENT,
+    CLI_OPT_SKIP_BAD
+};
+#define CLI_READ_LONG_OPTIONS                                                                      \
+    {"model", required_argument, NULL, CLI_OPT_MODEL},                                             \
+        {"types", required_argument, NULL, CLI_OPT_TYPES},                                         \
+        {"window", required_argument, NULL, CLI_OPT_WINDOW},                                       \
+        {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                               \
+        {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
+        {"lenient", no_argument, NULL, CLI_OPT_LENIENT},                                           \
+    {                                                                                              \
+        "skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD                                            \
+    }
+#define CLI_READ_SHORT_OPTIONS "m:t:w:q"
+#define CLI_READ_HELP                                                                              \
+    "  -m, --model MODEL     tagger model (default: the shipped data/erg.model)\n"                 \
+    "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
+    "                        (default: person,agency,outlet)\n"                                    \
+    "  -w, --window W        co-mention window: sentence, paragraph or article\n"                  \
+    "                        (default: sentence)\n"                                                \
+    "      --data DIR        folder of the gazetteers (default: the shipped data/)\n"              \
+    "      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"               \
+    "      --skip-bad        skip malformed JSON lines, empty and binary files\n"                  \
+    "  -q, --quiet           no progress display\n"
+
+int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o);
+
+/* Per-thread state for running articles through the pipeline. */
+typedef struct cli_pipeline {
+    erg_model *model;
+    erg_gazetteer *gaz;
+    erg_tagger *tagger;
+    erg_doc doc;
+    uint8_t *labels;
+    size_t labels_cap;
+    erg_mentions mentions;
+    erg_local_entities entities;
+    erg_relations relations;
+    erg_window window;
+    unsigned type_mask;
+} cli_pipeline;
+
+/* Loads the model and gazetteers; prints and returns CLI_FAIL on failure, else CLI_OK. */
+int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o);
+/* Runs one article; fills doc, mentions, entities and relations. */
+erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err);
+void cli_pipeline_release(cli_pipeline *p);
+
+/*
+ * Opens the inputs, calls fn for every article, shows progress and prints the
+ * warnings of --lenient/--skip-bad at the end. Returns CLI_OK, or CLI_FAIL
+ * after printing the failure (from the input or from fn's erg_error).
+ */
+int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o,
+                         erg_status (*fn)(void *ctx, const erg_article *art, erg_error *err),
+                         void *ctx, size_t *n_articles);
+
+#endif

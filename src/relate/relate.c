@@ -1,0 +1,135 @@
+#include "erg/relate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void erg_relations_init(erg_relations *r)
+{
+    r->items = NULL;
+    r->n = 0;
+    r->cap = 0;
+}
+
+void erg_relations_release(erg_relations *r)
+{
+    if (!r)
+        return;
+    free(r->items);
+    erg_relations_init(r);
+}
+
+static erg_status push(erg_relations *r, erg_relation rel)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        erg_relation *p = realloc(r->items, cap * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        r->items = p;
+        r->cap = cap;
+    }
+    r->items[r->n++] = rel;
+    return ERG_OK;
+}
+
+/* The first mention of an entity within one window, and its sentence. */
+typedef struct first_seen {
+    uint32_t entity;
+    uint32_t sentence;
+} first_seen;
+
+/* The window a sentence belongs to. */
+static uint32_t window_of(const erg_doc *doc, uint32_t sentence, erg_window w)
+{
+    switch (w) {
+    case ERG_WINDOW_SENTENCE:
+        return sentence;
+    case ERG_WINDOW_PARAGRAPH:
+        return doc->sentences[sentence].paragraph;
+    case ERG_WINDOW_ARTICLE:
+        break;
+    }
+    return 0;
+}
+
+static void sentence_bytes(const erg_doc *doc, uint32_t s, uint32_t *start, uint32_t *end)
+{
+    const erg_sentence *sen = &doc->sentences[s];
+    *start = doc->tokens[sen->first].start;
+    *end = doc->tokens[sen->end - 1].end;
+}
+
+/*
+ * Emits one co_mention record per pair of the window's entities. The
+ * evidence span runs from the sentence where the earlier of the two is first
+ * seen to the sentence where the later is, so that it holds both names.
+ */
+static erg_status emit_pairs(const erg_doc *doc, const first_seen *seen, size_t n,
+                             erg_relations *out)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            const first_seen *x = &seen[i], *y = &seen[j];
+            uint32_t lo = x->sentence < y->sentence ? x->sentence : y->sentence;
+            uint32_t hi = x->sentence < y->sentence ? y->sentence : x->sentence;
+            erg_relation rel;
+            uint32_t unused;
+            rel.kind = ERG_KIND_CO_MENTION;
+            rel.a = x->entity < y->entity ? x->entity : y->entity;
+            rel.b = x->entity < y->entity ? y->entity : x->entity;
+            sentence_bytes(doc, lo, &rel.start, &unused);
+            sentence_bytes(doc, hi, &unused, &rel.end);
+            if (push(out, rel) != ERG_OK)
+                return ERG_ENOMEM;
+        }
+    return ERG_OK;
+}
+
+erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_mentions *mentions,
+                              const erg_local_entities *entities, erg_window window,
+                              unsigned type_mask, erg_relations *out, erg_error *err)
+{
+    (void)text;
+    out->n = 0;
+    first_seen *seen = NULL;
+    size_t n_seen = 0;
+    erg_status st = ERG_OK;
+    if (entities->n == 0)
+        return ERG_OK;
+    seen = malloc(entities->n * sizeof *seen);
+    if (!seen)
+        return erg_error_oom(err);
+
+    uint32_t current = 0;
+    bool open = false;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->entity < 0 || (size_t)m->entity >= entities->n)
+            continue;
+        if (!(type_mask & ERG_TYPE_BIT(entities->items[m->entity].type)))
+            continue;
+        uint32_t w = window_of(doc, m->sentence, window);
+        if (!open || w != current) {
+            if (open && emit_pairs(doc, seen, n_seen, out) != ERG_OK) {
+                st = erg_error_oom(err);
+                goto cleanup;
+            }
+            current = w;
+            open = true;
+            n_seen = 0;
+        }
+        size_t k = 0;
+        while (k < n_seen && seen[k].entity != (uint32_t)m->entity)
+            k++;
+        if (k == n_seen) {
+            seen[n_seen].entity = (uint32_t)m->entity;
+            seen[n_seen].sentence = m->sentence;
+            n_seen++;
+        }
+    }
+    if (open && emit_pairs(doc, seen, n_seen, out) != ERG_OK)
+        st = erg_error_oom(err);
+cleanup:
+    free(seen);
+    return st;
+}

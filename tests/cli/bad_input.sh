@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Bad input gets its message and exit code, and never a crash.
+. "$(dirname "$0")/lib.sh"
+
+printf 'Good start \xff\xfe bad bytes.\n' >"$WORK/bad-utf8.txt"
+: >"$WORK/empty.txt"
+printf 'ELF\x00\x01\x02\x00binary' >"$WORK/binary.txt"
+printf '{"id": "a", "text": "Reuters reports."}\n{"id": "b", "text": \n{"id": "c", "text": "CNN notes."}\n' >"$WORK/bad.jsonl"
+
+run "$ERG" build --quiet "$WORK/bad-utf8.txt" -o "$WORK/g.json"
+expect_rc 1 "invalid UTF-8"
+expect_err "erg: '$WORK/bad-utf8.txt': invalid UTF-8 at byte 11" "invalid UTF-8"
+no_crash "invalid UTF-8"
+if [ ! -e "$WORK/g.json" ] && ! ls "$WORK"/g.json.tmp.* >/dev/null 2>&1; then pass "no output file left after failure"; else fail "output file left after failure"; fi
+
+run "$ERG" build --quiet --lenient "$WORK/bad-utf8.txt" -o "$WORK/g.json"
+expect_rc 0 "--lenient"
+expect_err "replaced 2 invalid UTF-8 sequences" "--lenient warning"
+
+run "$ERG" build --quiet "$WORK/empty.txt" -o "$WORK/g.json"
+expect_rc 1 "empty file"
+expect_err "erg: '$WORK/empty.txt': empty file" "empty file"
+no_crash "empty file"
+
+run "$ERG" build --quiet "$WORK/binary.txt" -o "$WORK/g.json"
+expect_rc 1 "binary file"
+expect_err "erg: '$WORK/binary.txt': binary file (NUL byte at byte 3)" "binary file"
+no_crash "binary file"
+
+run "$ERG" build --quiet "$WORK/bad.jsonl" -o "$WORK/g.json"
+expect_rc 1 "malformed JSON line"
+expect_err "erg: '$WORK/bad.jsonl:2': malformed JSON" "malformed JSON line"
+no_crash "malformed JSON line"
+
+run "$ERG" build --quiet --skip-bad "$WORK/bad.jsonl" -o "$WORK/g.json"
+expect_rc 0 "--skip-bad"
+expect_err "skipped 1 bad input" "--skip-bad warning"
+expect_err "built $WORK/g.json: 2 articles" "--skip-bad keeps the good lines"
+
+run "$ERG" build --quiet "$WORK/missing.txt" -o "$WORK/g.json"
+expect_rc 1 "missing path"
+expect_err "erg: '$WORK/missing.txt': no such file or directory" "missing path"
+
+run "$ERG" build --frobnicate "$FIXTURES/articles"
+expect_rc 2 "unknown flag"
+expect_err "erg: unknown option '--frobnicate'" "unknown flag"
+run "$ERG" build
+expect_rc 2 "no input"
+run "$ERG" frobnicate
+expect_rc 2 "unknown command"
+expect_err "erg: unknown command 'frobnicate'" "unknown command"
+run "$ERG" build --types person,robot "$FIXTURES/articles"
+expect_rc 2 "unknown type"
+expect_err "unknown entity type 'robot'" "unknown type"
+run "$ERG" build --quiet "$FIXTURES/articles" -o /nonexistent-dir/g.json
+expect_rc 1 "unwritable output"
+expect_err "erg: '/nonexistent-dir/g.json': cannot create" "unwritable output"
+run "$ERG" build --model "$WORK/empty.txt" "$FIXTURES/articles"
+expect_rc 1 "not a model"
+no_crash "not a model"
+
+for cmd in build extract tag train eval; do
+    run "$ERG" $cmd --help
+    if [ "$RC" -eq 0 ] && grep -q "^usage: erg $cmd" "$WORK/out" && grep -qi "example" "$WORK/out"; then
+        pass "$cmd --help"
+    else fail "$cmd --help"; fi
+done
+finish

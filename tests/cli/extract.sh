@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# For every mention erg extract prints, the article's bytes [start, end) equal its text.
+. "$(dirname "$0")/lib.sh"
+
+run "$ERG" extract --quiet --types person,agency,outlet,place,misc "$FIXTURES/articles"
+expect_rc 0 "extract the fixtures"
+cp "$WORK/out" "$WORK/mentions.jsonl"
+$PY - "$WORK/mentions.jsonl" "$FIXTURES/articles" >"$WORK/check" 2>&1 <<'PYEOF'
+import json, os, sys
+records = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+root = sys.argv[2]
+texts = {}
+for dirpath, _, files in os.walk(root):
+    for f in files:
+        p = os.path.join(dirpath, f)
+        if f.endswith((".txt", ".text", ".md")):
+            data = open(p, "rb").read()
+            if data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            texts[p] = data
+        elif f.endswith((".jsonl", ".ndjson")):
+            for line in open(p, encoding="utf-8"):
+                if line.strip():
+                    o = json.loads(line)
+                    texts[str(o.get("id", p))] = o["text"].encode("utf-8")
+bad = checked = 0
+for r in records:
+    text = texts.get(r["id"])
+    if text is None:
+        print("not ok - no text for article %r" % r["id"]); bad += 1; continue
+    for m in r["mentions"]:
+        checked += 1
+        if text[m["start"]:m["end"]].decode("utf-8") != m["text"]:
+            bad += 1
+            print("not ok - %s %d-%d: %r != %r" % (r["id"], m["start"], m["end"],
+                  text[m["start"]:m["end"]], m["text"]))
+print("%d mentions in %d of %d articles checked, %d bad" % (checked, len(records), len(texts), bad))
+sys.exit(1 if bad or checked == 0 or len(records) != len(texts) else 0)
+PYEOF
+rc=$?
+tail -3 "$WORK/check"
+if [ $rc -eq 0 ]; then pass "mention offsets match the text"; else fail "mention offsets"; fi
+finish
