@@ -41,13 +41,55 @@ void erg_local_entities_init(erg_local_entities *e);
 void erg_local_entities_release(erg_local_entities *e);
 
 /*
- * Groups the mentions of one article (text, mentions over it) into entities,
- * replacing out's content, and sets every mention's `entity` index. Mentions
- * with the same merge key are one entity. MISC mentions keep entity -1.
- * gaz may be NULL.
+ * A resolver: the alias tables and scratch buffers used to resolve the
+ * mentions of one article at a time. Not shared between threads (each
+ * thread makes its own); the gazetteer it borrows may be shared.
  */
-erg_status erg_resolve_article(const char *text, erg_mentions *mentions, const erg_gazetteer *gaz,
-                               erg_local_entities *out, erg_error *err);
+typedef struct erg_resolver erg_resolver;
+
+/*
+ * A new resolver that borrows gaz (may be NULL; it must outlive the
+ * resolver) for outlet names and their aliases. Free with erg_resolver_free.
+ */
+erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_error *err);
+void erg_resolver_free(erg_resolver *r);
+
+/*
+ * Adds the aliases of a JSON file: an array of objects
+ * {"name": canonical name, "type": "person|agency|outlet|place",
+ *  "aliases": ["...", ...]}. A mention whose key equals the key of a name or
+ * an alias becomes that entity, with that name and type. A later file wins
+ * over an earlier one for the same alias. ERG_EIO when the file cannot be
+ * read, ERG_EJSON naming the file, line and entry when it is malformed.
+ */
+erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error *err);
+
+/* Adds one alias (canonical may equal alias). ERG_EINVAL for an empty name or type misc. */
+erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_type type,
+                                  const char *alias, erg_error *err);
+
+/*
+ * Groups the mentions of one article (text, tokenized as doc) into entities,
+ * replacing out's content, and sets every mention's `entity` index (-1 for
+ * misc and for unresolved mentions). In order:
+ * - titles ("President", "Gen.", "Mr.", ...) are dropped from the start of
+ *   person names, and generic tails ("news agency", "newspaper", ...) from
+ *   outlet names;
+ * - a name found in the alias tables or the outlet list becomes its
+ *   canonical entity, with the table's type;
+ * - an acronym defined in the text ("General Reconnaissance Bureau (GRB)")
+ *   names the same entity as the full name wherever it appears;
+ * - mentions with the same merge key are one entity;
+ * - a one-word person name ("Park", "Kim") joins the one person of the
+ *   article whose name starts or ends with that word; when two persons
+ *   share it, the short mentions stay unresolved (entity -1) rather than
+ *   being merged wrongly.
+ * An entity's type is the type most of its mentions have; its name is the
+ * canonical name when it has one, else its longest surface form.
+ * O(mentions * entities) per article.
+ */
+erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
+                               erg_mentions *mentions, erg_local_entities *out, erg_error *err);
 
 #ifdef __cplusplus
 }

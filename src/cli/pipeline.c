@@ -3,11 +3,13 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_read_options_init(cli_read_options *o)
 {
     o->model_path = NULL;
     o->data_dir = NULL;
+    o->n_aliases = 0;
     o->type_mask = ERG_TYPES_DEFAULT;
     o->window = ERG_WINDOW_SENTENCE;
     o->input.lenient = false;
@@ -21,6 +23,11 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
     switch (opt) {
     case CLI_OPT_MODEL:
         o->model_path = arg;
+        return 1;
+    case CLI_OPT_ALIASES:
+        if (o->n_aliases == sizeof o->aliases / sizeof *o->aliases)
+            return cli_usage(cmd, "at most %zu --aliases files", o->n_aliases);
+        o->aliases[o->n_aliases++] = arg;
         return 1;
     case CLI_OPT_DATA:
         o->data_dir = arg;
@@ -62,11 +69,26 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
     if (!p->model)
         return CLI_FAIL;
     if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK ||
-        erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK) {
-        cli_pipeline_release(p);
-        return cli_fail(&err);
+        erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK ||
+        erg_resolver_new(&p->resolver, p->gaz, &err) != ERG_OK)
+        goto fail;
+    /* The shipped alias list first, so that the user's files win. */
+    char path[4096];
+    if (o->data_dir) {
+        snprintf(path, sizeof path, "%s/aliases.json", o->data_dir);
+        if (access(path, R_OK) == 0 && erg_resolver_add_aliases(p->resolver, path, &err) != ERG_OK)
+            goto fail;
+    } else if (erg_data_path("aliases.json", path, sizeof path, NULL) == ERG_OK &&
+               erg_resolver_add_aliases(p->resolver, path, &err) != ERG_OK) {
+        goto fail;
     }
+    for (size_t i = 0; i < o->n_aliases; i++)
+        if (erg_resolver_add_aliases(p->resolver, o->aliases[i], &err) != ERG_OK)
+            goto fail;
     return CLI_OK;
+fail:
+    cli_pipeline_release(p);
+    return cli_fail(&err);
 }
 
 erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err)
@@ -85,7 +107,8 @@ erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *
     if ((st = erg_tagger_tag_doc(p->tagger, art->text, &p->doc, p->labels, err)) != ERG_OK ||
         (st = erg_ner_mentions(art->text, &p->doc, p->labels, p->gaz, &p->mentions, err)) !=
             ERG_OK ||
-        (st = erg_resolve_article(art->text, &p->mentions, p->gaz, &p->entities, err)) != ERG_OK ||
+        (st = erg_resolve_article(p->resolver, art->text, &p->doc, &p->mentions, &p->entities,
+                                  err)) != ERG_OK ||
         (st = erg_relate_article(art->text, &p->doc, &p->mentions, &p->entities, p->window,
                                  p->type_mask, &p->relations, err)) != ERG_OK) {
         /* Failures inside an article name the article. */
@@ -100,6 +123,7 @@ void cli_pipeline_release(cli_pipeline *p)
 {
     erg_tagger_free(p->tagger);
     erg_model_free(p->model);
+    erg_resolver_free(p->resolver);
     erg_gazetteer_free(p->gaz);
     erg_doc_release(&p->doc);
     free(p->labels);

@@ -10,10 +10,12 @@
 
 /* Options every article-reading command takes. */
 typedef struct cli_read_options {
-    const char *model_path; /* --model, NULL for the default */
-    const char *data_dir;   /* --data, NULL for the default */
-    unsigned type_mask;     /* --types */
-    erg_window window;      /* --window */
+    const char *model_path;  /* --model, NULL for the default */
+    const char *data_dir;    /* --data, NULL for the default */
+    const char *aliases[16]; /* --aliases files, in order */
+    size_t n_aliases;
+    unsigned type_mask; /* --types */
+    erg_window window;  /* --window */
     erg_input_options input;
     bool quiet;
 } cli_read_options;
@@ -33,7 +35,8 @@ enum {
     CLI_OPT_QUIET = 'q',
     CLI_OPT_DATA = 1000,
     CLI_OPT_LENIENT,
-    CLI_OPT_SKIP_BAD
+    CLI_OPT_SKIP_BAD,
+    CLI_OPT_ALIASES
 };
 #define CLI_READ_LONG_OPTIONS                                                                      \
     {"model", required_argument, NULL, CLI_OPT_MODEL},                                             \
@@ -52,6 +55,8 @@ enum {
     "                        (default: person,agency,outlet)\n"                                    \
     "  -w, --window W        co-mention window: sentence, paragraph or article\n"                  \
     "                        (default: sentence)\n"                                                \
+    "      --aliases FILE    JSON alias list: [{\"name\", \"type\", \"aliases\": [...]}]\n"        \
+    "                        (repeatable; adds to the shipped data/aliases.json)\n"                \
     "      --data DIR        folder of the gazetteers (default: the shipped data/)\n"              \
     "      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"               \
     "      --skip-bad        skip malformed JSON lines, empty and binary files\n"                  \
@@ -63,6 +68,7 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
 typedef struct cli_pipeline {
     erg_model *model;
     erg_gazetteer *gaz;
+    erg_resolver *resolver;
     erg_tagger *tagger;
     erg_doc doc;
     uint8_t *labels;

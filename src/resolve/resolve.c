@@ -1,7 +1,12 @@
 #include "erg/resolve.h"
 
+#include <ctype.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+/* ---- the article's entity list ------------------------------------------- */
 
 void erg_local_entities_init(erg_local_entities *e)
 {
@@ -19,9 +24,10 @@ static void entity_clear(erg_local_entity *le)
     le->name = NULL;
     le->key = NULL;
     le->n_surfaces = 0;
+    le->mentions = 0;
 }
 
-/* Frees the strings of every entity but keeps the arrays for reuse. */
+/* Frees the strings of every entity but keeps the arrays for the next article. */
 static void entities_reset(erg_local_entities *e)
 {
     for (size_t i = 0; i < e->n; i++)
@@ -59,11 +65,11 @@ static erg_local_entity *entities_push(erg_local_entities *e)
     return le;
 }
 
-static erg_status add_surface(erg_local_entity *le, const char *s, size_t n)
+static erg_status add_surface(erg_local_entity *le, const char *s, size_t n, uint32_t count)
 {
     for (size_t i = 0; i < le->n_surfaces; i++)
         if (strlen(le->surfaces[i].text) == n && memcmp(le->surfaces[i].text, s, n) == 0) {
-            le->surfaces[i].count++;
+            le->surfaces[i].count += count;
             return ERG_OK;
         }
     if (le->n_surfaces == le->cap_surfaces) {
@@ -78,112 +84,619 @@ static erg_status add_surface(erg_local_entity *le, const char *s, size_t n)
     if (!copy)
         return ERG_ENOMEM;
     le->surfaces[le->n_surfaces].text = copy;
-    le->surfaces[le->n_surfaces].count = 1;
+    le->surfaces[le->n_surfaces].count = count;
     le->n_surfaces++;
     return ERG_OK;
 }
 
-/* The display name is the longest surface form; the first seen wins a tie. */
-static erg_status settle_name(erg_local_entity *le)
+/* ---- alias table: merge key -> canonical name and type ------------------- */
+
+typedef struct alias_entry {
+    char *key; /* NULL for an empty slot */
+    char *name;
+    erg_type type;
+} alias_entry;
+
+typedef struct alias_table {
+    alias_entry *slots;
+    size_t cap; /* a power of two, or 0 */
+    size_t n;
+} alias_table;
+
+static void alias_table_release(alias_table *t)
 {
-    const char *best = le->key;
-    size_t best_len = 0;
-    for (size_t i = 0; i < le->n_surfaces; i++) {
-        size_t len = strlen(le->surfaces[i].text);
-        if (len > best_len) {
-            best = le->surfaces[i].text;
-            best_len = len;
-        }
+    for (size_t i = 0; i < t->cap; i++) {
+        free(t->slots[i].key);
+        free(t->slots[i].name);
     }
-    le->name = erg_strdup(best);
-    return le->name ? ERG_OK : ERG_ENOMEM;
+    free(t->slots);
+    t->slots = NULL;
+    t->cap = t->n = 0;
 }
 
-erg_status erg_resolve_article(const char *text, erg_mentions *mentions, const erg_gazetteer *gaz,
-                               erg_local_entities *out, erg_error *err)
+static alias_entry *alias_slot(const alias_table *t, const char *key)
 {
-    erg_status st = ERG_OK;
-    erg_buf key, display;
-    erg_buf_init(&key);
-    erg_buf_init(&display);
-    /* Votes per entity and type, grown with the entity list. */
-    uint32_t(*votes)[ERG_TYPE_COUNT] = NULL;
-    size_t votes_cap = 0;
+    size_t mask = t->cap - 1;
+    for (size_t i = erg_hash(key, strlen(key)) & mask;; i = (i + 1) & mask)
+        if (!t->slots[i].key || strcmp(t->slots[i].key, key) == 0)
+            return &t->slots[i];
+}
 
-    entities_reset(out);
+static const alias_entry *alias_get(const alias_table *t, const char *key)
+{
+    if (!t->cap)
+        return NULL;
+    const alias_entry *e = alias_slot(t, key);
+    return e->key ? e : NULL;
+}
+
+static erg_status alias_put(alias_table *t, const char *key, const char *name, erg_type type)
+{
+    if ((t->n + 1) * 2 > t->cap) {
+        alias_table grown = {NULL, t->cap ? t->cap * 2 : 256, 0};
+        grown.slots = calloc(grown.cap, sizeof *grown.slots);
+        if (!grown.slots)
+            return ERG_ENOMEM;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slots[i].key) {
+                *alias_slot(&grown, t->slots[i].key) = t->slots[i];
+                grown.n++;
+            }
+        free(t->slots);
+        *t = grown;
+    }
+    alias_entry *e = alias_slot(t, key);
+    char *name_copy = erg_strdup(name);
+    if (!name_copy)
+        return ERG_ENOMEM;
+    if (!e->key) {
+        if (!(e->key = erg_strdup(key))) {
+            free(name_copy);
+            return ERG_ENOMEM;
+        }
+        t->n++;
+    }
+    free(e->name);
+    e->name = name_copy;
+    e->type = type;
+    return ERG_OK;
+}
+
+/* ---- the resolver --------------------------------------------------------- */
+
+/* What resolve works out for one mention before grouping. */
+typedef struct mention_info {
+    size_t key_off, key_len;         /* merge key, in the key arena */
+    size_t display_off, display_len; /* surface form, in the display arena */
+    const char *canonical;           /* canonical name from a table, borrowed; or NULL */
+} mention_info;
+
+/* An acronym defined in the article: mentions keyed `from` join key `to`. */
+typedef struct local_alias {
+    size_t from_off, from_len;
+    size_t to_off, to_len;
+} local_alias;
+
+struct erg_resolver {
+    const erg_gazetteer *gaz;
+    alias_table aliases;
+    /* Scratch reused from one article to the next. */
+    erg_buf key, display, keys, displays;
+    mention_info *info;
+    size_t info_cap;
+    local_alias *local;
+    size_t n_local, local_cap;
+    uint32_t (*votes)[ERG_TYPE_COUNT];
+    int32_t *parent;
+    size_t ent_cap;
+};
+
+erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_error *err)
+{
+    erg_resolver *r = calloc(1, sizeof *r);
+    if (!r)
+        return erg_error_oom(err);
+    r->gaz = gaz;
+    erg_buf_init(&r->key);
+    erg_buf_init(&r->display);
+    erg_buf_init(&r->keys);
+    erg_buf_init(&r->displays);
+    *out = r;
+    return ERG_OK;
+}
+
+void erg_resolver_free(erg_resolver *r)
+{
+    if (!r)
+        return;
+    alias_table_release(&r->aliases);
+    erg_buf_release(&r->key);
+    erg_buf_release(&r->display);
+    erg_buf_release(&r->keys);
+    erg_buf_release(&r->displays);
+    free(r->info);
+    free(r->local);
+    free(r->votes);
+    free(r->parent);
+    free(r);
+}
+
+erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_type type,
+                                  const char *alias, erg_error *err)
+{
+    if (type >= ERG_TYPE_MISC)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "alias type must not be misc");
+    if (erg_text_name_key(alias, strlen(alias), &r->key) != ERG_OK)
+        return erg_error_oom(err);
+    if (r->key.len == 0 || !canonical[0])
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "empty name in alias list");
+    if (alias_put(&r->aliases, r->key.data, canonical, type) != ERG_OK)
+        return erg_error_oom(err);
+    return ERG_OK;
+}
+
+erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error *err)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(path, 0, &jerr);
+    erg_status st = ERG_OK;
+    if (!root) {
+        bool missing = jerr.line < 0 || strstr(jerr.text, "unable to open");
+        return erg_error_set(err, missing ? ERG_EIO : ERG_EJSON, path,
+                             jerr.line > 0 ? jerr.line : 0, jerr.position, "%s%s",
+                             missing ? "" : "malformed JSON: ", jerr.text);
+    }
+    if (!json_is_array(root)) {
+        st = erg_error_set(err, ERG_EJSON, path, 0, -1,
+                           "alias file must hold an array of {\"name\", \"type\", \"aliases\"}");
+        goto cleanup;
+    }
+    size_t i;
+    json_t *entry;
+    json_array_foreach(root, i, entry)
+    {
+        const char *name = json_string_value(json_object_get(entry, "name"));
+        const char *type_s = json_string_value(json_object_get(entry, "type"));
+        json_t *list = json_object_get(entry, "aliases");
+        erg_type type;
+        if (!name || !type_s || (list && !json_is_array(list)) ||
+            erg_type_parse(type_s, strlen(type_s), &type) != ERG_OK || type == ERG_TYPE_MISC) {
+            st = erg_error_set(err, ERG_EJSON, path, 0, -1,
+                               "entry %zu: needs \"name\", a \"type\" of person, agency, outlet or "
+                               "place, and an \"aliases\" array",
+                               i + 1);
+            goto cleanup;
+        }
+        if ((st = erg_resolver_add_alias(r, name, type, name, err)) != ERG_OK)
+            goto named;
+        size_t j;
+        json_t *alias;
+        json_array_foreach(list, j, alias)
+        {
+            const char *a = json_string_value(alias);
+            if (!a) {
+                st = erg_error_set(err, ERG_EJSON, path, 0, -1,
+                                   "entry %zu (%s): aliases must be strings", i + 1, name);
+                goto cleanup;
+            }
+            if ((st = erg_resolver_add_alias(r, name, type, a, err)) != ERG_OK)
+                goto named;
+        }
+    }
+    goto cleanup;
+named:
+    if (err && !err->source[0])
+        snprintf(err->source, sizeof err->source, "%s", path);
+cleanup:
+    json_decref(root);
+    return st;
+}
+
+/* ---- name clean-up ---------------------------------------------------------- */
+
+/* Words that stand before a person's name and are not part of it. */
+static const char *const titles[] = {
+    "mr",          "mrs",          "ms",       "miss",         "dr",
+    "prof",        "professor",    "sir",      "dame",         "lord",
+    "lady",        "president",    "vice",     "prime",        "minister",
+    "premier",     "chancellor",   "king",     "queen",        "prince",
+    "princess",    "emperor",      "pope",     "cardinal",     "bishop",
+    "rev",         "reverend",     "father",   "sheikh",       "gen",
+    "general",     "col",          "colonel",  "lt",           "lieutenant",
+    "maj",         "major",        "capt",     "captain",      "sgt",
+    "sergeant",    "adm",          "admiral",  "cmdr",         "commander",
+    "marshal",     "sen",          "senator",  "rep",          "representative",
+    "gov",         "governor",     "mayor",    "judge",        "justice",
+    "secretary",   "ambassador",   "director", "chairman",     "chairwoman",
+    "ceo",         "chief",        "dictator", "leader",       "spokesman",
+    "spokeswoman", "spokesperson", "foreign",  "defense",      "defence",
+    "interior",    "finance",      "deputy",   "former",       "late",
+    "st",          "saint",        "comrade",  "supreme",      "state",
+    "acting",      "opposition",   "party",    "conservative", "liberal",
+    "democratic",  "republican",   "labour",   "officer",      "agent",
+    "detective",   "inspector",    "coach",    "manager",      "striker",
+    "goalkeeper",  "actor",        "actress",  "singer",       "author",
+    "writer",      "envoy",        "delegate",
+};
+
+static bool is_title(const char *w, size_t n)
+{
+    while (n && w[n - 1] == '.')
+        n--;
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (strlen(titles[i]) == n && strncasecmp(titles[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Drops title words from the start of a person name, keeping at least one word. */
+static void strip_titles(const char **s, size_t *n)
+{
+    for (;;) {
+        const char *sp = memchr(*s, ' ', *n);
+        if (!sp)
+            return;
+        size_t w = (size_t)(sp - *s);
+        if (!is_title(*s, w))
+            return;
+        *n -= w + 1;
+        *s = sp + 1;
+    }
+}
+
+/* Generic words that follow an outlet's name: "Yonhap news agency" is Yonhap. */
+static const char *const outlet_tails[] = {
+    " news agency", " news service", " wire service", " newspaper", " daily",
+    " broadcaster", " television",   " tv",           " radio",     " magazine",
+    " website",     " news site",    " agency",
+};
+
+static void strip_outlet_tail(const char *s, size_t *n)
+{
+    for (size_t i = 0; i < sizeof outlet_tails / sizeof *outlet_tails; i++) {
+        size_t t = strlen(outlet_tails[i]);
+        if (*n > t && strncasecmp(s + *n - t, outlet_tails[i], t) == 0) {
+            *n -= t;
+            return;
+        }
+    }
+}
+
+/* ---- resolving one article ---------------------------------------------------- */
+
+static const char *info_key(const erg_resolver *r, const mention_info *mi)
+{
+    return r->keys.data + mi->key_off;
+}
+
+static erg_status push_key(erg_buf *arena, const erg_buf *key, size_t *off, size_t *len)
+{
+    *off = arena->len;
+    *len = key->len;
+    /* Keys are stored NUL-separated so each can be read as a C string. */
+    if (erg_buf_append(arena, key->data ? key->data : "", key->len) != ERG_OK ||
+        erg_buf_putc(arena, '\0') != ERG_OK)
+        return ERG_ENOMEM;
+    return ERG_OK;
+}
+
+/* Works out the surface form, key and canonical name of every mention. */
+static erg_status describe_mentions(erg_resolver *r, const char *text, erg_mentions *mentions)
+{
+    erg_buf_clear(&r->keys);
+    erg_buf_clear(&r->displays);
+    if (mentions->n > r->info_cap) {
+        mention_info *p = realloc(r->info, mentions->n * 2 * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        r->info = p;
+        r->info_cap = mentions->n * 2;
+    }
     for (size_t i = 0; i < mentions->n; i++) {
         erg_mention *m = &mentions->items[i];
-        m->entity = -1;
-        if (m->type == ERG_TYPE_MISC)
-            continue;
-        const char *s = text + m->start;
-        size_t n = m->end - m->start;
-        if (erg_text_name_key(s, n, &key) != ERG_OK ||
-            erg_text_name_display(s, n, &display) != ERG_OK) {
-            st = erg_error_oom(err);
-            goto cleanup;
-        }
-        if (key.len == 0)
-            continue;
-        /* A listed outlet's aliases all resolve to its canonical name. */
-        const char *canonical = NULL;
-        if (gaz && m->type == ERG_TYPE_OUTLET) {
-            canonical = erg_gazetteer_outlet(gaz, key.data);
-            if (canonical && erg_text_name_key(canonical, strlen(canonical), &key) != ERG_OK) {
-                st = erg_error_oom(err);
-                goto cleanup;
+        mention_info *mi = &r->info[i];
+        mi->canonical = NULL;
+        if (erg_text_name_display(text + m->start, m->end - m->start, &r->display) != ERG_OK)
+            return ERG_ENOMEM;
+        const char *s = r->display.data ? r->display.data : "";
+        size_t n = r->display.len;
+        if (m->type == ERG_TYPE_PERSON)
+            strip_titles(&s, &n);
+        if (erg_text_name_key(s, n, &r->key) != ERG_OK)
+            return ERG_ENOMEM;
+        const alias_entry *a = alias_get(&r->aliases, r->key.data ? r->key.data : "");
+        if (!a && m->type == ERG_TYPE_OUTLET && r->gaz) {
+            mi->canonical = erg_gazetteer_outlet(r->gaz, r->key.data ? r->key.data : "");
+            if (!mi->canonical) {
+                size_t n2 = n;
+                strip_outlet_tail(s, &n2);
+                if (n2 < n) {
+                    n = n2;
+                    if (erg_text_name_key(s, n, &r->key) != ERG_OK)
+                        return ERG_ENOMEM;
+                    mi->canonical = erg_gazetteer_outlet(r->gaz, r->key.data);
+                }
             }
         }
+        if (a) {
+            mi->canonical = a->name;
+            if (m->type != ERG_TYPE_MISC)
+                m->type = a->type;
+        }
+        if (mi->canonical && erg_text_name_key(mi->canonical, strlen(mi->canonical), &r->key))
+            return ERG_ENOMEM;
+        mi->display_off = r->displays.len;
+        mi->display_len = n;
+        if (erg_buf_append(&r->displays, s, n) != ERG_OK || erg_buf_putc(&r->displays, '\0'))
+            return ERG_ENOMEM;
+        if (push_key(&r->keys, &r->key, &mi->key_off, &mi->key_len) != ERG_OK)
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+/* Do the capital letters of a name's words (skipping small words) spell the acronym? */
+static bool spells_acronym(const char *name, size_t n, const char *acr, size_t an)
+{
+    size_t k = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (name[i] == ' ' || name[i] == '-'))
+            i++;
+        size_t w = i;
+        while (i < n && name[i] != ' ' && name[i] != '-')
+            i++;
+        if (i == w)
+            break;
+        if (!isupper((unsigned char)name[w]))
+            continue; /* "of", "the", "for" */
+        while (k < an && (acr[k] == '.' || acr[k] == '&'))
+            k++;
+        if (k >= an || toupper((unsigned char)acr[k]) != name[w])
+            return false;
+        k++;
+    }
+    while (k < an && (acr[k] == '.' || acr[k] == '&'))
+        k++;
+    return k == an && an >= 2;
+}
+
+static bool is_acronym(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isupper(c))
+            letters++;
+        else if (c != '.' && c != '&')
+            return false;
+    }
+    return letters >= 2 && letters <= 10;
+}
+
+static bool token_is(const char *text, const erg_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
+}
+
+/*
+ * Finds "Full Name (ACR)" and records that the key of ACR means the full
+ * name's key, so that later (or earlier) "ACR" mentions join it.
+ */
+static erg_status find_acronyms(erg_resolver *r, const char *text, const erg_doc *doc,
+                                const erg_mentions *mentions)
+{
+    r->n_local = 0;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->type == ERG_TYPE_PERSON || m->type == ERG_TYPE_MISC)
+            continue;
+        size_t t = m->tok_end;
+        if (t + 2 >= doc->n_tokens || !token_is(text, &doc->tokens[t], "(") ||
+            !token_is(text, &doc->tokens[t + 2], ")"))
+            continue;
+        const erg_token *acr = &doc->tokens[t + 1];
+        const char *as = text + acr->start;
+        size_t an = acr->end - acr->start;
+        const mention_info *mi = &r->info[i];
+        if (!is_acronym(as, an) ||
+            !spells_acronym(r->displays.data + mi->display_off, mi->display_len, as, an))
+            continue;
+        if (r->n_local == r->local_cap) {
+            size_t cap = r->local_cap ? r->local_cap * 2 : 8;
+            local_alias *p = realloc(r->local, cap * sizeof *p);
+            if (!p)
+                return ERG_ENOMEM;
+            r->local = p;
+            r->local_cap = cap;
+        }
+        local_alias *la = &r->local[r->n_local++];
+        if (erg_text_name_key(as, an, &r->key) != ERG_OK ||
+            push_key(&r->keys, &r->key, &la->from_off, &la->from_len) != ERG_OK)
+            return ERG_ENOMEM;
+        la->to_off = mi->key_off;
+        la->to_len = mi->key_len;
+    }
+    for (size_t i = 0; i < mentions->n; i++) {
+        mention_info *mi = &r->info[i];
+        for (size_t k = 0; k < r->n_local; k++)
+            if (strcmp(info_key(r, mi), r->keys.data + r->local[k].from_off) == 0) {
+                mi->key_off = r->local[k].to_off;
+                mi->key_len = r->local[k].to_len;
+                break;
+            }
+    }
+    return ERG_OK;
+}
+
+static erg_status grow_entity_scratch(erg_resolver *r, size_t n)
+{
+    if (n <= r->ent_cap)
+        return ERG_OK;
+    size_t cap = n * 2;
+    void *v = realloc(r->votes, cap * sizeof *r->votes);
+    if (!v)
+        return ERG_ENOMEM;
+    r->votes = v;
+    void *p = realloc(r->parent, cap * sizeof *r->parent);
+    if (!p)
+        return ERG_ENOMEM;
+    r->parent = p;
+    r->ent_cap = cap;
+    return ERG_OK;
+}
+
+static erg_type winning_type(const uint32_t votes[ERG_TYPE_COUNT])
+{
+    erg_type best = ERG_TYPE_PERSON;
+    for (int t = 1; t < ERG_TYPE_MISC; t++)
+        if (votes[t] > votes[best])
+            best = (erg_type)t;
+    return best;
+}
+
+/* Does the multi-word key start or end with the one-word key `word`? */
+static bool key_has_edge_word(const char *key, const char *word)
+{
+    size_t n = strlen(word), k = strlen(key);
+    if (k <= n || !strchr(key, ' '))
+        return false;
+    if (strncmp(key, word, n) == 0 && key[n] == ' ')
+        return true;
+    return strcmp(key + k - n, word) == 0 && key[k - n - 1] == ' ';
+}
+
+/*
+ * Joins each one-word person entity to the one multi-word person whose name
+ * starts or ends with that word; marks it unresolved (parent -2) when
+ * several do. parent[e] = e for an entity that stays.
+ */
+static void join_short_names(erg_resolver *r, const erg_local_entities *out)
+{
+    for (size_t e = 0; e < out->n; e++)
+        r->parent[e] = (int32_t)e;
+    for (size_t e = 0; e < out->n; e++) {
+        const erg_local_entity *le = &out->items[e];
+        if (winning_type(r->votes[e]) != ERG_TYPE_PERSON || strchr(le->key, ' '))
+            continue;
+        int32_t found = -1;
+        int matches = 0;
+        for (size_t f = 0; f < out->n; f++)
+            if (f != e && winning_type(r->votes[f]) == ERG_TYPE_PERSON &&
+                key_has_edge_word(out->items[f].key, le->key)) {
+                found = (int32_t)f;
+                matches++;
+            }
+        if (matches == 1)
+            r->parent[e] = found;
+        else if (matches > 1)
+            r->parent[e] = -2;
+    }
+}
+
+/* Moves the merged entities' mentions and surfaces to their targets and compacts the list. */
+static erg_status apply_joins(erg_resolver *r, erg_mentions *mentions, erg_local_entities *out)
+{
+    int32_t *newidx = r->parent; /* reused: after the loop below it maps old -> new */
+    for (size_t e = 0; e < out->n; e++) {
+        int32_t p = r->parent[e];
+        if (p < 0 || (size_t)p == e)
+            continue;
+        erg_local_entity *from = &out->items[e], *to = &out->items[p];
+        for (size_t s = 0; s < from->n_surfaces; s++)
+            if (add_surface(to, from->surfaces[s].text, strlen(from->surfaces[s].text),
+                            from->surfaces[s].count) != ERG_OK)
+                return ERG_ENOMEM;
+        to->mentions += from->mentions;
+        for (int t = 0; t < ERG_TYPE_COUNT; t++)
+            r->votes[p][t] += r->votes[e][t];
+    }
+    /* Targets are never themselves merged (they have several words), so one pass settles. */
+    size_t w = 0;
+    for (size_t e = 0; e < out->n; e++) {
+        int32_t p = r->parent[e];
+        if (p >= 0 && (size_t)p == e) {
+            if (w != e) {
+                erg_local_entity tmp = out->items[w];
+                out->items[w] = out->items[e];
+                out->items[e] = tmp;
+                memcpy(r->votes[w], r->votes[e], sizeof r->votes[w]);
+            }
+            newidx[e] = (int32_t)w++;
+        } else {
+            newidx[e] = p < 0 ? -1 : -3 - p; /* -3 - p: "follow p", decoded below */
+        }
+    }
+    for (size_t e = 0; e < out->n; e++)
+        if (newidx[e] <= -3)
+            newidx[e] = newidx[-3 - newidx[e]];
+    for (size_t i = 0; i < mentions->n; i++)
+        if (mentions->items[i].entity >= 0)
+            mentions->items[i].entity = newidx[mentions->items[i].entity];
+    /* The merged-away entities now sit at w.. ; free their strings, keep their arrays. */
+    for (size_t e = w; e < out->n; e++)
+        entity_clear(&out->items[e]);
+    out->n = w;
+    return ERG_OK;
+}
+
+erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
+                               erg_mentions *mentions, erg_local_entities *out, erg_error *err)
+{
+    entities_reset(out);
+    if (describe_mentions(r, text, mentions) != ERG_OK ||
+        find_acronyms(r, text, doc, mentions) != ERG_OK)
+        return erg_error_oom(err);
+
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        const mention_info *mi = &r->info[i];
+        m->entity = -1;
+        if (m->type == ERG_TYPE_MISC || mi->key_len == 0)
+            continue;
+        const char *key = info_key(r, mi);
         size_t e = 0;
-        while (e < out->n && strcmp(out->items[e].key, key.data) != 0)
+        while (e < out->n && strcmp(out->items[e].key, key) != 0)
             e++;
         if (e == out->n) {
+            if (grow_entity_scratch(r, e + 1) != ERG_OK)
+                return erg_error_oom(err);
             erg_local_entity *le = entities_push(out);
-            if (!le || !(le->key = erg_strndup(key.data, key.len))) {
-                st = erg_error_oom(err);
-                goto cleanup;
-            }
-            if (canonical && !(le->name = erg_strdup(canonical))) {
-                st = erg_error_oom(err);
-                goto cleanup;
-            }
-        }
-        if (out->n > votes_cap) {
-            size_t cap = out->cap;
-            void *p = realloc(votes, cap * sizeof *votes);
-            if (!p) {
-                st = erg_error_oom(err);
-                goto cleanup;
-            }
-            votes = p;
-            memset(votes + votes_cap, 0, (cap - votes_cap) * sizeof *votes);
-            votes_cap = cap;
+            if (!le || !(le->key = erg_strndup(key, mi->key_len)))
+                return erg_error_oom(err);
+            memset(r->votes[e], 0, sizeof r->votes[e]);
         }
         erg_local_entity *le = &out->items[e];
+        if (mi->canonical && !le->name && !(le->name = erg_strdup(mi->canonical)))
+            return erg_error_oom(err);
         le->mentions++;
-        votes[e][m->type]++;
+        r->votes[e][m->type]++;
         m->entity = (int32_t)e;
-        if (add_surface(le, display.data, display.len) != ERG_OK) {
-            st = erg_error_oom(err);
-            goto cleanup;
-        }
+        if (add_surface(le, r->displays.data + mi->display_off, mi->display_len, 1) != ERG_OK)
+            return erg_error_oom(err);
     }
+
+    join_short_names(r, out);
+    if (apply_joins(r, mentions, out) != ERG_OK)
+        return erg_error_oom(err);
+
     for (size_t e = 0; e < out->n; e++) {
         erg_local_entity *le = &out->items[e];
-        erg_type best = ERG_TYPE_PERSON;
-        for (int t = 1; t < ERG_TYPE_MISC; t++)
-            if (votes[e][t] > votes[e][best])
-                best = (erg_type)t;
-        le->type = best;
-        /* A canonical outlet name was set on creation and is kept. */
-        if (!le->name && settle_name(le) != ERG_OK) {
-            st = erg_error_oom(err);
-            goto cleanup;
+        le->type = winning_type(r->votes[e]);
+        if (le->name)
+            continue;
+        const char *best = le->key;
+        size_t best_len = 0;
+        for (size_t i = 0; i < le->n_surfaces; i++) {
+            size_t len = strlen(le->surfaces[i].text);
+            if (len > best_len) {
+                best = le->surfaces[i].text;
+                best_len = len;
+            }
         }
+        if (!(le->name = erg_strdup(best)))
+            return erg_error_oom(err);
     }
-cleanup:
-    free(votes);
-    erg_buf_release(&key);
-    erg_buf_release(&display);
-    return st;
+    return ERG_OK;
 }
