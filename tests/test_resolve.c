@@ -1,0 +1,256 @@
+#include "erg/resolve.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* An article, its tokens and hand-placed mentions. */
+typedef struct fixture {
+    const char *text;
+    erg_doc doc;
+    erg_mentions mentions;
+    erg_local_entities entities;
+    erg_resolver *r;
+} fixture;
+
+static void setup(fixture *f, const char *text)
+{
+    f->text = text;
+    erg_doc_init(&f->doc);
+    erg_mentions_init(&f->mentions);
+    erg_local_entities_init(&f->entities);
+    ck_assert_int_eq(erg_text_tokenize(&f->doc, text, strlen(text), NULL), ERG_OK);
+    ck_assert_int_eq(erg_resolver_new(&f->r, NULL, NULL), ERG_OK);
+}
+
+static void teardown(fixture *f)
+{
+    erg_doc_release(&f->doc);
+    erg_mentions_release(&f->mentions);
+    erg_local_entities_release(&f->entities);
+    erg_resolver_free(f->r);
+}
+
+/* Adds a mention over the nth (0-based) occurrence of s, snapped to whole tokens. */
+static void mention(fixture *f, const char *s, int nth, erg_type type)
+{
+    const char *p = f->text;
+    for (int i = 0; i <= nth; i++) {
+        p = strstr(i ? p + 1 : p, s);
+        ck_assert_msg(p != NULL, "no occurrence %d of '%s'", nth, s);
+    }
+    uint32_t start = (uint32_t)(p - f->text), end = start + (uint32_t)strlen(s);
+    erg_mention m = {0};
+    m.start = start;
+    m.end = end;
+    m.type = type;
+    m.cls = type == ERG_TYPE_PERSON ? ERG_CLASS_PER : ERG_CLASS_ORG;
+    m.entity = -1;
+    m.tok_first = UINT32_MAX;
+    for (size_t t = 0; t < f->doc.n_tokens; t++) {
+        if (f->doc.tokens[t].start == start)
+            m.tok_first = (uint32_t)t;
+        if (f->doc.tokens[t].end == end)
+            m.tok_end = (uint32_t)t + 1;
+    }
+    ck_assert_msg(m.tok_first != UINT32_MAX, "'%s' does not start on a token", s);
+    for (size_t s2 = 0; s2 < f->doc.n_sentences; s2++)
+        if (f->doc.sentences[s2].first <= m.tok_first && m.tok_first < f->doc.sentences[s2].end)
+            m.sentence = (uint32_t)s2;
+    if (f->mentions.n == f->mentions.cap) {
+        f->mentions.cap = f->mentions.cap ? f->mentions.cap * 2 : 8;
+        f->mentions.items = realloc(f->mentions.items, f->mentions.cap * sizeof m);
+    }
+    /* keep text order, as erg_ner_mentions gives */
+    size_t at = f->mentions.n;
+    while (at > 0 && f->mentions.items[at - 1].start > start)
+        at--;
+    memmove(&f->mentions.items[at + 1], &f->mentions.items[at], (f->mentions.n - at) * sizeof m);
+    f->mentions.items[at] = m;
+    f->mentions.n++;
+}
+
+static void resolve(fixture *f)
+{
+    erg_error err;
+    ck_assert_int_eq(erg_resolve_article(f->r, f->text, &f->doc, &f->mentions, &f->entities, &err),
+                     ERG_OK);
+}
+
+/* The entity a mention (by its text and occurrence) resolved to, or NULL. */
+static const erg_local_entity *entity_of(fixture *f, const char *s, int nth)
+{
+    int seen = 0;
+    for (size_t i = 0; i < f->mentions.n; i++) {
+        const erg_mention *m = &f->mentions.items[i];
+        if (m->end - m->start == strlen(s) && memcmp(f->text + m->start, s, strlen(s)) == 0 &&
+            seen++ == nth)
+            return m->entity >= 0 ? &f->entities.items[m->entity] : NULL;
+    }
+    ck_abort_msg("no mention '%s'", s);
+    return NULL;
+}
+
+START_TEST(test_same_key_one_entity)
+{
+    fixture f;
+    setup(&f, "Kim Jong-un spoke. Later KIM JONG UN left. Kim Jong‐un’s aide stayed.");
+    mention(&f, "Kim Jong-un", 0, ERG_TYPE_PERSON);
+    mention(&f, "KIM JONG UN", 0, ERG_TYPE_PERSON);
+    mention(&f, "Kim Jong‐un", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].key, "kim jong un");
+    ck_assert_uint_eq(f.entities.items[0].mentions, 3);
+    ck_assert_uint_eq(f.entities.items[0].n_surfaces, 3);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_short_name_joins_full_name)
+{
+    fixture f;
+    setup(&f,
+          "Park said nothing. President Park Geun-hye spoke later. Park’s government denied it.");
+    mention(&f, "Park", 0, ERG_TYPE_PERSON);
+    mention(&f, "President Park Geun-hye", 0, ERG_TYPE_PERSON);
+    mention(&f, "Park", 2, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].name, "Park Geun-hye"); /* title dropped */
+    ck_assert_ptr_eq(entity_of(&f, "Park", 0), &f.entities.items[0]);
+    ck_assert_ptr_eq(entity_of(&f, "Park", 1), &f.entities.items[0]);
+    ck_assert_uint_eq(f.entities.items[0].mentions, 3);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_ambiguous_short_name_stays_unresolved)
+{
+    fixture f;
+    setup(&f, "Kim Jong-un met Kim Yo-jong. Kim smiled. Moon Jae-in waited.");
+    mention(&f, "Kim Jong-un", 0, ERG_TYPE_PERSON);
+    mention(&f, "Kim Yo-jong", 0, ERG_TYPE_PERSON);
+    mention(&f, "Kim", 2, ERG_TYPE_PERSON);
+    mention(&f, "Moon Jae-in", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 3);
+    ck_assert_ptr_null(entity_of(&f, "Kim", 0));
+    ck_assert_str_eq(entity_of(&f, "Kim Jong-un", 0)->name, "Kim Jong-un");
+    ck_assert_str_eq(entity_of(&f, "Moon Jae-in", 0)->name, "Moon Jae-in");
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_acronym_defined_in_text)
+{
+    fixture f;
+    setup(&f,
+          "The General Reconnaissance Bureau (GRB) is feared. Officials say the GRB hacked it.");
+    mention(&f, "General Reconnaissance Bureau", 0, ERG_TYPE_AGENCY);
+    mention(&f, "GRB", 0, ERG_TYPE_AGENCY);
+    mention(&f, "GRB", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].name, "General Reconnaissance Bureau");
+    ck_assert_uint_eq(f.entities.items[0].mentions, 3);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_acronym_must_spell_the_name)
+{
+    fixture f;
+    setup(&f, "The Unification Ministry (KCNA) said so. KCNA agreed.");
+    mention(&f, "Unification Ministry", 0, ERG_TYPE_AGENCY);
+    mention(&f, "KCNA", 1, ERG_TYPE_OUTLET);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 2);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_alias_list_gives_canonical_name_and_type)
+{
+    fixture f;
+    setup(&f, "The UN met. The U.N. agreed with the United Nations.");
+    ck_assert_int_eq(erg_resolver_add_alias(f.r, "United Nations", ERG_TYPE_AGENCY, "UN", NULL),
+                     ERG_OK);
+    ck_assert_int_eq(
+        erg_resolver_add_alias(f.r, "United Nations", ERG_TYPE_AGENCY, "United Nations", NULL),
+        ERG_OK);
+    mention(&f, "UN", 0, ERG_TYPE_PLACE);
+    mention(&f, "U.N.", 0, ERG_TYPE_AGENCY);
+    mention(&f, "United Nations", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].name, "United Nations");
+    ck_assert_int_eq(f.entities.items[0].type, ERG_TYPE_AGENCY);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_alias_file_errors)
+{
+    erg_resolver *r;
+    erg_error err;
+    ck_assert_int_eq(erg_resolver_new(&r, NULL, NULL), ERG_OK);
+    char path[] = "/tmp/erg-alias-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs("[{\"name\": \"NATO\", \"type\": \"robot\", \"aliases\": []}]", fp);
+    fclose(fp);
+    ck_assert_int_eq(erg_resolver_add_aliases(r, path, &err), ERG_EJSON);
+    ck_assert(strstr(err.text, "entry 1") != NULL);
+    fp = fopen(path, "w");
+    fputs("[{\"name\": \"NATO\", ", fp);
+    fclose(fp);
+    ck_assert_int_eq(erg_resolver_add_aliases(r, path, &err), ERG_EJSON);
+    ck_assert(strstr(err.text, "malformed JSON") != NULL);
+    ck_assert_str_eq(err.source, path);
+    unlink(path);
+    ck_assert_int_eq(erg_resolver_add_aliases(r, "/nonexistent/aliases.json", &err), ERG_EIO);
+    erg_resolver_free(r);
+}
+END_TEST
+
+START_TEST(test_shipped_alias_list_loads)
+{
+    const char *dir = getenv("ERG_DATA");
+    ck_assert_ptr_nonnull(dir);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/aliases.json", dir);
+    erg_resolver *r;
+    erg_error err;
+    ck_assert_int_eq(erg_resolver_new(&r, NULL, NULL), ERG_OK);
+    ck_assert_msg(erg_resolver_add_aliases(r, path, &err) == ERG_OK, "%s", err.text);
+    erg_resolver_free(r);
+}
+END_TEST
+
+static Suite *resolve_suite(void)
+{
+    Suite *s = suite_create("resolve");
+    TCase *tc = tcase_create("article");
+    tcase_add_test(tc, test_same_key_one_entity);
+    tcase_add_test(tc, test_short_name_joins_full_name);
+    tcase_add_test(tc, test_ambiguous_short_name_stays_unresolved);
+    tcase_add_test(tc, test_acronym_defined_in_text);
+    tcase_add_test(tc, test_acronym_must_spell_the_name);
+    tcase_add_test(tc, test_alias_list_gives_canonical_name_and_type);
+    tcase_add_test(tc, test_alias_file_errors);
+    tcase_add_test(tc, test_shipped_alias_list_loads);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(resolve_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
