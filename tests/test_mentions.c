@@ -318,6 +318,24 @@ START_TEST(test_business_and_dateline)
 }
 END_TEST
 
+START_TEST(test_brackets_and_inverted_attribution)
+{
+    fx f;
+    fx_init(&f, "Arab Banking Corp (ABC) said it signed. Viacom was spun off from CBS Inc <CBS> "
+                "in 1970. Killian said the Nikkei contract has potential. \"It is over,\" said "
+                "the Guardian. WASHINGTON (Reuters) - Prices rose.");
+    run(&f, gaz);
+    ck_none(&f, "ABC", 0);     /* an acronym defined in brackets */
+    ck_none(&f, "CBS Inc", 0); /* glued to "Inc": the company */
+    ck_none(&f, "CBS>", 0);    /* a stock ticker */
+    ck_none(&f, "Nikkei", 0);  /* "said the X ..." opens a clause */
+    ck_mention(&f, "Guardian", 0, ERG_TYPE_OUTLET);
+    ck_mention(&f, "Reuters", 0, ERG_TYPE_OUTLET);
+    ck_assert_uint_eq(f.m.n, 2);
+    fx_release(&f);
+}
+END_TEST
+
 /* ---- names from the list alone --------------------------------------------------------- */
 
 START_TEST(test_ambiguous_names)
@@ -556,6 +574,7 @@ static Suite *mentions_suite(void)
     tcase_add_test(tc, test_context_cues);
     tcase_add_test(tc, test_outlet_nouns_and_heads);
     tcase_add_test(tc, test_business_and_dateline);
+    tcase_add_test(tc, test_brackets_and_inverted_attribution);
     tcase_add_test(tc, test_ambiguous_names);
     tcase_add_test(tc, test_missed_and_retyped);
     tcase_add_test(tc, test_no_gazetteer);

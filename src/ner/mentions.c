@@ -192,8 +192,8 @@ static int cue_after(const ctx *c, size_t b)
     return CUE_NONE;
 }
 
-/* Cues before a name starting at token a. */
-static int cue_before(const ctx *c, size_t a)
+/* Cues before a name at tokens [a, b). */
+static int cue_before(const ctx *c, size_t a, size_t b)
 {
     const erg_gazetteer *g = c->g;
     size_t at[2] = {a, a};
@@ -211,6 +211,11 @@ static int cue_before(const ctx *c, size_t a)
         size_t k = erg_gaz_i_match_before(g, ERG_GAZ_VERB, c->text, c->toks, q, c->first);
         if (k && q - k > c->first && attribution_mark(c, q - k - 1))
             return CUE_STRONG;
+        /* "..., said the Guardian." but not "Killian said the Nikkei contract ...". */
+        k = erg_gaz_i_match_before(g, ERG_GAZ_VERB_WEAK, c->text, c->toks, q, c->first);
+        if (k && q - k > c->first && attribution_mark(c, q - k - 1) &&
+            (b >= c->end || (c->toks[b].flags & ERG_TOK_PUNCT)))
+            best = CUE_WEAK;
         if (erg_gaz_i_match_before(g, ERG_GAZ_BEFORE_WEAK, c->text, c->toks, q, c->first))
             best = CUE_WEAK;
     }
@@ -242,18 +247,58 @@ static int context_cue(const ctx *c, size_t a, size_t b)
     int x = cue_after(c, b);
     if (x == CUE_STRONG)
         return x;
-    int y = cue_before(c, a);
+    int y = cue_before(c, a, b);
     return x > y ? x : y;
 }
 
-/* Is the name at [a, b) glued to a neighbouring capitalized word, so that it is likely
- * part of a longer name ("The Guardian Council", "Komsomolskaya Pravda")? */
-static bool glued(const ctx *c, size_t a, size_t b)
+/* Capitalized words that open sentences without being names. */
+static bool opener(const ctx *c, size_t i)
+{
+    static const char *const words[] = {
+        "The",      "A",          "An",       "As",      "But",       "And",   "Or",      "So",
+        "Yet",      "Then",       "Now",      "Also",    "Meanwhile", "While", "When",    "Where",
+        "If",       "Though",     "Although", "Because", "Since",     "After", "Before",  "In",
+        "On",       "At",         "By",       "For",     "From",      "With",  "Without", "Unlike",
+        "Like",     "According",  "Both",     "Only",    "Even",      "Still", "Last",    "Earlier",
+        "Later",    "Separately", "However",  "Indeed",  "Instead",   "Here",  "There",   "This",
+        "That",     "These",      "Those",    "It",      "He",        "She",   "They",    "We",
+        "I",        "You",        "Our",      "His",     "Her",       "Their", "Its",     "Asked",
+        "Speaking", "Writing",    "Quoting",  "Citing",  "Told",      "Says",  "Said",    "Reports",
+        "Reported", "Separately", "Nor",      "Neither", "Once"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_is(c, i, words[k]))
+            return true;
+    return false;
+}
+
+/*
+ * Is the name at [a, b) glued to a neighbouring capitalized word, so that it is likely
+ * part of a longer name ("The Guardian Council", "Komsomolskaya Pravda", "Mr Fox")? A
+ * capitalized first word of the sentence counts only for ambiguous names (strict) and
+ * when it is no common opener: "Royal Mail", but not "As Fox News reports".
+ */
+static bool glued(const ctx *c, size_t a, size_t b, bool strict)
 {
     if (b < c->end && upper_word(c, b) && !calendar(c, b))
         return true;
-    return a > c->first + 1 && upper_word(c, a - 1) && !calendar(c, a - 1) &&
-           !tok_is(c, a - 1, "The");
+    if (a == c->first || !upper_word(c, a - 1) || calendar(c, a - 1) || opener(c, a - 1))
+        return false;
+    return strict || a - 1 > c->first;
+}
+
+/*
+ * Is the name at [a, b) a stock ticker ("CBS Inc <CBS>") or an acronym defined in
+ * brackets after a longer name ("Caisse Nationale des Autoroutes (CNA)")? Either
+ * stands for the name before it, which the tagger and the resolver judge.
+ */
+static bool bracketed(const ctx *c, size_t a, size_t b)
+{
+    if (a <= c->first || b >= c->end)
+        return false;
+    if (tok_is(c, a - 1, "<") && tok_is(c, b, ">"))
+        return true;
+    return tok_is(c, a - 1, "(") && tok_is(c, b, ")") && a - 1 > c->first && upper_word(c, a - 2) &&
+           !dateline(c, a, b);
 }
 
 /* ---- the ORG decision -------------------------------------------------------------- */
@@ -378,11 +423,15 @@ static erg_status scan_sentence(const ctx *c, erg_mentions *out, size_t m0, size
                 next = b;
                 break;
             }
-            if (glued(c, a, b))
+            if (glued(c, a, b, hits[hi].ambiguous) || bracketed(c, a, b))
                 continue;
             if (hits[hi].ambiguous) {
+                /* A weak cue confirms an ambiguous name only after "the": "according
+                 * to the Guardian" but not "Sun said" (the computer maker). */
                 int cue = context_cue(c, a, b);
-                bool ok = has_org || (n_in == 0 && cue >= CUE_WEAK) || cue == CUE_STRONG;
+                bool the = tok_is(c, a, "The") ||
+                           (a > c->first && (tok_is(c, a - 1, "the") || tok_is(c, a - 1, "The")));
+                bool ok = has_org || (n_in == 0 && cue == CUE_WEAK && the) || cue == CUE_STRONG;
                 if (!ok)
                     continue;
             }
