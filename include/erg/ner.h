@@ -28,7 +28,12 @@ typedef enum erg_label {
 } erg_label;
 
 /* CoNLL classes, in label order: PER=0, ORG=1, LOC=2, MISC=3. */
-typedef enum erg_class { ERG_CLASS_PER = 0, ERG_CLASS_ORG, ERG_CLASS_LOC, ERG_CLASS_MISC } erg_class;
+typedef enum erg_class {
+    ERG_CLASS_PER = 0,
+    ERG_CLASS_ORG,
+    ERG_CLASS_LOC,
+    ERG_CLASS_MISC
+} erg_class;
 #define ERG_CLASS_COUNT 4
 #define ERG_LABEL_CLASS(l) ((erg_class)(((l)-1) / 2))
 #define ERG_LABEL_IS_B(l) ((l) != ERG_LABEL_O && ((l)-1) % 2 == 0)
@@ -61,6 +66,9 @@ erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err);
 
 void erg_model_free(erg_model *m);
 
+/* Number of weighted features the model holds (what pruning kept). */
+size_t erg_model_feature_count(const erg_model *m);
+
 /*
  * Finds the default model when no --model is given: $ERG_MODEL if set, else
  * data/erg.model beside the executable's parent folders (a build tree), else
@@ -90,8 +98,8 @@ erg_status erg_tagger_tag(erg_tagger *t, const erg_word *words, size_t n, uint8_
  * Tags every sentence of doc (tokens over text) and writes doc->n_tokens
  * labels into labels (caller-owned).
  */
-erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *doc,
-                              uint8_t *labels, erg_error *err);
+erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *doc, uint8_t *labels,
+                              erg_error *err);
 
 /* ---- CoNLL corpora, training and evaluation ----------------------------------- */
 
@@ -113,19 +121,31 @@ size_t erg_corpus_tokens(const erg_corpus *c);
 void erg_corpus_free(erg_corpus *c);
 
 typedef struct erg_train_options {
-    int epochs;          /* maximum passes over the data (default 10) */
-    uint64_t seed;       /* shuffling seed; same data and seed give the same model bytes */
-    double heldout;      /* fraction of sentences kept aside for early stopping (0 = none) */
-    int min_count;       /* prune features seen fewer times (default 1: keep all) */
+    int epochs;     /* maximum passes over the data (default 10) */
+    uint64_t seed;  /* shuffling seed; same data and seed give the same model bytes */
+    double heldout; /* fraction of sentences kept aside for early stopping (0 = none) */
+    int min_count;  /* prune features seen fewer times (default 1: keep all) */
     /* Called after every epoch with its held-out F1 (or -1); may be NULL. */
     void (*progress)(void *ctx, int epoch, double train_acc, double heldout_f1);
     void *progress_ctx;
+    /*
+     * Sentences scored after every epoch for early stopping instead of a
+     * held-out fraction (then heldout is ignored); borrowed; NULL for none.
+     */
+    const erg_corpus *dev;
+    int patience; /* stop after this many epochs without a better held-out F1 (default 3) */
+    int prune;    /* drop features whose largest quantized weight is below this (default 1) */
 } erg_train_options;
 
 /* Fills o with the defaults above. */
 void erg_train_options_init(erg_train_options *o);
 
-/* Trains a model on c. The caller frees *out with erg_model_free. */
+/*
+ * Trains a model on c: shuffled epochs of an averaged perceptron, keeping the
+ * epoch that scores best on the held-out sentences (or the last epoch when
+ * there are none). ERG_EINVAL for an empty corpus or bad options, ERG_ENOMEM.
+ * The caller frees *out with erg_model_free.
+ */
 erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_options *opt,
                          erg_error *err);
 
@@ -174,9 +194,9 @@ typedef struct erg_mention {
     uint32_t tok_first;
     uint32_t tok_end;
     uint32_t sentence;
-    erg_type type;   /* person, agency, outlet, place or misc */
-    erg_class cls;   /* what the tagger said (an outlet found by the gazetteer alone is ORG) */
-    int32_t entity;  /* index into the article's erg_local_entities, -1 until resolved */
+    erg_type type;  /* person, agency, outlet, place or misc */
+    erg_class cls;  /* what the tagger said (an outlet found by the gazetteer alone is ORG) */
+    int32_t entity; /* index into the article's erg_local_entities, -1 until resolved */
 } erg_mention;
 
 /* A growable list of mentions; caller-owned (_init/_release), reused across articles. */

@@ -45,8 +45,8 @@ erg_model *cli_load_model(const char *path);
 /* Progress on stderr while a long run goes on, when stderr is a terminal and not quiet. */
 typedef struct cli_progress {
     bool enabled;
-    double start;     /* seconds, monotonic */
-    double last;      /* last time a line was drawn */
+    double start; /* seconds, monotonic */
+    double last;  /* last time a line was drawn */
     bool drawn;
 } cli_progress;
 
@@ -58,5 +58,10 @@ void cli_progress_done(cli_progress *p);
 
 /* Monotonic time in seconds. */
 double cli_now(void);
+
+/* Subcommands (cmd_<name>.c). */
+int cmd_train(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
 
 #endif

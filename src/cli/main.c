@@ -10,6 +10,9 @@
 
 /* Commands, one row each. */
 static const cli_command commands[] = {
+    {"train", cmd_train, "train the tagger on CoNLL files"},
+    {"eval", cmd_eval, "score the tagger on a CoNLL file"},
+    {"tag", cmd_tag, "tag the tokens of a CoNLL file"},
     {NULL, NULL, NULL},
 };
 

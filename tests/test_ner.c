@@ -1,0 +1,2 @@
+#include "erg/ner.h"
+int main(void) { return 0; }
