@@ -137,6 +137,40 @@ static inline uint32_t fold(uint32_t cp, int *cls)
     return cp;
 }
 
+/*
+ * Writes typographic marks as the training corpora do: curly quotes and
+ * apostrophes straight, dashes as hyphens, so that "Korea’s" from a news
+ * page looks like "Korea 's" in CoNLL.
+ */
+static inline uint32_t plain_mark(uint32_t cp)
+{
+    if (cp < 0x2010 || cp > 0x2033)
+        return cp == 0xab || cp == 0xbb ? '"' : cp;
+    switch (cp) {
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+        return '-';
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+        return '\'';
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+        return '"';
+    default:
+        return cp;
+    }
+}
+
 void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -152,6 +186,8 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
         uint32_t cp;
         size_t k = decode(p + i, n - i, &cp);
         i += k;
+        if (cp >= 0x80)
+            cp = plain_mark(cp);
         int cls;
         uint32_t low = fold(cp, &cls);
         hraw = step(hraw, cp);
@@ -177,11 +213,11 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
             break;
         default:
             sym = cp;
-            if (cp == '-' || cp == 0x2010 || cp == 0x2011)
+            if (cp == '-')
                 flags |= NER_W_HYPHEN;
             else if (cp == '.')
                 flags |= NER_W_DOT;
-            else if (cp == '\'' || cp == 0x2019)
+            else if (cp == '\'')
                 flags |= NER_W_APOS;
             break;
         }
@@ -228,13 +264,16 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
     wi->nchars = nch;
     wi->lowfp = ner_fp(wi->low);
     wi->wclass = 0;
+    wi->eclass = 0;
 }
 
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
 {
     size_t letters = 0, caps = 0, longcaps = 0;
     for (size_t i = 0; i < n; i++) {
-        wi[i].wclass = t ? ner_wordtab_get(t, wi[i].lowfp) : 0;
+        uint8_t v = t ? ner_wordtab_get(t, wi[i].lowfp) : 0;
+        wi[i].wclass = v & 7;
+        wi[i].eclass = v >> 3;
         if (wi[i].flags & (NER_W_ALLCAP | NER_W_ALLLOW | NER_W_MIXED | NER_W_CAP)) {
             letters++;
             if (wi[i].flags & NER_W_ALLCAP) {
@@ -334,6 +373,12 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
         if (ON(NER_T_SHAPE_LOW)) {
             f[k++] = f3(NER_T_SHAPE_LOW, 1, lm1, w->sshape);
             f[k++] = f3(NER_T_SHAPE_LOW, 2, w->sshape, lp1);
+        }
+        if (ON(NER_T_ENT)) {
+            uint32_t em = m1 ? m1->eclass : 7, ep = p1 ? p1->eclass : 7;
+            f[k++] = f3(NER_T_ENT, 1, w->eclass, (w->flags & NER_W_CAP) ? 1 : 0);
+            f[k++] = f3(NER_T_ENT, 2, em, w->eclass);
+            f[k++] = f3(NER_T_ENT, 3, w->eclass, ep);
         }
         nfeats[i] = (uint8_t)k;
     }

@@ -26,6 +26,16 @@ static int bil(int cls, int part)
     return 1 + 4 * cls + part;
 }
 
+static void list_predecessors(ner_labelset *ls)
+{
+    for (int cur = 0; cur < ls->n; cur++) {
+        ls->n_pred[cur] = 0;
+        for (int prev = 0; prev < ls->n; prev++)
+            if (ls->trans_ok[prev][cur])
+                ls->pred[cur][ls->n_pred[cur]++] = (uint8_t)prev;
+    }
+}
+
 bool ner_labelset_init(ner_labelset *ls, uint32_t scheme)
 {
     memset(ls, 0, sizeof *ls);
@@ -42,6 +52,7 @@ bool ner_labelset_init(ner_labelset *ls, uint32_t scheme)
                     !inside ||
                     (prev != ERG_LABEL_O && ERG_LABEL_CLASS(prev) == ERG_LABEL_CLASS(cur));
         }
+        list_predecessors(ls);
         return true;
     }
     if (scheme == NER_SCHEME_BILOU) {
@@ -68,6 +79,7 @@ bool ner_labelset_init(ner_labelset *ls, uint32_t scheme)
                     open ? (cc == pc && (cpart == BIL_I || cpart == BIL_L)) : starts;
             }
         }
+        list_predecessors(ls);
         return true;
     }
     return false;

@@ -43,6 +43,18 @@ static void put_u64(unsigned char *p, uint64_t v)
     put_u32(p + 4, (uint32_t)(v >> 32));
 }
 
+/* Zeroed, 64-byte aligned storage for n rows of the model's stride. */
+static int16_t *alloc_rows(erg_model *m, size_t n)
+{
+    m->stride = m->ls.n <= 16 ? 16 : 32;
+    size_t bytes = (n ? n : 1) * m->stride * sizeof(int16_t);
+    bytes = (bytes + 63) / 64 * 64;
+    int16_t *r = aligned_alloc(64, bytes);
+    if (r)
+        memset(r, 0, bytes);
+    return r;
+}
+
 static uint32_t pow2_slots(uint32_t n)
 {
     uint32_t cap = 16;
@@ -158,7 +170,7 @@ erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t fea
 
     order = malloc(sizeof *order * (n ? n : 1));
     m->feat_fps = malloc(sizeof *m->feat_fps * (n ? n : 1));
-    m->rows = calloc((size_t)(n ? n : 1) * (size_t)L, sizeof *m->rows);
+    m->rows = alloc_rows(m, n);
     if (!order || !m->feat_fps || !m->rows) {
         st = erg_error_oom(err);
         goto cleanup;
@@ -171,7 +183,7 @@ erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t fea
     for (uint32_t i = 0; i < n; i++) {
         const int16_t *src = rows + (size_t)order[i].idx * (size_t)L;
         if (nf > 0 && m->feat_fps[nf - 1] == order[i].fp) {
-            int16_t *dst = m->rows + (size_t)(nf - 1) * (size_t)L;
+            int16_t *dst = m->rows + (size_t)(nf - 1) * m->stride;
             for (int l = 0; l < L; l++) {
                 int v = dst[l] + src[l];
                 dst[l] = (int16_t)(v > INT16_MAX ? INT16_MAX : v < -INT16_MAX ? -INT16_MAX : v);
@@ -179,7 +191,7 @@ erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t fea
             continue;
         }
         m->feat_fps[nf] = order[i].fp;
-        memcpy(m->rows + (size_t)nf * (size_t)L, src, sizeof(int16_t) * (size_t)L);
+        memcpy(m->rows + (size_t)nf * m->stride, src, sizeof(int16_t) * (size_t)L);
         nf++;
     }
     m->n_feats = nf;
@@ -308,7 +320,7 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
     memcpy(m->trans, trans, sizeof trans);
     memcpy(m->trans_end, trans_end, sizeof trans_end);
     m->feat_fps = malloc(sizeof *m->feat_fps * (F ? F : 1));
-    m->rows = malloc(sizeof *m->rows * ((size_t)F * L + 1));
+    m->rows = alloc_rows(m, F);
     m->word_fps = malloc(sizeof *m->word_fps * (W ? W : 1));
     m->word_cls = malloc(W ? W : 1);
     if (!m->feat_fps || !m->rows || !m->word_fps || !m->word_cls) {
@@ -323,8 +335,9 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
             goto cleanup;
         }
     }
-    for (size_t i = 0; i < (size_t)F * L; i++, off += 2)
-        m->rows[i] = (int16_t)(uint16_t)(p[off] | p[off + 1] << 8);
+    for (size_t r = 0; r < F; r++)
+        for (size_t l = 0; l < L; l++, off += 2)
+            m->rows[r * m->stride + l] = (int16_t)(uint16_t)(p[off] | p[off + 1] << 8);
     for (uint32_t i = 0; i < W; i++, off += 4) {
         m->word_fps[i] = get_u32(p + off);
         if (m->word_fps[i] == 0 || (i > 0 && m->word_fps[i] <= m->word_fps[i - 1])) {
@@ -335,7 +348,7 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
     }
     for (uint32_t i = 0; i < W; i++, off++) {
         m->word_cls[i] = p[off];
-        if (p[off] > NER_CASE_ONLY_START) {
+        if ((p[off] & 7) > NER_CASE_ONLY_START || (p[off] >> 3) > NER_ENT_MIXED) {
             st = erg_error_set(err, ERG_EFORMAT, path, 0, (long long)off,
                                "corrupt model file (bad word class)");
             goto cleanup;
@@ -406,11 +419,12 @@ erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err)
         hw_u32(&o, (uint32_t)m->trans_end[b]);
     for (uint32_t i = 0; i < m->n_feats; i++)
         hw_u32(&o, m->feat_fps[i]);
-    for (size_t i = 0; i < (size_t)m->n_feats * (size_t)L; i++) {
-        uint16_t v = (uint16_t)m->rows[i];
-        unsigned char b[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
-        hw(&o, b, 2);
-    }
+    for (size_t r = 0; r < m->n_feats; r++)
+        for (int l = 0; l < L; l++) {
+            uint16_t v = (uint16_t)m->rows[r * m->stride + (size_t)l];
+            unsigned char b[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+            hw(&o, b, 2);
+        }
     for (uint32_t i = 0; i < m->words.n; i++)
         hw_u32(&o, m->word_fps[i]);
     hw(&o, m->word_cls, m->words.n);

@@ -71,9 +71,8 @@ void ner_viterbi(const ner_labelset *ls, const int32_t *em, size_t n, const int3
         for (int l = 0; l < L; l++) {
             int64_t best = NEG_INF;
             int arg = 0;
-            for (int p = 0; p < L; p++) {
-                if (!ls->trans_ok[p][l])
-                    continue;
+            for (int k = 0; k < ls->n_pred[l]; k++) {
+                int p = ls->pred[l][k];
                 int64_t v = prev[p] + trans[(p + 1) * NER_MAX_LABELS + l];
                 if (v > best) {
                     best = v;
@@ -135,8 +134,14 @@ void erg_tagger_free(erg_tagger *t)
     free(t);
 }
 
-/* Sums the weight rows of every token's features into em (n * L). */
-static void score(const erg_model *m, const ner_scratch *s, size_t n)
+/*
+ * Sums the weight rows of every token's features into em (n * L). The
+ * lookups of a whole sentence go in three passes (prefetch the slots, find
+ * the rows and prefetch them, add them up) so that their cache misses overlap
+ * instead of stalling one after the other. The feature hashes are replaced by
+ * row numbers plus one (0 when the model lacks the feature).
+ */
+static void score(const erg_model *m, ner_scratch *s, size_t n)
 {
     int L = m->ls.n;
     for (size_t i = 0; i < n; i++) {
@@ -145,16 +150,35 @@ static void score(const erg_model *m, const ner_scratch *s, size_t n)
             __builtin_prefetch(&m->slots[ner_fp(f[k]) & m->slot_mask]);
     }
     for (size_t i = 0; i < n; i++) {
-        int32_t *e = s->em + i * (size_t)L;
-        for (int l = 0; l < L; l++)
-            e[l] = 0;
-        const uint64_t *f = s->feats + i * NER_MAX_FEATS;
+        uint64_t *f = s->feats + i * NER_MAX_FEATS;
         for (int k = 0; k < s->nfeats[i]; k++) {
-            const int16_t *row = ner_model_row(m, f[k]);
-            if (row)
-                for (int l = 0; l < L; l++)
-                    e[l] += row[l];
+            uint32_t r = ner_model_find(m, f[k]);
+            if (r)
+                __builtin_prefetch(ner_model_weights(m, r - 1));
+            f[k] = r;
         }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uint64_t *f = s->feats + i * NER_MAX_FEATS;
+        int32_t acc[32] = {0};
+        if (m->stride == 16) {
+            for (int k = 0; k < s->nfeats[i]; k++) {
+                if (!f[k])
+                    continue;
+                const int16_t *w = ner_model_weights(m, (uint32_t)f[k] - 1);
+                for (int l = 0; l < 16; l++)
+                    acc[l] += w[l];
+            }
+        } else {
+            for (int k = 0; k < s->nfeats[i]; k++) {
+                if (!f[k])
+                    continue;
+                const int16_t *w = ner_model_weights(m, (uint32_t)f[k] - 1);
+                for (int l = 0; l < 32; l++)
+                    acc[l] += w[l];
+            }
+        }
+        memcpy(s->em + i * (size_t)L, acc, sizeof(int32_t) * (size_t)L);
     }
 }
 

@@ -27,6 +27,8 @@ typedef struct ner_labelset {
     bool start_ok[NER_MAX_LABELS];                 /* may open a sentence */
     bool end_ok[NER_MAX_LABELS];                   /* may close a sentence */
     bool trans_ok[NER_MAX_LABELS][NER_MAX_LABELS]; /* [prev][cur] */
+    uint8_t n_pred[NER_MAX_LABELS];                /* labels allowed before cur ... */
+    uint8_t pred[NER_MAX_LABELS][NER_MAX_LABELS];  /* ... and which they are */
 } ner_labelset;
 
 /* Fills ls for scheme s; false when s is unknown. */
@@ -65,6 +67,7 @@ typedef struct ner_wordinfo {
     uint32_t nchars; /* code points */
     uint32_t lowfp;  /* fingerprint of the lower-cased word for the word table */
     uint8_t wclass;  /* case profile from the model's word table (0 unknown) */
+    uint8_t eclass;  /* entity profile from the model's word table (0 unknown) */
 } ner_wordinfo;
 
 /* Case profile of a lower-cased word over the training data. */
@@ -77,6 +80,14 @@ enum {
     NER_CASE_CAP = 5,       /* seen only capitalized */
     NER_CASE_ONLY_START = 6 /* seen only at sentence starts or in all-caps sentences */
 };
+
+/*
+ * Entity profile of a lower-cased word over the training data: 0 unseen,
+ * 1 + c when two thirds of its occurrences are of class c (O = 0, then PER,
+ * ORG, LOC, MISC), 6 when mixed. The word table holds case | entity << 3.
+ */
+#define NER_ENT_MIXED 6
+#define NER_WORD_VALUE(cs, ent) ((uint8_t)((cs) | (ent) << 3))
 
 /* Analyzes n bytes of one word. */
 void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi);
@@ -109,6 +120,7 @@ enum {
     NER_T_LEN,
     NER_T_RAWM1,     /* raw words at -1, +1 */
     NER_T_SHAPE_LOW, /* low[-1] x sshape[0], sshape[0] x low[+1] */
+    NER_T_ENT,       /* entity profiles of the word and its neighbours */
     NER_T_COUNT
 };
 
@@ -158,7 +170,8 @@ struct erg_model {
     uint32_t n_feats;
     uint32_t slot_mask;
     ner_slot *slots;
-    int16_t *rows;                                     /* n_feats * ls.n weights */
+    int16_t *rows;   /* n_feats rows of `stride` weights, the first ls.n used, 64-byte aligned */
+    uint32_t stride; /* 16 or 32, so that a row is one aligned block the compiler vectorizes */
     int32_t trans[NER_MAX_LABELS + 1][NER_MAX_LABELS]; /* row 0 = sentence start */
     int32_t trans_end[NER_MAX_LABELS];
     ner_wordtab words;
@@ -179,19 +192,24 @@ static inline uint32_t ner_fp(uint64_t h)
     return f ? f : 1u;
 }
 
-/* Row of weights for a feature hash, or NULL when the model does not know it. */
-static inline const int16_t *ner_model_row(const erg_model *m, uint64_t h)
+/* Row number plus one of a feature hash, or 0 when the model does not know it. */
+static inline uint32_t ner_model_find(const erg_model *m, uint64_t h)
 {
     uint32_t fp = ner_fp(h);
     uint32_t i = fp & m->slot_mask;
     for (;;) {
         uint32_t f = m->slots[i].fp;
         if (f == fp)
-            return m->rows + (size_t)m->slots[i].row * (size_t)m->ls.n;
+            return m->slots[i].row + 1;
         if (f == 0)
-            return NULL;
+            return 0;
         i = (i + 1) & m->slot_mask;
     }
+}
+
+static inline const int16_t *ner_model_weights(const erg_model *m, uint32_t row)
+{
+    return m->rows + (size_t)row * m->stride;
 }
 
 /*

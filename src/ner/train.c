@@ -215,6 +215,22 @@ static uint8_t case_class(uint32_t lower, uint32_t cap, uint32_t start)
     return NER_CASE_MIXED;
 }
 
+/* The word table value from counts: lower, capitalized, uninformative, then O and the classes. */
+static uint8_t word_value(const uint32_t cnt[8])
+{
+    uint32_t tot = 0, best = 0;
+    int arg = 0;
+    for (int j = 3; j < 8; j++) {
+        tot += cnt[j];
+        if (cnt[j] > best) {
+            best = cnt[j];
+            arg = j - 3;
+        }
+    }
+    int ent = tot == 0 ? 0 : 3 * best >= 2 * tot ? 1 + arg : NER_ENT_MIXED;
+    return NER_WORD_VALUE(case_class(cnt[0], cnt[1], cnt[2]), ent);
+}
+
 /* What one occurrence says about its word: 0 lower, 1 capitalized, 2 uninformative position. */
 static int occurrence_kind(const ner_wordinfo *wi, size_t i)
 {
@@ -240,7 +256,7 @@ static erg_status case_profiles(trainer *t, const uint32_t *train_ids, size_t n_
     const erg_corpus *c = t->c;
     erg_status st = ERG_OK;
     hmap words = {0};
-    uint32_t(*cnt)[FOLDS + 1][3] = NULL;
+    uint32_t(*cnt)[FOLDS + 1][8] = NULL;
     size_t n_words = 0, cap_words = 0;
     uint8_t *fold_of = calloc(c->n_sent ? c->n_sent : 1, 1);
     bool *in_train = calloc(c->n_sent ? c->n_sent : 1, sizeof *in_train);
@@ -284,12 +300,19 @@ static erg_status case_profiles(trainer *t, const uint32_t *train_ids, size_t n_
                         memset(cnt[n_words], 0, sizeof *cnt);
                         n_words++;
                     }
+                    int ent = 3 + (c->labels[first + i] == ERG_LABEL_O
+                                       ? 0
+                                       : 1 + (int)ERG_LABEL_CLASS(c->labels[first + i]));
                     cnt[idx][fold_of[k]][kind]++;
                     cnt[idx][FOLDS][kind]++;
+                    cnt[idx][fold_of[k]][ent]++;
+                    cnt[idx][FOLDS][ent]++;
                 } else if (hmap_get(&words, t->s.wi[i].lowfp, &idx)) {
                     const uint32_t *all = cnt[idx][FOLDS], *own = cnt[idx][fold_of[k]];
-                    t->wclass_train[first + i] =
-                        case_class(all[0] - own[0], all[1] - own[1], all[2] - own[2]);
+                    uint32_t rest[8];
+                    for (int j = 0; j < 8; j++)
+                        rest[j] = all[j] - own[j];
+                    t->wclass_train[first + i] = word_value(rest);
                 }
             }
         }
@@ -339,8 +362,10 @@ static erg_status prepare(trainer *t, size_t k, size_t *n_out)
     for (size_t i = 0; i < n; i++)
         ner_word_analyze(c->words[first + i].s, c->words[first + i].n, &t->s.wi[i]);
     ner_words_context(NULL, t->s.wi, n);
-    for (size_t i = 0; i < n; i++)
-        t->s.wi[i].wclass = t->wclass_train[first + i];
+    for (size_t i = 0; i < n; i++) {
+        t->s.wi[i].wclass = t->wclass_train[first + i] & 7;
+        t->s.wi[i].eclass = t->wclass_train[first + i] >> 3;
+    }
     ner_extract(t->mask, t->s.wi, n, t->s.feats, t->s.nfeats);
     ner_labels_from_iob2(&t->ls, c->labels + first, n, t->gold);
     return ERG_OK;
@@ -535,7 +560,7 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     t.c = c;
     t.opt = opt;
     t.mask = env_u64("ERG_NER_FEATURES", NER_FEATURES_DEFAULT);
-    ner_labelset_init(&t.ls, (uint32_t)env_u64("ERG_NER_SCHEME", NER_SCHEME_BILOU));
+    ner_labelset_init(&t.ls, (uint32_t)env_u64("ERG_NER_SCHEME", NER_SCHEME_IOB2));
     t.L = t.ls.n;
     t.clock = 1;
     ner_scratch_init(&t.s);
