@@ -56,12 +56,17 @@ typedef struct erg_model erg_model;
 
 /*
  * Loads a model file written by erg_model_save. ERG_EIO when it cannot be
- * read, ERG_EFORMAT when it is not an erg model or of an unknown version.
- * The caller frees *out with erg_model_free.
+ * read, ERG_EFORMAT when it is not an erg model, of an unknown version,
+ * truncated or corrupt (every byte is covered by a checksum). Reads the file
+ * once; linear in its size. The caller frees *out with erg_model_free.
  */
 erg_status erg_model_load(erg_model **out, const char *path, erg_error *err);
 
-/* Writes the model (atomically, through erg_outfile). ERG_EIO on failure. */
+/*
+ * Writes the model (atomically, through erg_outfile). The bytes depend only
+ * on the model, so training twice with the same data and seed gives the same
+ * file. ERG_EIO on failure.
+ */
 erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err);
 
 void erg_model_free(erg_model *m);

@@ -44,7 +44,6 @@ static bool parse_long(const char *s, long min, long max, long *out)
 
 typedef struct progress_ctx {
     bool quiet;
-    bool has_dev;
     double best;
 } progress_ctx;
 
@@ -164,7 +163,7 @@ int cmd_train(int argc, char **argv)
     if (!quiet)
         fprintf(stderr, "training on %zu sentences, %zu tokens%s\n", erg_corpus_sentences(c),
                 erg_corpus_tokens(c), dev ? "" : (opt.heldout > 0 ? " (some held out)" : ""));
-    progress_ctx pctx = {quiet, dev != NULL, -1};
+    progress_ctx pctx = {quiet, -1};
     opt.progress = on_epoch;
     opt.progress_ctx = &pctx;
     double t1 = cli_now();

