@@ -28,12 +28,7 @@ typedef enum erg_label {
 } erg_label;
 
 /* CoNLL classes, in label order: PER=0, ORG=1, LOC=2, MISC=3. */
-typedef enum erg_class {
-    ERG_CLASS_PER = 0,
-    ERG_CLASS_ORG,
-    ERG_CLASS_LOC,
-    ERG_CLASS_MISC
-} erg_class;
+typedef enum erg_class { ERG_CLASS_PER = 0, ERG_CLASS_ORG, ERG_CLASS_LOC, ERG_CLASS_MISC } erg_class;
 #define ERG_CLASS_COUNT 4
 #define ERG_LABEL_CLASS(l) ((erg_class)(((l)-1) / 2))
 #define ERG_LABEL_IS_B(l) ((l) != ERG_LABEL_O && ((l)-1) % 2 == 0)
@@ -103,8 +98,8 @@ erg_status erg_tagger_tag(erg_tagger *t, const erg_word *words, size_t n, uint8_
  * Tags every sentence of doc (tokens over text) and writes doc->n_tokens
  * labels into labels (caller-owned).
  */
-erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *doc, uint8_t *labels,
-                              erg_error *err);
+erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *doc,
+                              uint8_t *labels, erg_error *err);
 
 /* ---- CoNLL corpora, training and evaluation ----------------------------------- */
 
@@ -126,10 +121,10 @@ size_t erg_corpus_tokens(const erg_corpus *c);
 void erg_corpus_free(erg_corpus *c);
 
 typedef struct erg_train_options {
-    int epochs;     /* maximum passes over the data (default 10) */
-    uint64_t seed;  /* shuffling seed; same data and seed give the same model bytes */
-    double heldout; /* fraction of sentences kept aside for early stopping (0 = none) */
-    int min_count;  /* prune features seen fewer times (default 1: keep all) */
+    int epochs;          /* maximum passes over the data (default 10) */
+    uint64_t seed;       /* shuffling seed; same data and seed give the same model bytes */
+    double heldout;      /* fraction of sentences kept aside for early stopping (0 = none) */
+    int min_count;       /* prune features seen fewer times (default 1: keep all) */
     /* Called after every epoch with its held-out F1 (or -1); may be NULL. */
     void (*progress)(void *ctx, int epoch, double train_acc, double heldout_f1);
     void *progress_ctx;
@@ -138,8 +133,8 @@ typedef struct erg_train_options {
      * held-out fraction (then heldout is ignored); borrowed; NULL for none.
      */
     const erg_corpus *dev;
-    int patience; /* stop after this many epochs without a better held-out F1 (default 3) */
-    int prune;    /* drop features whose largest quantized weight is below this (default 1) */
+    int patience;        /* stop after this many epochs without a better held-out F1 (default 3) */
+    int prune;           /* drop features whose largest quantized weight is below this (default 1) */
 } erg_train_options;
 
 /* Fills o with the defaults above. */
@@ -199,9 +194,9 @@ typedef struct erg_mention {
     uint32_t tok_first;
     uint32_t tok_end;
     uint32_t sentence;
-    erg_type type;  /* person, agency, outlet, place or misc */
-    erg_class cls;  /* what the tagger said (an outlet found by the gazetteer alone is ORG) */
-    int32_t entity; /* index into the article's erg_local_entities, -1 until resolved */
+    erg_type type;   /* person, agency, outlet, place or misc */
+    erg_class cls;   /* what the tagger said (an outlet found by the gazetteer alone is ORG) */
+    int32_t entity;  /* index into the article's erg_local_entities, -1 until resolved */
 } erg_mention;
 
 /* A growable list of mentions; caller-owned (_init/_release), reused across articles. */
