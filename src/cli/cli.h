@@ -45,8 +45,8 @@ erg_model *cli_load_model(const char *path);
 /* Progress on stderr while a long run goes on, when stderr is a terminal and not quiet. */
 typedef struct cli_progress {
     bool enabled;
-    double start; /* seconds, monotonic */
-    double last;  /* last time a line was drawn */
+    double start;     /* seconds, monotonic */
+    double last;      /* last time a line was drawn */
     bool drawn;
 } cli_progress;
 
