@@ -630,6 +630,38 @@ START_TEST(test_train_options)
 }
 END_TEST
 
+START_TEST(test_shipped_model)
+{
+    /* ERG_DATA points at data/: the shipped model loads and tags plain news words. */
+    char path[4096];
+    erg_error err;
+    unsetenv("ERG_MODEL");
+    ck_assert_int_eq(erg_model_default_path(path, sizeof path, &err), ERG_OK);
+    erg_model *m = NULL;
+    ck_assert_msg(erg_model_load(&m, path, &err) == ERG_OK, "%s", err.text);
+    ck_assert_uint_gt(erg_model_feature_count(m), 10000);
+    erg_tagger *t = NULL;
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    const char *s[] = {"Kim", "Jong-un",  "told",  "Reuters", "in",    "Seoul", "that",
+                       "the", "European", "Union", "was",     "wrong", "."};
+    erg_word w[13];
+    for (int i = 0; i < 13; i++)
+        w[i] = (erg_word){s[i], (uint32_t)strlen(s[i])};
+    uint8_t l[13];
+    ck_assert_int_eq(erg_tagger_tag(t, w, 13, l, &err), ERG_OK);
+    ck_assert(valid_iob2(l, 13));
+    ck_assert_int_eq(l[0], ERG_LABEL_B_PER);
+    ck_assert_int_eq(l[1], ERG_LABEL_I_PER);
+    ck_assert_int_eq(l[3], ERG_LABEL_B_ORG);
+    ck_assert_int_eq(l[5], ERG_LABEL_B_LOC);
+    ck_assert_int_eq(l[8], ERG_LABEL_B_ORG);
+    ck_assert_int_eq(l[9], ERG_LABEL_I_ORG);
+    ck_assert_int_eq(l[12], ERG_LABEL_O);
+    erg_tagger_free(t);
+    erg_model_free(m);
+}
+END_TEST
+
 /* ---- commands ---------------------------------------------------------------------------------
  */
 
@@ -784,6 +816,7 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_word_analysis);
     tcase_add_test(tc, test_default_model_path);
     tcase_add_test(tc, test_train_options);
+    tcase_add_test(tc, test_shipped_model);
     tcase_add_test(tc, test_cli_train_tag_eval);
     tcase_add_test(tc, test_cli_errors);
     suite_add_tcase(s, tc);
