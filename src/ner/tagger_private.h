@@ -94,7 +94,15 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi);
 
 /*
  * The feature templates. A model stores the mask of templates it was trained
- * with, so new templates can be added without breaking old model files.
+ * with, so new templates can be added without breaking old model files: give
+ * the template the next id (before NER_T_COUNT), emit its hashes in
+ * ner_extract under ON(id), and add it to NER_FEATURES_DEFAULT when it pays.
+ * Templates that need a word resource (clusters, gazetteer hits) read it
+ * through ner_wordinfo, filled from the model like wclass; such a resource
+ * is a new part of the model file and so a new file version. With every
+ * template on, a token has at most 38 features (NER_MAX_FEATS bounds it).
+ * Off by default because they did not raise CoNLL dev F1: the bigrams at
+ * distance 2, LEN, RAWM1, SHAPE_LOW and ENT.
  */
 enum {
     NER_T_BIAS = 0,
