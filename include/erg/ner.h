@@ -56,15 +56,23 @@ typedef struct erg_model erg_model;
 
 /*
  * Loads a model file written by erg_model_save. ERG_EIO when it cannot be
- * read, ERG_EFORMAT when it is not an erg model or of an unknown version.
- * The caller frees *out with erg_model_free.
+ * read, ERG_EFORMAT when it is not an erg model, of an unknown version,
+ * truncated or corrupt (every byte is covered by a checksum). Reads the file
+ * once; linear in its size. The caller frees *out with erg_model_free.
  */
 erg_status erg_model_load(erg_model **out, const char *path, erg_error *err);
 
-/* Writes the model (atomically, through erg_outfile). ERG_EIO on failure. */
+/*
+ * Writes the model (atomically, through erg_outfile). The bytes depend only
+ * on the model, so training twice with the same data and seed gives the same
+ * file. ERG_EIO on failure.
+ */
 erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err);
 
 void erg_model_free(erg_model *m);
+
+/* Number of weighted features the model holds (what pruning kept). */
+size_t erg_model_feature_count(const erg_model *m);
 
 /*
  * Finds the default model when no --model is given: $ERG_MODEL if set, else
@@ -125,12 +133,24 @@ typedef struct erg_train_options {
     /* Called after every epoch with its held-out F1 (or -1); may be NULL. */
     void (*progress)(void *ctx, int epoch, double train_acc, double heldout_f1);
     void *progress_ctx;
+    /*
+     * Sentences scored after every epoch for early stopping instead of a
+     * held-out fraction (then heldout is ignored); borrowed; NULL for none.
+     */
+    const erg_corpus *dev;
+    int patience;        /* stop after this many epochs without a better held-out F1 (default 3) */
+    int prune;           /* drop features whose largest quantized weight is below this (default 1) */
 } erg_train_options;
 
 /* Fills o with the defaults above. */
 void erg_train_options_init(erg_train_options *o);
 
-/* Trains a model on c. The caller frees *out with erg_model_free. */
+/*
+ * Trains a model on c: shuffled epochs of an averaged perceptron, keeping the
+ * epoch that scores best on the held-out sentences (or the last epoch when
+ * there are none). ERG_EINVAL for an empty corpus or bad options, ERG_ENOMEM.
+ * The caller frees *out with erg_model_free.
+ */
 erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_options *opt,
                          erg_error *err);
 

@@ -12,6 +12,9 @@
 static const cli_command commands[] = {
     {"build", cmd_build, "build a graph file from articles"},
     {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
+    {"train", cmd_train, "train the tagger on CoNLL files"},
+    {"eval", cmd_eval, "score the tagger on a CoNLL file"},
+    {"tag", cmd_tag, "tag the tokens of a CoNLL file"},
     {NULL, NULL, NULL},
 };
 

@@ -1,0 +1,280 @@
+/*
+ * tagger_private.h: what the statistical tagger's files share (features,
+ * model layout, decoding, corpora). Not part of the public API: every name
+ * here starts with `ner_`.
+ */
+#ifndef ERG_NER_TAGGER_PRIVATE_H
+#define ERG_NER_TAGGER_PRIVATE_H
+
+#include "erg/ner.h"
+
+#include <stdint.h>
+
+/* ---- label schemes ----------------------------------------------------------- */
+
+/*
+ * The tagger may decode over a richer label set than IOB2 and map back:
+ * BILOU (B, I, L, U per class, and O) lets the model learn where spans end.
+ */
+typedef enum ner_scheme { NER_SCHEME_IOB2 = 0, NER_SCHEME_BILOU = 1 } ner_scheme;
+
+#define NER_MAX_LABELS 17
+
+typedef struct ner_labelset {
+    ner_scheme scheme;
+    int n;                                         /* labels in the scheme */
+    uint8_t to_iob2[NER_MAX_LABELS];               /* internal label -> erg_label */
+    bool start_ok[NER_MAX_LABELS];                 /* may open a sentence */
+    bool end_ok[NER_MAX_LABELS];                   /* may close a sentence */
+    bool trans_ok[NER_MAX_LABELS][NER_MAX_LABELS]; /* [prev][cur] */
+    uint8_t n_pred[NER_MAX_LABELS];                /* labels allowed before cur ... */
+    uint8_t pred[NER_MAX_LABELS][NER_MAX_LABELS];  /* ... and which they are */
+} ner_labelset;
+
+/* Fills ls for scheme s; false when s is unknown. */
+bool ner_labelset_init(ner_labelset *ls, uint32_t scheme);
+
+/* Maps n well-formed IOB2 labels to the scheme's labels. */
+void ner_labels_from_iob2(const ner_labelset *ls, const uint8_t *iob2, size_t n, uint8_t *out);
+
+/* ---- word analysis and features ---------------------------------------------- */
+
+/* Word flags computed once per token. */
+enum {
+    NER_W_CAP = 1u << 0,      /* first letter is upper case */
+    NER_W_ALLCAP = 1u << 1,   /* every letter upper case (at least one letter) */
+    NER_W_ALLLOW = 1u << 2,   /* every letter lower case (at least one letter) */
+    NER_W_MIXED = 1u << 3,    /* an upper-case letter after a lower-case one */
+    NER_W_DIGIT = 1u << 4,    /* holds a digit */
+    NER_W_ALLDIGIT = 1u << 5, /* only digits */
+    NER_W_HYPHEN = 1u << 6,
+    NER_W_DOT = 1u << 7,
+    NER_W_APOS = 1u << 8,
+    NER_W_NOALNUM = 1u << 9,  /* no letter nor digit: punctuation */
+    NER_W_INITIAL = 1u << 10, /* one upper-case letter then a dot */
+    NER_W_SENTUP = 1u << 16   /* most words of the sentence are in capitals (set by context) */
+};
+
+/* What the feature templates need of one token; filled by ner_word_analyze. */
+typedef struct ner_wordinfo {
+    uint64_t raw;    /* hash of the word as written */
+    uint64_t low;    /* hash of the lower-cased word */
+    uint64_t shape;  /* character classes, runs cut at 4: "Xxxxx", "dd-dd" */
+    uint64_t sshape; /* character classes, runs cut at 1: "Xx", "d-d" */
+    uint64_t pre[4]; /* lower-cased prefixes of 1..4 characters (0 when shorter) */
+    uint64_t suf[4]; /* lower-cased suffixes of 1..4 characters */
+    uint32_t flags;  /* NER_W_... */
+    uint32_t nchars; /* code points */
+    uint32_t lowfp;  /* fingerprint of the lower-cased word for the word table */
+    uint8_t wclass;  /* case profile from the model's word table (0 unknown) */
+    uint8_t eclass;  /* entity profile from the model's word table (0 unknown) */
+} ner_wordinfo;
+
+/* Case profile of a lower-cased word over the training data. */
+enum {
+    NER_CASE_UNSEEN = 0,
+    NER_CASE_LOWER = 1, /* seen only lower-case (not counting sentence starts) */
+    NER_CASE_MOSTLY_LOWER = 2,
+    NER_CASE_MIXED = 3,
+    NER_CASE_MOSTLY_CAP = 4,
+    NER_CASE_CAP = 5,       /* seen only capitalized */
+    NER_CASE_ONLY_START = 6 /* seen only at sentence starts or in all-caps sentences */
+};
+
+/*
+ * Entity profile of a lower-cased word over the training data: 0 unseen,
+ * 1 + c when two thirds of its occurrences are of class c (O = 0, then PER,
+ * ORG, LOC, MISC), 6 when mixed. The word table holds case | entity << 3.
+ */
+#define NER_ENT_MIXED 6
+#define NER_WORD_VALUE(cs, ent) ((uint8_t)((cs) | (ent) << 3))
+
+/* Analyzes n bytes of one word. */
+void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi);
+
+/*
+ * The feature templates. A model stores the mask of templates it was trained
+ * with, so new templates can be added without breaking old model files: give
+ * the template the next id (before NER_T_COUNT), emit its hashes in
+ * ner_extract under ON(id), and add it to NER_FEATURES_DEFAULT when it pays.
+ * Templates that need a word resource (clusters, gazetteer hits) read it
+ * through ner_wordinfo, filled from the model like wclass; such a resource
+ * is a new part of the model file and so a new file version. With every
+ * template on, a token has at most 38 features (NER_MAX_FEATS bounds it).
+ * Off by default because they did not raise CoNLL dev F1: the bigrams at
+ * distance 2, LEN, RAWM1, SHAPE_LOW and ENT.
+ */
+enum {
+    NER_T_BIAS = 0,
+    NER_T_LOW0,
+    NER_T_RAW0,
+    NER_T_SHAPE0,
+    NER_T_SSHAPE0,
+    NER_T_PRE, /* 1..4 */
+    NER_T_SUF, /* 1..4 */
+    NER_T_LOWM1,
+    NER_T_LOWM2,
+    NER_T_LOWP1,
+    NER_T_LOWP2,
+    NER_T_BI_M1_0, /* low[-1] low[0] */
+    NER_T_BI_0_P1, /* low[0] low[+1] */
+    NER_T_BI_M2_M1,
+    NER_T_BI_P1_P2,
+    NER_T_SSHAPE_WIN, /* sshape[-1], sshape[+1], pairs and the triple */
+    NER_T_FLAGS0,
+    NER_T_CASE0,    /* case profile x capitalization x sentence start */
+    NER_T_CASE_WIN, /* case profile of the neighbours */
+    NER_T_SENTUP,   /* the sentence is in capitals x short shape */
+    NER_T_LEN,
+    NER_T_RAWM1,     /* raw words at -1, +1 */
+    NER_T_SHAPE_LOW, /* low[-1] x sshape[0], sshape[0] x low[+1] */
+    NER_T_ENT,       /* entity profiles of the word and its neighbours */
+    NER_T_COUNT
+};
+
+#define NER_FEATURES_DEFAULT                                                                       \
+    ((1ull << NER_T_BIAS) | (1ull << NER_T_LOW0) | (1ull << NER_T_RAW0) | (1ull << NER_T_SHAPE0) | \
+     (1ull << NER_T_SSHAPE0) | (1ull << NER_T_PRE) | (1ull << NER_T_SUF) | (1ull << NER_T_LOWM1) | \
+     (1ull << NER_T_LOWM2) | (1ull << NER_T_LOWP1) | (1ull << NER_T_LOWP2) |                       \
+     (1ull << NER_T_BI_M1_0) | (1ull << NER_T_BI_0_P1) | (1ull << NER_T_SSHAPE_WIN) |              \
+     (1ull << NER_T_FLAGS0) | (1ull << NER_T_CASE0) | (1ull << NER_T_CASE_WIN) |                   \
+     (1ull << NER_T_SENTUP))
+
+/* Upper bound on the features one token may have. */
+#define NER_MAX_FEATS 48
+
+/*
+ * Extracts the feature hashes of every token of a sentence of n words whose
+ * analyses are in wi (n entries, wclass already set): token i gets its
+ * features at feats[i * NER_MAX_FEATS], their number in nfeats[i].
+ */
+void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feats, uint8_t *nfeats);
+
+/* ---- word table: a lower-cased word's case profile ------------------------------ */
+
+typedef struct ner_wordtab {
+    uint32_t *fp; /* fingerprints, 0 = empty slot */
+    uint8_t *cls;
+    uint32_t mask; /* slots - 1 */
+    uint32_t n;
+} ner_wordtab;
+
+uint8_t ner_wordtab_get(const ner_wordtab *t, uint32_t fp);
+
+/* ---- the model ------------------------------------------------------------------ */
+
+#define NER_MODEL_MAGIC "ERGMODEL"
+#define NER_MODEL_VERSION 1
+
+typedef struct ner_slot {
+    uint32_t fp;  /* feature fingerprint, 0 = empty */
+    uint32_t row; /* index of its weight row */
+} ner_slot;
+
+struct erg_model {
+    ner_labelset ls;
+    uint64_t feat_mask;
+    float scale; /* a weight unit in real terms (for information only) */
+    uint32_t n_feats;
+    uint32_t slot_mask;
+    ner_slot *slots;
+    int16_t *rows;   /* n_feats rows of `stride` weights, the first ls.n used, 64-byte aligned */
+    uint32_t stride; /* 16 or 32, so that a row is one aligned block the compiler vectorizes */
+    int32_t trans[NER_MAX_LABELS + 1][NER_MAX_LABELS]; /* row 0 = sentence start */
+    int32_t trans_end[NER_MAX_LABELS];
+    ner_wordtab words;
+    /* What the file holds, kept to save it again byte for byte. */
+    uint32_t *feat_fps; /* n_feats fingerprints in row order, ascending */
+    uint32_t *word_fps; /* words.n fingerprints, ascending */
+    uint8_t *word_cls;
+};
+
+/*
+ * Fingerprint of a 64-bit feature hash as stored in the model (never 0). The
+ * model keys features by fingerprint alone (its slot too comes from it), so
+ * two features that share one are merged when a model is built.
+ */
+static inline uint32_t ner_fp(uint64_t h)
+{
+    uint32_t f = (uint32_t)(h >> 32);
+    return f ? f : 1u;
+}
+
+/* Row number plus one of a feature hash, or 0 when the model does not know it. */
+static inline uint32_t ner_model_find(const erg_model *m, uint64_t h)
+{
+    uint32_t fp = ner_fp(h);
+    uint32_t i = fp & m->slot_mask;
+    for (;;) {
+        uint32_t f = m->slots[i].fp;
+        if (f == fp)
+            return m->slots[i].row + 1;
+        if (f == 0)
+            return 0;
+        i = (i + 1) & m->slot_mask;
+    }
+}
+
+static inline const int16_t *ner_model_weights(const erg_model *m, uint32_t row)
+{
+    return m->rows + (size_t)row * m->stride;
+}
+
+/*
+ * Builds a model from parts (used by training): takes n features given by
+ * fingerprint with their rows of ls->n weights each, sorted by fingerprint by
+ * this function, transitions laid out as for ner_viterbi, and the word
+ * table entries. Copies everything.
+ */
+erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t feat_mask, float scale,
+                           const uint32_t *fps, const int16_t *rows, uint32_t n,
+                           const int32_t *trans, const int32_t *trans_end, const uint32_t *word_fps,
+                           const uint8_t *word_cls, uint32_t n_words, erg_error *err);
+
+/* ---- decoding ------------------------------------------------------------------- */
+
+/*
+ * Viterbi over n positions with emission scores em (n * L), transitions
+ * trans ((L + 1) rows of NER_MAX_LABELS: row 0 is the sentence start, row
+ * p + 1 follows label p) and trans_end, restricted to the scheme's allowed
+ * transitions. bp is scratch of n * L bytes, delta of 2 * L int64. Writes
+ * n internal labels into out.
+ */
+void ner_viterbi(const ner_labelset *ls, const int32_t *em, size_t n, const int32_t *trans,
+                 const int32_t *trans_end, uint8_t *bp, int64_t *delta, uint8_t *out);
+
+/* ---- corpora -------------------------------------------------------------------- */
+
+struct erg_corpus {
+    char *text; /* token bytes, each followed by a NUL */
+    size_t text_len, text_cap;
+    uint32_t *tok_off;
+    uint32_t *tok_len;
+    uint8_t *labels; /* IOB2 */
+    size_t n_tokens, cap_tokens;
+    uint32_t *sent_first; /* n_sent + 1 entries once loaded */
+    size_t n_sent, cap_sent;
+    erg_word *words; /* rebuilt after each file: pointers into text */
+};
+
+/* Tagger internals the trainer reuses. */
+typedef struct ner_scratch {
+    size_t cap;
+    ner_wordinfo *wi;
+    uint64_t *feats;
+    uint8_t *nfeats;
+    int32_t *em;
+    uint8_t *bp;
+    int64_t *delta;
+    uint8_t *internal;
+} ner_scratch;
+
+void ner_scratch_init(ner_scratch *s);
+void ner_scratch_release(ner_scratch *s);
+/* Makes room for sentences of n words. */
+erg_status ner_scratch_reserve(ner_scratch *s, size_t n, erg_error *err);
+
+/* Sets wclass of n analyzed words from a word table, and the sentence-level flags. */
+void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n);
+
+#endif

@@ -1,0 +1,833 @@
+/*
+ * test_ner.c: the statistical tagger: CoNLL reading, span scoring, training,
+ * the model file, decoding constraints and the train/eval/tag commands.
+ */
+#include "erg/ner.h"
+
+#include "../src/ner/tagger_private.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char fixture_buf[4096];
+
+static const char *fixture(const char *name)
+{
+    const char *dir = getenv("FIXTURES");
+    snprintf(fixture_buf, sizeof fixture_buf, "%s/conll/%s", dir ? dir : "fixtures", name);
+    return fixture_buf;
+}
+
+static char tmpdir[64];
+
+static void make_tmpdir(void)
+{
+    strcpy(tmpdir, "/tmp/erg-ner-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+static void remove_tmpdir(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static void tmp_path(char *buf, size_t cap, const char *name)
+{
+    snprintf(buf, cap, "%s/%s", tmpdir, name);
+}
+
+static bool valid_iob2(const uint8_t *l, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (l[i] >= ERG_LABEL_COUNT)
+            return false;
+        if (l[i] == ERG_LABEL_O || ERG_LABEL_IS_B(l[i]))
+            continue;
+        if (i == 0 || l[i - 1] == ERG_LABEL_O || ERG_LABEL_CLASS(l[i - 1]) != ERG_LABEL_CLASS(l[i]))
+            return false;
+    }
+    return true;
+}
+
+static erg_model *train_tiny(uint64_t seed)
+{
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    erg_train_options o;
+    erg_train_options_init(&o);
+    o.seed = seed;
+    o.epochs = 8;
+    erg_model *m = NULL;
+    ck_assert_int_eq(erg_ner_train(&m, c, &o, &err), ERG_OK);
+    ck_assert_ptr_nonnull(m);
+    erg_corpus_free(c);
+    return m;
+}
+
+static void read_all(const char *path, char **data, size_t *len)
+{
+    erg_error err;
+    ck_assert_int_eq(erg_read_file(path, data, len, &err), ERG_OK);
+}
+
+/* ---- labels and corpora ------------------------------------------------------------ */
+
+START_TEST(test_label_names)
+{
+    ck_assert_str_eq(erg_label_name(ERG_LABEL_O), "O");
+    ck_assert_str_eq(erg_label_name(ERG_LABEL_I_MISC), "I-MISC");
+    ck_assert_str_eq(erg_label_name(ERG_LABEL_B_ORG), "B-ORG");
+    ck_assert_str_eq(erg_class_name(ERG_CLASS_LOC), "LOC");
+    ck_assert_int_eq(ERG_LABEL_CLASS(ERG_LABEL_I_ORG), ERG_CLASS_ORG);
+    ck_assert(ERG_LABEL_IS_B(ERG_LABEL_B_MISC));
+    ck_assert(!ERG_LABEL_IS_B(ERG_LABEL_I_PER));
+}
+END_TEST
+
+START_TEST(test_corpus_schemes_agree)
+{
+    static const uint8_t want[] = {
+        ERG_LABEL_B_PER, ERG_LABEL_I_PER, ERG_LABEL_O,     ERG_LABEL_B_PER,  ERG_LABEL_O,
+        ERG_LABEL_B_LOC, ERG_LABEL_I_LOC, ERG_LABEL_O, /* sentence 1 */
+        ERG_LABEL_O,     ERG_LABEL_B_ORG, ERG_LABEL_I_ORG, ERG_LABEL_I_ORG,  ERG_LABEL_I_ORG,
+        ERG_LABEL_O,     ERG_LABEL_O, /* sentence 2 */
+        ERG_LABEL_B_LOC, ERG_LABEL_B_LOC, ERG_LABEL_O,     ERG_LABEL_B_MISC, ERG_LABEL_O};
+    const char *files[] = {"iob2.conll", "iob1.conll", "bioes.conll"};
+    for (int f = 0; f < 3; f++) {
+        erg_corpus *c = NULL;
+        erg_error err;
+        ck_assert_msg(erg_corpus_load(&c, fixture(files[f]), &err) == ERG_OK, "%s: %s", files[f],
+                      err.text);
+        ck_assert_uint_eq(erg_corpus_sentences(c), 3);
+        ck_assert_uint_eq(erg_corpus_tokens(c), sizeof want);
+        for (size_t i = 0; i < sizeof want; i++)
+            ck_assert_msg(c->labels[i] == want[i], "%s token %zu: %s, want %s", files[f], i,
+                          erg_label_name(c->labels[i]), erg_label_name(want[i]));
+        ck_assert_uint_eq(c->words[0].n, 4);
+        ck_assert(memcmp(c->words[0].s, "John", 4) == 0);
+        ck_assert_uint_eq(c->sent_first[1], 8);
+        ck_assert_uint_eq(c->sent_first[2], 15);
+        erg_corpus_free(c);
+    }
+}
+END_TEST
+
+START_TEST(test_corpus_add_file_and_other_types)
+{
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("iob2.conll"), &err), ERG_OK);
+    ck_assert_int_eq(erg_corpus_add_file(c, fixture("other-types.conll"), &err), ERG_OK);
+    ck_assert_uint_eq(erg_corpus_sentences(c), 5);
+    ck_assert_uint_eq(erg_corpus_tokens(c), 25);
+    /* product and corporation are not CoNLL types: O */
+    for (size_t i = 20; i < 25; i++)
+        ck_assert_int_eq(c->labels[i], ERG_LABEL_O);
+    ck_assert(memcmp(c->words[20].s, "Apple", 5) == 0);
+    erg_corpus_free(c);
+}
+END_TEST
+
+START_TEST(test_corpus_errors)
+{
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("one-column.conll"), &err), ERG_EFORMAT);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert(strstr(err.source, "one-column.conll") != NULL);
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("bad-tag.conll"), &err), ERG_EFORMAT);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert(strstr(err.text, "'NNP'") != NULL);
+    ck_assert_int_ne(erg_corpus_load(&c, fixture("no-such-file.conll"), &err), ERG_OK);
+    ck_assert_ptr_null(c);
+
+    make_tmpdir();
+    char path[256];
+    tmp_path(path, sizeof path, "nul.conll");
+    FILE *f = fopen(path, "wb");
+    fwrite("a O\nb\0c O\n", 1, 10, f);
+    fclose(f);
+    ck_assert_int_eq(erg_corpus_load(&c, path, &err), ERG_EFORMAT);
+    ck_assert_int_eq(err.line, 2);
+
+    /* A failed add leaves what was loaded before intact. */
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("iob2.conll"), &err), ERG_OK);
+    ck_assert_int_eq(erg_corpus_add_file(c, fixture("bad-tag.conll"), &err), ERG_EFORMAT);
+    ck_assert_uint_eq(erg_corpus_sentences(c), 3);
+    ck_assert_uint_eq(erg_corpus_tokens(c), 20);
+    erg_corpus_free(c);
+    erg_corpus_free(NULL);
+    remove_tmpdir();
+}
+END_TEST
+
+/* ---- span scoring -------------------------------------------------------------------- */
+
+START_TEST(test_eval_counts_spans)
+{
+    enum {
+        O = ERG_LABEL_O,
+        BP = ERG_LABEL_B_PER,
+        IP = ERG_LABEL_I_PER,
+        BO = ERG_LABEL_B_ORG,
+        IO = ERG_LABEL_I_ORG,
+        BL = ERG_LABEL_B_LOC,
+        IL = ERG_LABEL_I_LOC,
+        BM = ERG_LABEL_B_MISC
+    };
+    /*          0   1   2  3   4  5   6   7  8   9   10 */
+    uint8_t gold[] = {BP, IP, O, BL, O, BO, IO, O, BM, BL, IL};
+    uint8_t guess[] = {BP, IP, O, BO, O, BO, O, O, BM, BL, O};
+    erg_eval_counts e;
+    memset(&e, 0, sizeof e);
+    erg_eval_add(&e, gold, guess, sizeof gold);
+    /* gold: PER[0,2) LOC[3,4) ORG[5,7) MISC[8,9) LOC[9,11) */
+    ck_assert_uint_eq(e.gold[ERG_CLASS_PER], 1);
+    ck_assert_uint_eq(e.gold[ERG_CLASS_LOC], 2);
+    ck_assert_uint_eq(e.gold[ERG_CLASS_ORG], 1);
+    ck_assert_uint_eq(e.gold[ERG_CLASS_MISC], 1);
+    /* guess: PER[0,2) ORG[3,4) ORG[5,6) MISC[8,9) LOC[9,10) */
+    ck_assert_uint_eq(e.guess[ERG_CLASS_PER], 1);
+    ck_assert_uint_eq(e.guess[ERG_CLASS_ORG], 2);
+    ck_assert_uint_eq(e.guess[ERG_CLASS_LOC], 1);
+    ck_assert_uint_eq(e.guess[ERG_CLASS_MISC], 1);
+    /* right: PER[0,2) and MISC[8,9) only; ORG[5,6) and LOC[9,10) have the wrong end */
+    ck_assert_uint_eq(e.correct[ERG_CLASS_PER], 1);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_MISC], 1);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_ORG], 0);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_LOC], 0);
+    ck_assert_uint_eq(e.tokens, 11);
+    ck_assert_uint_eq(e.tokens_correct, 8);
+
+    /* conlleval starts a chunk at an I-X after O or after another type */
+    uint8_t gold2[] = {BP, IP, O, BL};
+    uint8_t guess2[] = {IP, IP, O, IL};
+    erg_eval_add(&e, gold2, guess2, 4);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_PER], 2);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_LOC], 1);
+    uint8_t gold3[] = {BP, IL, IL};
+    uint8_t guess3[] = {BP, IP, IL};
+    erg_eval_add(&e, gold3, guess3, 3);
+    /* gold PER[0,1) LOC[1,3); guess PER[0,2) LOC[2,3): nothing right */
+    ck_assert_uint_eq(e.gold[ERG_CLASS_PER], 3);
+    ck_assert_uint_eq(e.guess[ERG_CLASS_LOC], 3);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_PER], 2);
+    ck_assert_uint_eq(e.correct[ERG_CLASS_LOC], 1);
+}
+END_TEST
+
+/* ---- training, tagging, model files ----------------------------------------------------- */
+
+START_TEST(test_train_and_tag_back)
+{
+    erg_model *m = train_tiny(7);
+    ck_assert_uint_gt(erg_model_feature_count(m), 100);
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    erg_eval_counts e;
+    ck_assert_int_eq(erg_ner_eval(m, c, &e, &err), ERG_OK);
+    uint64_t gold = 0, correct = 0;
+    for (int k = 0; k < ERG_CLASS_COUNT; k++) {
+        gold += e.gold[k];
+        correct += e.correct[k];
+    }
+    ck_assert_uint_eq(e.tokens, erg_corpus_tokens(c));
+    ck_assert_uint_gt(gold, 100);
+    /* The training sentences come back almost all right. */
+    ck_assert_msg(correct * 100 >= gold * 95, "%llu of %llu spans", (unsigned long long)correct,
+                  (unsigned long long)gold);
+    ck_assert_uint_ge(e.tokens_correct * 100, e.tokens * 97);
+
+    /* A new sentence made of known words. */
+    erg_tagger *t = NULL;
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    const char *s[] = {"Officials", "in",  "Oslo",     "said", "Mary",
+                       "Petrova",   "had", "resigned", "."};
+    erg_word w[9];
+    for (int i = 0; i < 9; i++)
+        w[i] = (erg_word){s[i], (uint32_t)strlen(s[i])};
+    uint8_t lab[9];
+    ck_assert_int_eq(erg_tagger_tag(t, w, 9, lab, &err), ERG_OK);
+    ck_assert_int_eq(lab[2], ERG_LABEL_B_LOC);
+    ck_assert_int_eq(lab[4], ERG_LABEL_B_PER);
+    ck_assert_int_eq(lab[5], ERG_LABEL_I_PER);
+    ck_assert_int_eq(lab[0], ERG_LABEL_O);
+    ck_assert_int_eq(lab[8], ERG_LABEL_O);
+    ck_assert_int_eq(erg_tagger_tag(t, w, 0, lab, &err), ERG_OK);
+    erg_tagger_free(t);
+    erg_corpus_free(c);
+    erg_model_free(m);
+}
+END_TEST
+
+START_TEST(test_tag_doc_matches_sentences)
+{
+    erg_model *m = train_tiny(3);
+    erg_error err;
+    const char *text = "Kim Berg left Seoul . The talks ended without a deal .";
+    erg_token toks[12];
+    size_t nt = 0;
+    for (size_t i = 0; text[i];) {
+        while (text[i] == ' ')
+            i++;
+        size_t j = i;
+        while (text[j] && text[j] != ' ')
+            j++;
+        toks[nt++] = (erg_token){(uint32_t)i, (uint32_t)j, 0};
+        i = j;
+    }
+    ck_assert_uint_eq(nt, 12);
+    erg_sentence sents[2] = {{0, 5, 0}, {5, 12, 0}};
+    erg_doc doc = {toks, nt, nt, sents, 2, 2, 1};
+    uint8_t lab[12], one[12];
+    erg_tagger *t = NULL;
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    ck_assert_int_eq(erg_tagger_tag_doc(t, text, &doc, lab, &err), ERG_OK);
+    for (int k = 0; k < 2; k++) {
+        erg_word w[12];
+        size_t n = sents[k].end - sents[k].first;
+        for (size_t i = 0; i < n; i++) {
+            const erg_token *tk = &toks[sents[k].first + i];
+            w[i] = (erg_word){text + tk->start, tk->end - tk->start};
+        }
+        ck_assert_int_eq(erg_tagger_tag(t, w, n, one, &err), ERG_OK);
+        ck_assert(memcmp(one, lab + sents[k].first, n) == 0);
+    }
+    ck_assert_int_eq(lab[0], ERG_LABEL_B_PER);
+    ck_assert_int_eq(lab[1], ERG_LABEL_I_PER);
+    ck_assert_int_eq(lab[3], ERG_LABEL_B_LOC);
+    erg_tagger_free(t);
+    erg_model_free(m);
+}
+END_TEST
+
+START_TEST(test_model_round_trip_and_determinism)
+{
+    make_tmpdir();
+    char p1[256], p2[256], p3[256];
+    tmp_path(p1, sizeof p1, "a.model");
+    tmp_path(p2, sizeof p2, "b.model");
+    tmp_path(p3, sizeof p3, "c.model");
+    erg_error err;
+    erg_model *m1 = train_tiny(11), *m2 = train_tiny(11);
+    ck_assert_int_eq(erg_model_save(m1, p1, &err), ERG_OK);
+    ck_assert_int_eq(erg_model_save(m2, p2, &err), ERG_OK);
+    char *d1, *d2, *d3;
+    size_t n1, n2, n3;
+    read_all(p1, &d1, &n1);
+    read_all(p2, &d2, &n2);
+    ck_assert_uint_gt(n1, 1000);
+    ck_assert_uint_eq(n1, n2);
+    ck_assert(memcmp(d1, d2, n1) == 0);
+    ck_assert(memcmp(d1, "ERGMODEL", 8) == 0);
+
+    /* Loading and saving again gives the same bytes; the loaded model tags the same. */
+    erg_model *l = NULL;
+    ck_assert_int_eq(erg_model_load(&l, p1, &err), ERG_OK);
+    ck_assert_uint_eq(erg_model_feature_count(l), erg_model_feature_count(m1));
+    ck_assert_int_eq(erg_model_save(l, p3, &err), ERG_OK);
+    read_all(p3, &d3, &n3);
+    ck_assert_uint_eq(n1, n3);
+    ck_assert(memcmp(d1, d3, n1) == 0);
+
+    erg_corpus *c = NULL;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    ck_assert_int_eq(erg_corpus_add_file(c, fixture("iob2.conll"), &err), ERG_OK);
+    erg_tagger *ta = NULL, *tb = NULL;
+    ck_assert_int_eq(erg_tagger_new(&ta, m1, &err), ERG_OK);
+    ck_assert_int_eq(erg_tagger_new(&tb, l, &err), ERG_OK);
+    uint8_t *la = malloc(c->n_tokens), *lb = malloc(c->n_tokens);
+    for (size_t k = 0; k < c->n_sent; k++) {
+        size_t f = c->sent_first[k], n = c->sent_first[k + 1] - f;
+        ck_assert_int_eq(erg_tagger_tag(ta, c->words + f, n, la + f, &err), ERG_OK);
+        ck_assert_int_eq(erg_tagger_tag(tb, c->words + f, n, lb + f, &err), ERG_OK);
+    }
+    ck_assert(memcmp(la, lb, c->n_tokens) == 0);
+
+    /* Another seed shuffles differently and gives other bytes. */
+    erg_model *m3 = train_tiny(12);
+    ck_assert_int_eq(erg_model_save(m3, p2, &err), ERG_OK);
+    free(d2);
+    read_all(p2, &d2, &n2);
+    ck_assert(n2 != n1 || memcmp(d1, d2, n1) != 0);
+
+    free(la);
+    free(lb);
+    free(d1);
+    free(d2);
+    free(d3);
+    erg_tagger_free(ta);
+    erg_tagger_free(tb);
+    erg_corpus_free(c);
+    erg_model_free(m1);
+    erg_model_free(m2);
+    erg_model_free(m3);
+    erg_model_free(l);
+    erg_model_free(NULL);
+    remove_tmpdir();
+}
+END_TEST
+
+static void write_bytes(const char *path, const char *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+START_TEST(test_model_bad_files)
+{
+    make_tmpdir();
+    char good[256], bad[256];
+    tmp_path(good, sizeof good, "good.model");
+    tmp_path(bad, sizeof bad, "bad.model");
+    erg_error err;
+    erg_model *m = train_tiny(5);
+    ck_assert_int_eq(erg_model_save(m, good, &err), ERG_OK);
+    erg_model_free(m);
+    char *d;
+    size_t n;
+    read_all(good, &d, &n);
+
+    erg_model *l = (erg_model *)1;
+    /* truncated at many points, including inside the header */
+    size_t cuts[] = {0, 5, 8, 20, 47, 48, 100, n / 2, n - 9, n - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        write_bytes(bad, d, cuts[i]);
+        ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
+        ck_assert_ptr_null(l);
+        ck_assert(strstr(err.source, "bad.model") != NULL);
+    }
+    write_bytes(bad, d, n / 2);
+    ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
+    ck_assert(strstr(err.text, "truncated") != NULL);
+
+    /* a flipped byte anywhere is caught */
+    size_t flips[] = {3, 9, 13, 17, 25, 37, 41, 60, n / 3, n / 2, n - 20, n - 3};
+    for (size_t i = 0; i < sizeof flips / sizeof flips[0]; i++) {
+        d[flips[i]] ^= 0x5a;
+        write_bytes(bad, d, n);
+        ck_assert_msg(erg_model_load(&l, bad, &err) == ERG_EFORMAT, "flip at %zu", flips[i]);
+        ck_assert_ptr_null(l);
+        d[flips[i]] ^= 0x5a;
+    }
+    /* a newer version is refused by name */
+    d[8] = 2;
+    write_bytes(bad, d, n);
+    ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
+    ck_assert(strstr(err.text, "version 2") != NULL);
+    d[8] = 1;
+    /* trailing garbage */
+    char *longer = malloc(n + 3);
+    memcpy(longer, d, n);
+    memcpy(longer + n, "xyz", 3);
+    write_bytes(bad, longer, n + 3);
+    ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
+    write_bytes(bad, "hello, world\n", 13);
+    ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
+    ck_assert(strstr(err.text, "not an erg model") != NULL);
+    tmp_path(bad, sizeof bad, "missing.model");
+    ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EIO);
+    /* the intact file still loads */
+    ck_assert_int_eq(erg_model_load(&l, good, &err), ERG_OK);
+    erg_model_free(l);
+    free(longer);
+    free(d);
+    remove_tmpdir();
+}
+END_TEST
+
+/* Builds a model whose only feature is the bias, with weights w (IOB2), and no transitions. */
+static erg_model *bias_model(const int16_t w[ERG_LABEL_COUNT])
+{
+    ner_labelset ls;
+    ck_assert(ner_labelset_init(&ls, NER_SCHEME_IOB2));
+    ner_wordinfo wi;
+    ner_word_analyze("x", 1, &wi);
+    ner_words_context(NULL, &wi, 1);
+    uint64_t f[NER_MAX_FEATS];
+    uint8_t nf;
+    ner_extract(1ull << NER_T_BIAS, &wi, 1, f, &nf);
+    ck_assert_int_eq(nf, 1);
+    uint32_t fp = ner_fp(f[0]);
+    int32_t trans[(NER_MAX_LABELS + 1) * NER_MAX_LABELS] = {0};
+    int32_t tend[NER_MAX_LABELS] = {0};
+    erg_model *m = NULL;
+    erg_error err;
+    ck_assert_int_eq(ner_model_build(&m, &ls, 1ull << NER_T_BIAS, 1.0f, &fp, w, 1, trans, tend,
+                                     NULL, NULL, 0, &err),
+                     ERG_OK);
+    return m;
+}
+
+START_TEST(test_output_is_well_formed_iob2)
+{
+    /* Every token would rather be I-PER, then I-ORG: the decoder must open spans with B-. */
+    int16_t w[ERG_LABEL_COUNT] = {0, 50, 100, 0, 90, 0, 0, 0, 0};
+    erg_model *m = bias_model(w);
+    erg_error err;
+    erg_tagger *t = NULL;
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    erg_word words[40];
+    for (int i = 0; i < 40; i++)
+        words[i] = (erg_word){"x", 1};
+    uint8_t lab[40];
+    for (size_t n = 1; n <= 40; n++) {
+        ck_assert_int_eq(erg_tagger_tag(t, words, n, lab, &err), ERG_OK);
+        ck_assert(valid_iob2(lab, n));
+        ck_assert_int_eq(lab[0], ERG_LABEL_B_PER);
+        for (size_t i = 1; i < n; i++)
+            ck_assert_int_eq(lab[i], ERG_LABEL_I_PER);
+    }
+    erg_tagger_free(t);
+    erg_model_free(m);
+
+    /* A trained model on scrambled text still writes well-formed IOB2. */
+    m = train_tiny(9);
+    erg_corpus *c = NULL;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    uint64_t r = 42;
+    erg_word *ws = malloc(sizeof *ws * 300);
+    uint8_t *ls = malloc(300);
+    size_t spans = 0;
+    for (int round = 0; round < 200; round++) {
+        size_t n = 1 + round % 300;
+        for (size_t i = 0; i < n; i++) {
+            r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+            ws[i] = c->words[(r >> 33) % c->n_tokens];
+        }
+        ck_assert_int_eq(erg_tagger_tag(t, ws, n, ls, &err), ERG_OK);
+        ck_assert(valid_iob2(ls, n));
+        for (size_t i = 0; i < n; i++)
+            spans += ERG_LABEL_IS_B(ls[i]);
+    }
+    ck_assert_uint_gt(spans, 100);
+    free(ws);
+    free(ls);
+    erg_tagger_free(t);
+    erg_corpus_free(c);
+    erg_model_free(m);
+}
+END_TEST
+
+START_TEST(test_bilou_scheme)
+{
+    ner_labelset ls;
+    ck_assert(ner_labelset_init(&ls, NER_SCHEME_BILOU));
+    ck_assert_int_eq(ls.n, 17);
+    enum { O = ERG_LABEL_O, BP = ERG_LABEL_B_PER, IP = ERG_LABEL_I_PER, BL = ERG_LABEL_B_LOC };
+    uint8_t iob2[] = {BP, IP, IP, O, BL, BP, O};
+    uint8_t bil[7];
+    ner_labels_from_iob2(&ls, iob2, 7, bil);
+    /* B-PER I-PER L-PER O U-LOC U-PER O, and back */
+    ck_assert_int_eq(bil[0], 1);
+    ck_assert_int_eq(bil[1], 2);
+    ck_assert_int_eq(bil[2], 3);
+    ck_assert_int_eq(bil[3], 0);
+    ck_assert_int_eq(bil[4], 1 + 4 * ERG_CLASS_LOC + 3);
+    ck_assert_int_eq(bil[5], 4);
+    for (int i = 0; i < 7; i++)
+        ck_assert_int_eq(ls.to_iob2[bil[i]], iob2[i]);
+    ck_assert(ls.trans_ok[1][2] && ls.trans_ok[2][3] && !ls.trans_ok[3][2] && !ls.trans_ok[0][2]);
+    ck_assert(!ls.end_ok[1] && ls.end_ok[3] && !ls.start_ok[2]);
+    ck_assert(!ner_labelset_init(&ls, 7));
+}
+END_TEST
+
+START_TEST(test_word_analysis)
+{
+    ner_wordinfo a, b, c;
+    ner_word_analyze("Korea", 5, &a);
+    ner_word_analyze("KOREA", 5, &b);
+    ck_assert(a.low == b.low);
+    ck_assert(a.raw != b.raw);
+    ck_assert(a.shape != b.shape);
+    ck_assert(a.flags & NER_W_CAP);
+    ck_assert(b.flags & NER_W_ALLCAP);
+    ck_assert_uint_eq(a.nchars, 5);
+    /* curly apostrophes look like the corpora's straight ones */
+    ner_word_analyze("\xe2\x80\x99s", 4, &a);
+    ner_word_analyze("'s", 2, &b);
+    ck_assert(a.low == b.low && a.raw == b.raw && a.shape == b.shape);
+    /* Latin-1 capitals fold: "Émile" and "émile" */
+    ner_word_analyze("\xc3\x89mile", 6, &a);
+    ner_word_analyze("\xc3\xa9mile", 6, &b);
+    ck_assert(a.low == b.low);
+    ck_assert(a.flags & NER_W_CAP);
+    ck_assert_uint_eq(a.nchars, 5);
+    ner_word_analyze("Jong-un", 7, &c);
+    ck_assert(c.flags & NER_W_HYPHEN);
+    ner_word_analyze("1996-08-22", 10, &c);
+    ck_assert(c.flags & NER_W_DIGIT);
+    ner_word_analyze("J.", 2, &c);
+    ck_assert(c.flags & NER_W_INITIAL);
+    /* invalid UTF-8 and empty words do not crash */
+    ner_word_analyze("\xff\xc3", 2, &c);
+    ner_word_analyze("", 0, &c);
+    ck_assert_uint_eq(c.nchars, 0);
+}
+END_TEST
+
+START_TEST(test_default_model_path)
+{
+    char buf[256];
+    erg_error err;
+    setenv("ERG_MODEL", "/some/where/x.model", 1);
+    ck_assert_int_eq(erg_model_default_path(buf, sizeof buf, &err), ERG_OK);
+    ck_assert_str_eq(buf, "/some/where/x.model");
+    ck_assert_int_eq(erg_model_default_path(buf, 5, &err), ERG_EINVAL);
+    unsetenv("ERG_MODEL");
+    const char *old = getenv("ERG_DATA");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("ERG_DATA", "/nonexistent-erg-dir", 1);
+    ck_assert_int_eq(erg_model_default_path(buf, sizeof buf, &err), ERG_ENOTFOUND);
+    if (saved)
+        setenv("ERG_DATA", saved, 1);
+    else
+        unsetenv("ERG_DATA");
+    free(saved);
+}
+END_TEST
+
+START_TEST(test_train_options)
+{
+    erg_train_options o;
+    erg_train_options_init(&o);
+    ck_assert_int_eq(o.epochs, 10);
+    ck_assert_int_eq(o.min_count, 1);
+    ck_assert(o.heldout == 0);
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    erg_model *m = NULL;
+    o.epochs = 0;
+    ck_assert_int_eq(erg_ner_train(&m, c, &o, &err), ERG_EINVAL);
+    ck_assert_ptr_null(m);
+    o.epochs = 3;
+    o.heldout = 1.5;
+    ck_assert_int_eq(erg_ner_train(&m, c, &o, &err), ERG_EINVAL);
+    /* held-out fraction and min_count: fewer features, still a working model */
+    o.heldout = 0.2;
+    o.min_count = 3;
+    ck_assert_int_eq(erg_ner_train(&m, c, &o, &err), ERG_OK);
+    erg_model *full = train_tiny(1);
+    ck_assert_uint_lt(erg_model_feature_count(m), erg_model_feature_count(full));
+    ck_assert_uint_gt(erg_model_feature_count(m), 10);
+    erg_model_free(m);
+    erg_model_free(full);
+    erg_corpus_free(c);
+}
+END_TEST
+
+START_TEST(test_shipped_model)
+{
+    /* ERG_DATA points at data/: the shipped model loads and tags plain news words. */
+    char path[4096];
+    erg_error err;
+    unsetenv("ERG_MODEL");
+    ck_assert_int_eq(erg_model_default_path(path, sizeof path, &err), ERG_OK);
+    erg_model *m = NULL;
+    ck_assert_msg(erg_model_load(&m, path, &err) == ERG_OK, "%s", err.text);
+    ck_assert_uint_gt(erg_model_feature_count(m), 10000);
+    erg_tagger *t = NULL;
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    const char *s[] = {"Kim", "Jong-un",  "told",  "Reuters", "in",    "Seoul", "that",
+                       "the", "European", "Union", "was",     "wrong", "."};
+    erg_word w[13];
+    for (int i = 0; i < 13; i++)
+        w[i] = (erg_word){s[i], (uint32_t)strlen(s[i])};
+    uint8_t l[13];
+    ck_assert_int_eq(erg_tagger_tag(t, w, 13, l, &err), ERG_OK);
+    ck_assert(valid_iob2(l, 13));
+    ck_assert_int_eq(l[0], ERG_LABEL_B_PER);
+    ck_assert_int_eq(l[1], ERG_LABEL_I_PER);
+    ck_assert_int_eq(l[3], ERG_LABEL_B_ORG);
+    ck_assert_int_eq(l[5], ERG_LABEL_B_LOC);
+    ck_assert_int_eq(l[8], ERG_LABEL_B_ORG);
+    ck_assert_int_eq(l[9], ERG_LABEL_I_ORG);
+    ck_assert_int_eq(l[12], ERG_LABEL_O);
+    erg_tagger_free(t);
+    erg_model_free(m);
+}
+END_TEST
+
+/* ---- commands ---------------------------------------------------------------------------------
+ */
+
+static int run(const char *cmd)
+{
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+START_TEST(test_cli_train_tag_eval)
+{
+    const char *erg = getenv("ERG");
+    ck_assert_ptr_nonnull(erg);
+    make_tmpdir();
+    char model[256], out[256], cmd[16384];
+    tmp_path(model, sizeof model, "m.model");
+    tmp_path(out, sizeof out, "out.txt");
+    snprintf(cmd, sizeof cmd, "'%s' train '%s' -o '%s' --epochs 5 --seed 2 --quiet 2>'%s'", erg,
+             fixture("tiny-train.conll"), model, out);
+    ck_assert_int_eq(run(cmd), 0);
+    char *d;
+    size_t n;
+    read_all(out, &d, &n);
+    ck_assert_uint_eq(n, 0); /* --quiet */
+    free(d);
+
+    snprintf(cmd, sizeof cmd, "'%s' tag --conll '%s' --model '%s' >'%s'", erg,
+             fixture("iob2.conll"), model, out);
+    ck_assert_int_eq(run(cmd), 0);
+    read_all(out, &d, &n);
+    char *in;
+    size_t nin;
+    read_all(fixture("iob2.conll"), &in, &nin);
+    /* same lines, each token line with one more space-separated column */
+    char *sa = NULL, *sb = NULL;
+    char *la = strtok_r(in, "\n", &sa);
+    char *lb = strtok_r(d, "\n", &sb);
+    int lines = 0;
+    while (la && lb) {
+        size_t k = strlen(la);
+        ck_assert_msg(strncmp(la, lb, k) == 0, "'%s' vs '%s'", la, lb);
+        if (strncmp(la, "-DOCSTART-", 10) == 0) {
+            ck_assert_str_eq(la, lb);
+        } else {
+            ck_assert_int_eq(lb[k], ' ');
+            ck_assert(strcmp(lb + k + 1, "O") == 0 || lb[k + 2] == '-');
+        }
+        lines++;
+        la = strtok_r(NULL, "\n", &sa);
+        lb = strtok_r(NULL, "\n", &sb);
+    }
+    ck_assert_ptr_null(la);
+    ck_assert_ptr_null(lb);
+    ck_assert_int_eq(lines, 21);
+    free(d);
+    free(in);
+
+    /* tab-separated input gets a tab; blank lines stay */
+    snprintf(cmd, sizeof cmd,
+             "printf 'Mary\\tx\\nSmith\\tx\\n\\n.\\tx\\n' | '%s' tag --conll - "
+             "--model '%s' >'%s'",
+             erg, model, out);
+    ck_assert_int_eq(run(cmd), 0);
+    read_all(out, &d, &n);
+    ck_assert_msg(strstr(d, "Mary\tx\tB-PER\nSmith\tx\tI-PER\n\n.\tx\tO\n") == d, "%s", d);
+    free(d);
+
+    snprintf(cmd, sizeof cmd, "'%s' eval '%s' --model '%s' >'%s'", erg, fixture("tiny-train.conll"),
+             model, out);
+    ck_assert_int_eq(run(cmd), 0);
+    read_all(out, &d, &n);
+    ck_assert(strstr(d, "overall") != NULL && strstr(d, "precision") != NULL);
+    ck_assert(strstr(d, "token accuracy") != NULL);
+    free(d);
+    remove_tmpdir();
+}
+END_TEST
+
+START_TEST(test_cli_errors)
+{
+    const char *erg = getenv("ERG");
+    ck_assert_ptr_nonnull(erg);
+    make_tmpdir();
+    char out[256], cmd[16384];
+    tmp_path(out, sizeof out, "err.txt");
+    const char *usage_cases[] = {
+        "train --bogus", "train -o x", "train x.conll", "eval",
+        "eval --nope x", "tag",        "tag --conll",   "train --epochs zero a -o b"};
+    for (size_t i = 0; i < sizeof usage_cases / sizeof usage_cases[0]; i++) {
+        snprintf(cmd, sizeof cmd, "'%s' %s 2>'%s'", erg, usage_cases[i], out);
+        ck_assert_msg(run(cmd) == 2, "%s", usage_cases[i]);
+    }
+    char *d;
+    size_t n;
+    snprintf(cmd, sizeof cmd, "'%s' train --bogus 2>'%s'", erg, out);
+    run(cmd);
+    read_all(out, &d, &n);
+    ck_assert(strstr(d, "erg: unknown option '--bogus'") == d);
+    ck_assert(strstr(d, "Try 'erg train --help'") != NULL);
+    free(d);
+
+    snprintf(cmd, sizeof cmd, "'%s' eval '%s' --model /nonexistent.model 2>'%s'", erg,
+             fixture("iob2.conll"), out);
+    ck_assert_int_eq(run(cmd), 1);
+    read_all(out, &d, &n);
+    ck_assert(strstr(d, "erg: '/nonexistent.model': cannot open") == d);
+    free(d);
+
+    snprintf(cmd, sizeof cmd, "'%s' eval '%s' --model '%s' 2>'%s'", erg, fixture("iob2.conll"),
+             fixture("iob2.conll"), out);
+    ck_assert_int_eq(run(cmd), 1);
+    read_all(out, &d, &n);
+    ck_assert(strstr(d, "not an erg model") != NULL);
+    free(d);
+
+    snprintf(cmd, sizeof cmd, "'%s' train '%s' -o '%s/m' --quiet 2>'%s'", erg,
+             fixture("one-column.conll"), tmpdir, out);
+    ck_assert_int_eq(run(cmd), 1);
+    read_all(out, &d, &n);
+    ck_assert(strstr(d, "one-column.conll:2': expected a token and a tag") != NULL);
+    free(d);
+
+    const char *helps[] = {"train --help", "eval --help", "tag --help"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(cmd, sizeof cmd, "'%s' %s >'%s'", erg, helps[i], out);
+        ck_assert_int_eq(run(cmd), 0);
+        read_all(out, &d, &n);
+        ck_assert(strstr(d, "usage: erg ") == d);
+        ck_assert(strstr(d, "Example:") != NULL);
+        free(d);
+    }
+    remove_tmpdir();
+}
+END_TEST
+
+static Suite *ner_suite(void)
+{
+    Suite *s = suite_create("ner");
+    TCase *tc = tcase_create("tagger");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_label_names);
+    tcase_add_test(tc, test_corpus_schemes_agree);
+    tcase_add_test(tc, test_corpus_add_file_and_other_types);
+    tcase_add_test(tc, test_corpus_errors);
+    tcase_add_test(tc, test_eval_counts_spans);
+    tcase_add_test(tc, test_train_and_tag_back);
+    tcase_add_test(tc, test_tag_doc_matches_sentences);
+    tcase_add_test(tc, test_model_round_trip_and_determinism);
+    tcase_add_test(tc, test_model_bad_files);
+    tcase_add_test(tc, test_output_is_well_formed_iob2);
+    tcase_add_test(tc, test_bilou_scheme);
+    tcase_add_test(tc, test_word_analysis);
+    tcase_add_test(tc, test_default_model_path);
+    tcase_add_test(tc, test_train_options);
+    tcase_add_test(tc, test_shipped_model);
+    tcase_add_test(tc, test_cli_train_tag_eval);
+    tcase_add_test(tc, test_cli_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(ner_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
