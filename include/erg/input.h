@@ -16,9 +16,9 @@ extern "C" {
  * erg_input_next call or erg_input_free.
  */
 typedef struct erg_article {
-    const char
-        *id; /* JSON "id" (a number is printed as text), else the path as given; never NULL */
-    const char *title; /* NULL when absent; likewise date, source, url */
+    const char *id;     /* JSON "id" (a number is printed as text), else "path:line" for a
+                           JSON line, else the path as given; never NULL */
+    const char *title;  /* NULL when absent or not a string; likewise date, source, url */
     const char *date;
     const char *source;
     const char *url;
@@ -32,8 +32,9 @@ typedef struct erg_input_options {
     /* Replace invalid UTF-8 with U+FFFD and count it, instead of failing. */
     bool lenient;
     /*
-     * Skip and count malformed JSON lines, lines without "text", and empty or
-     * binary files, instead of failing.
+     * Skip and count malformed JSON lines, lines without a "text" string or
+     * with a NUL character in it, and empty or binary files, instead of
+     * failing. (Invalid UTF-8 is governed by `lenient` alone.)
      */
     bool skip_bad;
 } erg_input_options;
@@ -56,7 +57,9 @@ typedef struct erg_input erg_input;
  * least "text", and "id", "title", "date", "source", "url" optional; any
  * other file is one plain-text article), or a folder, walked recursively in
  * byte order of names, where ".txt", ".text" and ".md" files are plain-text
- * articles, ".jsonl"/".ndjson" files JSON Lines, and other files ignored.
+ * articles, ".jsonl"/".ndjson" files JSON Lines (extensions in any case),
+ * and other files ignored; names starting with '.' are skipped, and links
+ * are followed to files but not to folders.
  * Every path must exist: ERG_ENOTFOUND naming the first that does not.
  * opt may be NULL (defaults: strict). The strings in paths are copied.
  */
@@ -65,12 +68,16 @@ erg_status erg_input_new(erg_input **out, const char *const *paths, size_t n_pat
 
 /*
  * Reads the next article into *art (borrowed, see erg_article). Returns
- * ERG_DONE when all paths are read. Failures name the path (and line):
- * ERG_EUTF8 "invalid UTF-8 at byte N" (N counted from the start of the file,
- * or of the JSON string's decoded text for JSON Lines), ERG_EJSON for a
- * malformed line or one without "text", ERG_EFORMAT "empty file" or "binary
- * file (NUL byte at byte N)", ERG_EIO for read failures. After a failure the
- * reader can be freed; further reads are not meaningful.
+ * ERG_DONE when all paths are read. Failures name the path (and line) in
+ * err->source and err->line, with the byte offset in err->offset:
+ * ERG_EUTF8 "invalid UTF-8 at byte N" (N counted from the start of the
+ * file, or of the line for JSON Lines); ERG_EJSON "malformed JSON: <jansson's
+ * text>", "no \"text\" string in JSON object" or "NUL character in
+ * \"text\""; ERG_EFORMAT "empty file" (no bytes but white space after a
+ * BOM; for JSON Lines, no non-blank line) or "binary file (NUL byte at byte
+ * N)" (N from the file start); ERG_ENOTFOUND "no such file or directory";
+ * ERG_EIO "cannot read: <strerror>". After a failure the reader can be freed,
+ * or called again to go on with the next line or file.
  * Memory: one file (plain text) or one line (JSON Lines) at a time.
  */
 erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err);

@@ -1,0 +1,511 @@
+/*
+ * input.c: articles from plain-text files, JSON Lines and stdin, with the
+ * UTF-8, empty-file and binary-file checks.
+ */
+#include "input_private.h"
+
+#include "erg/text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static erg_status open_error(erg_error *err, const char *path, int e)
+{
+    if (e == ENOENT || e == ENOTDIR)
+        return erg_error_set(err, ERG_ENOTFOUND, path, 0, -1, "no such file or directory");
+    return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s", strerror(e));
+}
+
+/*
+ * Length of the invalid sequence at s (n > 0 bytes): the longest start of a
+ * well-formed sequence, at least one byte ("maximal subpart", as Unicode
+ * recommends for U+FFFD substitution).
+ */
+static size_t invalid_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t need;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1;
+    else if (c == 0xE0)
+        need = 2, lo = 0xA0;
+    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+        need = 2;
+    else if (c == 0xED)
+        need = 2, hi = 0x9F;
+    else if (c == 0xF0)
+        need = 3, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3)
+        need = 3;
+    else if (c == 0xF4)
+        need = 3, hi = 0x8F;
+    else
+        return 1;
+    size_t k = 1;
+    if (k < n && s[k] >= lo && s[k] <= hi) {
+        k++;
+        while (k <= need && k < n && (s[k] & 0xC0) == 0x80)
+            k++;
+    }
+    return k;
+}
+
+/* Copies s[0..n) into out with every invalid sequence replaced by U+FFFD. */
+static erg_status utf8_repair(const char *s, size_t n, erg_buf *out, size_t *replaced)
+{
+    erg_buf_clear(out);
+    size_t i = 0;
+    while (i < n) {
+        size_t v = erg_utf8_valid_prefix(s + i, n - i);
+        if (erg_buf_append(out, s + i, v) != ERG_OK)
+            return ERG_ENOMEM;
+        i += v;
+        if (i == n)
+            break;
+        if (erg_buf_append(out, "\xEF\xBF\xBD", 3) != ERG_OK)
+            return ERG_ENOMEM;
+        (*replaced)++;
+        i += invalid_len((const unsigned char *)s + i, n - i);
+    }
+    return erg_buf_append(out, "", 0);
+}
+
+static bool has_bom(const char *s, size_t n)
+{
+    return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+}
+
+static bool blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+static void note_skip(erg_input *in, long line, const char *why)
+{
+    in->stats.skipped++;
+    if (line > 0)
+        snprintf(in->stats.last_skip, sizeof in->stats.last_skip, "'%s:%ld': %s", in->cur_path,
+                 line, why);
+    else
+        snprintf(in->stats.last_skip, sizeof in->stats.last_skip, "'%s': %s", in->cur_path, why);
+}
+
+static void clear_article(erg_article *art)
+{
+    memset(art, 0, sizeof *art);
+}
+
+/* ---- plain text ------------------------------------------------------- */
+
+/* Appends the rest of f to in->data. */
+static erg_status read_rest(erg_input *in, FILE *f, erg_error *err)
+{
+    for (;;) {
+        if (erg_buf_reserve(&in->data, 1 << 16) != ERG_OK)
+            return erg_error_oom(err);
+        size_t room = in->data.cap - in->data.len - 1;
+        size_t r = fread(in->data.data + in->data.len, 1, room, f);
+        in->data.len += r;
+        if (r < room) {
+            if (ferror(f))
+                return erg_error_set(err, ERG_EIO, in->cur_path, 0, -1, "cannot read: %s",
+                                     strerror(errno ? errno : EIO));
+            break;
+        }
+    }
+    in->data.data[in->data.len] = '\0';
+    return ERG_OK;
+}
+
+/*
+ * Checks in->data as one plain-text article and fills art. Returns ERG_DONE
+ * when the file was skipped (skip_bad).
+ */
+static erg_status finish_plain(erg_input *in, erg_article *art, erg_error *err)
+{
+    if (erg_buf_append(&in->data, "", 0) != ERG_OK)
+        return erg_error_oom(err);
+    const char *d = in->data.data;
+    size_t n = in->data.len;
+    in->stats.bytes += n;
+    size_t bom = has_bom(d, n) ? 3 : 0;
+    const char *nul = NULL;
+    char why[128];
+    size_t k = bom;
+    while (k < n && blank_byte(d[k]))
+        k++;
+    if (k == n) {
+        snprintf(why, sizeof why, "empty file");
+        goto bad;
+    }
+    nul = memchr(d, '\0', n);
+    if (nul) {
+        snprintf(why, sizeof why, "binary file (NUL byte at byte %zu)", (size_t)(nul - d));
+        goto bad;
+    }
+    size_t valid = erg_utf8_valid_prefix(d, n);
+    if (valid < n) {
+        if (!in->opt.lenient)
+            return erg_error_set(err, ERG_EUTF8, in->cur_path, 0, (long long)valid,
+                                 "invalid UTF-8 at byte %zu", valid);
+        if (utf8_repair(d + bom, n - bom, &in->repair, &in->stats.replaced) != ERG_OK)
+            return erg_error_oom(err);
+        d = in->repair.data;
+        n = in->repair.len;
+        bom = 0;
+    }
+    clear_article(art);
+    art->id = in->cur_path;
+    art->path = in->cur_path;
+    art->text = d + bom;
+    art->text_len = n - bom;
+    art->line = 0;
+    return ERG_OK;
+bad:
+    if (in->opt.skip_bad) {
+        note_skip(in, 0, why);
+        return ERG_DONE;
+    }
+    return erg_error_set(err, ERG_EFORMAT, in->cur_path, 0,
+                         nul ? (long long)(nul - in->data.data) : -1, "%s", why);
+}
+
+static erg_status read_plain_file(erg_input *in, erg_article *art, erg_error *err)
+{
+    FILE *f = fopen(in->cur_path, "rb");
+    if (!f)
+        return open_error(err, in->cur_path, errno);
+    in->stats.files++;
+    erg_buf_clear(&in->data);
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+        (uint64_t)sb.st_size < SIZE_MAX / 2 &&
+        erg_buf_reserve(&in->data, (size_t)sb.st_size + 1) != ERG_OK) {
+        fclose(f);
+        return erg_error_oom(err);
+    }
+    erg_status st = read_rest(in, f, err);
+    fclose(f);
+    if (st != ERG_OK)
+        return st;
+    return finish_plain(in, art, err);
+}
+
+/* ---- JSON Lines ------------------------------------------------------- */
+
+static erg_status open_jsonl(erg_input *in, FILE *f, erg_error *err)
+{
+    if (!f) {
+        f = fopen(in->cur_path, "rb");
+        if (!f)
+            return open_error(err, in->cur_path, errno);
+        in->fp_is_stdin = false;
+    } else {
+        in->fp_is_stdin = true;
+    }
+    in->stats.files++;
+    in->fp = f;
+    in->line = 0;
+    in->offset = 0;
+    in->line_shift = 0;
+    in->n_objects = 0;
+    return ERG_OK;
+}
+
+static void close_jsonl(erg_input *in)
+{
+    if (in->fp && !in->fp_is_stdin)
+        fclose(in->fp);
+    in->fp = NULL;
+}
+
+static const char *str_field(json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key)); /* NULL unless a string */
+}
+
+/* Fills art from the object in->json (which has a string "text"). */
+static erg_status fill_json_article(erg_input *in, erg_article *art, json_t *text, erg_error *err)
+{
+    json_t *obj = in->json;
+    clear_article(art);
+    json_t *id = json_object_get(obj, "id");
+    erg_buf_clear(&in->id);
+    erg_status st;
+    if (json_is_string(id)) {
+        art->id = json_string_value(id);
+        st = ERG_OK;
+    } else if (json_is_integer(id)) {
+        st = erg_buf_printf(&in->id, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+    } else if (json_is_real(id)) {
+        st = erg_buf_printf(&in->id, "%.15g", json_real_value(id));
+    } else {
+        /* Without an id, the line names the article: the path alone is not unique. */
+        st = erg_buf_printf(&in->id, "%s:%ld", in->cur_path, in->line);
+    }
+    if (st != ERG_OK)
+        return erg_error_oom(err);
+    if (!art->id)
+        art->id = in->id.data;
+    art->title = str_field(obj, "title");
+    art->date = str_field(obj, "date");
+    art->source = str_field(obj, "source");
+    art->url = str_field(obj, "url");
+    const char *t = json_string_value(text);
+    size_t n = json_string_length(text);
+    if (has_bom(t, n)) {
+        t += 3;
+        n -= 3;
+    }
+    art->text = t;
+    art->text_len = n;
+    art->path = in->cur_path;
+    art->line = in->line;
+    return ERG_OK;
+}
+
+/*
+ * Reads lines of the open JSON Lines file until one gives an article.
+ * ERG_DONE at the end of the file (closed then) or when the rest of a binary
+ * file was skipped.
+ */
+static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
+{
+    char why[JSON_ERROR_TEXT_LENGTH + 64];
+    for (;;) {
+        errno = 0;
+        ssize_t r = getline(&in->line_buf, &in->line_cap, in->fp);
+        if (r < 0) {
+            bool failed = ferror(in->fp);
+            int e = errno ? errno : EIO;
+            close_jsonl(in);
+            if (failed)
+                return erg_error_set(err, ERG_EIO, in->cur_path, in->line + 1, -1,
+                                     "cannot read: %s", strerror(e));
+            if (in->n_objects == 0) {
+                if (in->opt.skip_bad) {
+                    note_skip(in, 0, "empty file");
+                    return ERG_DONE;
+                }
+                return erg_error_set(err, ERG_EFORMAT, in->cur_path, 0, -1, "empty file");
+            }
+            return ERG_DONE;
+        }
+        in->line++;
+        in->stats.bytes += (uint64_t)r;
+        uint64_t line_off = in->offset;
+        in->offset += (uint64_t)r;
+        char *s = in->line_buf;
+        size_t n = (size_t)r;
+        /* Bytes of this line that stdin's first-byte check consumed. */
+        size_t shift = in->line_shift;
+        in->line_shift = 0;
+        const char *nul = memchr(s, '\0', n);
+        if (nul) {
+            unsigned long long at = line_off + (size_t)(nul - s);
+            close_jsonl(in);
+            if (in->opt.skip_bad) {
+                snprintf(why, sizeof why, "binary file (NUL byte at byte %llu)", at);
+                note_skip(in, in->line, why);
+                return ERG_DONE;
+            }
+            return erg_error_set(err, ERG_EFORMAT, in->cur_path, in->line, (long long)at,
+                                 "binary file (NUL byte at byte %llu)", at);
+        }
+        while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+            n--;
+        if (in->line == 1 && has_bom(s, n)) {
+            s += 3;
+            n -= 3;
+            shift += 3;
+        }
+        size_t k = 0;
+        while (k < n && blank_byte(s[k]))
+            k++;
+        if (k == n)
+            continue;
+        in->n_objects++;
+        size_t valid = erg_utf8_valid_prefix(s, n);
+        if (valid < n) {
+            if (!in->opt.lenient)
+                return erg_error_set(err, ERG_EUTF8, in->cur_path, in->line,
+                                     (long long)(valid + shift), "invalid UTF-8 at byte %zu",
+                                     valid + shift);
+            if (utf8_repair(s, n, &in->repair, &in->stats.replaced) != ERG_OK)
+                return erg_error_oom(err);
+            s = in->repair.data;
+            n = in->repair.len;
+        }
+        json_decref(in->json);
+        json_error_t je;
+        in->json = json_loadb(s, n, JSON_ALLOW_NUL, &je);
+        erg_status st = ERG_EJSON;
+        long long at = -1;
+        json_t *text = NULL;
+        if (!in->json) {
+            snprintf(why, sizeof why, "malformed JSON: %s", je.text);
+            at = (long long)je.position + (long long)shift;
+        } else if (!json_is_object(in->json) ||
+                   !json_is_string(text = json_object_get(in->json, "text"))) {
+            snprintf(why, sizeof why, "no \"text\" string in JSON object");
+        } else if (memchr(json_string_value(text), '\0', json_string_length(text))) {
+            snprintf(why, sizeof why, "NUL character in \"text\"");
+        } else {
+            return fill_json_article(in, art, text, err);
+        }
+        json_decref(in->json);
+        in->json = NULL;
+        if (!in->opt.skip_bad)
+            return erg_error_set(err, st, in->cur_path, in->line, at, "%s", why);
+        note_skip(in, in->line, why);
+    }
+}
+
+/* ---- stdin ------------------------------------------------------------ */
+
+/*
+ * Starts reading stdin: JSON Lines when the first byte after a BOM and white
+ * space is '{', else one plain article. Returns ERG_DONE when it was JSON
+ * Lines (read by next_json) or a skipped plain article.
+ */
+static erg_status start_stdin(erg_input *in, erg_article *art, erg_error *err)
+{
+    FILE *f = stdin;
+    erg_buf_clear(&in->data);
+    int c = getc(f);
+    if (c == 0xEF) {
+        /* A BOM, or the first bytes of plain text. */
+        int c2 = getc(f), c3 = c2 == EOF ? EOF : getc(f);
+        char b[3] = {(char)c, (char)c2, (char)c3};
+        size_t nb = c2 == EOF ? 1 : c3 == EOF ? 2 : 3;
+        if (erg_buf_append(&in->data, b, nb) != ERG_OK)
+            return erg_error_oom(err);
+        c = has_bom(b, nb) ? getc(f) : EOF - 1;
+    }
+    while (c != EOF && c != EOF - 1 && blank_byte((char)c)) {
+        if (erg_buf_putc(&in->data, (char)c) != ERG_OK)
+            return erg_error_oom(err);
+        c = getc(f);
+    }
+    if (c == '{') {
+        ungetc(c, f);
+        erg_status st = open_jsonl(in, f, err);
+        if (st != ERG_OK)
+            return st;
+        const char *d = in->data.data ? in->data.data : "";
+        size_t lines = 0, tail = 0;
+        for (size_t i = 0; i < in->data.len; i++) {
+            tail++;
+            if (d[i] == '\n') {
+                lines++;
+                tail = 0;
+            }
+        }
+        in->line = (long)lines;
+        in->line_shift = tail;
+        in->offset = in->data.len;
+        in->stats.bytes += in->data.len;
+        return ERG_DONE;
+    }
+    in->stats.files++;
+    if (c >= 0 && erg_buf_putc(&in->data, (char)c) != ERG_OK)
+        return erg_error_oom(err);
+    erg_status st = c == EOF ? ERG_OK : read_rest(in, f, err);
+    if (st != ERG_OK)
+        return st;
+    return finish_plain(in, art, err);
+}
+
+/* ---- the reader ------------------------------------------------------- */
+
+erg_status erg_input_new(erg_input **out, const char *const *paths, size_t n_paths,
+                         const erg_input_options *opt, erg_error *err)
+{
+    *out = NULL;
+    erg_input *in = calloc(1, sizeof *in);
+    if (!in)
+        return erg_error_oom(err);
+    if (opt)
+        in->opt = *opt;
+    erg_buf_init(&in->data);
+    erg_buf_init(&in->repair);
+    erg_buf_init(&in->id);
+    erg_status st = ERG_OK;
+    if (n_paths > 0 && !(in->paths = calloc(n_paths, sizeof *in->paths))) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n_paths; i++) {
+        if (!(in->paths[i] = erg_strdup(paths[i]))) {
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
+        in->n_paths++;
+        struct stat sb;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &sb) != 0) {
+            st = open_error(err, paths[i], errno);
+            goto cleanup;
+        }
+    }
+    *out = in;
+    return ERG_OK;
+cleanup:
+    erg_input_free(in);
+    return st;
+}
+
+erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err)
+{
+    for (;;) {
+        erg_status st;
+        if (in->fp) {
+            st = next_json(in, art, err);
+            if (st == ERG_DONE)
+                continue;
+        } else {
+            input_kind kind;
+            st = input_next_file(in, &kind, err);
+            if (st != ERG_OK)
+                return st;
+            if (kind == INPUT_JSONL) {
+                st = open_jsonl(in, NULL, err);
+                if (st != ERG_OK)
+                    return st;
+                continue;
+            }
+            st = kind == INPUT_STDIN ? start_stdin(in, art, err) : read_plain_file(in, art, err);
+            if (st == ERG_DONE)
+                continue;
+        }
+        if (st == ERG_OK)
+            in->stats.articles++;
+        return st;
+    }
+}
+
+const erg_input_stats *erg_input_get_stats(const erg_input *in)
+{
+    return &in->stats;
+}
+
+void erg_input_free(erg_input *in)
+{
+    if (!in)
+        return;
+    close_jsonl(in);
+    json_decref(in->json);
+    input_walk_release(in);
+    for (size_t i = 0; i < in->n_paths; i++)
+        free(in->paths[i]);
+    free(in->paths);
+    free(in->cur_path);
+    free(in->line_buf);
+    erg_buf_release(&in->data);
+    erg_buf_release(&in->repair);
+    erg_buf_release(&in->id);
+    free(in);
+}

@@ -1,0 +1,69 @@
+/*
+ * input_private.h: the reader's state, shared by input.c and walk.c.
+ */
+#ifndef ERG_INPUT_PRIVATE_H
+#define ERG_INPUT_PRIVATE_H
+
+#include "erg/input.h"
+
+#include <jansson.h>
+
+typedef enum input_kind {
+    INPUT_NONE = 0, /* a file of a folder that is not an article */
+    INPUT_PLAIN,    /* the whole file is one article */
+    INPUT_JSONL,    /* one JSON object per line */
+    INPUT_STDIN     /* "-": plain or JSON Lines, decided by its first byte */
+} input_kind;
+
+/* One folder being walked: its sorted entry names and the next one to visit. */
+typedef struct input_frame {
+    char *path;
+    char **names;
+    size_t n;
+    size_t i;
+} input_frame;
+
+struct erg_input {
+    erg_input_options opt;
+    char **paths;
+    size_t n_paths;
+    size_t next_path;
+
+    input_frame *frames; /* folders being walked, innermost last */
+    size_t n_frames;
+    size_t cap_frames;
+
+    char *cur_path; /* the file being read (owned) */
+
+    /* JSON Lines state; fp is NULL between files. */
+    FILE *fp;
+    bool fp_is_stdin;
+    long line;
+    uint64_t offset;   /* file offset of the next line */
+    size_t line_shift; /* bytes of the next line consumed before getline saw it (stdin) */
+    size_t n_objects;  /* non-blank lines seen in this file */
+    char *line_buf;    /* getline buffer, reused */
+    size_t line_cap;
+    json_t *json; /* the object behind the last article (owned) */
+    erg_buf id;   /* the id of the last JSON article when not a JSON string */
+
+    erg_buf data;   /* the bytes of the plain file, reused */
+    erg_buf repair; /* a repaired (lenient) copy, reused */
+
+    erg_input_stats stats;
+};
+
+/*
+ * Advances to the next file to read: sets in->cur_path and *kind. ERG_DONE
+ * when no path is left; ERG_EIO or ERG_ENOTFOUND when a folder cannot be
+ * listed; ERG_ENOMEM.
+ */
+erg_status input_next_file(erg_input *in, input_kind *kind, erg_error *err);
+
+/* Frees the folder stack. */
+void input_walk_release(erg_input *in);
+
+/* INPUT_JSONL, INPUT_PLAIN or (for a file found in a folder) INPUT_NONE by name. */
+input_kind input_kind_of(const char *name, bool in_folder);
+
+#endif

@@ -1,0 +1,509 @@
+#include "erg/input.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Path of a fixture under $FIXTURES/input (static storage, one at a time). */
+static const char *fx(const char *name)
+{
+    static char buf[4][1024];
+    static int k;
+    const char *root = getenv("FIXTURES");
+    ck_assert_ptr_nonnull(root);
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "%s/input/%s", root, name);
+    return buf[k];
+}
+
+static erg_input *open1(const char *path, bool lenient, bool skip_bad)
+{
+    erg_input_options opt = {lenient, skip_bad};
+    erg_input *in = NULL;
+    erg_error err;
+    const char *paths[] = {path};
+    ck_assert_int_eq(erg_input_new(&in, paths, 1, &opt, &err), ERG_OK);
+    return in;
+}
+
+static void text_is(const erg_article *a, const char *want)
+{
+    ck_assert_uint_eq(a->text_len, strlen(want));
+    ck_assert_mem_eq(a->text, want, a->text_len);
+    ck_assert_int_eq(a->text[a->text_len], '\0');
+}
+
+START_TEST(test_plain_file)
+{
+    erg_input *in = open1(fx("good.txt"), false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "Kim Jong-un met Moon Jae-in in Panmunjom.\n");
+    ck_assert_str_eq(a.id, fx("good.txt"));
+    ck_assert_str_eq(a.path, fx("good.txt"));
+    ck_assert_int_eq(a.line, 0);
+    ck_assert_ptr_null(a.title);
+    ck_assert_ptr_null(a.date);
+    ck_assert_ptr_null(a.source);
+    ck_assert_ptr_null(a.url);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    const erg_input_stats *st = erg_input_get_stats(in);
+    ck_assert_uint_eq(st->files, 1);
+    ck_assert_uint_eq(st->articles, 1);
+    ck_assert_uint_eq(st->bytes, 42);
+    erg_input_free(in);
+    erg_input_free(NULL);
+}
+END_TEST
+
+START_TEST(test_bom_and_crlf)
+{
+    erg_input *in = open1(fx("bom-crlf.txt"), false, false);
+    erg_article a;
+    ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_OK);
+    text_is(&a, "First line.\r\n\r\nSecond paragraph.\r\n");
+    erg_input_free(in);
+
+    in = open1(fx("bom.ndjson"), false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_OK);
+    ck_assert_str_eq(a.id, "bom");
+    text_is(&a, "x");
+    ck_assert_int_eq(a.line, 1);
+    ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_DONE);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_strict)
+{
+    erg_input *in = open1(fx("bad-utf8.txt"), false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EUTF8);
+    ck_assert_str_eq(err.text, "invalid UTF-8 at byte 3");
+    ck_assert_str_eq(err.source, fx("bad-utf8.txt"));
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_int_eq(err.offset, 3);
+    erg_input_free(in);
+
+    in = open1(fx("bad-utf8-mixed.txt"), false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EUTF8);
+    ck_assert_str_eq(err.text, "invalid UTF-8 at byte 6");
+    erg_input_free(in);
+
+    in = open1(fx("bad-utf8.jsonl"), false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "fine");
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EUTF8);
+    ck_assert_str_eq(err.text, "invalid UTF-8 at byte 22");
+    ck_assert_str_eq(err.source, fx("bad-utf8.jsonl"));
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_int_eq(err.offset, 22);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_lenient)
+{
+    erg_input *in = open1(fx("bad-utf8-mixed.txt"), true, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    /* One U+FFFD per maximal ill-formed part: E2 80 | C0 | AF | ED | A0 | 80. */
+    text_is(&a, "café \xEF\xBF\xBD x \xEF\xBF\xBD\xEF\xBF\xBD y "
+                "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD z\n");
+    ck_assert_uint_eq(erg_input_get_stats(in)->replaced, 6);
+    erg_input_free(in);
+
+    in = open1(fx("bad-utf8.jsonl"), true, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "caf\xEF\xBF\xBD!");
+    ck_assert_str_eq(a.id, "2");
+    ck_assert_int_eq(a.line, 2);
+    ck_assert_uint_eq(erg_input_get_stats(in)->replaced, 1);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_empty_and_binary)
+{
+    static const char *const empty[] = {"empty.txt", "blank.txt", "blank.jsonl"};
+    erg_article a;
+    erg_error err;
+    for (size_t i = 0; i < 3; i++) {
+        erg_input *in = open1(fx(empty[i]), false, false);
+        ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EFORMAT);
+        ck_assert_str_eq(err.text, "empty file");
+        ck_assert_str_eq(err.source, fx(empty[i]));
+        erg_input_free(in);
+    }
+    erg_input *in = open1(fx("binary.txt"), false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EFORMAT);
+    ck_assert_str_eq(err.text, "binary file (NUL byte at byte 2)");
+    ck_assert_str_eq(err.source, fx("binary.txt"));
+    ck_assert_int_eq(err.offset, 2);
+    erg_input_free(in);
+
+    in = open1(fx("binary.jsonl"), false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EFORMAT);
+    ck_assert_str_eq(err.text, "binary file (NUL byte at byte 39)");
+    ck_assert_int_eq(err.line, 2);
+    erg_input_free(in);
+
+    /* skip_bad: each is skipped and counted, and reading goes on. */
+    const char *paths[] = {fx("empty.txt"), fx("binary.txt"), fx("good.txt"), fx("binary.jsonl")};
+    erg_input_options opt = {false, true};
+    ck_assert_int_eq(erg_input_new(&in, paths, 4, &opt, &err), ERG_OK);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.path, fx("good.txt"));
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "fine");
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    const erg_input_stats *st = erg_input_get_stats(in);
+    ck_assert_uint_eq(st->skipped, 3);
+    ck_assert_uint_eq(st->articles, 2);
+    ck_assert_uint_eq(st->files, 4);
+    char want[1200];
+    snprintf(want, sizeof want, "'%s:2': binary file (NUL byte at byte 39)", fx("binary.jsonl"));
+    ck_assert_str_eq(st->last_skip, want);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_jsonl_fields)
+{
+    erg_input *in = open1(fx("articles.jsonl"), false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "7");
+    ck_assert_str_eq(a.title, "Seven");
+    ck_assert_str_eq(a.date, "2020-01-02");
+    ck_assert_str_eq(a.source, "Reuters");
+    ck_assert_str_eq(a.url, "https://example.com/7");
+    text_is(&a, "Kim met Moon.");
+    ck_assert_int_eq(a.line, 1);
+    ck_assert_str_eq(a.path, fx("articles.jsonl"));
+
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "x-2");
+    ck_assert_ptr_null(a.title);
+    ck_assert_str_eq(a.source, "BBC");
+    text_is(&a, "Second é text");
+    ck_assert_int_eq(a.line, 3); /* the blank line 2 is passed over */
+
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    char id[1100];
+    snprintf(id, sizeof id, "%s:5", fx("articles.jsonl"));
+    ck_assert_str_eq(a.id, id);  /* no id: path and line */
+    ck_assert_ptr_null(a.title); /* null */
+    ck_assert_ptr_null(a.date);  /* not a string */
+    text_is(&a, "No id here");
+    ck_assert_int_eq(a.line, 5);
+
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "2.5");
+    text_is(&a, "Real id"); /* a BOM at the start of "text" is dropped */
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->articles, 4);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_jsonl_errors)
+{
+    static const char *const why[] = {
+        NULL, /* line 1 is good */
+        "malformed JSON: ",
+        "no \"text\" string in JSON object",
+        "no \"text\" string in JSON object",
+        "NUL character in \"text\"",
+        "no \"text\" string in JSON object",
+    };
+    erg_article a;
+    erg_error err;
+    erg_input *in = open1(fx("bad.jsonl"), false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "1");
+    /* After a failure the next call goes on with the next line. */
+    for (long line = 2; line <= 6; line++) {
+        ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EJSON);
+        ck_assert_int_eq(err.line, line);
+        ck_assert_str_eq(err.source, fx("bad.jsonl"));
+        ck_assert_msg(strncmp(err.text, why[line - 1], strlen(why[line - 1])) == 0 &&
+                          (line != 2 || strlen(err.text) > strlen(why[1])),
+                      "line %ld: '%s'", line, err.text);
+        if (line != 2)
+            ck_assert_str_eq(err.text, why[line - 1]);
+    }
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "7");
+    erg_input_free(in);
+
+    in = open1(fx("bad.jsonl"), false, true);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "good one");
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "good two");
+    ck_assert_int_eq(a.line, 7);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    const erg_input_stats *st = erg_input_get_stats(in);
+    ck_assert_uint_eq(st->skipped, 5);
+    ck_assert_uint_eq(st->articles, 2);
+    char want[1200];
+    snprintf(want, sizeof want, "'%s:6': no \"text\" string in JSON object", fx("bad.jsonl"));
+    ck_assert_str_eq(st->last_skip, want);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_missing_and_unreadable)
+{
+    erg_input *in = (erg_input *)1;
+    erg_error err;
+    const char *paths[] = {fx("good.txt"), "/nonexistent/a.txt", "/nonexistent/b.txt"};
+    ck_assert_int_eq(erg_input_new(&in, paths, 3, NULL, &err), ERG_ENOTFOUND);
+    ck_assert_ptr_null(in);
+    ck_assert_str_eq(err.text, "no such file or directory");
+    ck_assert_str_eq(err.source, "/nonexistent/a.txt");
+
+    /* Reading /proc/self/mem at offset 0 fails with EIO on Linux. */
+    in = open1("/proc/self/mem", false, false);
+    erg_article a;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EIO);
+    ck_assert_str_eq(err.text, "cannot read: Input/output error");
+    ck_assert_str_eq(err.source, "/proc/self/mem");
+    erg_input_free(in);
+}
+END_TEST
+
+static int count_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    ck_assert_ptr_nonnull(d);
+    int n = 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
+
+START_TEST(test_folder_walk)
+{
+    erg_input *in = open1(fx("tree"), false, false);
+    erg_article a;
+    erg_error err;
+    static const char *const want[][2] = {
+        {"tree/B.md", NULL},        {"tree/a.txt", NULL},     {"tree/sub/c.jsonl", "c1"},
+        {"tree/sub/c.jsonl", "c2"}, {"tree/sub/d.TXT", NULL}, {"tree/sub/deeper/e.NDJSON", "e1"},
+        {"tree/z.text", NULL},
+    };
+    int fds = count_fds();
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+        ck_assert_str_eq(a.path, fx(want[i][0]));
+        ck_assert_str_eq(a.id, want[i][1] ? want[i][1] : fx(want[i][0]));
+        ck_assert_int_le(count_fds(), fds + 1); /* at most the current file is open */
+    }
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->files, 6);
+    ck_assert_uint_eq(erg_input_get_stats(in)->articles, 7);
+    ck_assert_int_le(count_fds(), fds);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_symlinks)
+{
+    char dir[] = "/tmp/erg-input-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char p[4][1200];
+    snprintf(p[0], sizeof p[0], "%s/link.txt", dir);
+    snprintf(p[1], sizeof p[1], "%s/loop", dir);
+    snprintf(p[2], sizeof p[2], "%s/dangling.txt", dir);
+    snprintf(p[3], sizeof p[3], "%s/z.txt", dir);
+    ck_assert_int_eq(symlink(fx("good.txt"), p[0]), 0);
+    ck_assert_int_eq(symlink(dir, p[1]), 0); /* a link to a folder is not followed */
+    ck_assert_int_eq(symlink("/nonexistent/x.txt", p[2]), 0);
+    FILE *f = fopen(p[3], "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("Zed.", f);
+    fclose(f);
+
+    erg_input *in = open1(dir, false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.path, p[0]);
+    text_is(&a, "Kim Jong-un met Moon Jae-in in Panmunjom.\n");
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.path, p[3]);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    erg_input_free(in);
+    for (int i = 0; i < 4; i++)
+        unlink(p[i]);
+    rmdir(dir);
+}
+END_TEST
+
+static void stdin_from(const char *bytes, size_t n)
+{
+    char path[] = "/tmp/erg-stdin-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, bytes, n), (ssize_t)n);
+    close(fd);
+    ck_assert_ptr_nonnull(freopen(path, "rb", stdin));
+    unlink(path);
+}
+
+START_TEST(test_stdin_plain)
+{
+    const char text[] = "\xEF\xBB\xBF \n Plain text from stdin.\n";
+    stdin_from(text, sizeof text - 1);
+    erg_input *in = open1("-", false, false);
+    erg_article a;
+    ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_OK);
+    ck_assert_str_eq(a.id, "-");
+    ck_assert_str_eq(a.path, "-");
+    text_is(&a, " \n Plain text from stdin.\n");
+    ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->bytes, sizeof text - 1);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_stdin_jsonl)
+{
+    /* Two blank lines, then the bad byte at byte 14 of line 3 (its two spaces count). */
+    const char text[] = "\n \n  {\"text\": \"on\xff"
+                        "e\"}\n{\"text\": \"two\"}\n";
+    stdin_from(text, sizeof text - 1);
+    erg_input *in = open1("-", false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EUTF8);
+    ck_assert_str_eq(err.text, "invalid UTF-8 at byte 14");
+    ck_assert_str_eq(err.source, "-");
+    ck_assert_int_eq(err.line, 3);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "-:4");
+    ck_assert_str_eq(a.path, "-");
+    ck_assert_int_eq(a.line, 4);
+    text_is(&a, "two");
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->bytes, sizeof text - 1);
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_stdin_empty)
+{
+    stdin_from("", 0);
+    erg_input *in = open1("-", false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EFORMAT);
+    ck_assert_str_eq(err.text, "empty file");
+    ck_assert_str_eq(err.source, "-");
+    erg_input_free(in);
+}
+END_TEST
+
+START_TEST(test_huge_line)
+{
+    char dir[] = "/tmp/erg-input-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[1100];
+    snprintf(path, sizeof path, "%s/big.jsonl", dir);
+    size_t n = 50u << 20;
+    char *text = malloc(n);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < n; i++)
+        text[i] = "Kim met Moon. "[i % 14];
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs("{\"id\": 1, \"text\": \"", f);
+    ck_assert_uint_eq(fwrite(text, 1, n, f), n);
+    fputs("\"}\n{\"id\": 2, \"text\": \"small\"}\n", f);
+    ck_assert_int_eq(fclose(f), 0);
+
+    erg_input *in = open1(path, false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_uint_eq(a.text_len, n);
+    ck_assert(memcmp(a.text, text, n) == 0);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "small");
+    ck_assert_int_eq(a.line, 2);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    erg_input_free(in);
+    free(text);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_several_paths)
+{
+    const char *paths[] = {fx("good.txt"), fx("bom.ndjson"), fx("tree/a.txt")};
+    erg_input *in = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_input_new(&in, paths, 3, NULL, &err), ERG_OK);
+    erg_article a;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.path, fx("good.txt"));
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "bom");
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.path, fx("tree/a.txt"));
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    erg_input_free(in);
+
+    ck_assert_int_eq(erg_input_new(&in, NULL, 0, NULL, &err), ERG_OK);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    erg_input_free(in);
+}
+END_TEST
+
+static Suite *input_suite(void)
+{
+    Suite *s = suite_create("input");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_plain_file);
+    tcase_add_test(tc, test_bom_and_crlf);
+    tcase_add_test(tc, test_invalid_utf8_strict);
+    tcase_add_test(tc, test_invalid_utf8_lenient);
+    tcase_add_test(tc, test_empty_and_binary);
+    tcase_add_test(tc, test_jsonl_fields);
+    tcase_add_test(tc, test_jsonl_errors);
+    tcase_add_test(tc, test_missing_and_unreadable);
+    tcase_add_test(tc, test_folder_walk);
+    tcase_add_test(tc, test_symlinks);
+    tcase_add_test(tc, test_stdin_plain);
+    tcase_add_test(tc, test_stdin_jsonl);
+    tcase_add_test(tc, test_stdin_empty);
+    tcase_add_test(tc, test_huge_line);
+    tcase_add_test(tc, test_several_paths);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(input_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
