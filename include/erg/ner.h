@@ -172,6 +172,16 @@ void erg_gazetteer_free(erg_gazetteer *g);
  */
 const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key);
 
+/*
+ * The kind of the outlet whose merge key is key: "wire", "broadcaster",
+ * "newspaper", "magazine" or "site" (static), or NULL when key is not listed.
+ */
+const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
+
+/* Number of outlets in g; *names (may be NULL) receives the number of distinct
+ * names, canonical names and aliases together. 0 for a NULL g. */
+size_t erg_gazetteer_size(const erg_gazetteer *g, size_t *names);
+
 /* One mention: bytes [start, end) of the text, tokens [tok_first, tok_end). */
 typedef struct erg_mention {
     uint32_t start;
@@ -189,6 +199,7 @@ typedef struct erg_mentions {
     erg_mention *items;
     size_t n;
     size_t cap;
+    erg_buf scratch; /* private: merge keys, reused across calls */
 } erg_mentions;
 
 void erg_mentions_init(erg_mentions *m);

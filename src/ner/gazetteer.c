@@ -1,0 +1,694 @@
+/*
+ * gazetteer.c: the outlet list (outlets.tsv) and the cue lists
+ * (outlet_cues.txt) that split organizations into outlets and agencies.
+ *
+ * Outlet names are kept twice: by merge key (erg_text_name_key) for looking
+ * up spans the tagger found, and as exact token sequences for finding names
+ * the tagger missed. The second table also holds every prefix of every name,
+ * so that a scan can stop at the first token that starts no name.
+ */
+#include "gazetteer_private.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[] = {"wire", "broadcaster", "newspaper", "magazine", "site"};
+#define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])
+
+static const char *const cue_names[ERG_GAZ_CUE_COUNT] = {
+    "verb",        "verb-weak", "before", "before-weak", "noun",
+    "noun-before", "head",      "org",    "skip",        "result"};
+
+typedef struct outlet {
+    uint32_t name; /* offset of the canonical name in pool */
+    uint8_t kind;
+} outlet;
+
+/* An entry of the exact-name table: a whole name, or only a prefix of some (name < 0). */
+typedef struct scan_entry {
+    uint64_t h; /* 0 = empty slot */
+    int32_t name;
+} scan_entry;
+
+typedef struct surface {
+    uint32_t off; /* normalized tokens joined by 0x1f, in pool */
+    uint32_t len;
+    uint32_t outlet;
+    uint16_t ntok;
+    bool ambiguous;
+} surface;
+
+typedef struct key_entry {
+    uint64_t h; /* 0 = empty slot */
+    uint32_t off;
+    uint32_t len;
+    int32_t outlet;
+    bool ambiguous;
+} key_entry;
+
+typedef struct cue_word {
+    uint32_t off;
+    uint32_t len;
+} cue_word;
+
+typedef struct cue_phrase {
+    uint32_t first; /* index into words */
+    uint32_t n;
+} cue_phrase;
+
+struct erg_gazetteer {
+    erg_buf pool;
+    outlet *outlets;
+    size_t n_outlets, cap_outlets;
+    surface *names;
+    size_t n_names, cap_names;
+    scan_entry *scan;
+    size_t scan_used, scan_cap;
+    key_entry *keys;
+    size_t key_used, key_cap;
+    size_t max_tok_len;
+    cue_word *words;
+    size_t n_words, cap_words;
+    cue_phrase *cues[ERG_GAZ_CUE_COUNT];
+    size_t n_cues[ERG_GAZ_CUE_COUNT], cap_cues[ERG_GAZ_CUE_COUNT];
+};
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / elem)
+            return -1;
+        c *= 2;
+    }
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
+static inline unsigned char lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* FNV-1a over a token with the curly apostrophe made straight, so that
+ * "People’s Daily" in text finds "People's Daily" in the list. */
+#define FNV_PRIME 0x100000001b3ULL
+static uint64_t hash_tok(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        }
+        h = (h ^ c) * FNV_PRIME;
+    }
+    return h;
+}
+
+static inline uint64_t nonzero(uint64_t h)
+{
+    h = erg_hash_mix(h);
+    return h ? h : 1;
+}
+
+/* Compares a token of the text with n bytes of a normalized stored name at a;
+ * returns the number of stored bytes consumed, or (size_t)-1 on mismatch. */
+static size_t eq_tok(const char *a, size_t an, const char *t, size_t tn)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < tn; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == 0xE2 && i + 2 < tn && (unsigned char)t[i + 1] == 0x80 &&
+            (unsigned char)t[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        }
+        if (j >= an || (unsigned char)a[j] != c)
+            return (size_t)-1;
+        j++;
+    }
+    return j;
+}
+
+/* ---- the exact-name table --------------------------------------------------- */
+
+static scan_entry *scan_find(const erg_gazetteer *g, uint64_t h)
+{
+    if (!g->scan_cap)
+        return NULL;
+    size_t mask = g->scan_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        if (g->scan[i].h == h)
+            return &g->scan[i];
+        if (g->scan[i].h == 0)
+            return NULL;
+    }
+}
+
+static int scan_rehash(erg_gazetteer *g)
+{
+    size_t cap = g->scan_cap ? g->scan_cap * 2 : 1024;
+    scan_entry *t = calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < g->scan_cap; i++) {
+        if (!g->scan[i].h)
+            continue;
+        size_t j = (size_t)g->scan[i].h & (cap - 1);
+        while (t[j].h)
+            j = (j + 1) & (cap - 1);
+        t[j] = g->scan[i];
+    }
+    free(g->scan);
+    g->scan = t;
+    g->scan_cap = cap;
+    return 0;
+}
+
+/* Returns the entry for h, adding an empty one (name -1) when absent. */
+static scan_entry *scan_add(erg_gazetteer *g, uint64_t h)
+{
+    if ((g->scan_used + 1) * 2 > g->scan_cap && scan_rehash(g))
+        return NULL;
+    size_t mask = g->scan_cap - 1;
+    size_t i = (size_t)h & mask;
+    while (g->scan[i].h && g->scan[i].h != h)
+        i = (i + 1) & mask;
+    if (!g->scan[i].h) {
+        g->scan[i].h = h;
+        g->scan[i].name = -1;
+        g->scan_used++;
+    }
+    return &g->scan[i];
+}
+
+/* ---- the key table -------------------------------------------------------- */
+
+static key_entry *key_find(const erg_gazetteer *g, const char *key, size_t n)
+{
+    if (!g->key_cap)
+        return NULL;
+    uint64_t h = nonzero(erg_hash(key, n));
+    size_t mask = g->key_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        key_entry *e = &g->keys[i];
+        if (e->h == 0)
+            return NULL;
+        if (e->h == h && e->len == n && memcmp(g->pool.data + e->off, key, n) == 0)
+            return e;
+    }
+}
+
+static int key_rehash(erg_gazetteer *g)
+{
+    size_t cap = g->key_cap ? g->key_cap * 2 : 1024;
+    key_entry *t = calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < g->key_cap; i++) {
+        if (!g->keys[i].h)
+            continue;
+        size_t j = (size_t)g->keys[i].h & (cap - 1);
+        while (t[j].h)
+            j = (j + 1) & (cap - 1);
+        t[j] = g->keys[i];
+    }
+    free(g->keys);
+    g->keys = t;
+    g->key_cap = cap;
+    return 0;
+}
+
+static int key_insert(erg_gazetteer *g, uint32_t off, uint32_t len, int32_t outlet_ix,
+                      bool ambiguous)
+{
+    if ((g->key_used + 1) * 2 > g->key_cap && key_rehash(g))
+        return -1;
+    uint64_t h = nonzero(erg_hash(g->pool.data + off, len));
+    size_t mask = g->key_cap - 1;
+    size_t i = (size_t)h & mask;
+    while (g->keys[i].h)
+        i = (i + 1) & mask;
+    g->keys[i] = (key_entry){h, off, len, outlet_ix, ambiguous};
+    g->key_used++;
+    return 0;
+}
+
+/* ---- loading --------------------------------------------------------------- */
+
+/* Appends s[0..n) and a NUL to the pool; *off receives its offset. */
+static erg_status pool_add(erg_gazetteer *g, const char *s, size_t n, uint32_t *off)
+{
+    if (g->pool.len + n + 1 > UINT32_MAX)
+        return ERG_ENOMEM;
+    *off = (uint32_t)g->pool.len;
+    if (erg_buf_append(&g->pool, s, n) != ERG_OK || erg_buf_putc(&g->pool, '\0') != ERG_OK)
+        return ERG_ENOMEM;
+    return ERG_OK;
+}
+
+/* Scratch state of one load. */
+typedef struct loader {
+    erg_gazetteer *g;
+    const char *path;
+    long line;
+    long long offset;
+    erg_doc doc;
+    erg_buf key;
+    erg_buf norm;
+    erg_error *err;
+} loader;
+
+static erg_status fail(loader *ld, const char *fmt, ...) ERG_PRINTF(2, 3);
+static erg_status fail(loader *ld, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return erg_error_set(ld->err, ERG_EFORMAT, ld->path, ld->line, ld->offset, "%s", msg);
+}
+
+/* Adds one name (canonical or alias) of outlet ix. */
+static erg_status add_name(loader *ld, const char *s, size_t n, uint32_t ix, bool ambiguous)
+{
+    erg_gazetteer *g = ld->g;
+    char shown[256];
+    snprintf(shown, sizeof shown, "%.*s", (int)(n < 200 ? n : 200), s);
+    erg_status st = erg_text_tokenize(&ld->doc, s, n, ld->err);
+    if (st != ERG_OK)
+        return st;
+    size_t nt = ld->doc.n_tokens;
+    if (nt == 0)
+        return fail(ld, "name '%s' has no words", shown);
+    if (nt > ERG_GAZ_MAX_NAME_TOKENS)
+        return fail(ld, "name '%s' has more than %d tokens", shown, ERG_GAZ_MAX_NAME_TOKENS);
+
+    /* Merge key: two outlets may not share one, or a tagged span would be ambiguous. */
+    if (erg_text_name_key(s, n, &ld->key) != ERG_OK)
+        return erg_error_oom(ld->err);
+    if (ld->key.len == 0)
+        return fail(ld, "name '%s' has an empty key", shown);
+    key_entry *ke = key_find(g, ld->key.data, ld->key.len);
+    if (ke && (uint32_t)ke->outlet != ix)
+        return fail(ld, "name '%s' has the same key as a name of '%s'", shown,
+                    g->pool.data + g->outlets[ke->outlet].name);
+    if (ke) {
+        ke->ambiguous = ke->ambiguous && ambiguous;
+    } else {
+        uint32_t off;
+        if (pool_add(g, ld->key.data, ld->key.len, &off) != ERG_OK ||
+            key_insert(g, off, (uint32_t)ld->key.len, (int32_t)ix, ambiguous))
+            return erg_error_oom(ld->err);
+    }
+
+    /* Exact form: normalized tokens joined by 0x1f; every prefix goes in the table. */
+    erg_buf_clear(&ld->norm);
+    uint64_t h = ERG_HASH_SEED;
+    scan_entry *e = NULL;
+    for (size_t k = 0; k < nt; k++) {
+        const erg_token *t = &ld->doc.tokens[k];
+        size_t tl = t->end - t->start;
+        if (tl > g->max_tok_len)
+            g->max_tok_len = tl;
+        if (k) {
+            h = (h ^ 0x1f) * FNV_PRIME;
+            if (erg_buf_putc(&ld->norm, 0x1f) != ERG_OK)
+                return erg_error_oom(ld->err);
+        }
+        h = hash_tok(h, s + t->start, tl);
+        for (size_t i = t->start; i < t->end; i++) {
+            char c = s[i];
+            if ((unsigned char)c == 0xE2 && i + 2 < t->end && (unsigned char)s[i + 1] == 0x80 &&
+                (unsigned char)s[i + 2] == 0x99) {
+                c = '\'';
+                i += 2;
+            }
+            if (erg_buf_putc(&ld->norm, c) != ERG_OK)
+                return erg_error_oom(ld->err);
+        }
+        e = scan_add(g, nonzero(h));
+        if (!e)
+            return erg_error_oom(ld->err);
+    }
+    if (e->name >= 0) {
+        /* The same exact name twice (the key check ensures the same outlet): keep one,
+         * ambiguous only when both say so. */
+        surface *prev = &g->names[e->name];
+        prev->ambiguous = prev->ambiguous && ambiguous;
+        return ERG_OK;
+    }
+    if (grow((void **)&g->names, &g->cap_names, g->n_names + 1, sizeof *g->names))
+        return erg_error_oom(ld->err);
+    uint32_t off;
+    if (pool_add(g, ld->norm.data ? ld->norm.data : "", ld->norm.len, &off) != ERG_OK)
+        return erg_error_oom(ld->err);
+    g->names[g->n_names] = (surface){off, (uint32_t)ld->norm.len, ix, (uint16_t)nt, ambiguous};
+    e->name = (int32_t)g->n_names++;
+    return ERG_OK;
+}
+
+/* Trims spaces; strips and reports a leading "~". */
+static const char *field(const char *s, size_t *n, bool *ambiguous)
+{
+    while (*n && (*s == ' '))
+        s++, (*n)--;
+    while (*n && s[*n - 1] == ' ')
+        (*n)--;
+    *ambiguous = *n && *s == '~';
+    if (*ambiguous) {
+        s++, (*n)--;
+        while (*n && *s == ' ')
+            s++, (*n)--;
+    }
+    return s;
+}
+
+static erg_status parse_outlet_line(loader *ld, const char *s, size_t n)
+{
+    erg_gazetteer *g = ld->g;
+    const char *col[4];
+    size_t len[4];
+    size_t nc = 0;
+    const char *p = s, *end = s + n;
+    while (nc < 4) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p));
+        col[nc] = p;
+        len[nc] = (size_t)((tab ? tab : end) - p);
+        nc++;
+        if (!tab)
+            break;
+        p = tab + 1;
+    }
+    if (nc < 2 || nc > 3)
+        return fail(ld, "expected NAME<TAB>KIND<TAB>ALIASES, found %s",
+                    nc < 2 ? "one column" : "more than three columns");
+    bool amb;
+    size_t nlen = len[0];
+    const char *name = field(col[0], &nlen, &amb);
+    if (!nlen)
+        return fail(ld, "empty outlet name");
+    size_t kind = 0;
+    while (kind < KIND_COUNT &&
+           !(strlen(kind_names[kind]) == len[1] && memcmp(kind_names[kind], col[1], len[1]) == 0))
+        kind++;
+    if (kind == KIND_COUNT) {
+        char k[64];
+        snprintf(k, sizeof k, "%.*s", (int)(len[1] < 40 ? len[1] : 40), col[1]);
+        return fail(
+            ld, "unknown outlet kind '%s' (use wire, broadcaster, newspaper, magazine or site)", k);
+    }
+    if (grow((void **)&g->outlets, &g->cap_outlets, g->n_outlets + 1, sizeof *g->outlets))
+        return erg_error_oom(ld->err);
+    uint32_t off;
+    if (pool_add(g, name, nlen, &off) != ERG_OK)
+        return erg_error_oom(ld->err);
+    uint32_t ix = (uint32_t)g->n_outlets++;
+    g->outlets[ix] = (outlet){off, (uint8_t)kind};
+    erg_status st = add_name(ld, name, nlen, ix, amb);
+    if (st != ERG_OK || nc < 3)
+        return st;
+    p = col[2];
+    end = col[2] + len[2];
+    if (p == end)
+        return ERG_OK;
+    for (;;) {
+        const char *bar = memchr(p, '|', (size_t)(end - p));
+        size_t alen = (size_t)((bar ? bar : end) - p);
+        const char *alias = field(p, &alen, &amb);
+        if (!alen)
+            return fail(ld, "empty alias of '%s'", g->pool.data + off);
+        if ((st = add_name(ld, alias, alen, ix, amb)) != ERG_OK)
+            return st;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return ERG_OK;
+}
+
+static erg_status parse_cue_line(loader *ld, const char *s, size_t n)
+{
+    erg_gazetteer *g = ld->g;
+    const char *tab = memchr(s, '\t', n);
+    if (!tab)
+        return fail(ld, "expected KIND<TAB>PHRASE");
+    size_t kl = (size_t)(tab - s);
+    int kind = 0;
+    while (kind < ERG_GAZ_CUE_COUNT &&
+           !(strlen(cue_names[kind]) == kl && memcmp(cue_names[kind], s, kl) == 0))
+        kind++;
+    if (kind == ERG_GAZ_CUE_COUNT) {
+        char k[64];
+        snprintf(k, sizeof k, "%.*s", (int)(kl < 40 ? kl : 40), s);
+        return fail(ld, "unknown cue kind '%s'", k);
+    }
+    const char *p = tab + 1, *end = s + n;
+    cue_phrase ph = {(uint32_t)g->n_words, 0};
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        const char *w = p;
+        while (p < end && *p != ' ' && *p != '\t')
+            p++;
+        if (p == w)
+            break;
+        if (grow((void **)&g->words, &g->cap_words, g->n_words + 1, sizeof *g->words))
+            return erg_error_oom(ld->err);
+        uint32_t off;
+        if (pool_add(g, w, (size_t)(p - w), &off) != ERG_OK)
+            return erg_error_oom(ld->err);
+        g->words[g->n_words++] = (cue_word){off, (uint32_t)(p - w)};
+        ph.n++;
+    }
+    if (!ph.n)
+        return fail(ld, "empty %s phrase", cue_names[kind]);
+    if (grow((void **)&g->cues[kind], &g->cap_cues[kind], g->n_cues[kind] + 1, sizeof ph))
+        return erg_error_oom(ld->err);
+    g->cues[kind][g->n_cues[kind]++] = ph;
+    return ERG_OK;
+}
+
+typedef erg_status (*line_fn)(loader *ld, const char *s, size_t n);
+
+/* Reads a file and feeds its lines, without comments and blank lines, to fn. */
+static erg_status load_file(loader *ld, const char *dir, const char *name, line_fn fn)
+{
+    char path[4096];
+    erg_status st;
+    if (dir) {
+        int w = snprintf(path, sizeof path, "%s/%s", dir, name);
+        if (w < 0 || (size_t)w >= sizeof path)
+            return erg_error_set(ld->err, ERG_EINVAL, dir, 0, -1, "folder name too long");
+    } else if ((st = erg_data_path(name, path, sizeof path, ld->err)) != ERG_OK) {
+        return st;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    if ((st = erg_read_file(path, &data, &len, ld->err)) != ERG_OK)
+        return st;
+    ld->path = path;
+    ld->line = 0;
+    size_t valid = erg_utf8_valid_prefix(data, len);
+    const char *p = data, *end = data + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        ld->line++;
+        ld->offset = p - data;
+        size_t n = (size_t)(e - p);
+        if (n && p[n - 1] == '\r')
+            n--;
+        if ((size_t)(e - data) > valid) {
+            st = erg_error_set(ld->err, ERG_EFORMAT, path, ld->line, (long long)valid,
+                               "invalid UTF-8");
+            break;
+        }
+        size_t blank = 0;
+        while (blank < n && (p[blank] == ' ' || p[blank] == '\t'))
+            blank++;
+        if (blank < n && p[0] != '#' && (st = fn(ld, p, n)) != ERG_OK)
+            break;
+        p = nl ? nl + 1 : end;
+    }
+    ld->path = NULL;
+    free(data);
+    return st;
+}
+
+erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *err)
+{
+    *out = NULL;
+    erg_gazetteer *g = calloc(1, sizeof *g);
+    if (!g)
+        return erg_error_oom(err);
+    erg_buf_init(&g->pool);
+    loader ld = {.g = g, .err = err};
+    erg_doc_init(&ld.doc);
+    erg_buf_init(&ld.key);
+    erg_buf_init(&ld.norm);
+    erg_status st = load_file(&ld, dir, "outlets.tsv", parse_outlet_line);
+    if (st != ERG_OK)
+        goto cleanup;
+    st = load_file(&ld, dir, "outlet_cues.txt", parse_cue_line);
+    if (st != ERG_OK)
+        goto cleanup;
+    *out = g;
+    g = NULL;
+cleanup:
+    erg_doc_release(&ld.doc);
+    erg_buf_release(&ld.key);
+    erg_buf_release(&ld.norm);
+    erg_gazetteer_free(g);
+    return st;
+}
+
+void erg_gazetteer_free(erg_gazetteer *g)
+{
+    if (!g)
+        return;
+    erg_buf_release(&g->pool);
+    free(g->outlets);
+    free(g->names);
+    free(g->scan);
+    free(g->keys);
+    free(g->words);
+    for (int k = 0; k < ERG_GAZ_CUE_COUNT; k++)
+        free(g->cues[k]);
+    free(g);
+}
+
+/* ---- lookups ------------------------------------------------------------------ */
+
+const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key)
+{
+    if (!g || !key)
+        return NULL;
+    const key_entry *e = key_find(g, key, strlen(key));
+    return e ? g->pool.data + g->outlets[e->outlet].name : NULL;
+}
+
+const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key)
+{
+    if (!g || !key)
+        return NULL;
+    const key_entry *e = key_find(g, key, strlen(key));
+    return e ? kind_names[g->outlets[e->outlet].kind] : NULL;
+}
+
+size_t erg_gazetteer_size(const erg_gazetteer *g, size_t *names)
+{
+    if (names)
+        *names = g ? g->n_names : 0;
+    return g ? g->n_outlets : 0;
+}
+
+int32_t erg_gaz_i_key_outlet(const erg_gazetteer *g, const char *key, size_t n, bool *ambiguous)
+{
+    const key_entry *e = key_find(g, key, n);
+    if (ambiguous)
+        *ambiguous = e && e->ambiguous;
+    return e ? e->outlet : -1;
+}
+
+size_t erg_gaz_i_names_at(const erg_gazetteer *g, const char *text, const erg_token *toks, size_t i,
+                          size_t end, erg_gaz_hit *hits)
+{
+    size_t nh = 0;
+    uint64_t h = ERG_HASH_SEED;
+    for (size_t k = 0; k < ERG_GAZ_MAX_NAME_TOKENS && i + k < end; k++) {
+        const erg_token *t = &toks[i + k];
+        size_t tl = t->end - t->start;
+        if (tl > g->max_tok_len)
+            break;
+        if (k)
+            h = (h ^ 0x1f) * FNV_PRIME;
+        h = hash_tok(h, text + t->start, tl);
+        const scan_entry *e = scan_find(g, nonzero(h));
+        if (!e)
+            break;
+        if (e->name < 0)
+            continue;
+        /* Verify: a 64-bit hash collision must not invent a name. */
+        const surface *sf = &g->names[e->name];
+        const char *a = g->pool.data + sf->off;
+        size_t an = sf->len, pos = 0;
+        bool same = sf->ntok == k + 1;
+        for (size_t j = 0; same && j <= k; j++) {
+            if (j) {
+                if (pos >= an || a[pos] != 0x1f) {
+                    same = false;
+                    break;
+                }
+                pos++;
+            }
+            const erg_token *tj = &toks[i + j];
+            size_t used = eq_tok(a + pos, an - pos, text + tj->start, tj->end - tj->start);
+            if (used == (size_t)-1)
+                same = false;
+            else
+                pos += used;
+        }
+        if (same && pos == an)
+            hits[nh++] = (erg_gaz_hit){(uint32_t)(k + 1), sf->outlet, sf->ambiguous};
+    }
+    return nh;
+}
+
+static bool word_eq(const erg_gazetteer *g, const cue_word *w, const char *text, const erg_token *t)
+{
+    if (t->end - t->start != w->len)
+        return false;
+    const unsigned char *a = (const unsigned char *)g->pool.data + w->off;
+    const unsigned char *b = (const unsigned char *)text + t->start;
+    for (uint32_t i = 0; i < w->len; i++)
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    return true;
+}
+
+size_t erg_gaz_i_match_after(const erg_gazetteer *g, erg_gaz_cue cue, const char *text,
+                             const erg_token *toks, size_t i, size_t end)
+{
+    size_t best = 0;
+    for (size_t c = 0; c < g->n_cues[cue]; c++) {
+        const cue_phrase *ph = &g->cues[cue][c];
+        if (ph->n <= best || i + ph->n > end)
+            continue;
+        size_t w = 0;
+        while (w < ph->n && word_eq(g, &g->words[ph->first + w], text, &toks[i + w]))
+            w++;
+        if (w == ph->n)
+            best = w;
+    }
+    return best;
+}
+
+size_t erg_gaz_i_match_before(const erg_gazetteer *g, erg_gaz_cue cue, const char *text,
+                              const erg_token *toks, size_t i, size_t first)
+{
+    size_t best = 0;
+    for (size_t c = 0; c < g->n_cues[cue]; c++) {
+        const cue_phrase *ph = &g->cues[cue][c];
+        if (ph->n <= best || i < first + ph->n)
+            continue;
+        size_t at = i - ph->n, w = 0;
+        while (w < ph->n && word_eq(g, &g->words[ph->first + w], text, &toks[at + w]))
+            w++;
+        if (w == ph->n)
+            best = w;
+    }
+    return best;
+}

@@ -1,0 +1,419 @@
+/*
+ * mentions.c: from IOB2 labels to typed mentions, with the outlet/agency
+ * decision for organizations and the outlet names the tagger missed.
+ *
+ * Per sentence: (1) spans from the labels; (2) each ORG span is decided
+ * outlet or agency, strongest evidence first: its merge key in the outlet
+ * list, an outlet head word ("... News Agency", "... Times"), an
+ * organization word ("Ministry", "Inc."), a listed outlet name at its start
+ * ("Fox News Sunday"), then a strong context cue ("X reported", "told X",
+ * "X news agency"); (3) a scan for listed names written exactly, which adds
+ * or retypes outlet mentions where the tagger found nothing or something
+ * inside the name. Weak cues ("said", "according to") never make an outlet
+ * of an unlisted name; they only confirm a listed name marked ambiguous.
+ */
+#include "gazetteer_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void erg_mentions_init(erg_mentions *m)
+{
+    m->items = NULL;
+    m->n = 0;
+    m->cap = 0;
+    erg_buf_init(&m->scratch);
+}
+
+void erg_mentions_release(erg_mentions *m)
+{
+    if (!m)
+        return;
+    free(m->items);
+    erg_buf_release(&m->scratch);
+    erg_mentions_init(m);
+}
+
+static erg_status push(erg_mentions *out, const erg_mention *m)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        if (cap > SIZE_MAX / sizeof *out->items)
+            return ERG_ENOMEM;
+        erg_mention *p = realloc(out->items, cap * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        out->items = p;
+        out->cap = cap;
+    }
+    out->items[out->n++] = *m;
+    return ERG_OK;
+}
+
+/* ---- token tests ---------------------------------------------------------------- */
+
+typedef struct ctx {
+    const char *text;
+    const erg_token *toks;
+    size_t first, end; /* the sentence */
+    const erg_gazetteer *g;
+} ctx;
+
+static bool tok_is(const ctx *c, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return c->toks[i].end - c->toks[i].start == n && memcmp(c->text + c->toks[i].start, s, n) == 0;
+}
+
+static bool upper_word(const ctx *c, size_t i)
+{
+    uint32_t f = c->toks[i].flags;
+    return (f & ERG_TOK_WORD) && (f & ERG_TOK_UPPER);
+}
+
+/* Day and month names: "told CNN Sunday" must not read as one longer name. */
+static bool calendar(const ctx *c, size_t i)
+{
+    static const char *const names[] = {
+        "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",
+        "January", "February",  "March",     "April",    "May",      "June",     "July",
+        "August",  "September", "October",   "November", "December", "Jan.",     "Feb.",
+        "Mar.",    "Apr.",      "Jun.",      "Jul.",     "Aug.",     "Sep.",     "Sept.",
+        "Oct.",    "Nov.",      "Dec.",      "Today",    "Tonight",  "Yesterday"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (tok_is(c, i, names[k]))
+            return true;
+    return false;
+}
+
+/* Marks that end a quotation before an inverted attribution ("...,” reports Fox News"). */
+static bool attribution_mark(const ctx *c, size_t i)
+{
+    static const char *const marks[] = {",", "\"", "”", "’", "'", "“", ":", "—", "–"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (tok_is(c, i, marks[k]))
+            return true;
+    return false;
+}
+
+static bool ends_ing(const ctx *c, size_t i)
+{
+    const erg_token *t = &c->toks[i];
+    return t->end - t->start > 4 && memcmp(c->text + t->end - 3, "ing", 3) == 0;
+}
+
+/* ---- context cues ------------------------------------------------------------------ */
+
+enum { CUE_NONE = 0, CUE_WEAK, CUE_STRONG };
+
+/* Does what follows a strong verb at q look like a company's results ("reported a net loss")? */
+static bool result_follows(const ctx *c, size_t q)
+{
+    if (q < c->end && (tok_is(c, q, "a") || tok_is(c, q, "an")))
+        q++;
+    if (q >= c->end)
+        return false;
+    if (c->toks[q].flags & ERG_TOK_NUMBER)
+        return true;
+    if (tok_is(c, q, "$") || tok_is(c, q, "€") || tok_is(c, q, "£") || tok_is(c, q, "¥") ||
+        tok_is(c, q, "US$"))
+        return true;
+    return erg_gaz_i_match_after(c->g, ERG_GAZ_RESULT, c->text, c->toks, q, c->end) > 0;
+}
+
+/* Cues after a name ending before token b. */
+static int cue_after(const ctx *c, size_t b)
+{
+    const erg_gazetteer *g = c->g;
+    if (b >= c->end)
+        return CUE_NONE;
+    if (erg_gaz_i_match_after(g, ERG_GAZ_NOUN, c->text, c->toks, b, c->end))
+        return CUE_STRONG;
+    size_t q = b;
+    bool comma = tok_is(c, q, ",");
+    if (comma)
+        q++;
+    for (int s = 0; s < 3 && q < c->end; s++) {
+        size_t k = erg_gaz_i_match_after(g, ERG_GAZ_SKIP, c->text, c->toks, q, c->end);
+        if (!k && calendar(c, q))
+            k = 1;
+        if (!k)
+            break;
+        q += k;
+    }
+    if (q >= c->end)
+        return CUE_NONE;
+    size_t k = erg_gaz_i_match_after(g, ERG_GAZ_VERB, c->text, c->toks, q, c->end);
+    /* After a comma only "citing"/"quoting"-like forms attach to the name. */
+    if (k && (!comma || ends_ing(c, q + k - 1)) && !result_follows(c, q + k))
+        return CUE_STRONG;
+    if (!comma && erg_gaz_i_match_after(g, ERG_GAZ_VERB_WEAK, c->text, c->toks, q, c->end))
+        return CUE_WEAK;
+    return CUE_NONE;
+}
+
+/* Cues before a name starting at token a. */
+static int cue_before(const ctx *c, size_t a)
+{
+    const erg_gazetteer *g = c->g;
+    size_t at[2] = {a, a};
+    int n = 1, best = CUE_NONE;
+    if (a > c->first && (tok_is(c, a - 1, "the") || tok_is(c, a - 1, "The")))
+        at[n++] = a - 1;
+    for (int j = 0; j < n; j++) {
+        size_t q = at[j];
+        if (q <= c->first)
+            continue;
+        if (erg_gaz_i_match_before(g, ERG_GAZ_BEFORE, c->text, c->toks, q, c->first) ||
+            erg_gaz_i_match_before(g, ERG_GAZ_NOUN, c->text, c->toks, q, c->first) ||
+            erg_gaz_i_match_before(g, ERG_GAZ_NOUN_BEFORE, c->text, c->toks, q, c->first))
+            return CUE_STRONG;
+        size_t k = erg_gaz_i_match_before(g, ERG_GAZ_VERB, c->text, c->toks, q, c->first);
+        if (k && q - k > c->first && attribution_mark(c, q - k - 1))
+            return CUE_STRONG;
+        if (erg_gaz_i_match_before(g, ERG_GAZ_BEFORE_WEAK, c->text, c->toks, q, c->first))
+            best = CUE_WEAK;
+    }
+    return best;
+}
+
+/* The strongest cue around tokens [a, b). */
+static int context_cue(const ctx *c, size_t a, size_t b)
+{
+    /* A dateline: "SEOUL (Yonhap) -". */
+    if (a > c->first && b + 1 < c->end && tok_is(c, a - 1, "(") && tok_is(c, b, ")") &&
+        (tok_is(c, b + 1, "-") || tok_is(c, b + 1, "—") || tok_is(c, b + 1, "–")))
+        return CUE_STRONG;
+    int x = cue_after(c, b);
+    if (x == CUE_STRONG)
+        return x;
+    int y = cue_before(c, a);
+    return x > y ? x : y;
+}
+
+/* Is the name at [a, b) glued to a neighbouring capitalized word, so that it is likely
+ * part of a longer name ("The Guardian Council", "Komsomolskaya Pravda")? */
+static bool glued(const ctx *c, size_t a, size_t b)
+{
+    if (b < c->end && upper_word(c, b) && !calendar(c, b))
+        return true;
+    return a > c->first + 1 && upper_word(c, a - 1) && !calendar(c, a - 1) &&
+           !tok_is(c, a - 1, "The");
+}
+
+/* ---- the ORG decision -------------------------------------------------------------- */
+
+static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg_type *type)
+{
+    const erg_gazetteer *g = c->g;
+    *type = ERG_TYPE_AGENCY;
+    if (!g)
+        return ERG_OK;
+
+    /* 1. The outlet list, by merge key, with and without a leading "the". */
+    const erg_token *tf = &c->toks[f], *tl = &c->toks[e - 1];
+    if (erg_text_name_key(c->text + tf->start, tl->end - tf->start, key) != ERG_OK)
+        return ERG_ENOMEM;
+    bool amb = false;
+    int32_t o = erg_gaz_i_key_outlet(g, key->data, key->len, &amb);
+    if (o < 0 && key->len > 4 && memcmp(key->data, "the ", 4) == 0)
+        o = erg_gaz_i_key_outlet(g, key->data + 4, key->len - 4, &amb);
+    if (o >= 0) {
+        /* An ambiguous name before a number or a capitalized word is part of
+         * something else: "Fortune 500", "Sputnik V", "Time Warner". */
+        bool other = amb && e < c->end &&
+                     ((c->toks[e].flags & ERG_TOK_NUMBER) || (upper_word(c, e) && !calendar(c, e)));
+        if (!other) {
+            *type = ERG_TYPE_OUTLET;
+            return ERG_OK;
+        }
+    }
+
+    /* 2. An outlet head word. The head of "X of Y" is the word before "of". */
+    size_t h = e;
+    for (size_t j = f + 1; j < e; j++)
+        if (tok_is(c, j, "of") || tok_is(c, j, "for")) {
+            h = j;
+            break;
+        }
+    while (h > f + 1 && (c->toks[h - 1].flags & ERG_TOK_NUMBER))
+        h--;
+    if (erg_gaz_i_match_before(g, ERG_GAZ_HEAD, c->text, c->toks, h, f)) {
+        *type = ERG_TYPE_OUTLET;
+        return ERG_OK;
+    }
+
+    /* 3. An organization word anywhere makes an agency. */
+    for (size_t j = f; j < e; j++)
+        if (erg_gaz_i_match_after(g, ERG_GAZ_ORG, c->text, c->toks, j, e))
+            return ERG_OK;
+
+    /* 4. A listed outlet at the start: "Fox News Sunday", "BBC Radio 4". */
+    erg_gaz_hit hits[ERG_GAZ_MAX_NAME_TOKENS];
+    for (size_t s = f; s < e && s <= f + 1; s++) {
+        if (s > f && !(tok_is(c, f, "The") || tok_is(c, f, "the")))
+            break;
+        size_t nh = erg_gaz_i_names_at(g, c->text, c->toks, s, e, hits);
+        for (size_t k = 0; k < nh; k++)
+            if (!hits[k].ambiguous) {
+                *type = ERG_TYPE_OUTLET;
+                return ERG_OK;
+            }
+    }
+
+    /* 5. Context. */
+    if (context_cue(c, f, e) == CUE_STRONG)
+        *type = ERG_TYPE_OUTLET;
+    return ERG_OK;
+}
+
+/* ---- the scan for listed names ---------------------------------------------------------- */
+
+#define TOMBSTONE ERG_TYPE_COUNT
+
+/*
+ * Finds listed outlet names in the sentence and merges them with the tagged
+ * mentions out->items[m0, m1) of the same sentence. New mentions are appended
+ * after m1; replaced ones become tombstones.
+ */
+static erg_status scan_sentence(const ctx *c, erg_mentions *out, size_t m0, size_t m1)
+{
+    erg_gaz_hit hits[ERG_GAZ_MAX_NAME_TOKENS];
+    size_t k = m0;
+    size_t i = c->first;
+    while (i < c->end) {
+        size_t nh = erg_gaz_i_names_at(c->g, c->text, c->toks, i, c->end, hits);
+        size_t next = i + 1;
+        while (k < m1 && out->items[k].tok_end <= i)
+            k++;
+        for (size_t hi = nh; hi-- > 0;) {
+            size_t a = i, b = i + hits[hi].ntok;
+            bool outside = false, has_org = false;
+            size_t n_in = 0, exact = SIZE_MAX, widest = SIZE_MAX;
+            for (size_t j = k; j < m1 && out->items[j].tok_first < b; j++) {
+                const erg_mention *m = &out->items[j];
+                if (m->type == TOMBSTONE)
+                    continue;
+                if (m->tok_first < a || m->tok_end > b) {
+                    outside = true;
+                    break;
+                }
+                n_in++;
+                has_org |= m->cls == ERG_CLASS_ORG;
+                if (m->tok_first == a && m->tok_end == b)
+                    exact = j;
+                if (widest == SIZE_MAX ||
+                    m->tok_end - m->tok_first >
+                        out->items[widest].tok_end - out->items[widest].tok_first)
+                    widest = j;
+            }
+            if (outside)
+                continue;
+            /* The tagger's ORG span on exactly this name was decided already. */
+            if (exact != SIZE_MAX && out->items[exact].cls == ERG_CLASS_ORG) {
+                next = b;
+                break;
+            }
+            if (glued(c, a, b))
+                continue;
+            if (hits[hi].ambiguous) {
+                int cue = context_cue(c, a, b);
+                bool ok = has_org || (n_in == 0 && cue >= CUE_WEAK) || cue == CUE_STRONG;
+                if (!ok)
+                    continue;
+            }
+            if (exact != SIZE_MAX) {
+                out->items[exact].type = ERG_TYPE_OUTLET;
+            } else {
+                /* The sentence index is filled in by settle(). */
+                erg_mention m = {c->toks[a].start,
+                                 c->toks[b - 1].end,
+                                 (uint32_t)a,
+                                 (uint32_t)b,
+                                 0,
+                                 ERG_TYPE_OUTLET,
+                                 n_in ? out->items[widest].cls : ERG_CLASS_ORG,
+                                 -1};
+                for (size_t j = k; j < m1 && out->items[j].tok_first < b; j++)
+                    out->items[j].type = TOMBSTONE;
+                if (push(out, &m) != ERG_OK)
+                    return ERG_ENOMEM;
+            }
+            next = b;
+            break;
+        }
+        i = next;
+    }
+    return ERG_OK;
+}
+
+/* Drops tombstones from items[m0, n) and sorts that part by start. */
+static void settle(erg_mentions *out, size_t m0, uint32_t sentence)
+{
+    size_t w = m0;
+    for (size_t r = m0; r < out->n; r++) {
+        if (out->items[r].type == TOMBSTONE)
+            continue;
+        out->items[r].sentence = sentence;
+        out->items[w++] = out->items[r];
+    }
+    out->n = w;
+    /* Insertion sort: the part is short and nearly sorted. */
+    for (size_t r = m0 + 1; r < out->n; r++) {
+        erg_mention m = out->items[r];
+        size_t j = r;
+        while (j > m0 && out->items[j - 1].tok_first > m.tok_first) {
+            out->items[j] = out->items[j - 1];
+            j--;
+        }
+        out->items[j] = m;
+    }
+}
+
+static const erg_type class_type[ERG_CLASS_COUNT] = {ERG_TYPE_PERSON, ERG_TYPE_AGENCY,
+                                                     ERG_TYPE_PLACE, ERG_TYPE_MISC};
+
+erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,
+                            const erg_gazetteer *gaz, erg_mentions *out, erg_error *err)
+{
+    out->n = 0;
+    for (size_t i = 0; i < doc->n_tokens; i++)
+        if (labels[i] >= ERG_LABEL_COUNT)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, (long long)doc->tokens[i].start,
+                                 "label %u of token %zu is not an IOB2 label", labels[i], i);
+    for (size_t s = 0; s < doc->n_sentences; s++) {
+        const erg_sentence *sent = &doc->sentences[s];
+        if (sent->first > sent->end || sent->end > doc->n_tokens)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "sentence %zu covers tokens outside the doc", s);
+        ctx c = {text, doc->tokens, sent->first, sent->end, gaz};
+        size_t m0 = out->n;
+
+        /* Spans: B-X I-X*; an I-X without its B-X starts a span too. */
+        for (size_t i = c.first; i < c.end;) {
+            uint8_t l = labels[i];
+            if (l == ERG_LABEL_O) {
+                i++;
+                continue;
+            }
+            erg_class cls = ERG_LABEL_CLASS(l);
+            uint8_t inside = (uint8_t)(2 * cls + 2);
+            size_t j = i + 1;
+            while (j < c.end && labels[j] == inside)
+                j++;
+            erg_mention m = {c.toks[i].start, c.toks[j - 1].end, (uint32_t)i, (uint32_t)j,
+                             (uint32_t)s,     class_type[cls],   cls,         -1};
+            if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
+                return erg_error_oom(err);
+            if (push(out, &m) != ERG_OK)
+                return erg_error_oom(err);
+            i = j;
+        }
+        if (gaz) {
+            if (scan_sentence(&c, out, m0, out->n) != ERG_OK)
+                return erg_error_oom(err);
+            settle(out, m0, (uint32_t)s);
+        }
+    }
+    return ERG_OK;
+}
