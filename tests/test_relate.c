@@ -214,7 +214,7 @@ static void seed(fx *f)
     ck_assert_int_eq(mark(f, "NPR", "NPR", ERG_TYPE_OUTLET), 2);
     ck_assert_int_eq(mark(f, "Yonhap", "Yonhap", ERG_TYPE_OUTLET), 1);
     ck_assert_int_eq(mark(f, "Minjoo", "Minjoo", ERG_TYPE_AGENCY), 1);
-    ck_assert_int_eq(mark(f, "South Korea", "South Korea", ERG_TYPE_PLACE), 4);
+    ck_assert_int_eq(mark(f, "South Korea", "South Korea", ERG_TYPE_PLACE), 5);
     ck_assert_int_eq(mark(f, "North Korea", "North Korea", ERG_TYPE_PLACE), 1);
     ck_assert_int_eq(mark(f, "South", "South Korea", ERG_TYPE_PLACE), 2); /* "the South" */
     ck_assert_int_eq(mark(f, "Pyongyang", "Pyongyang", ERG_TYPE_PLACE), 2);

@@ -1002,7 +1002,7 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
         return true;
     /* Inverted after a quotation or a comma: "“...,” said CNN". */
     if (t == o->tok_first && w > lo && w_in(c, w, relate_report_verbs) &&
-        (w_is(c, w - 1, ",") || is_close_quote(c, w - 1))) {
+        !w_in(c, w, relate_cite_verbs) && (w_is(c, w - 1, ",") || is_close_quote(c, w - 1))) {
         *attr = w;
         return true;
     }
