@@ -526,6 +526,34 @@ START_TEST(test_reports_and_cites)
 }
 END_TEST
 
+/* The part of the sentence an outlet is the source of. */
+START_TEST(test_report_scope)
+{
+    fx f;
+    /* Before "other outlets such as CNN have stated" is the writer's, not CNN's. */
+    cast(&f, "Though the GRB denies it, outlets such as CNN have stated that Minjoo knew.");
+    ck_assert_ptr_nonnull(find(&f, ERG_KIND_REPORTS, "CNN", "Minjoo"));
+    ck_assert_ptr_null(find(&f, ERG_KIND_REPORTS, "CNN", "GRB"));
+    fx_release(&f);
+    /* At the end of the sentence the attribution covers what comes before. */
+    cast(&f, "Minjoo knew. The GRB did it, Reuters reports.");
+    ck_assert_ptr_nonnull(find(&f, ERG_KIND_REPORTS, "Reuters", "GRB"));
+    ck_assert_ptr_null(find(&f, ERG_KIND_REPORTS, "Reuters", "Minjoo"));
+    fx_release(&f);
+    /* "as CNN notes" comments on the whole sentence. */
+    cast(&f, "The GRB stayed silent, as CNN notes it gave Minjoo no details.");
+    ck_assert_ptr_nonnull(find(&f, ERG_KIND_REPORTS, "CNN", "GRB"));
+    ck_assert_ptr_nonnull(find(&f, ERG_KIND_REPORTS, "CNN", "Minjoo"));
+    fx_release(&f);
+    /* The verb after an apposition is the person's, not the outlet's. */
+    expect_one("Lee Eun-ju, a columnist at Yonhap, said the GRB did it.", ERG_KIND_MEMBER_OF,
+               "Lee Eun-ju", "Yonhap");
+    /* "According to X, a detective for Y was ..." is no apposition. */
+    expect_none("According to Kim Yong-chol, a detective for the GRB was arrested.",
+                ERG_KIND_MEMBER_OF);
+}
+END_TEST
+
 START_TEST(test_accuses_patterns)
 {
     expect_one("Minjoo blamed Park Geun-hye for the leak.", ERG_KIND_ACCUSES, "Minjoo",
@@ -703,6 +731,7 @@ static Suite *relate_suite(void)
     tcase_add_test(tc, test_title_inside_the_name);
     tcase_add_test(tc, test_leads_patterns);
     tcase_add_test(tc, test_reports_and_cites);
+    tcase_add_test(tc, test_report_scope);
     tcase_add_test(tc, test_accuses_patterns);
     tcase_add_test(tc, test_bad_mentions_are_refused);
     suite_add_tcase(s, tc);

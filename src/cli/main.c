@@ -12,6 +12,7 @@
 static const cli_command commands[] = {
     {"build", cmd_build, "build a graph file from articles"},
     {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
+    {"eval-relations", cmd_eval_relations, "score typed relations against the re3d annotations"},
     {NULL, NULL, NULL},
 };
 

@@ -23,7 +23,9 @@
  * with "in"/"at"/"with", or after "a"/"an" (one of several leaders) or a
  * demoting modifier ("deputy director"). "commander" (RELATE_ROLE_COMMAND) is
  * kept apart because "ISIL commander X" names a commander within ISIL, not
- * its head. Ranks ("Col.", "Gen.") and jobs are membership.
+ * its head. Ranks ("Col.", "Gen.") and jobs are membership; ranks
+ * (RELATE_ROLE_RANK) are also read as part of a name ("Lt. Gen. Townsend"),
+ * so that in "ORG spokesman Col. Kim" the job, not the rank, tells the relation.
  */
 const relate_title relate_titles[] = {
     /* spokespeople */
@@ -59,26 +61,26 @@ const relate_title relate_titles[] = {
     {{"commander"}, RELATE_ROLE_COMMAND},
     {{"commander-in-chief"}, RELATE_ROLE_COMMAND},
     /* ranks, written out and abbreviated as the tokenizer keeps them */
-    {{"colonel"}, RELATE_ROLE_MEMBER},
-    {{"col."}, RELATE_ROLE_MEMBER},
-    {{"general"}, RELATE_ROLE_MEMBER},
-    {{"gen."}, RELATE_ROLE_MEMBER},
-    {{"lieutenant"}, RELATE_ROLE_MEMBER},
-    {{"lt."}, RELATE_ROLE_MEMBER},
-    {{"captain"}, RELATE_ROLE_MEMBER},
-    {{"capt."}, RELATE_ROLE_MEMBER},
-    {{"major"}, RELATE_ROLE_MEMBER},
-    {{"maj."}, RELATE_ROLE_MEMBER},
-    {{"sergeant"}, RELATE_ROLE_MEMBER},
-    {{"sgt."}, RELATE_ROLE_MEMBER},
-    {{"corporal"}, RELATE_ROLE_MEMBER},
-    {{"cpl."}, RELATE_ROLE_MEMBER},
-    {{"admiral"}, RELATE_ROLE_MEMBER},
-    {{"adm."}, RELATE_ROLE_MEMBER},
-    {{"brigadier"}, RELATE_ROLE_MEMBER},
-    {{"brig."}, RELATE_ROLE_MEMBER},
-    {{"commodore"}, RELATE_ROLE_MEMBER},
-    {{"marshal"}, RELATE_ROLE_MEMBER},
+    {{"colonel"}, RELATE_ROLE_RANK},
+    {{"col."}, RELATE_ROLE_RANK},
+    {{"general"}, RELATE_ROLE_RANK},
+    {{"gen."}, RELATE_ROLE_RANK},
+    {{"lieutenant"}, RELATE_ROLE_RANK},
+    {{"lt."}, RELATE_ROLE_RANK},
+    {{"captain"}, RELATE_ROLE_RANK},
+    {{"capt."}, RELATE_ROLE_RANK},
+    {{"major"}, RELATE_ROLE_RANK},
+    {{"maj."}, RELATE_ROLE_RANK},
+    {{"sergeant"}, RELATE_ROLE_RANK},
+    {{"sgt."}, RELATE_ROLE_RANK},
+    {{"corporal"}, RELATE_ROLE_RANK},
+    {{"cpl."}, RELATE_ROLE_RANK},
+    {{"admiral"}, RELATE_ROLE_RANK},
+    {{"adm."}, RELATE_ROLE_RANK},
+    {{"brigadier"}, RELATE_ROLE_RANK},
+    {{"brig."}, RELATE_ROLE_RANK},
+    {{"commodore"}, RELATE_ROLE_RANK},
+    {{"marshal"}, RELATE_ROLE_RANK},
     /* jobs */
     {{"member"}, RELATE_ROLE_MEMBER},
     {{"officer"}, RELATE_ROLE_MEMBER},
@@ -133,13 +135,12 @@ const size_t relate_n_titles = sizeof relate_titles / sizeof relate_titles[0];
  * also lets two other lower-case words through.
  */
 const char *const relate_title_mods[] = {
-    "deputy",   "vice",      "assistant", "associate", "acting",    "former",   "senior",
-    "top",      "interim",   "junior",    "longtime",  "long-time", "current",  "new",
-    "then",     "retired",   "veteran",   "lead",      "principal", "special",  "first",
-    "staff",    "master",    "field",     "rear",      "command",   "military", "intelligence",
-    "security", "police",    "defense",   "defence",   "foreign",   "finance",  "press",
-    "chief",    "executive", "regional",  "national",  "local",     "party",    "state",
-    NULL};
+    "deputy",    "vice",     "assistant", "associate", "acting",    "former",   "senior",
+    "top",       "interim",  "junior",    "longtime",  "long-time", "current",  "new",
+    "then",      "retired",  "veteran",   "lead",      "principal", "special",  "first",
+    "staff",     "master",   "field",     "rear",      "command",   "military", "intelligence",
+    "security",  "police",   "defense",   "defence",   "foreign",   "finance",  "press",
+    "executive", "regional", "national",  "local",     "party",     "state",    NULL};
 
 /*
  * Modifiers that make a leader title a rank below the head: "deputy director

@@ -374,6 +374,7 @@ static erg_kind kind_of(const pctx *c, const title_run *run, uint32_t p)
             return run->demoted || run->indefinite ? ERG_KIND_MEMBER_OF : ERG_KIND_LEADS;
         return none || in_at ? ERG_KIND_MEMBER_OF : ERG_KIND_CO_MENTION;
     case RELATE_ROLE_MEMBER:
+    case RELATE_ROLE_RANK:
         return none || of_for || in_at || from ? ERG_KIND_MEMBER_OF : ERG_KIND_CO_MENTION;
     case RELATE_ROLE_NONE:
         break;
@@ -431,7 +432,8 @@ static bool org_ends_phrase(const pctx *c, int32_t om, uint32_t hi)
     }
     if (is_punct(c, t))
         return true;
-    if (mention_at(c, t) >= 0)
+    /* "US Secretary of State", "Government of Iraq": the name goes on. */
+    if (mention_at(c, t) >= 0 || w_is(c, t, "of"))
         return false;
     if (w_in(c, t, relate_function_words) || w_in(c, t, relate_aux_words) ||
         w_in(c, t, relate_report_verbs))
@@ -444,15 +446,27 @@ static bool org_ends_phrase(const pctx *c, int32_t om, uint32_t hi)
            (memcmp(w + n - 2, "ed", 2) == 0 || memcmp(w + n - 2, "ly", 2) == 0);
 }
 
-/* The organization mention at t, after an optional "the"; -1 when there is none. */
+/*
+ * The organization mention at t (its name may begin with "the" or follow
+ * it) that ends its noun phrase; through a possessive owner ("the ISIL's
+ * War Committee", "Iraq's National Symphony Orchestra") to the organization
+ * owned. -1 when there is none.
+ */
 static int32_t org_after(const pctx *c, uint32_t t, uint32_t hi)
 {
-    if (t < hi && w_is(c, t, "the"))
-        t++;
-    if (t >= hi)
+    int32_t m = t < hi ? mention_starting(c, t) : -1;
+    if (m < 0 && t < hi && w_is(c, t, "the"))
+        m = t + 1 < hi ? mention_starting(c, t + 1) : -1;
+    if (m < 0)
         return -1;
-    int32_t m = mention_starting(c, t);
-    return m >= 0 && is_org(c, m) && org_ends_phrase(c, m, hi) ? m : -1;
+    uint32_t e = c->ms->items[m].tok_end;
+    erg_type mt = etype(c, m);
+    if (e + 1 < hi && is_possessive(c, e) &&
+        (mt == ERG_TYPE_AGENCY || mt == ERG_TYPE_OUTLET || mt == ERG_TYPE_PLACE)) {
+        int32_t owned = mention_starting(c, e + 1);
+        return owned >= 0 && is_org(c, owned) && org_ends_phrase(c, owned, hi) ? owned : -1;
+    }
+    return is_org(c, m) && org_ends_phrase(c, m, hi) ? m : -1;
 }
 
 /*
@@ -490,16 +504,34 @@ static bool apposition_closes(const pctx *c, uint32_t t, uint32_t hi)
  * "ORG ['s] <title> NAME": "Unification Ministry spokesman Jeong Joon-hee",
  * "the GRB's Colonel Kim", "Royal Jordanian Air Force lieutenant X", and with
  * a comma for an apposition: "The Task Force Commander, Lt. Gen. X, said".
+ *
+ * Read leftwards from the name: ranks that are part of it ("Lt. Gen."), an
+ * optional comma, then the job title next to the organization, whose last
+ * title word is its head ("chief spokesman"). The job tells the relation;
+ * without one the rank does, and without either a title inside the person
+ * mention ("Director Kim").
  */
 static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
 {
     const erg_mention *p = &c->ms->items[pm];
-    title_run inner, outer;
+    title_run inner, job;
     uint32_t name = inner_titles(c, pm, &inner);
     if (name >= p->tok_end)
         return ERG_OK;
-    memset(&outer, 0, sizeof outer);
+    memset(&job, 0, sizeof job);
     uint32_t t = p->tok_first; /* scanning leftwards: t is one past the next token to read */
+    uint32_t first;
+    bool rank = false;
+    while (t > lo && mention_at(c, t - 1) < 0) {
+        if (title_to(c, lo, t - 1, &first) == RELATE_ROLE_RANK) {
+            rank = true;
+            t = first;
+        } else if (rank && w_in(c, t - 1, relate_title_mods) && !is_demoting(c, t - 1)) {
+            t--; /* "Staff Sgt.", "Rear Adm." */
+        } else {
+            break;
+        }
+    }
     bool comma = false;
     if (t > lo && w_is(c, t - 1, ",")) {
         /* Only a full apposition: the name is followed by a comma, a bracket or the end. */
@@ -508,18 +540,14 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
         comma = true;
         t--;
     }
-    bool outer_head = false;
     while (t > lo && mention_at(c, t - 1) < 0) {
-        uint32_t first;
         relate_role r = title_to(c, lo, t - 1, &first);
         if (r != RELATE_ROLE_NONE) {
-            if (!outer_head) {
-                outer.role = r;
-                outer_head = true;
-            }
+            if (job.role == RELATE_ROLE_NONE)
+                job.role = r;
             t = first;
         } else if (is_demoting(c, t - 1)) {
-            outer.demoted = true;
+            job.demoted = true;
             t--;
         } else if (w_in(c, t - 1, relate_title_mods)) {
             t--;
@@ -527,22 +555,26 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
             break;
         }
     }
-    if (comma && !outer_head)
+    if (comma && job.role == RELATE_ROLE_NONE)
         return ERG_OK;
     if (t > lo && is_possessive(c, t - 1))
         t--;
     int32_t om = mention_ending(c, t);
     if (om < 0 || !is_org(c, om) || org_coordinated_before(c, om, lo))
         return ERG_OK;
-    title_run run = outer_head ? outer : inner;
+    title_run run = inner;
+    if (job.role != RELATE_ROLE_NONE)
+        run = job;
+    else if (rank)
+        run.role = RELATE_ROLE_RANK;
     if (run.role == RELATE_ROLE_NONE)
         return ERG_OK;
-    run.demoted = outer.demoted || inner.demoted;
+    run.demoted = job.demoted || inner.demoted;
     uint32_t d = c->ms->items[om].tok_first;
     if (d > lo && (w_is(c, d - 1, "a") || w_is(c, d - 1, "an")))
         run.indefinite = true;
     erg_kind k;
-    if (run.role == RELATE_ROLE_COMMAND && comma && d > lo && w_is(c, d - 1, "the") && !run.demoted)
+    if (run.role == RELATE_ROLE_COMMAND && comma && !run.indefinite && !run.demoted)
         k = ERG_KIND_LEADS; /* "The Task Force Commander, X," names the commander */
     else
         k = kind_of(c, &run, UINT32_MAX);
@@ -554,10 +586,11 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
 /*
  * From token t after a person (after its comma, or after "is"/"was"):
  * "[a|the] <title> of|for|in|at|with the? ORG" or "[a|the] ORG ['s] <title>".
- * max_unknown lower-case words may sit among the titles.
+ * max_unknown lower-case words may sit among the titles. In an apposition
+ * (after a comma) the organization must end it.
  */
 static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int max_unknown,
-                              bool *found)
+                              bool apposition, bool *found)
 {
     const erg_mention *p = &c->ms->items[pm];
     title_run run;
@@ -566,6 +599,14 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
     if (run.role != RELATE_ROLE_NONE && u < hi) {
         erg_kind k = kind_of(c, &run, u);
         int32_t om = k != ERG_KIND_CO_MENTION ? org_after(c, u + 1, hi) : -1;
+        /*
+         * An apposition ends with the organization ("Kim, a colonel in the
+         * GRB, said"); a verb after it means the comma began a clause:
+         * "According to Rathbun, a detective for the office was provided ...".
+         */
+        if (om >= 0 && apposition && c->ms->items[om].tok_end < hi &&
+            !is_punct(c, c->ms->items[om].tok_end))
+            return ERG_OK;
         if (om >= 0) {
             *found = true;
             return emit(c, pm, om, k, p->sentence, p->sentence);
@@ -596,6 +637,7 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
     /* Names of places and nationalities may qualify the title: "HRW's deputy Middle East director".
      */
     uint32_t w = v;
+    int unknown = 0;
     title_run r2;
     memset(&r2, 0, sizeof r2);
     r2.demoted = demoted;
@@ -617,6 +659,9 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
             r2.demoted = true;
             w++;
         } else if (w_in(c, w, relate_title_mods)) {
+            w++;
+        } else if (unknown < 1 && is_lower_word(c, w) && !w_in(c, w, relate_function_words)) {
+            unknown++; /* "an ISIL gang leader" */
             w++;
         } else {
             break;
@@ -665,7 +710,7 @@ static erg_status p_apposition(pctx *c, int32_t pm, uint32_t hi)
         return ERG_OK;
     t++;
     bool found;
-    erg_status st = role_phrase(c, pm, t, hi, 2, &found);
+    erg_status st = role_phrase(c, pm, t, hi, 2, true, &found);
     if (st != ERG_OK || found)
         return st;
     /* "NAME, <title>, ORG" (military style): only for agencies, ending the phrase. */
@@ -676,8 +721,7 @@ static erg_status p_apposition(pctx *c, int32_t pm, uint32_t hi)
     int32_t om = mention_starting(c, u + 1);
     if (om < 0 || etype(c, om) != ERG_TYPE_AGENCY)
         return ERG_OK;
-    uint32_t e = c->ms->items[om].tok_end;
-    if (e < hi && !(w_is(c, e, ",") || w_is(c, e, ".") || w_is(c, e, ";") || w_is(c, e, ")")))
+    if (!org_ends_phrase(c, om, hi))
         return ERG_OK;
     erg_kind k = kind_of(c, &run, UINT32_MAX);
     if (run.role == RELATE_ROLE_COMMAND && !run.demoted)
@@ -760,18 +804,13 @@ static const verb_cue verb_cues[] = {
 };
 
 /*
- * "NAME [, who] [is|was|has ...] <verb> ...": "Qanbar was a commander in the
- * navy", "Kim, who worked for the GRB", "Booker was assigned to 2nd
- * Battalion", "Park heads Minjoo", "Kim is in charge of the GRB".
+ * The verb phrase at t after a person: "[is|was|has ...] <verb> ...". Sets
+ * *found when it names a relation.
  */
-static erg_status p_verbal(pctx *c, int32_t pm, uint32_t hi)
+static erg_status verbal_from(pctx *c, int32_t pm, uint32_t t, uint32_t hi, bool *found)
 {
     const erg_mention *p = &c->ms->items[pm];
-    uint32_t t = p->tok_end;
-    if (t + 1 < hi && w_is(c, t, ",") && w_is(c, t + 1, "who"))
-        t += 2;
-    else if (t < hi && w_is(c, t, "who"))
-        t++;
+    *found = false;
     bool copula = false;
     while (t < hi && w_in(c, t, relate_aux_words)) {
         if (w_in(c, t, relate_copula_verbs))
@@ -794,11 +833,13 @@ static erg_status p_verbal(pctx *c, int32_t pm, uint32_t hi)
     if (copula) {
         if (t + 2 < hi && w_is(c, t, "in") && w_is(c, t + 1, "charge") && w_is(c, t + 2, "of")) {
             int32_t om = org_after(c, t + 3, hi);
-            return om >= 0 ? emit(c, pm, om, ERG_KIND_LEADS, p->sentence, p->sentence) : ERG_OK;
+            if (om < 0)
+                return ERG_OK;
+            *found = true;
+            return emit(c, pm, om, ERG_KIND_LEADS, p->sentence, p->sentence);
         }
-        bool found;
-        erg_status st = role_phrase(c, pm, t, hi, 1, &found);
-        if (st != ERG_OK || found)
+        erg_status st = role_phrase(c, pm, t, hi, 1, false, found);
+        if (st != ERG_OK || *found)
             return st;
     }
     for (size_t i = 0; i < sizeof verb_cues / sizeof verb_cues[0]; i++) {
@@ -812,8 +853,42 @@ static erg_status p_verbal(pctx *c, int32_t pm, uint32_t hi)
             u++;
         }
         int32_t om = org_after(c, u, hi);
-        if (om >= 0)
+        if (om >= 0) {
+            *found = true;
             return emit(c, pm, om, v->kind, p->sentence, p->sentence);
+        }
+    }
+    return ERG_OK;
+}
+
+/*
+ * "NAME [, who] [is|was|has ...] <verb> ...": "Qanbar was a commander in the
+ * navy", "Kim, who worked for the GRB", "Booker was assigned to 2nd
+ * Battalion", "Park heads Minjoo", "Kim is in charge of the GRB"; and past a
+ * relative clause: "Dayton, who was supporting X, was assigned to Y".
+ */
+static erg_status p_verbal(pctx *c, int32_t pm, uint32_t hi)
+{
+    const erg_mention *p = &c->ms->items[pm];
+    uint32_t t = p->tok_end;
+    bool found = false;
+    bool clause = t + 1 < hi && w_is(c, t, ",") && w_is(c, t + 1, "who");
+    if (clause)
+        t += 2;
+    else if (t < hi && w_is(c, t, "who"))
+        t++;
+    erg_status st = verbal_from(c, pm, t, hi, &found);
+    if (st != ERG_OK || found || !clause)
+        return st;
+    /* The clause ends at the next comma; another person inside it could be the subject. */
+    for (uint32_t u = t; u < hi && u < t + 30; u++) {
+        int32_t m = mention_at(c, u);
+        if (m >= 0 && etype(c, m) == ERG_TYPE_PERSON)
+            return ERG_OK;
+        if (quote_kind(c, u))
+            return ERG_OK;
+        if (w_is(c, u, ","))
+            return verbal_from(c, pm, u + 1, hi, &found);
     }
     return ERG_OK;
 }
@@ -946,29 +1021,53 @@ static int32_t outlet_after(const pctx *c, uint32_t t, uint32_t hi)
     return -1;
 }
 
+/* Which part of its sentence an outlet is the source of. */
+typedef enum report_scope {
+    SCOPE_SENTENCE, /* "according to CNN", "as CNN notes", "X told CNN" */
+    SCOPE_AFTER,    /* "Reuters reports the party ...": what follows the verb */
+    SCOPE_BEFORE    /* "..., Fox News reports.": what precedes the outlet */
+} report_scope;
+
 /*
  * Whether outlet mention om is given as the source of its sentence. Sets
  * *attr to the first token of the attribution (the outlet, or an inverted
- * verb: "..., said CNN") and *verb to a reporting verb after the outlet, or
- * UINT32_MAX.
+ * verb: "..., said CNN"), *verb to a reporting verb after the outlet (or
+ * UINT32_MAX), and *scope.
  */
 static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint32_t *attr,
-                       uint32_t *verb)
+                       uint32_t *verb, report_scope *scope)
 {
     const erg_mention *o = &c->ms->items[om];
     *attr = o->tok_first;
     *verb = UINT32_MAX;
+    *scope = SCOPE_SENTENCE;
     /* Forward: "Fox News reports", "Reuters news agency reports", "CNN further quotes". */
     uint32_t t = o->tok_end;
     while (t < hi && mention_at(c, t) < 0 && w_in(c, t, relate_outlet_fillers) &&
            !w_is(c, t, "the") && !w_is(c, t, "a") && !w_is(c, t, "an"))
         t++;
-    if (t < hi && w_is(c, t, ","))
+    /*
+     * After a comma only "citing"/"quoting" are the outlet's: in "Khaled,
+     * editor at the Saudi Gazette, said" the verb is Khaled's.
+     */
+    bool comma = t < hi && w_is(c, t, ",");
+    if (comma)
         t++;
-    while (t < hi && w_in(c, t, relate_report_adverbs))
+    while (!comma && t < hi && w_in(c, t, relate_report_adverbs))
         t++;
-    if (t < hi && mention_at(c, t) < 0 && w_in(c, t, relate_report_verbs)) {
+    if (t < hi && mention_at(c, t) < 0 &&
+        (comma ? (w_is(c, t, "citing") || w_is(c, t, "quoting"))
+               : w_in(c, t, relate_report_verbs))) {
         *verb = t;
+        uint32_t b = o->tok_first;
+        if (b > lo && w_is(c, b - 1, "the"))
+            b--;
+        if (b > lo && w_is(c, b - 1, "as") && !(b > lo + 1 && w_is(c, b - 2, "such")))
+            return true; /* "as CNN notes" comments on the whole sentence */
+        *scope = SCOPE_BEFORE;
+        for (uint32_t u = t + 1; u < hi && *scope == SCOPE_BEFORE; u++)
+            if (c->doc->tokens[u].flags & (ERG_TOK_WORD | ERG_TOK_NUMBER))
+                *scope = SCOPE_AFTER;
         return true;
     }
     /* Backward: "according to", "told", "reported by", "interview with", "..., said". */
@@ -1010,19 +1109,21 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
 }
 
 /*
- * Outlet om reports every other non-outlet entity of its sentence; when its
- * attribution follows a closing quote ("“...,” Fox News reports.") also those
- * of the whole quotation, and of a quotation that opens the next sentence of
- * the paragraph. And it cites the outlet it quotes: "CNN further quotes
- * South Korea's Yonhap news agency".
+ * Outlet om reports every non-outlet entity of the part of its sentence it is
+ * the source of (report_scope); when its attribution follows a closing quote
+ * ("“...,” Fox News reports.") also those of the whole quotation, and of a
+ * quotation that opens the next sentence of the paragraph. And it cites the outlet it quotes: "CNN
+ * further quotes South Korea's Yonhap news agency".
  */
 static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
 {
     const erg_mention *o = &c->ms->items[om];
     uint32_t attr, verb;
-    if (!report_cue(c, om, lo, hi, &attr, &verb))
+    report_scope scope;
+    if (!report_cue(c, om, lo, hi, &attr, &verb, &scope))
         return ERG_OK;
-    uint32_t rlo = lo, rhi = hi;
+    uint32_t rlo = scope == SCOPE_AFTER ? o->tok_end : lo;
+    uint32_t rhi = scope == SCOPE_BEFORE ? o->tok_first : hi;
     uint32_t q = attr;
     while (q > lo && w_is(c, q - 1, ","))
         q--;

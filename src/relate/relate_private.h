@@ -13,7 +13,8 @@ typedef enum relate_role {
     RELATE_ROLE_SPOKES,  /* spokesman: spokesperson_for */
     RELATE_ROLE_LEAD,    /* president, head, chief: leads (member_of when "a"/"deputy") */
     RELATE_ROLE_COMMAND, /* commander: leads after "of", member_of in "ISIL commander X" */
-    RELATE_ROLE_MEMBER   /* colonel, agent, officer, reporter: member_of */
+    RELATE_ROLE_MEMBER,  /* agent, officer, reporter: member_of */
+    RELATE_ROLE_RANK     /* colonel, Gen.: member_of, and may stand before a name */
 } relate_role;
 
 /* A title phrase of one to three words and its role. */
