@@ -1112,8 +1112,8 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
  * Outlet om reports every non-outlet entity of the part of its sentence it is
  * the source of (report_scope); when its attribution follows a closing quote
  * ("“...,” Fox News reports.") also those of the whole quotation, and of a
- * quotation that opens the next sentence of the paragraph. And it cites the outlet it quotes: "CNN
- * further quotes South Korea's Yonhap news agency".
+ * quotation that opens the next sentence of the paragraph. And it cites the
+ * outlet it quotes: "CNN further quotes South Korea's Yonhap news agency".
  */
 static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
 {
@@ -1141,20 +1141,23 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
         }
     }
     erg_status st;
-    for (uint32_t t = rlo; t < rhi; t++) {
-        int32_t m = mention_starting(c, t);
-        if (m < 0 || m == om || etype(c, m) == ERG_TYPE_OUTLET || c->ms->items[m].entity < 0)
+    /* Mentions are in text order: walk back from om to the first one in range. */
+    size_t first = (size_t)om;
+    while (first > 0 && c->ms->items[first - 1].tok_first >= rlo)
+        first--;
+    for (size_t i = first; i < c->ms->n && c->ms->items[i].tok_first < rhi; i++) {
+        const erg_mention *m = &c->ms->items[i];
+        if (m->tok_first < rlo || (int32_t)i == om || c->at[m->tok_first] != (int32_t)i ||
+            m->entity < 0 || etype(c, (int32_t)i) == ERG_TYPE_OUTLET)
             continue;
         /* One record per entity and attribution, from its first mention in the range. */
         bool seen = false;
-        for (uint32_t u = rlo; u < t && !seen; u++) {
-            int32_t m2 = mention_starting(c, u);
-            seen = m2 >= 0 && c->ms->items[m2].entity == c->ms->items[m].entity;
-        }
+        for (size_t j = first; j < i && !seen; j++)
+            seen = c->ms->items[j].tok_first >= rlo && c->ms->items[j].entity == m->entity &&
+                   c->at[c->ms->items[j].tok_first] == (int32_t)j;
         if (seen)
             continue;
-        if ((st = emit(c, om, m, ERG_KIND_REPORTS, c->ms->items[m].sentence, o->sentence)) !=
-            ERG_OK)
+        if ((st = emit(c, om, (int32_t)i, ERG_KIND_REPORTS, m->sentence, o->sentence)) != ERG_OK)
             return st;
     }
     /* Citing: "CNN quotes Yonhap", "Reuters reports ..., citing Yonhap". */
