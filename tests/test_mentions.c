@@ -289,6 +289,53 @@ START_TEST(test_outlet_nouns_and_heads)
 }
 END_TEST
 
+START_TEST(test_business_and_dateline)
+{
+    fx f;
+    fx_init(&f, "SEOUL (Hanbit Wire) - The talks ended. Toyota reports its sales fell. Pemex "
+                "reported a 5 percent rise in output. Novaya Zarya reported that output fell. "
+                "A Fox came up to him. Radio Kismayo was closed. Zorya Warszawy daily said the "
+                "deal was off. The rebels of the Sunrise Front ( SF ) - an outlawed group - "
+                "fled.");
+    tag(&f, "Hanbit Wire", 0, ERG_CLASS_ORG);
+    tag(&f, "Toyota", 0, ERG_CLASS_ORG);
+    tag(&f, "Pemex", 0, ERG_CLASS_ORG);
+    tag(&f, "Novaya Zarya", 0, ERG_CLASS_ORG);
+    tag(&f, "Fox", 0, ERG_CLASS_ORG);
+    tag(&f, "Radio Kismayo", 0, ERG_CLASS_ORG);
+    tag(&f, "Zorya Warszawy", 0, ERG_CLASS_ORG);
+    tag(&f, "SF", 0, ERG_CLASS_ORG);
+    run(&f, gaz);
+    ck_mention(&f, "Hanbit Wire", 0, ERG_TYPE_OUTLET);  /* dateline */
+    ck_mention(&f, "Toyota", 0, ERG_TYPE_AGENCY);       /* "reports its sales" */
+    ck_mention(&f, "Pemex", 0, ERG_TYPE_AGENCY);        /* "reported a 5 percent rise" */
+    ck_mention(&f, "Novaya Zarya", 0, ERG_TYPE_OUTLET); /* unlisted, a report */
+    ck_mention(&f, "Fox", 0, ERG_TYPE_AGENCY);          /* "a Fox": ambiguous, common noun */
+    ck_mention(&f, "Radio Kismayo", 0, ERG_TYPE_OUTLET);
+    ck_mention(&f, "Zorya Warszawy", 0, ERG_TYPE_OUTLET); /* "X daily said" */
+    ck_mention(&f, "SF", 0, ERG_TYPE_AGENCY);             /* brackets, but no dateline */
+    fx_release(&f);
+}
+END_TEST
+
+START_TEST(test_brackets_and_inverted_attribution)
+{
+    fx f;
+    fx_init(&f, "Arab Banking Corp (ABC) said it signed. Viacom was spun off from CBS Inc <CBS> "
+                "in 1970. Killian said the Nikkei contract has potential. \"It is over,\" said "
+                "the Guardian. WASHINGTON (Reuters) - Prices rose.");
+    run(&f, gaz);
+    ck_none(&f, "ABC", 0);     /* an acronym defined in brackets */
+    ck_none(&f, "CBS Inc", 0); /* glued to "Inc": the company */
+    ck_none(&f, "CBS>", 0);    /* a stock ticker */
+    ck_none(&f, "Nikkei", 0);  /* "said the X ..." opens a clause */
+    ck_mention(&f, "Guardian", 0, ERG_TYPE_OUTLET);
+    ck_mention(&f, "Reuters", 0, ERG_TYPE_OUTLET);
+    ck_assert_uint_eq(f.m.n, 2);
+    fx_release(&f);
+}
+END_TEST
+
 /* ---- names from the list alone --------------------------------------------------------- */
 
 START_TEST(test_ambiguous_names)
@@ -526,6 +573,8 @@ static Suite *mentions_suite(void)
     tcase_add_test(tc, test_seed_article_untagged);
     tcase_add_test(tc, test_context_cues);
     tcase_add_test(tc, test_outlet_nouns_and_heads);
+    tcase_add_test(tc, test_business_and_dateline);
+    tcase_add_test(tc, test_brackets_and_inverted_attribution);
     tcase_add_test(tc, test_ambiguous_names);
     tcase_add_test(tc, test_missed_and_retyped);
     tcase_add_test(tc, test_no_gazetteer);

@@ -159,8 +159,9 @@ void erg_eval_add(erg_eval_counts *counts, const uint8_t *gold, const uint8_t *g
 typedef struct erg_gazetteer erg_gazetteer;
 
 /*
- * Loads the gazetteers from dir (the folder holding outlets.tsv, ...). NULL
- * dir means the default data folder, found like the default model.
+ * Loads the gazetteers from dir (the folder holding outlets.tsv and
+ * outlet_cues.txt; data/README.md gives their format). NULL dir means the
+ * default data folder (erg_data_path).
  * ERG_EIO/ERG_EFORMAT naming the file and line on failure.
  */
 erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *err);
@@ -211,12 +212,17 @@ void erg_mentions_release(erg_mentions *m);
  * - each B-X I-X* run becomes a span; PER -> person, LOC -> place, MISC -> misc;
  * - an ORG span is an outlet when its key is in the outlet list (or the span
  *   is an outlet name followed by "news agency", "news service" and the like)
- *   or its context says so ("X reports/said/reported", "according to X",
- *   "told X", "X news agency"), else an agency;
+ *   or its context says so ("X reports/reported", "told X", "X news agency"),
+ *   else an agency; an organization word ("Ministry", "Inc.") makes an
+ *   agency of an unlisted name, and weak cues ("X said", "according to X")
+ *   alone never make an outlet of one (data/README.md gives the order);
  * - an outlet name from the list that the tagger missed or typed otherwise,
- *   written as in the list (case-sensitive, whole tokens), becomes an outlet
- *   mention.
- * gaz may be NULL (then no outlets are recognized).
+ *   written as in the list (case-sensitive, whole tokens, longest first),
+ *   becomes an outlet mention, replacing tagged spans that lie inside it;
+ *   names marked ambiguous need a tagged ORG or an outlet context.
+ * Spans never cross sentences. gaz may be NULL (then no outlets are
+ * recognized). ERG_EINVAL when a label is not an erg_label; ERG_ENOMEM.
+ * Allocates only when out must grow.
  */
 erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,
                             const erg_gazetteer *gaz, erg_mentions *out, erg_error *err);

@@ -16,9 +16,12 @@
 static const char *const kind_names[] = {"wire", "broadcaster", "newspaper", "magazine", "site"};
 #define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])
 
-static const char *const cue_names[ERG_GAZ_CUE_COUNT] = {
-    "verb",        "verb-weak", "before", "before-weak", "noun",
-    "noun-before", "head",      "org",    "skip",        "result"};
+/* In erg_gaz_cue order; the static assertion below keeps the two in step. */
+static const char *const cue_names[] = {"verb", "verb-weak",   "before", "before-weak",
+                                        "noun", "noun-before", "head",   "lead",
+                                        "org",  "skip",        "result"};
+_Static_assert(sizeof cue_names / sizeof cue_names[0] == ERG_GAZ_CUE_COUNT,
+               "one name for each cue kind");
 
 typedef struct outlet {
     uint32_t name; /* offset of the canonical name in pool */
@@ -343,13 +346,9 @@ static erg_status add_name(loader *ld, const char *s, size_t n, uint32_t ix, boo
         if (!e)
             return erg_error_oom(ld->err);
     }
-    if (e->name >= 0) {
-        /* The same exact name twice (the key check ensures the same outlet): keep one,
-         * ambiguous only when both say so. */
-        surface *prev = &g->names[e->name];
-        prev->ambiguous = prev->ambiguous && ambiguous;
-        return ERG_OK;
-    }
+    if (e->name >= 0)
+        return fail(ld, "name '%s' is listed twice (curly and straight apostrophes are one)",
+                    shown);
     if (grow((void **)&g->names, &g->cap_names, g->n_names + 1, sizeof *g->names))
         return erg_error_oom(ld->err);
     uint32_t off;

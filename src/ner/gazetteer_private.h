@@ -16,6 +16,7 @@ typedef enum erg_gaz_cue {
     ERG_GAZ_NOUN,
     ERG_GAZ_NOUN_BEFORE,
     ERG_GAZ_HEAD,
+    ERG_GAZ_LEAD,
     ERG_GAZ_ORG,
     ERG_GAZ_SKIP,
     ERG_GAZ_RESULT,

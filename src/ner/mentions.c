@@ -86,6 +86,26 @@ static bool calendar(const ctx *c, size_t i)
     return false;
 }
 
+static bool indefinite(const ctx *c, size_t i)
+{
+    return tok_is(c, i, "a") || tok_is(c, i, "A") || tok_is(c, i, "an") || tok_is(c, i, "An");
+}
+
+/* Nouns that follow an outlet's name used as a modifier: "a Guardian report". */
+static bool media_noun(const ctx *c, size_t i)
+{
+    static const char *const nouns[] = {
+        "report", "reports",     "article",   "story",      "interview",     "poll",
+        "survey", "editorial",   "reporter",  "journalist", "correspondent", "columnist",
+        "editor", "documentary", "broadcast", "cover",      "investigation", "op-ed"};
+    if (i >= c->end)
+        return false;
+    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+        if (tok_is(c, i, nouns[k]))
+            return true;
+    return false;
+}
+
 /* Marks that end a quotation before an inverted attribution ("...,” reports Fox News"). */
 static bool attribution_mark(const ctx *c, size_t i)
 {
@@ -106,9 +126,17 @@ static bool ends_ing(const ctx *c, size_t i)
 
 enum { CUE_NONE = 0, CUE_WEAK, CUE_STRONG };
 
-/* Does what follows a strong verb at q look like a company's results ("reported a net loss")? */
+/* Does what follows a strong verb at q look like a company's results ("reported a net
+ * loss", "reported two cases") or a body speaking of itself ("reported that it sold")? */
 static bool result_follows(const ctx *c, size_t q)
 {
+    static const char *const counts[] = {"one",     "two",    "three",    "four", "five",
+                                         "six",     "seven",  "eight",    "nine", "ten",
+                                         "several", "dozens", "hundreds", "new",  "more"};
+    if (q < c->end && tok_is(c, q, "that"))
+        q++;
+    if (q < c->end && (tok_is(c, q, "it") || tok_is(c, q, "its")))
+        return true;
     if (q < c->end && (tok_is(c, q, "a") || tok_is(c, q, "an")))
         q++;
     if (q >= c->end)
@@ -118,7 +146,12 @@ static bool result_follows(const ctx *c, size_t q)
     if (tok_is(c, q, "$") || tok_is(c, q, "€") || tok_is(c, q, "£") || tok_is(c, q, "¥") ||
         tok_is(c, q, "US$"))
         return true;
-    return erg_gaz_i_match_after(c->g, ERG_GAZ_RESULT, c->text, c->toks, q, c->end) > 0;
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
+        if (tok_is(c, q, counts[k])) {
+            q++;
+            break;
+        }
+    return q < c->end && erg_gaz_i_match_after(c->g, ERG_GAZ_RESULT, c->text, c->toks, q, c->end);
 }
 
 /* Cues after a name ending before token b. */
@@ -130,6 +163,13 @@ static int cue_after(const ctx *c, size_t b)
     if (erg_gaz_i_match_after(g, ERG_GAZ_NOUN, c->text, c->toks, b, c->end))
         return CUE_STRONG;
     size_t q = b;
+    /* "Zycie Warszawy daily said": a noun-before word counts after the name when a
+     * verb follows it. */
+    size_t nb = erg_gaz_i_match_after(g, ERG_GAZ_NOUN_BEFORE, c->text, c->toks, b, c->end);
+    if (nb && b + nb < c->end &&
+        (erg_gaz_i_match_after(g, ERG_GAZ_VERB, c->text, c->toks, b + nb, c->end) ||
+         erg_gaz_i_match_after(g, ERG_GAZ_VERB_WEAK, c->text, c->toks, b + nb, c->end)))
+        return CUE_STRONG;
     bool comma = tok_is(c, q, ",");
     if (comma)
         q++;
@@ -152,8 +192,8 @@ static int cue_after(const ctx *c, size_t b)
     return CUE_NONE;
 }
 
-/* Cues before a name starting at token a. */
-static int cue_before(const ctx *c, size_t a)
+/* Cues before a name at tokens [a, b). */
+static int cue_before(const ctx *c, size_t a, size_t b)
 {
     const erg_gazetteer *g = c->g;
     size_t at[2] = {a, a};
@@ -171,34 +211,94 @@ static int cue_before(const ctx *c, size_t a)
         size_t k = erg_gaz_i_match_before(g, ERG_GAZ_VERB, c->text, c->toks, q, c->first);
         if (k && q - k > c->first && attribution_mark(c, q - k - 1))
             return CUE_STRONG;
+        /* "..., said the Guardian." but not "Killian said the Nikkei contract ...". */
+        k = erg_gaz_i_match_before(g, ERG_GAZ_VERB_WEAK, c->text, c->toks, q, c->first);
+        if (k && q - k > c->first && attribution_mark(c, q - k - 1) &&
+            (b >= c->end || (c->toks[b].flags & ERG_TOK_PUNCT)))
+            best = CUE_WEAK;
         if (erg_gaz_i_match_before(g, ERG_GAZ_BEFORE_WEAK, c->text, c->toks, q, c->first))
             best = CUE_WEAK;
     }
     return best;
 }
 
+/* A dateline: "SEOUL (Yonhap) -", "WASHINGTON, Jan. 5 (Reuters) -", with nothing
+ * in lower case before the bracket. */
+static bool dateline(const ctx *c, size_t a, size_t b)
+{
+    if (a <= c->first + 1 || b + 1 >= c->end || !tok_is(c, a - 1, "(") || !tok_is(c, b, ")") ||
+        !(tok_is(c, b + 1, "-") || tok_is(c, b + 1, "—") || tok_is(c, b + 1, "–")))
+        return false;
+    for (size_t i = c->first; i < a - 1; i++) {
+        uint32_t f = c->toks[i].flags;
+        if ((f & ERG_TOK_WORD) && !(f & ERG_TOK_UPPER))
+            return false;
+        if ((f & ERG_TOK_PUNCT) && !tok_is(c, i, ",") && !tok_is(c, i, "."))
+            return false;
+    }
+    return true;
+}
+
 /* The strongest cue around tokens [a, b). */
 static int context_cue(const ctx *c, size_t a, size_t b)
 {
-    /* A dateline: "SEOUL (Yonhap) -". */
-    if (a > c->first && b + 1 < c->end && tok_is(c, a - 1, "(") && tok_is(c, b, ")") &&
-        (tok_is(c, b + 1, "-") || tok_is(c, b + 1, "—") || tok_is(c, b + 1, "–")))
+    if (dateline(c, a, b))
         return CUE_STRONG;
     int x = cue_after(c, b);
     if (x == CUE_STRONG)
         return x;
-    int y = cue_before(c, a);
+    int y = cue_before(c, a, b);
     return x > y ? x : y;
 }
 
-/* Is the name at [a, b) glued to a neighbouring capitalized word, so that it is likely
- * part of a longer name ("The Guardian Council", "Komsomolskaya Pravda")? */
-static bool glued(const ctx *c, size_t a, size_t b)
+/* Capitalized words that open sentences without being names. */
+static bool opener(const ctx *c, size_t i)
+{
+    static const char *const words[] = {
+        "The",      "A",          "An",       "As",      "But",       "And",   "Or",      "So",
+        "Yet",      "Then",       "Now",      "Also",    "Meanwhile", "While", "When",    "Where",
+        "If",       "Though",     "Although", "Because", "Since",     "After", "Before",  "In",
+        "On",       "At",         "By",       "For",     "From",      "With",  "Without", "Unlike",
+        "Like",     "According",  "Both",     "Only",    "Even",      "Still", "Last",    "Earlier",
+        "Later",    "Separately", "However",  "Indeed",  "Instead",   "Here",  "There",   "This",
+        "That",     "These",      "Those",    "It",      "He",        "She",   "They",    "We",
+        "I",        "You",        "Our",      "His",     "Her",       "Their", "Its",     "Asked",
+        "Speaking", "Writing",    "Quoting",  "Citing",  "Told",      "Says",  "Said",    "Reports",
+        "Reported", "Separately", "Nor",      "Neither", "Once"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (tok_is(c, i, words[k]))
+            return true;
+    return false;
+}
+
+/*
+ * Is the name at [a, b) glued to a neighbouring capitalized word, so that it is likely
+ * part of a longer name ("The Guardian Council", "Komsomolskaya Pravda", "Mr Fox")? A
+ * capitalized first word of the sentence counts only for ambiguous names (strict) and
+ * when it is no common opener: "Royal Mail", but not "As Fox News reports".
+ */
+static bool glued(const ctx *c, size_t a, size_t b, bool strict)
 {
     if (b < c->end && upper_word(c, b) && !calendar(c, b))
         return true;
-    return a > c->first + 1 && upper_word(c, a - 1) && !calendar(c, a - 1) &&
-           !tok_is(c, a - 1, "The");
+    if (a == c->first || !upper_word(c, a - 1) || calendar(c, a - 1) || opener(c, a - 1))
+        return false;
+    return strict || a - 1 > c->first;
+}
+
+/*
+ * Is the name at [a, b) a stock ticker ("CBS Inc <CBS>") or an acronym defined in
+ * brackets after a longer name ("Caisse Nationale des Autoroutes (CNA)")? Either
+ * stands for the name before it, which the tagger and the resolver judge.
+ */
+static bool bracketed(const ctx *c, size_t a, size_t b)
+{
+    if (a <= c->first || b >= c->end)
+        return false;
+    if (tok_is(c, a - 1, "<") && tok_is(c, b, ">"))
+        return true;
+    return tok_is(c, a - 1, "(") && tok_is(c, b, ")") && a - 1 > c->first && upper_word(c, a - 2) &&
+           !dateline(c, a, b);
 }
 
 /* ---- the ORG decision -------------------------------------------------------------- */
@@ -220,9 +320,12 @@ static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg
         o = erg_gaz_i_key_outlet(g, key->data + 4, key->len - 4, &amb);
     if (o >= 0) {
         /* An ambiguous name before a number or a capitalized word is part of
-         * something else: "Fortune 500", "Sputnik V", "Time Warner". */
-        bool other = amb && e < c->end &&
-                     ((c->toks[e].flags & ERG_TOK_NUMBER) || (upper_word(c, e) && !calendar(c, e)));
+         * something else ("Fortune 500", "Sputnik V", "Time Warner"), and one
+         * after "a" is a common noun ("a Fox came up to him") unless a media
+         * noun follows ("a Guardian report"). */
+        bool other = amb && ((e < c->end && ((c->toks[e].flags & ERG_TOK_NUMBER) ||
+                                             (upper_word(c, e) && !calendar(c, e)))) ||
+                             (f > c->first && indefinite(c, f - 1) && !media_noun(c, e)));
         if (!other) {
             *type = ERG_TYPE_OUTLET;
             return ERG_OK;
@@ -248,7 +351,13 @@ static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg
         if (erg_gaz_i_match_after(g, ERG_GAZ_ORG, c->text, c->toks, j, e))
             return ERG_OK;
 
-    /* 4. A listed outlet at the start: "Fox News Sunday", "BBC Radio 4". */
+    /* 4. An outlet word at the start: "Radio Farda". */
+    if (erg_gaz_i_match_after(g, ERG_GAZ_LEAD, c->text, c->toks, f, e) && e - f > 1) {
+        *type = ERG_TYPE_OUTLET;
+        return ERG_OK;
+    }
+
+    /* 5. A listed outlet at the start: "Fox News Sunday", "BBC Radio 4". */
     erg_gaz_hit hits[ERG_GAZ_MAX_NAME_TOKENS];
     for (size_t s = f; s < e && s <= f + 1; s++) {
         if (s > f && !(tok_is(c, f, "The") || tok_is(c, f, "the")))
@@ -261,7 +370,7 @@ static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg
             }
     }
 
-    /* 5. Context. */
+    /* 6. Context. */
     if (context_cue(c, f, e) == CUE_STRONG)
         *type = ERG_TYPE_OUTLET;
     return ERG_OK;
@@ -314,11 +423,15 @@ static erg_status scan_sentence(const ctx *c, erg_mentions *out, size_t m0, size
                 next = b;
                 break;
             }
-            if (glued(c, a, b))
+            if (glued(c, a, b, hits[hi].ambiguous) || bracketed(c, a, b))
                 continue;
             if (hits[hi].ambiguous) {
+                /* A weak cue confirms an ambiguous name only after "the": "according
+                 * to the Guardian" but not "Sun said" (the computer maker). */
                 int cue = context_cue(c, a, b);
-                bool ok = has_org || (n_in == 0 && cue >= CUE_WEAK) || cue == CUE_STRONG;
+                bool the = tok_is(c, a, "The") ||
+                           (a > c->first && (tok_is(c, a - 1, "the") || tok_is(c, a - 1, "The")));
+                bool ok = has_org || (n_in == 0 && cue == CUE_WEAK && the) || cue == CUE_STRONG;
                 if (!ok)
                     continue;
             }
