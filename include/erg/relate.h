@@ -71,11 +71,40 @@ void erg_relations_release(erg_relations *r);
  * co_mention record per window (sentence, paragraph or whole article) and
  * pair of distinct entities whose types are both in type_mask (a bit mask of
  * ERG_TYPE_BIT), in text order. So the number of records for a pair is the
- * number of windows in which both appear.
+ * number of windows in which both appear. The typed relations of
+ * erg_relate_typed follow the co_mention records.
  */
 erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                               const erg_local_entities *entities, erg_window window,
                               unsigned type_mask, erg_relations *out, erg_error *err);
+
+/*
+ * Appends to out (keeping what it holds) the typed, directed relations of one
+ * article, found by patterns over its tokens (doc, over text) and typed
+ * mentions (in text order, each with its entity index into entities or -1):
+ *   spokesperson_for  person -> agency|outlet   "Unification Ministry spokesman Jeong"
+ *   member_of         person -> agency|outlet   "Kim, a colonel in the army"
+ *   leads             person -> agency          "Kim, head of the GRB"
+ *   reports           outlet -> person|agency|place, every such entity of the
+ *                     sentence an outlet is the source of ("Fox News reports",
+ *                     "according to CNN"), and of the quotation it closes
+ *   cites             outlet -> outlet          "CNN further quotes Yonhap"
+ *   accuses           any -> any (not misc)     "Minjoo has accused ... Park"
+ * Both entities' types must be in type_mask. Each record's a is the subject,
+ * b the object, [start, end) the bytes of the sentence (or for a quotation
+ * the sentences from the object's mention to the attribution) that supports
+ * it; a record is not repeated for the same evidence. The cue words are in
+ * src/relate/cues.c. Mentions that overlap an earlier mention or cross a
+ * sentence end are ignored.
+ *
+ * ERG_EINVAL when a mention's tokens, sentence or entity index are out of
+ * range; ERG_ENOMEM. Linear in the number of tokens and mentions (a few
+ * dozen word comparisons around each mention); allocates two int32 arrays
+ * of doc->n_tokens entries per call.
+ */
+erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_mentions *mentions,
+                            const erg_local_entities *entities, unsigned type_mask,
+                            erg_relations *out, erg_error *err);
 
 #ifdef __cplusplus
 }

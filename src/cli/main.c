@@ -15,6 +15,7 @@ static const cli_command commands[] = {
     {"train", cmd_train, "train the tagger on CoNLL files"},
     {"eval", cmd_eval, "score the tagger on a CoNLL file"},
     {"tag", cmd_tag, "tag the tokens of a CoNLL file"},
+    {"eval-relations", cmd_eval_relations, "score typed relations against the re3d annotations"},
     {NULL, NULL, NULL},
 };
 

@@ -131,5 +131,7 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
         st = erg_error_oom(err);
 cleanup:
     free(seen);
+    if (st == ERG_OK)
+        st = erg_relate_typed(text, doc, mentions, entities, type_mask, out, err);
     return st;
 }

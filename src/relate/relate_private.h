@@ -1,0 +1,58 @@
+/*
+ * relate_private.h: the cue words of the typed-relation patterns (cues.c)
+ * and the word tests the patterns use. Private to src/relate.
+ */
+#ifndef ERG_RELATE_PRIVATE_H
+#define ERG_RELATE_PRIVATE_H
+
+#include "erg/relate.h"
+
+/* What a title word says about the person it names. */
+typedef enum relate_role {
+    RELATE_ROLE_NONE = 0,
+    RELATE_ROLE_SPOKES,  /* spokesman: spokesperson_for */
+    RELATE_ROLE_LEAD,    /* president, head, chief: leads (member_of when "a"/"deputy") */
+    RELATE_ROLE_COMMAND, /* commander: leads after "of", member_of in "ISIL commander X" */
+    RELATE_ROLE_MEMBER,  /* agent, officer, reporter: member_of */
+    RELATE_ROLE_RANK     /* colonel, Gen.: member_of, and may stand before a name */
+} relate_role;
+
+/* A title phrase of one to three words and its role. */
+typedef struct relate_title {
+    const char *words[3]; /* lower case; unused slots NULL */
+    relate_role role;
+} relate_title;
+
+extern const relate_title relate_titles[];
+extern const size_t relate_n_titles;
+
+/*
+ * Word lists, each NULL-terminated, lower case; "'" also matches the curly
+ * apostrophe. cues.c says what each list is for.
+ */
+extern const char *const relate_title_mods[];
+extern const char *const relate_demoting_mods[];
+extern const char *const relate_function_words[];
+extern const char *const relate_coordinators[];
+extern const char *const relate_aux_words[];
+extern const char *const relate_copula_verbs[];
+extern const char *const relate_report_verbs[];
+extern const char *const relate_cite_verbs[];
+extern const char *const relate_report_adverbs[];
+extern const char *const relate_outlet_fillers[];
+extern const char *const relate_accuse_verbs[];
+extern const char *const relate_accuse_fillers[];
+extern const char *const relate_accuse_adverbs[];
+extern const char *const relate_government_words[];
+extern const char *const relate_subject_blockers[];
+
+/*
+ * True when the n bytes at s spell w, ignoring ASCII case; a curly
+ * apostrophe (U+2019) in s matches "'" in w.
+ */
+bool relate_word_eq(const char *s, size_t n, const char *w);
+
+/* True when the n bytes at s spell one of the words of list. */
+bool relate_word_in(const char *s, size_t n, const char *const *list);
+
+#endif
