@@ -143,7 +143,8 @@ erg_status erg_data_path(const char *name, char *buf, size_t cap, erg_error *err
     if (env && *env) {
         if (try_path(env, name, buf, cap))
             return ERG_OK;
-        return erg_error_set(err, ERG_ENOTFOUND, name, 0, -1, "not found in $ERG_DATA ('%s')", env);
+        return erg_error_set(err, ERG_ENOTFOUND, name, 0, -1,
+                             "not found in $ERG_DATA ('%s')", env);
     }
     if (try_path(ERG_SOURCE_DATADIR, name, buf, cap) ||
         try_path(ERG_INSTALL_DATADIR, name, buf, cap))
