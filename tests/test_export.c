@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
@@ -311,6 +312,27 @@ START_TEST(test_export_file)
     ck_assert_int_eq(erg_graph_load(&back, path, &err), ERG_OK);
     ck_assert_uint_eq(erg_graph_edge_count(back), 10);
     erg_graph_free(back);
+    unlink(path);
+
+    /* "-" writes to standard output: run it in a child whose stdout is a file. */
+    snprintf(path, sizeof path, "%s/stdout.dot", dir);
+    fflush(stdout);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (!freopen(path, "w", stdout))
+            _exit(3);
+        erg_status st = erg_export_file(g, ERG_FORMAT_DOT, "-", NULL);
+        fflush(stdout);
+        _exit(st == ERG_OK ? 0 : 4);
+    }
+    int status = 0;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    a = slurp(path);
+    ck_assert(strncmp(a, "graph \"erg\" {", 13) == 0);
+    ck_assert(strstr(a, "\"reuters\" -- \"kcna\" [dir=forward") != NULL);
+    free(a);
     unlink(path);
 
     /* A folder that does not exist: ERG_EIO, nothing left behind. */

@@ -3,6 +3,7 @@
 #include "graph_build.h"
 
 #include <check.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -440,6 +441,61 @@ START_TEST(test_json_round_trip)
 }
 END_TEST
 
+/* Any JSON layout of the same graph loads the same: pretty, key-sorted (arrays before
+ * the header, links before nodes), and errors inside records name the right line. */
+START_TEST(test_load_layouts)
+{
+    char dir[64], path[128], other[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.json", dir);
+    snprintf(other, sizeof other, "%s/other.json", dir);
+    erg_graph *g = build(1, 3, 2);
+    finish(g, ALL_TYPES);
+    save_file(g, path);
+    char *want = save_string(g);
+    json_error_t jerr;
+    json_t *tree = json_load_file(path, 0, &jerr);
+    ck_assert_ptr_nonnull(tree);
+    size_t flags[] = {JSON_INDENT(2) | JSON_PRESERVE_ORDER, JSON_INDENT(3) | JSON_SORT_KEYS,
+                      JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII};
+    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
+        ck_assert_int_eq(json_dump_file(tree, other, flags[i]), 0);
+        erg_graph *h = NULL;
+        erg_error err;
+        erg_error_clear(&err);
+        ck_assert_msg(erg_graph_load(&h, other, &err) == ERG_OK, "layout %zu: %s", i, err.text);
+        char *got = save_string(h);
+        assert_same(got, want);
+        free(got);
+        erg_graph_free(h);
+    }
+    json_decref(tree);
+
+    /* Break the second node (line 10 of erg's layout): the error names line 10. */
+    char *text = save_string(g);
+    char *line = text;
+    for (int l = 1; l < 10; l++)
+        line = strchr(line, '\n') + 1;
+    ck_assert(strncmp(line, "{\"id\":\"kim jong un\"", 19) == 0);
+    char *colon = strstr(line, "\"mentions\":") + strlen("\"mentions\"");
+    *colon = ' ';
+    FILE *f = fopen(other, "w");
+    fputs(text, f);
+    fclose(f);
+    erg_graph *h = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_graph_load(&h, other, &err), ERG_EJSON);
+    ck_assert_int_eq(err.line, 10);
+    ck_assert_msg(strstr(err.text, "nodes[1]: malformed JSON") != NULL, "%s", err.text);
+    free(text);
+    free(want);
+    erg_graph_free(g);
+    unlink(path);
+    unlink(other);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_merge_order_independent)
 {
     erg_graph *a = build(1, 2, 0), *b = build(3, 3, 0), *c = build(1, 3, 0);
@@ -615,8 +671,22 @@ START_TEST(test_malformed_files)
         {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\\u0000b\",\"name\":\"A\",\"type\":"
               "\"person\",\"mentions\":1,\"articles\":1}],\"links\":[]}",
          ERG_EJSON, "malformed JSON"},
-        {"{\"format\":\"erg-graph\",\"version\":1,\"articles\":\"\xff\"}", ERG_EJSON,
-         "malformed JSON"},
+        {"{\"format\":\"erg-graph\",\"version\":1,\"articles\":[\"\xff\"]}", ERG_EJSON,
+         "articles[0]: malformed JSON"},
+        {"{\"format\":\"erg-graph\",\"version\":1,\"articles\":\"x\"}", ERG_EJSON,
+         "\"articles\" must be an array"},
+        {"{\"format\":\"erg-graph\",\"format\":\"erg-graph\"}", ERG_EJSON, "appears twice"},
+        {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]} []", ERG_EJSON, "after the graph"},
+        {HEAD "\"articles\":[],\"nodes\":[],\"links\":[] \"x\":1}", ERG_EJSON,
+         "expected ',' or '}'"},
+        {HEAD "\"articles\":[{\"id\":\"a\"} {\"id\":\"b\"}],\"nodes\":[],\"links\":[]}", ERG_EJSON,
+         "expected ',' or ']'"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\"", ERG_EJSON, "end of file"},
+        {HEAD "\"articles\":[],\"nodes\":[],\"links\":[],\"nodes\":[]}", ERG_EJSON,
+         "appears twice"},
+        {"{\"nodes\":[],\"links\":[],\"articles\":[],\"version\":1}", ERG_EFORMAT,
+         "not an erg graph"},
+        {"   \n\n  ", ERG_EJSON, "empty"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         erg_status st = load_text(dir, cases[i].text, &err);
@@ -633,12 +703,15 @@ START_TEST(test_malformed_files)
         ERG_EJSON);
     ck_assert_int_eq(err.line, 3);
 
-    /* Deep nesting and a truncated real file fail cleanly. */
-    char *deep = malloc(200002);
-    memset(deep, '[', 100000);
-    memset(deep + 100000, ']', 100000);
-    deep[200000] = '\0';
+    /* Deep nesting (at the top and inside a record) and a truncated real file fail cleanly. */
+    size_t depth = 100000, head = strlen(HEAD "\"articles\":");
+    char *deep = malloc(head + 2 * depth + 2);
+    memcpy(deep, HEAD "\"articles\":", head);
+    memset(deep + head, '[', depth);
+    memset(deep + head + depth, ']', depth);
+    strcpy(deep + head + 2 * depth, "}");
     ck_assert_int_eq(load_text(dir, deep, &err), ERG_EJSON);
+    ck_assert_int_eq(load_text(dir, deep + head, &err), ERG_EFORMAT); /* not an object */
     free(deep);
     erg_graph *g = build(1, 3, 0);
     finish(g, ALL_TYPES);
@@ -742,6 +815,55 @@ START_TEST(test_many_entities)
 }
 END_TEST
 
+/* Evidence and dates replaced over and over (cap 1, articles in opposite orders), and
+ * edges dropped by a mask: the shared strings stay right (the sanitizer build checks the
+ * frees). */
+START_TEST(test_shared_strings_churn)
+{
+    static char texts[40][80], ids[40][8], dates[40][16];
+    erg_graph *g1 = new_graph(1), *g2 = new_graph(1);
+    for (int round = 0; round < 2; round++) {
+        erg_graph *g = round ? g2 : g1;
+        for (int k = 0; k < 40; k++) {
+            int a = round ? 39 - k : k;
+            snprintf(texts[a], sizeof texts[a], "Sentence %d names P, Q, R and S. Then %d again.",
+                     a, a % 7);
+            snprintf(ids[a], sizeof ids[a], "id%02d", (a * 17) % 40);
+            snprintf(dates[a], sizeof dates[a], "2020-%02d-%02d", 1 + a % 12, 1 + a % 28);
+            tb_article t;
+            tb_init(&t, ids[a], dates[a], a % 3 ? "Wire" : NULL, texts[a]);
+            static const char *const keys[4] = {"p", "q", "r", "s"};
+            int e[4];
+            for (int i = 0; i < 4; i++) {
+                e[i] = tb_ent(&t, keys[i], i == 3 ? ERG_TYPE_AGENCY : ERG_TYPE_PERSON);
+                tb_surf(&t, e[i], keys[i], 1, i == 3 ? ERG_TYPE_AGENCY : ERG_TYPE_PERSON);
+            }
+            for (int i = 0; i < 4; i++)
+                for (int j = i + 1; j < 4; j++) {
+                    tb_rel(&t, e[i], e[j], ERG_KIND_CO_MENTION, "names P, Q, R and S.");
+                    tb_rel(&t, e[i], e[j], ERG_KIND_CO_MENTION, "Then");
+                }
+            tb_add(g, &t);
+            if (k == 20)
+                finish(g, ALL_TYPES);
+        }
+        finish(g, ERG_TYPE_BIT(ERG_TYPE_PERSON));
+        ck_assert_uint_eq(erg_graph_edge_count(g), 3);
+        const erg_edge *d = edge(g, "p", "q", ERG_KIND_CO_MENTION);
+        ck_assert_uint_eq(d->n_evidence, 1);
+        ck_assert_str_eq(d->evidence[0].article, "id00");
+        ck_assert_str_eq(d->first_date, "2020-01-01");
+        ck_assert_str_eq(d->last_date, "2020-12-24");
+    }
+    char *s1 = save_string(g1), *s2 = save_string(g2);
+    assert_same(s1, s2);
+    free(s1);
+    free(s2);
+    erg_graph_free(g1);
+    erg_graph_free(g2);
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -756,10 +878,12 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_bad_articles);
     tcase_add_test(tc, test_evidence_sentence_cleaning);
     tcase_add_test(tc, test_json_round_trip);
+    tcase_add_test(tc, test_load_layouts);
     tcase_add_test(tc, test_merge_order_independent);
     tcase_add_test(tc, test_malformed_files);
     tcase_add_test(tc, test_to_igraph);
     tcase_add_test(tc, test_many_entities);
+    tcase_add_test(tc, test_shared_strings_churn);
     suite_add_tcase(s, tc);
     return s;
 }

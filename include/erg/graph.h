@@ -5,7 +5,13 @@
  * The graph is a multigraph: a pair of entities may have one undirected
  * co_mention edge and typed, directed edges. Entity and edge records are
  * readable structs borrowed from the graph; change them only through the
- * functions below.
+ * functions below. Every string in them is owned by the graph; dates,
+ * outlet names and evidence strings are shared between records (one copy
+ * per distinct text), so never free or modify them.
+ *
+ * Memory grows with entities, edges and articles (evidence is capped per
+ * edge), never with the text read. Measured: 8.3 million edges between
+ * 50,000 entities from 100,000 synthetic articles take 2.3 GB.
  */
 #ifndef ERG_GRAPH_H
 #define ERG_GRAPH_H
@@ -172,12 +178,17 @@ erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err);
 
 /*
  * Loads a native file written by erg_graph_write_json; already finished
- * (types and names decided again from votes and aliases). Failures name the
- * path and the record ("nodes[3]: ..."):
+ * (types and names decided again from votes and aliases). Any JSON layout
+ * of the same content loads the same graph. The file is read one record at
+ * a time when its arrays come in the order erg writes them (header,
+ * "graph", articles, nodes, links), so memory is the graph's own; an array
+ * that comes before what it needs is held whole until the end. Failures
+ * name the path and the record ("nodes[3]: ..."):
  * - ERG_EIO / ERG_ENOTFOUND when the file cannot be read;
- * - ERG_EJSON for malformed JSON (err->line and err->offset from the
- *   parser) and for records of the wrong shape (a missing field, a string
- *   where a number belongs, a negative count);
+ * - ERG_EJSON for malformed JSON (err->line and err->offset say where;
+ *   a key twice in one object counts as malformed) and for records of the
+ *   wrong shape (a missing field, a string where a number belongs, a
+ *   negative count);
  * - ERG_EFORMAT when it is not an erg graph ("format"), of another version,
  *   or inconsistent: unknown type or kind, duplicate node, link or article,
  *   a link to a node that is not listed or to itself, evidence naming an

@@ -226,28 +226,33 @@ static long edge_find(const erg_graph *g, uint32_t src, uint32_t dst, erg_kind k
 
 /* ---- records ------------------------------------------------------------------ */
 
-static void entity_release(erg_entity *e)
+/* Frees e's strings; pool is NULL when the whole pool is about to go. */
+static void entity_release(erg_graph_pool *pool, erg_entity *e)
 {
     free(e->key);
     free(e->name);
-    free(e->first_date);
-    free(e->last_date);
+    if (pool) {
+        erg_graph_i_pool_put(pool, e->first_date);
+        erg_graph_i_pool_put(pool, e->last_date);
+    }
     for (size_t i = 0; i < e->n_aliases; i++)
         free(e->aliases[i].name);
     free(e->aliases);
 }
 
-static void edge_release(erg_edge *d)
+static void edge_release(erg_graph_pool *pool, erg_edge *d)
 {
-    free(d->first_date);
-    free(d->last_date);
-    for (size_t i = 0; i < d->n_outlets; i++)
-        free(d->outlets[i]);
-    free(d->outlets);
-    for (size_t i = 0; i < d->n_evidence; i++) {
-        free(d->evidence[i].article);
-        free(d->evidence[i].sentence);
+    if (pool) {
+        erg_graph_i_pool_put(pool, d->first_date);
+        erg_graph_i_pool_put(pool, d->last_date);
+        for (size_t i = 0; i < d->n_outlets; i++)
+            erg_graph_i_pool_put(pool, d->outlets[i]);
+        for (size_t i = 0; i < d->n_evidence; i++) {
+            erg_graph_i_pool_put(pool, d->evidence[i].article);
+            erg_graph_i_pool_put(pool, d->evidence[i].sentence);
+        }
     }
+    free(d->outlets);
     free(d->evidence);
 }
 
@@ -285,14 +290,14 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
     e->name = erg_strdup(name ? name : key);
     e->type = type;
     if (!e->key || !e->name) {
-        entity_release(e);
+        entity_release(NULL, e);
         return ERG_ENOMEM;
     }
     g->ent_stamp[g->n_ents] = 0;
     g->n_ents++;
     if (index_put(&g->ent_ix, slot, (uint32_t)(g->n_ents - 1), g, g->n_ents, ent_hash) != ERG_OK) {
         g->n_ents--;
-        entity_release(e);
+        entity_release(NULL, e);
         return ERG_ENOMEM;
     }
     *out = (uint32_t)(g->n_ents - 1);
@@ -401,7 +406,7 @@ erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count)
     return ERG_OK;
 }
 
-erg_status erg_graph_i_outlet(erg_edge *d, const char *name)
+erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name)
 {
     size_t lo = 0, hi = d->n_outlets;
     while (lo < hi) {
@@ -422,7 +427,7 @@ erg_status erg_graph_i_outlet(erg_edge *d, const char *name)
             return ERG_ENOMEM;
         d->outlets = p;
     }
-    char *copy = erg_strdup(name);
+    char *copy = erg_graph_i_pool_get(&g->pool, name, strlen(name));
     if (!copy)
         return ERG_ENOMEM;
     memmove(&d->outlets[lo + 1], &d->outlets[lo], (n - lo) * sizeof *d->outlets);
@@ -431,22 +436,22 @@ erg_status erg_graph_i_outlet(erg_edge *d, const char *name)
     return ERG_OK;
 }
 
-erg_status erg_graph_i_dates(char **first, char **last, const char *date)
+erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date)
 {
     if (!date)
         return ERG_OK;
     if (!*first || strcmp(date, *first) < 0) {
-        char *c = erg_strdup(date);
+        char *c = erg_graph_i_pool_get(&g->pool, date, strlen(date));
         if (!c)
             return ERG_ENOMEM;
-        free(*first);
+        erg_graph_i_pool_put(&g->pool, *first);
         *first = c;
     }
     if (!*last || strcmp(date, *last) > 0) {
-        char *c = erg_strdup(date);
+        char *c = erg_graph_i_pool_get(&g->pool, date, strlen(date));
         if (!c)
             return ERG_ENOMEM;
-        free(*last);
+        erg_graph_i_pool_put(&g->pool, *last);
         *last = c;
     }
     return ERG_OK;
@@ -487,20 +492,21 @@ static bool ev_slot(const erg_edge *d, unsigned cap, const char *article, uint32
     return lo < cap;
 }
 
-/* Inserts ev (taking its strings) at pos, dropping the last record when full. */
-static erg_status ev_put(erg_edge *d, unsigned cap, size_t pos, erg_evidence ev)
+/* Inserts ev (taking its pooled strings) at pos, dropping the last record when full. */
+static erg_status ev_put(erg_graph *g, erg_edge *d, size_t pos, erg_evidence ev)
 {
+    unsigned cap = g->max_evidence;
     if (!d->evidence) {
         d->evidence = malloc(cap * sizeof *d->evidence);
         if (!d->evidence) {
-            free(ev.article);
-            free(ev.sentence);
+            erg_graph_i_pool_put(&g->pool, ev.article);
+            erg_graph_i_pool_put(&g->pool, ev.sentence);
             return ERG_ENOMEM;
         }
     }
     if (d->n_evidence == cap) {
-        free(d->evidence[cap - 1].article);
-        free(d->evidence[cap - 1].sentence);
+        erg_graph_i_pool_put(&g->pool, d->evidence[cap - 1].article);
+        erg_graph_i_pool_put(&g->pool, d->evidence[cap - 1].sentence);
         d->n_evidence--;
     }
     memmove(&d->evidence[pos + 1], &d->evidence[pos], (d->n_evidence - pos) * sizeof ev);
@@ -509,19 +515,20 @@ static erg_status ev_put(erg_edge *d, unsigned cap, size_t pos, erg_evidence ev)
     return ERG_OK;
 }
 
-erg_status erg_graph_i_evidence(erg_edge *d, unsigned cap, const char *article, uint32_t start,
-                                uint32_t end, const char *sentence)
+erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, uint32_t start,
+                                uint32_t end, const char *sentence, size_t sentence_len)
 {
     size_t pos;
-    if (!ev_slot(d, cap, article, start, end, &pos))
+    if (!ev_slot(d, g->max_evidence, article, start, end, &pos))
         return ERG_OK;
-    erg_evidence ev = {erg_strdup(article), start, end, erg_strdup(sentence)};
+    erg_evidence ev = {erg_graph_i_pool_get(&g->pool, article, strlen(article)), start, end,
+                       erg_graph_i_pool_get(&g->pool, sentence, sentence_len)};
     if (!ev.article || !ev.sentence) {
-        free(ev.article);
-        free(ev.sentence);
+        erg_graph_i_pool_put(&g->pool, ev.article);
+        erg_graph_i_pool_put(&g->pool, ev.sentence);
         return ERG_ENOMEM;
     }
-    return ev_put(d, cap, pos, ev);
+    return ev_put(g, d, pos, ev);
 }
 
 /* ---- life cycle ------------------------------------------------------------------- */
@@ -542,9 +549,10 @@ void erg_graph_free(erg_graph *g)
     if (!g)
         return;
     for (size_t i = 0; i < g->n_ents; i++)
-        entity_release(&g->ents[i]);
+        entity_release(NULL, &g->ents[i]);
     for (size_t i = 0; i < g->n_edges; i++)
-        edge_release(&g->edges[i]);
+        edge_release(NULL, &g->edges[i]);
+    erg_graph_i_pool_release(&g->pool);
     for (size_t i = 0; i < g->n_arts; i++)
         article_release(&g->arts[i]);
     free(g->ents);
@@ -718,7 +726,7 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         if (g->ent_stamp[gi] != serial) {
             g->ent_stamp[gi] = serial;
             e->articles = erg_graph_i_add_u32(e->articles, 1);
-            if (erg_graph_i_dates(&e->first_date, &e->last_date, art->date) != ERG_OK)
+            if (erg_graph_i_dates(g, &e->first_date, &e->last_date, art->date) != ERG_OK)
                 goto oom;
         }
         for (size_t k = 0; k < le->n_surfaces; k++)
@@ -774,24 +782,17 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         if (g->edge_stamp[di] != serial) {
             g->edge_stamp[di] = serial;
             d->articles = erg_graph_i_add_u32(d->articles, 1);
-            if (erg_graph_i_dates(&d->first_date, &d->last_date, art->date) != ERG_OK)
+            if (erg_graph_i_dates(g, &d->first_date, &d->last_date, art->date) != ERG_OK)
                 goto oom;
             for (size_t k = 0; k < n_outlets; k++)
-                if (erg_graph_i_outlet(d, g->outlets[k]) != ERG_OK)
+                if (erg_graph_i_outlet(g, d, g->outlets[k]) != ERG_OK)
                     goto oom;
         }
         size_t pos;
         if (!ev_slot(d, g->max_evidence, id, r->start, r->end, &pos))
             continue;
-        if (sentence_text(&g->buf, art->text, r->start, r->end) != ERG_OK)
-            goto oom;
-        erg_evidence ev = {erg_strdup(id), r->start, r->end, erg_strdup(g->buf.data)};
-        if (!ev.article || !ev.sentence) {
-            free(ev.article);
-            free(ev.sentence);
-            goto oom;
-        }
-        if (ev_put(d, g->max_evidence, pos, ev) != ERG_OK)
+        if (sentence_text(&g->buf, art->text, r->start, r->end) != ERG_OK ||
+            erg_graph_i_evidence(g, d, id, r->start, r->end, g->buf.data, g->buf.len) != ERG_OK)
             goto oom;
     }
     return ERG_OK;
@@ -830,8 +831,8 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         e->articles = erg_graph_i_add_u32(e->articles, se->articles);
         for (int t = 0; t < ERG_TYPE_COUNT; t++)
             e->type_votes[t] = erg_graph_i_add_u32(e->type_votes[t], se->type_votes[t]);
-        if (erg_graph_i_dates(&e->first_date, &e->last_date, se->first_date) != ERG_OK ||
-            erg_graph_i_dates(&e->first_date, &e->last_date, se->last_date) != ERG_OK)
+        if (erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->first_date) != ERG_OK ||
+            erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->last_date) != ERG_OK)
             goto oom;
         for (size_t k = 0; k < se->n_aliases; k++)
             if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count) != ERG_OK)
@@ -850,16 +851,16 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         erg_edge *d = &dst->edges[di];
         d->weight = erg_graph_i_add_u32(d->weight, sd->weight);
         d->articles = erg_graph_i_add_u32(d->articles, sd->articles);
-        if (erg_graph_i_dates(&d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
-            erg_graph_i_dates(&d->first_date, &d->last_date, sd->last_date) != ERG_OK)
+        if (erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
+            erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK)
             goto oom;
         for (size_t k = 0; k < sd->n_outlets; k++)
-            if (erg_graph_i_outlet(d, sd->outlets[k]) != ERG_OK)
+            if (erg_graph_i_outlet(dst, d, sd->outlets[k]) != ERG_OK)
                 goto oom;
         for (size_t k = 0; k < sd->n_evidence; k++) {
             const erg_evidence *ev = &sd->evidence[k];
-            if (erg_graph_i_evidence(d, dst->max_evidence, ev->article, ev->start, ev->end,
-                                     ev->sentence) != ERG_OK)
+            if (erg_graph_i_evidence(dst, d, ev->article, ev->start, ev->end, ev->sentence,
+                                     strlen(ev->sentence)) != ERG_OK)
                 goto oom;
         }
     }
@@ -968,7 +969,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
 
     for (size_t i = 0; i < g->n_ents; i++)
         if (remap[i] == ERG_GRAPH_NONE)
-            entity_release(&g->ents[i]);
+            entity_release(&g->pool, &g->ents[i]);
     for (size_t i = 0; i < kept; i++)
         sorted[i] = g->ents[refs[i].index];
     if (kept)
@@ -982,7 +983,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         erg_edge d = g->edges[i];
         uint32_t s = remap[d.source], t = remap[d.target];
         if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE) {
-            edge_release(&d);
+            edge_release(&g->pool, &d);
             continue;
         }
         if (d.kind == ERG_KIND_CO_MENTION && s > t) {

@@ -20,6 +20,25 @@ typedef struct erg_graph_index {
     size_t cap;
 } erg_graph_index;
 
+/* A pooled string: shared by every record that holds the same bytes. */
+typedef struct erg_graph_pool_slot {
+    char *s; /* NULL for an empty slot */
+    uint32_t hash;
+    uint32_t len;
+    uint32_t refs;
+} erg_graph_pool_slot;
+
+typedef struct erg_graph_pool {
+    erg_graph_pool_slot *slots;
+    size_t cap, n;
+} erg_graph_pool;
+
+/* The pooled copy of n bytes at s, with one more reference; NULL when out of memory. */
+char *erg_graph_i_pool_get(erg_graph_pool *p, const char *s, size_t n);
+/* Drops one reference to a pooled string (NULL does nothing), freeing it at zero. */
+void erg_graph_i_pool_put(erg_graph_pool *p, const char *s);
+void erg_graph_i_pool_release(erg_graph_pool *p);
+
 struct erg_graph {
     unsigned max_evidence;
     bool finished; /* no add or merge since the last erg_graph_finish */
@@ -39,6 +58,13 @@ struct erg_graph {
     erg_graph_index art_ix;
 
     uint32_t serial; /* articles added so far; stamps are compared against it */
+
+    /*
+     * Dates, outlets, evidence article ids and sentences of entities and
+     * edges live here; keys, names, aliases and article metadata are owned
+     * by their records.
+     */
+    erg_graph_pool pool;
 
     /* Scratch reused across erg_graph_add_article calls. */
     uint32_t *map;   /* local entity -> graph entity */
@@ -61,15 +87,15 @@ long erg_graph_i_find_article(const erg_graph *g, const char *id);
 /* Adds count to the alias name of entity e. */
 erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count);
 /* Adds name to the sorted set of outlets of edge d. */
-erg_status erg_graph_i_outlet(erg_edge *d, const char *name);
+erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name);
 /* Widens [*first, *last] to hold date (NULL dates change nothing). */
-erg_status erg_graph_i_dates(char **first, char **last, const char *date);
+erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date);
 /*
- * Offers an evidence record to edge d, which keeps the cap smallest by
- * (article, start, end), without duplicates. The sentence is copied.
+ * Offers an evidence record to edge d, which keeps g->max_evidence smallest
+ * by (article, start, end), without duplicates. The strings are pooled.
  */
-erg_status erg_graph_i_evidence(erg_edge *d, unsigned cap, const char *article, uint32_t start,
-                                uint32_t end, const char *sentence);
+erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, uint32_t start,
+                                uint32_t end, const char *sentence, size_t sentence_len);
 uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b);
 /* true when n bytes at s are valid UTF-8 without NUL bytes. */
 bool erg_graph_i_utf8_ok(const char *s, size_t n);
