@@ -324,6 +324,7 @@ START_TEST(test_export_file)
             _exit(3);
         erg_status st = erg_export_file(g, ERG_FORMAT_DOT, "-", NULL);
         fflush(stdout);
+        erg_graph_free(g); /* under valgrind the child's exit is checked for leaks too */
         _exit(st == ERG_OK ? 0 : 4);
     }
     int status = 0;
