@@ -363,6 +363,16 @@ START_TEST(test_bad_articles)
     ck_assert_uint_eq(erg_graph_article_count(g), 3);
     ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 3);
 
+    /* Without text, only empty evidence ranges are possible. */
+    tb_init(&t, "notext", NULL, NULL, NULL);
+    int p = tb_ent(&t, "p", ERG_TYPE_PERSON), q = tb_ent(&t, "q", ERG_TYPE_PERSON);
+    t.ritems[t.rels.n++] = (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1};
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    t.ritems[0].end = 0;
+    tb_add(g, &t);
+    finish(g, ALL_TYPES);
+    ck_assert_str_eq(edge(g, "p", "q", ERG_KIND_CO_MENTION)->evidence[0].sentence, "");
+
     /* Writing an unfinished graph is refused. */
     tb_article3(&t);
     tb_add(g, &t);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- small helpers ------------------------------------------------------- */
+/* ---- small helpers ---- */
 
 uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b)
 {
@@ -79,7 +79,7 @@ static erg_status grow(void **p, size_t *cap, size_t need, size_t size)
     return ERG_OK;
 }
 
-/* ---- hash indexes ---------------------------------------------------------- */
+/* ---- hash indexes ---- */
 
 static uint64_t ent_hash(const erg_graph *g, uint32_t i)
 {
@@ -224,7 +224,7 @@ static long edge_find(const erg_graph *g, uint32_t src, uint32_t dst, erg_kind k
     return -1;
 }
 
-/* ---- records ------------------------------------------------------------------ */
+/* ---- records ---- */
 
 /* Frees e's strings; pool is NULL when the whole pool is about to go. */
 static void entity_release(erg_graph_pool *pool, erg_entity *e)
@@ -531,7 +531,7 @@ erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, 
     return ev_put(g, d, pos, ev);
 }
 
-/* ---- life cycle ------------------------------------------------------------------- */
+/* ---- life cycle ---- */
 
 erg_status erg_graph_new(erg_graph **out, unsigned max_evidence, erg_error *err)
 {
@@ -570,7 +570,7 @@ void erg_graph_free(erg_graph *g)
     free(g);
 }
 
-/* ---- adding an article ---------------------------------------------------------------- */
+/* ---- adding an article ---- */
 
 static bool is_space(unsigned char c)
 {
@@ -587,6 +587,8 @@ static erg_status sentence_text(erg_buf *b, const char *text, uint32_t start, ui
     erg_buf_clear(b);
     if (erg_buf_reserve(b, (size_t)(end - start) * 3) != ERG_OK)
         return ERG_ENOMEM;
+    if (!text) /* only an empty range is allowed then */
+        return erg_buf_puts(b, "");
     const unsigned char *p = (const unsigned char *)text + start;
     size_t n = end - start, i = 0;
     bool pending_space = false;
@@ -801,7 +803,7 @@ oom:
                          "out of memory while adding the article (the graph holds part of it)");
 }
 
-/* ---- merging ------------------------------------------------------------------------------ */
+/* ---- merging ---- */
 
 erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
 {
@@ -872,7 +874,7 @@ oom:
                          "out of memory while merging (the graph holds part of the other)");
 }
 
-/* ---- finishing ------------------------------------------------------------------------------- */
+/* ---- finishing ---- */
 
 static erg_type decide_type(const erg_entity *e)
 {
@@ -957,8 +959,8 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         qsort(refs, kept, sizeof *refs, cmp_key_ref);
     for (size_t i = 0; i < kept; i++)
         remap[refs[i].index] = (uint32_t)i;
-    /* The new indexes are allocated before the tables change, so that a failure leaves the graph as
-     * it was. */
+    /* The new indexes are allocated before the tables change: a failure leaves them as they were.
+     */
     size_t m = 0;
     for (size_t i = 0; i < g->n_edges; i++)
         m += remap[g->edges[i].source] != ERG_GRAPH_NONE &&
@@ -1028,8 +1030,7 @@ cleanup:
     return st;
 }
 
-/* ---- reading ----------------------------------------------------------------------------------
- */
+/* ---- reading ---- */
 
 bool erg_graph_is_finished(const erg_graph *g)
 {

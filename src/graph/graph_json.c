@@ -14,7 +14,7 @@
     (ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |                               \
      ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE))
 
-/* ---- writing ------------------------------------------------------------------ */
+/* ---- writing ---- */
 
 /*
  * The writer builds each record in a buffer by hand: it is several times
@@ -210,7 +210,7 @@ erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err)
     return ERG_OK;
 }
 
-/* ---- loading -------------------------------------------------------------------- */
+/* ---- loading ---- */
 
 typedef struct loader {
     const char *path;
