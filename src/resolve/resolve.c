@@ -556,42 +556,78 @@ static erg_type winning_type(const uint32_t votes[ERG_TYPE_COUNT])
     return best;
 }
 
-/* Does the multi-word key start or end with the one-word key `word`? */
-static bool key_has_edge_word(const char *key, const char *word)
+/*
+ * Is `part` a whole-word prefix or suffix of the longer key `key`, of at most
+ * four words? Longer spans are more often a tagger's run-on (a headline in
+ * title case) than a name that is shortened later.
+ */
+static bool key_has_edge_words(const char *key, const char *part)
 {
-    size_t n = strlen(word), k = strlen(key);
-    if (k <= n || !strchr(key, ' '))
+    size_t n = strlen(part), k = strlen(key);
+    if (k <= n || n == 0)
         return false;
-    if (strncmp(key, word, n) == 0 && key[n] == ' ')
+    int spaces = 0;
+    for (const char *c = key; *c; c++)
+        spaces += *c == ' ';
+    if (spaces > 3)
+        return false;
+    if (strncmp(key, part, n) == 0 && key[n] == ' ')
         return true;
-    return strcmp(key + k - n, word) == 0 && key[k - n - 1] == ' ';
+    return strcmp(key + k - n, part) == 0 && key[k - n - 1] == ' ';
+}
+
+static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
+{
+    for (int t = 0; t < ERG_TYPE_MISC; t++)
+        if (votes[t])
+            return false;
+    return true;
 }
 
 /*
- * Joins each one-word person entity to the one multi-word person whose name
- * starts or ends with that word; marks it unresolved (parent -2) when
- * several do. parent[e] = e for an entity that stays.
+ * Joins a partial name to the one longer name of the article that starts or
+ * ends with it: "Park" -> "Park Geun-hye", "the Kim regime" -> Kim Jong-un,
+ * "Reconnaissance Bureau" -> "General Reconnaissance Bureau", "the South"
+ * -> "South Korea". The tagger's class for the partial name is not trusted
+ * (it often calls a lone surname a place), except that a name tagged MISC
+ * joins only a person, and an outlet never joins anything. When several
+ * longer names could claim a person's partial name it is left unresolved
+ * (parent -2); other ambiguous partial names stay entities of their own.
+ * parent[e] = e for an entity that stays.
  */
-static void join_short_names(erg_resolver *r, const erg_local_entities *out)
+static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 {
     for (size_t e = 0; e < out->n; e++)
         r->parent[e] = (int32_t)e;
     for (size_t e = 0; e < out->n; e++) {
         const erg_local_entity *le = &out->items[e];
-        if (winning_type(r->votes[e]) != ERG_TYPE_PERSON || strchr(le->key, ' '))
+        bool misc = misc_only(r->votes[e]);
+        erg_type type = winning_type(r->votes[e]);
+        if (!misc && type == ERG_TYPE_OUTLET)
             continue;
         int32_t found = -1;
         int matches = 0;
-        for (size_t f = 0; f < out->n; f++)
-            if (f != e && winning_type(r->votes[f]) == ERG_TYPE_PERSON &&
-                key_has_edge_word(out->items[f].key, le->key)) {
-                found = (int32_t)f;
-                matches++;
-            }
+        for (size_t f = 0; f < out->n; f++) {
+            if (f == e || misc_only(r->votes[f]) || !key_has_edge_words(out->items[f].key, le->key))
+                continue;
+            if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
+                continue;
+            found = (int32_t)f;
+            matches++;
+        }
         if (matches == 1)
             r->parent[e] = found;
-        else if (matches > 1)
+        else if (matches > 1 && (misc || type == ERG_TYPE_PERSON))
             r->parent[e] = -2;
+        else if (misc)
+            r->parent[e] = -1; /* MISC is never an entity of its own */
+    }
+    /* A chain (e -> f -> g) ends at g; an unresolved end leaves e unresolved. */
+    for (size_t e = 0; e < out->n; e++) {
+        int32_t p = r->parent[e];
+        while (p >= 0 && r->parent[p] != p)
+            p = r->parent[p];
+        r->parent[e] = p;
     }
 }
 
@@ -609,10 +645,13 @@ static erg_status apply_joins(erg_resolver *r, erg_mentions *mentions, erg_local
                             from->surfaces[s].count) != ERG_OK)
                 return ERG_ENOMEM;
         to->mentions += from->mentions;
+        /* The partial name's votes count for the full name's type. */
+        uint32_t total = 0;
         for (int t = 0; t < ERG_TYPE_COUNT; t++)
-            r->votes[p][t] += r->votes[e][t];
+            total += r->votes[e][t];
+        r->votes[p][winning_type(r->votes[p])] += total;
     }
-    /* Targets are never themselves merged (they have several words), so one pass settles. */
+    /* parent[] points at chain ends, which stay, so one pass settles. */
     size_t w = 0;
     for (size_t e = 0; e < out->n; e++) {
         int32_t p = r->parent[e];
@@ -653,7 +692,8 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
         erg_mention *m = &mentions->items[i];
         const mention_info *mi = &r->info[i];
         m->entity = -1;
-        if (m->type == ERG_TYPE_MISC || mi->key_len == 0)
+        /* MISC mentions are grouped too, so that "the Kim regime" can join Kim Jong-un. */
+        if (mi->key_len == 0)
             continue;
         const char *key = info_key(r, mi);
         size_t e = 0;
@@ -677,7 +717,7 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
             return erg_error_oom(err);
     }
 
-    join_short_names(r, out);
+    join_partial_names(r, out);
     if (apply_joins(r, mentions, out) != ERG_OK)
         return erg_error_oom(err);
 
@@ -698,5 +738,9 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
         if (!(le->name = erg_strdup(best)))
             return erg_error_oom(err);
     }
+    /* A resolved mention takes its entity's type, so that every output agrees. */
+    for (size_t i = 0; i < mentions->n; i++)
+        if (mentions->items[i].entity >= 0)
+            mentions->items[i].type = out->items[mentions->items[i].entity].type;
     return ERG_OK;
 }
