@@ -90,6 +90,19 @@ void erg_graph_free(erg_graph *g);
  * mentions and surface forms) and relations. Entities join existing ones by
  * merge key. Edges are keyed by (source, target, kind). ERG_EINVAL when the
  * article id is already in the graph. Amortized O(entities + relations).
+ *
+ * Details: local entities of type misc are skipped, and so are relations
+ * that touch one, or that join two local entities with the same key. An
+ * entity's type votes are its mention records (mentions->items with entity
+ * == i) counted by their type; an entity without any takes its own type for
+ * max(1, mentions) votes. Its aliases are its surface forms (or its name,
+ * when it has none). An edge's outlets are the article's source and the
+ * names of the article's outlet entities; its evidence sentence is the text
+ * bytes [start, end) with white space runs made one space. Everything is
+ * checked before the graph changes (ERG_EINVAL: entity or mention indexes
+ * out of range, byte ranges outside the text, strings that are not UTF-8),
+ * so a rejected article leaves no trace; only ERG_ENOMEM can leave part of
+ * an article in the graph. mentions and relations may be NULL.
  */
 erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
                                  const erg_local_entities *entities, const erg_mentions *mentions,
@@ -97,8 +110,11 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
 
 /*
  * Adds all of src to dst (src is unchanged). ERG_EINVAL when an article id
- * is in both. Merging is associative and commutative: after
- * erg_graph_finish, the saved bytes are the same whatever the order.
+ * is in both, or when dst is src. Merging is associative and commutative:
+ * after erg_graph_finish, the saved bytes are the same whatever the order,
+ * and the same as adding every article to one graph. Entities that an
+ * earlier erg_graph_finish dropped by type are gone for good. dst keeps its
+ * own max_evidence. O(size of src) expected.
  */
 erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err);
 
@@ -107,8 +123,14 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
  * drops entities whose type is not in type_mask (and their edges), and sorts
  * entities by key and edges by (source, target, kind). Indexes returned
  * before are invalid afterwards. Call after adding and before reading.
+ * May be called again after more adds or merges. ERG_ENOMEM leaves the
+ * graph as it was (types and names may be decided already).
+ * O(n log n) in entities, edges and articles.
  */
 erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
+
+/* true when nothing was added or merged since the last erg_graph_finish (or load). */
+bool erg_graph_is_finished(const erg_graph *g);
 
 size_t erg_graph_entity_count(const erg_graph *g);
 size_t erg_graph_edge_count(const erg_graph *g);
@@ -127,18 +149,52 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t);
 /*
  * Writes the native file (JSON, node-link layout, "format": "erg-graph",
  * "version": 1) to f. Deterministic: the same graph gives the same bytes.
- * Call erg_graph_finish first.
+ * Call erg_graph_finish first (ERG_EINVAL otherwise); ERG_EIO when a write
+ * fails.
+ *
+ * Layout: one object, one record per line:
+ *   {"format":"erg-graph","version":1,"directed":false,"multigraph":true,
+ *    "graph":{"entities":N,"edges":M,"articles":K,"max_evidence":E},
+ *    "articles":[{"id","title","date","source","url"}...],
+ *    "nodes":[{"id":key,"name","type","mentions","articles","first_date",
+ *              "last_date","aliases":[{"name","count"}...],
+ *              "votes":{"person":n,...}}...],
+ *    "links":[{"source":key,"target":key,"kind","weight","articles",
+ *              "first_date","last_date","outlets":[...],
+ *              "evidence":[{"article","start","end","sentence"}...]}...]}
+ * A NULL string field (title, dates, ...) is left out, never written as
+ * null; "votes" lists only non-zero counts and is what lets a saved graph be
+ * merged exactly. "directed" is false because co_mention edges have no
+ * direction; a typed link still goes source = subject, target = object.
+ * networkx's node_link_graph reads the file as a MultiGraph.
  */
 erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err);
 
-/* Loads a native file written by erg_graph_write_json; already finished. */
+/*
+ * Loads a native file written by erg_graph_write_json; already finished
+ * (types and names decided again from votes and aliases). Failures name the
+ * path and the record ("nodes[3]: ..."):
+ * - ERG_EIO / ERG_ENOTFOUND when the file cannot be read;
+ * - ERG_EJSON for malformed JSON (err->line and err->offset from the
+ *   parser) and for records of the wrong shape (a missing field, a string
+ *   where a number belongs, a negative count);
+ * - ERG_EFORMAT when it is not an erg graph ("format"), of another version,
+ *   or inconsistent: unknown type or kind, duplicate node, link or article,
+ *   a link to a node that is not listed or to itself, evidence naming an
+ *   unlisted article, counts in "graph" that disagree with the arrays.
+ * Null is accepted where a string field is optional; unknown fields are
+ * ignored. A node without "votes" gives its stated type all its mentions.
+ */
 erg_status erg_graph_load(erg_graph **out, const char *path, erg_error *err);
 
 /*
  * Builds the simple undirected graph used for analysis: one vertex per
  * entity (vertex i is entity i), one edge per pair that has a co_mention
  * edge, its weight in weights (initialized by this function) the co-mention
- * count. The caller destroys *out and *weights.
+ * count; edge j of *out is the j-th co_mention edge in erg_graph_edge order.
+ * The caller destroys *out and *weights on success; on failure
+ * (ERG_EIGRAPH, or ERG_EINVAL for an unfinished graph) nothing is left to
+ * destroy. O(vertices + edges).
  */
 erg_status erg_graph_to_igraph(const erg_graph *g, igraph_t *out, igraph_vector_t *weights,
                                erg_error *err);

@@ -1,0 +1,110 @@
+/*
+ * export.c: format names, the shared palette, and dispatch to the writers.
+ */
+#include "export_private.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const char *const format_names[] = {"json", "graphml", "dot"};
+
+/* Tableau 10: distinct under the common colour-vision deficiencies and pleasant in Gephi. */
+static const erg_export_style styles[ERG_TYPE_COUNT] = {
+    {78, 121, 167, "#4E79A7", "#A0CBE8", "ellipse"},  /* person */
+    {242, 142, 43, "#F28E2B", "#FFBE7D", "box"},      /* agency */
+    {89, 161, 79, "#59A14F", "#8CD17D", "note"},      /* outlet */
+    {176, 122, 161, "#B07AA1", "#D4A6C8", "hexagon"}, /* place */
+    {186, 176, 172, "#BAB0AC", "#D7D0CD", "plain"},   /* misc: never in a graph */
+};
+
+static const char *const kind_colours[ERG_KIND_COUNT] = {
+    "#9A9A9A", /* co_mention */
+    "#E15759", /* spokesperson_for */
+    "#76B7B2", /* member_of */
+    "#B6992D", /* leads */
+    "#59A14F", /* reports */
+    "#9C755F", /* cites */
+    "#D62728", /* accuses */
+};
+
+const erg_export_style *erg_export_i_style(erg_type t)
+{
+    return &styles[(unsigned)t < ERG_TYPE_COUNT ? t : ERG_TYPE_MISC];
+}
+
+const char *erg_export_i_kind_colour(erg_kind k)
+{
+    return (unsigned)k < ERG_KIND_COUNT ? kind_colours[k] : kind_colours[0];
+}
+
+const char *erg_format_name(erg_format f)
+{
+    return (unsigned)f < sizeof format_names / sizeof *format_names ? format_names[f] : "unknown";
+}
+
+erg_status erg_format_parse(const char *s, erg_format *out)
+{
+    for (unsigned f = 0; s && f < sizeof format_names / sizeof *format_names; f++)
+        if (strcasecmp(s, format_names[f]) == 0) {
+            *out = (erg_format)f;
+            return ERG_OK;
+        }
+    return ERG_EINVAL;
+}
+
+erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *err)
+{
+    static const struct {
+        const char *ext;
+        erg_format fmt;
+    } exts[] = {{".json", ERG_FORMAT_JSON},
+                {".graphml", ERG_FORMAT_GRAPHML},
+                {".xml", ERG_FORMAT_GRAPHML},
+                {".dot", ERG_FORMAT_DOT},
+                {".gv", ERG_FORMAT_DOT}};
+    if (!path || strcmp(path, "-") == 0)
+        return erg_error_set(err, ERG_EINVAL, path, 0, -1,
+                             "cannot tell the format of standard output; give --format "
+                             "(json, graphml, dot)");
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash + 1 : path, '.');
+    for (size_t i = 0; dot && i < sizeof exts / sizeof *exts; i++)
+        if (strcasecmp(dot, exts[i].ext) == 0) {
+            *out = exts[i].fmt;
+            return ERG_OK;
+        }
+    return erg_error_set(err, ERG_EINVAL, path, 0, -1,
+                         "unknown output extension (known: .json, .graphml, .xml, .dot, .gv); "
+                         "give --format");
+}
+
+erg_status erg_export_write(const erg_graph *g, erg_format fmt, FILE *f, erg_error *err)
+{
+    if (!g || !f)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
+    switch (fmt) {
+    case ERG_FORMAT_JSON:
+        return erg_graph_write_json(g, f, err);
+    case ERG_FORMAT_GRAPHML:
+        return erg_export_i_graphml(g, f, err);
+    case ERG_FORMAT_DOT:
+        return erg_export_i_dot(g, f, err);
+    }
+    return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "unknown export format %d", (int)fmt);
+}
+
+erg_status erg_export_file(const erg_graph *g, erg_format fmt, const char *path, erg_error *err)
+{
+    erg_outfile of;
+    erg_status st = erg_outfile_open(&of, path, err);
+    if (st != ERG_OK)
+        return st;
+    st = erg_export_write(g, fmt, of.fp, err);
+    if (st != ERG_OK) {
+        if (err && !err->source[0])
+            snprintf(err->source, sizeof err->source, "%s", path);
+        erg_outfile_abort(&of);
+        return st;
+    }
+    return erg_outfile_commit(&of, err);
+}

@@ -1,0 +1,24 @@
+/*
+ * export_private.h: what the writers of src/export share. Not installed.
+ */
+#ifndef ERG_EXPORT_PRIVATE_H
+#define ERG_EXPORT_PRIVATE_H
+
+#include "erg/export.h"
+
+/* Colours by entity type: a strong one (GraphML r/g/b, DOT borders) and a light fill. */
+typedef struct erg_export_style {
+    unsigned char r, g, b;
+    const char *strong; /* "#4E79A7" */
+    const char *light;  /* fill colour for DOT */
+    const char *shape;  /* DOT node shape */
+} erg_export_style;
+
+const erg_export_style *erg_export_i_style(erg_type t);
+/* DOT colour of a typed edge ("#..."). */
+const char *erg_export_i_kind_colour(erg_kind k);
+
+erg_status erg_export_i_graphml(const erg_graph *g, FILE *f, erg_error *err);
+erg_status erg_export_i_dot(const erg_graph *g, FILE *f, erg_error *err);
+
+#endif

@@ -1,0 +1,1078 @@
+/*
+ * graph.c: the entity, edge and article tables, adding articles, merging
+ * graphs and settling them (erg_graph_finish).
+ */
+#include "graph_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small helpers ------------------------------------------------------- */
+
+uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b)
+{
+    return a > UINT32_MAX - b ? UINT32_MAX : a + b;
+}
+
+bool erg_graph_i_utf8_ok(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        uint32_t cp, min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return false;
+        }
+        if (n - i < len)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+static bool str_ok(const char *s)
+{
+    return !s || erg_graph_i_utf8_ok(s, strlen(s));
+}
+
+static erg_status grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return ERG_OK;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    if (c > SIZE_MAX / size)
+        return ERG_ENOMEM;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return ERG_ENOMEM;
+    *p = q;
+    *cap = c;
+    return ERG_OK;
+}
+
+/* ---- hash indexes ---------------------------------------------------------- */
+
+static uint64_t ent_hash(const erg_graph *g, uint32_t i)
+{
+    const char *k = g->ents[i].key;
+    return erg_hash(k, strlen(k));
+}
+
+static uint64_t art_hash(const erg_graph *g, uint32_t i)
+{
+    const char *k = g->arts[i].id;
+    return erg_hash(k, strlen(k));
+}
+
+static uint64_t edge_key_hash(uint32_t s, uint32_t t, erg_kind kind)
+{
+    uint32_t k[3] = {s, t, (uint32_t)kind};
+    return erg_hash(k, sizeof k);
+}
+
+static uint64_t edge_hash(const erg_graph *g, uint32_t i)
+{
+    const erg_edge *d = &g->edges[i];
+    return edge_key_hash(d->source, d->target, d->kind);
+}
+
+static size_t index_cap_for(size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * (n + 1))
+        cap *= 2;
+    return cap;
+}
+
+/* Makes ix an empty index with room for n items at load one half. */
+static erg_status index_reserve(erg_graph_index *ix, size_t n)
+{
+    size_t cap = index_cap_for(n);
+    uint32_t *slots = malloc(cap * sizeof *slots);
+    if (!slots)
+        return ERG_ENOMEM;
+    memset(slots, 0xFF, cap * sizeof *slots);
+    free(ix->slots);
+    ix->slots = slots;
+    ix->cap = cap;
+    return ERG_OK;
+}
+
+/* Puts items 0..n-1 into ix, which is empty and large enough. */
+static void index_fill(erg_graph_index *ix, const erg_graph *g, size_t n,
+                       uint64_t (*hash)(const erg_graph *, uint32_t))
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t s = (size_t)hash(g, (uint32_t)i) & (ix->cap - 1);
+        while (ix->slots[s] != ERG_GRAPH_NONE)
+            s = (s + 1) & (ix->cap - 1);
+        ix->slots[s] = (uint32_t)i;
+    }
+}
+
+/* Rebuilds ix for items 0..n-1 with room for one more; ix is unchanged on failure. */
+static erg_status index_rebuild(erg_graph_index *ix, const erg_graph *g, size_t n,
+                                uint64_t (*hash)(const erg_graph *, uint32_t))
+{
+    erg_graph_index fresh = {NULL, 0};
+    if (index_reserve(&fresh, n) != ERG_OK)
+        return ERG_ENOMEM;
+    index_fill(&fresh, g, n, hash);
+    free(ix->slots);
+    *ix = fresh;
+    return ERG_OK;
+}
+
+/* Puts item i (already in its table, which now holds n items) into ix at slot. */
+static erg_status index_put(erg_graph_index *ix, size_t slot, uint32_t i, const erg_graph *g,
+                            size_t n, uint64_t (*hash)(const erg_graph *, uint32_t))
+{
+    if (ix->cap && 2 * n <= ix->cap) {
+        ix->slots[slot] = i;
+        return ERG_OK;
+    }
+    return index_rebuild(ix, g, n, hash);
+}
+
+static long ent_find(const erg_graph *g, const char *key, uint64_t h, size_t *slot)
+{
+    if (!g->ent_ix.cap) {
+        *slot = 0;
+        return -1;
+    }
+    size_t m = g->ent_ix.cap - 1, s = (size_t)h & m;
+    for (;; s = (s + 1) & m) {
+        uint32_t i = g->ent_ix.slots[s];
+        if (i == ERG_GRAPH_NONE)
+            break;
+        if (strcmp(g->ents[i].key, key) == 0) {
+            *slot = s;
+            return i;
+        }
+    }
+    *slot = s;
+    return -1;
+}
+
+static long art_find(const erg_graph *g, const char *id, uint64_t h, size_t *slot)
+{
+    if (!g->art_ix.cap) {
+        *slot = 0;
+        return -1;
+    }
+    size_t m = g->art_ix.cap - 1, s = (size_t)h & m;
+    for (;; s = (s + 1) & m) {
+        uint32_t i = g->art_ix.slots[s];
+        if (i == ERG_GRAPH_NONE)
+            break;
+        if (strcmp(g->arts[i].id, id) == 0) {
+            *slot = s;
+            return i;
+        }
+    }
+    *slot = s;
+    return -1;
+}
+
+static long edge_find(const erg_graph *g, uint32_t src, uint32_t dst, erg_kind kind, size_t *slot)
+{
+    if (!g->edge_ix.cap) {
+        *slot = 0;
+        return -1;
+    }
+    size_t m = g->edge_ix.cap - 1, s = (size_t)edge_key_hash(src, dst, kind) & m;
+    for (;; s = (s + 1) & m) {
+        uint32_t i = g->edge_ix.slots[s];
+        if (i == ERG_GRAPH_NONE)
+            break;
+        const erg_edge *d = &g->edges[i];
+        if (d->source == src && d->target == dst && d->kind == kind) {
+            *slot = s;
+            return i;
+        }
+    }
+    *slot = s;
+    return -1;
+}
+
+/* ---- records ------------------------------------------------------------------ */
+
+static void entity_release(erg_entity *e)
+{
+    free(e->key);
+    free(e->name);
+    free(e->first_date);
+    free(e->last_date);
+    for (size_t i = 0; i < e->n_aliases; i++)
+        free(e->aliases[i].name);
+    free(e->aliases);
+}
+
+static void edge_release(erg_edge *d)
+{
+    free(d->first_date);
+    free(d->last_date);
+    for (size_t i = 0; i < d->n_outlets; i++)
+        free(d->outlets[i]);
+    free(d->outlets);
+    for (size_t i = 0; i < d->n_evidence; i++) {
+        free(d->evidence[i].article);
+        free(d->evidence[i].sentence);
+    }
+    free(d->evidence);
+}
+
+static void article_release(erg_graph_article *a)
+{
+    free(a->id);
+    free(a->title);
+    free(a->date);
+    free(a->source);
+    free(a->url);
+}
+
+erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, const char *name,
+                              uint32_t *out)
+{
+    uint64_t h = erg_hash(key, strlen(key));
+    size_t slot;
+    long i = ent_find(g, key, h, &slot);
+    if (i >= 0) {
+        *out = (uint32_t)i;
+        return ERG_OK;
+    }
+    if (g->n_ents >= ERG_GRAPH_NONE - 1)
+        return ERG_ENOMEM;
+    size_t cap = g->cap_ents;
+    if (grow((void **)&g->ents, &cap, g->n_ents + 1, sizeof *g->ents) != ERG_OK)
+        return ERG_ENOMEM;
+    size_t cap2 = g->cap_ents;
+    if (grow((void **)&g->ent_stamp, &cap2, g->n_ents + 1, sizeof *g->ent_stamp) != ERG_OK)
+        return ERG_ENOMEM;
+    g->cap_ents = cap < cap2 ? cap : cap2;
+    erg_entity *e = &g->ents[g->n_ents];
+    memset(e, 0, sizeof *e);
+    e->key = erg_strdup(key);
+    e->name = erg_strdup(name ? name : key);
+    e->type = type;
+    if (!e->key || !e->name) {
+        entity_release(e);
+        return ERG_ENOMEM;
+    }
+    g->ent_stamp[g->n_ents] = 0;
+    g->n_ents++;
+    if (index_put(&g->ent_ix, slot, (uint32_t)(g->n_ents - 1), g, g->n_ents, ent_hash) != ERG_OK) {
+        g->n_ents--;
+        entity_release(e);
+        return ERG_ENOMEM;
+    }
+    *out = (uint32_t)(g->n_ents - 1);
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out)
+{
+    size_t slot;
+    long i = edge_find(g, s, t, kind, &slot);
+    if (i >= 0) {
+        *out = (uint32_t)i;
+        return ERG_OK;
+    }
+    if (g->n_edges >= ERG_GRAPH_NONE - 1)
+        return ERG_ENOMEM;
+    size_t cap = g->cap_edges;
+    if (grow((void **)&g->edges, &cap, g->n_edges + 1, sizeof *g->edges) != ERG_OK)
+        return ERG_ENOMEM;
+    size_t cap2 = g->cap_edges;
+    if (grow((void **)&g->edge_stamp, &cap2, g->n_edges + 1, sizeof *g->edge_stamp) != ERG_OK)
+        return ERG_ENOMEM;
+    g->cap_edges = cap < cap2 ? cap : cap2;
+    erg_edge *d = &g->edges[g->n_edges];
+    memset(d, 0, sizeof *d);
+    d->source = s;
+    d->target = t;
+    d->kind = kind;
+    g->edge_stamp[g->n_edges] = 0;
+    g->n_edges++;
+    if (index_put(&g->edge_ix, slot, (uint32_t)(g->n_edges - 1), g, g->n_edges, edge_hash) !=
+        ERG_OK) {
+        g->n_edges--;
+        return ERG_ENOMEM;
+    }
+    *out = (uint32_t)(g->n_edges - 1);
+    return ERG_OK;
+}
+
+long erg_graph_i_find_article(const erg_graph *g, const char *id)
+{
+    size_t slot;
+    return art_find(g, id, erg_hash(id, strlen(id)), &slot);
+}
+
+erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, const char *date,
+                               const char *source, const char *url)
+{
+    size_t slot;
+    if (art_find(g, id, erg_hash(id, strlen(id)), &slot) >= 0)
+        return ERG_EINVAL;
+    if (g->n_arts >= ERG_GRAPH_NONE - 1 ||
+        grow((void **)&g->arts, &g->cap_arts, g->n_arts + 1, sizeof *g->arts) != ERG_OK)
+        return ERG_ENOMEM;
+    erg_graph_article *a = &g->arts[g->n_arts];
+    a->id = erg_strdup(id);
+    a->title = erg_strdup(title);
+    a->date = erg_strdup(date);
+    a->source = erg_strdup(source);
+    a->url = erg_strdup(url);
+    if (!a->id || (title && !a->title) || (date && !a->date) || (source && !a->source) ||
+        (url && !a->url)) {
+        article_release(a);
+        return ERG_ENOMEM;
+    }
+    g->n_arts++;
+    if (index_put(&g->art_ix, slot, (uint32_t)(g->n_arts - 1), g, g->n_arts, art_hash) != ERG_OK) {
+        g->n_arts--;
+        article_release(a);
+        return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count)
+{
+    size_t lo = 0, hi = e->n_aliases;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(e->aliases[mid].name, name);
+        if (c == 0) {
+            e->aliases[mid].count = erg_graph_i_add_u32(e->aliases[mid].count, count);
+            return ERG_OK;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* Aliases have no cap field in the public struct: grow to powers of two. */
+    size_t n = e->n_aliases;
+    if (n == 0 || (n & (n - 1)) == 0) {
+        size_t cap = n ? n * 2 : 1;
+        erg_alias *p = realloc(e->aliases, cap * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        e->aliases = p;
+    }
+    char *copy = erg_strdup(name);
+    if (!copy)
+        return ERG_ENOMEM;
+    memmove(&e->aliases[lo + 1], &e->aliases[lo], (n - lo) * sizeof *e->aliases);
+    e->aliases[lo].name = copy;
+    e->aliases[lo].count = count;
+    e->n_aliases++;
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_outlet(erg_edge *d, const char *name)
+{
+    size_t lo = 0, hi = d->n_outlets;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(d->outlets[mid], name);
+        if (c == 0)
+            return ERG_OK;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = d->n_outlets;
+    if (n == 0 || (n & (n - 1)) == 0) {
+        size_t cap = n ? n * 2 : 1;
+        char **p = realloc(d->outlets, cap * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        d->outlets = p;
+    }
+    char *copy = erg_strdup(name);
+    if (!copy)
+        return ERG_ENOMEM;
+    memmove(&d->outlets[lo + 1], &d->outlets[lo], (n - lo) * sizeof *d->outlets);
+    d->outlets[lo] = copy;
+    d->n_outlets++;
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_dates(char **first, char **last, const char *date)
+{
+    if (!date)
+        return ERG_OK;
+    if (!*first || strcmp(date, *first) < 0) {
+        char *c = erg_strdup(date);
+        if (!c)
+            return ERG_ENOMEM;
+        free(*first);
+        *first = c;
+    }
+    if (!*last || strcmp(date, *last) > 0) {
+        char *c = erg_strdup(date);
+        if (!c)
+            return ERG_ENOMEM;
+        free(*last);
+        *last = c;
+    }
+    return ERG_OK;
+}
+
+static int ev_cmp(const char *article_a, uint32_t start_a, uint32_t end_a, const erg_evidence *b)
+{
+    int c = strcmp(article_a, b->article);
+    if (c)
+        return c;
+    if (start_a != b->start)
+        return start_a < b->start ? -1 : 1;
+    if (end_a != b->end)
+        return end_a < b->end ? -1 : 1;
+    return 0;
+}
+
+/*
+ * Where (article, start, end) goes among d's evidence: sets *pos and returns
+ * true when it is to be kept, false when it is a duplicate or would fall
+ * beyond the cap.
+ */
+static bool ev_slot(const erg_edge *d, unsigned cap, const char *article, uint32_t start,
+                    uint32_t end, size_t *pos)
+{
+    size_t lo = 0, hi = d->n_evidence;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = ev_cmp(article, start, end, &d->evidence[mid]);
+        if (c == 0)
+            return false;
+        if (c > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *pos = lo;
+    return lo < cap;
+}
+
+/* Inserts ev (taking its strings) at pos, dropping the last record when full. */
+static erg_status ev_put(erg_edge *d, unsigned cap, size_t pos, erg_evidence ev)
+{
+    if (!d->evidence) {
+        d->evidence = malloc(cap * sizeof *d->evidence);
+        if (!d->evidence) {
+            free(ev.article);
+            free(ev.sentence);
+            return ERG_ENOMEM;
+        }
+    }
+    if (d->n_evidence == cap) {
+        free(d->evidence[cap - 1].article);
+        free(d->evidence[cap - 1].sentence);
+        d->n_evidence--;
+    }
+    memmove(&d->evidence[pos + 1], &d->evidence[pos], (d->n_evidence - pos) * sizeof ev);
+    d->evidence[pos] = ev;
+    d->n_evidence++;
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_evidence(erg_edge *d, unsigned cap, const char *article, uint32_t start,
+                                uint32_t end, const char *sentence)
+{
+    size_t pos;
+    if (!ev_slot(d, cap, article, start, end, &pos))
+        return ERG_OK;
+    erg_evidence ev = {erg_strdup(article), start, end, erg_strdup(sentence)};
+    if (!ev.article || !ev.sentence) {
+        free(ev.article);
+        free(ev.sentence);
+        return ERG_ENOMEM;
+    }
+    return ev_put(d, cap, pos, ev);
+}
+
+/* ---- life cycle ------------------------------------------------------------------- */
+
+erg_status erg_graph_new(erg_graph **out, unsigned max_evidence, erg_error *err)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return erg_error_oom(err);
+    (*out)->max_evidence = max_evidence ? max_evidence : ERG_GRAPH_DEFAULT_EVIDENCE;
+    (*out)->finished = true;
+    erg_buf_init(&(*out)->buf);
+    return ERG_OK;
+}
+
+void erg_graph_free(erg_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n_ents; i++)
+        entity_release(&g->ents[i]);
+    for (size_t i = 0; i < g->n_edges; i++)
+        edge_release(&g->edges[i]);
+    for (size_t i = 0; i < g->n_arts; i++)
+        article_release(&g->arts[i]);
+    free(g->ents);
+    free(g->ent_stamp);
+    free(g->ent_ix.slots);
+    free(g->edges);
+    free(g->edge_stamp);
+    free(g->edge_ix.slots);
+    free(g->arts);
+    free(g->art_ix.slots);
+    free(g->map);
+    free(g->votes);
+    free(g->outlets);
+    erg_buf_release(&g->buf);
+    free(g);
+}
+
+/* ---- adding an article ---------------------------------------------------------------- */
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || c < 0x20 || c == 0x7F;
+}
+
+/*
+ * The evidence sentence: bytes [start, end) of text with white space runs
+ * (and control characters) made one space, trimmed, and any invalid UTF-8
+ * byte (a range cut inside a character) replaced with U+FFFD.
+ */
+static erg_status sentence_text(erg_buf *b, const char *text, uint32_t start, uint32_t end)
+{
+    erg_buf_clear(b);
+    if (erg_buf_reserve(b, (size_t)(end - start) * 3) != ERG_OK)
+        return ERG_ENOMEM;
+    const unsigned char *p = (const unsigned char *)text + start;
+    size_t n = end - start, i = 0;
+    bool pending_space = false;
+    while (i < n) {
+        if (is_space(p[i])) {
+            pending_space = b->len > 0;
+            i++;
+            continue;
+        }
+        if (pending_space) {
+            erg_buf_putc(b, ' ');
+            pending_space = false;
+        }
+        size_t run = 1;
+        if (p[i] >= 0x80) {
+            run = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : 2;
+            if (run > n - i || !erg_graph_i_utf8_ok((const char *)p + i, run)) {
+                erg_buf_append(b, "\xEF\xBF\xBD", 3);
+                i++;
+                continue;
+            }
+        }
+        erg_buf_append(b, p + i, run);
+        i += run;
+    }
+    if (!b->data)
+        return erg_buf_puts(b, "");
+    return ERG_OK;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Checks the whole article before anything of it enters the graph. */
+static erg_status validate_article(const erg_graph *g, const erg_article *art,
+                                   const erg_local_entities *ents, const erg_mentions *ms,
+                                   const erg_relations *rels, erg_error *err)
+{
+    const char *id = art->id;
+    if (!id)
+        return erg_error_set(err, ERG_EINVAL, art->path, 0, -1, "article without an id");
+    if (!str_ok(id) || !str_ok(art->title) || !str_ok(art->date) || !str_ok(art->source) ||
+        !str_ok(art->url))
+        return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article metadata is not valid UTF-8");
+    if (erg_graph_i_find_article(g, id) >= 0)
+        return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article '%s' is already in the graph",
+                             id);
+    size_t n = ents ? ents->n : 0;
+    if (n >= ERG_GRAPH_NONE)
+        return erg_error_set(err, ERG_EINVAL, id, 0, -1, "too many entities in one article");
+    for (size_t i = 0; i < n; i++) {
+        const erg_local_entity *e = &ents->items[i];
+        if ((unsigned)e->type >= ERG_TYPE_COUNT)
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1, "entity %zu has no valid type", i);
+        if (e->type == ERG_TYPE_MISC)
+            continue;
+        if (!e->key || !e->key[0])
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1, "entity %zu has no merge key", i);
+        if (!str_ok(e->key) || !str_ok(e->name))
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1,
+                                 "entity %zu has a name or key that is not valid UTF-8", i);
+        for (size_t k = 0; k < e->n_surfaces; k++)
+            if (!e->surfaces[k].text || !str_ok(e->surfaces[k].text))
+                return erg_error_set(err, ERG_EINVAL, id, 0, -1,
+                                     "entity %zu has a surface form that is missing or not "
+                                     "valid UTF-8",
+                                     i);
+    }
+    for (size_t i = 0; ms && i < ms->n; i++) {
+        const erg_mention *m = &ms->items[i];
+        if (m->entity >= 0 && (size_t)m->entity >= n)
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1,
+                                 "mention %zu names entity %ld but the article has %zu", i,
+                                 (long)m->entity, n);
+        if ((unsigned)m->type >= ERG_TYPE_COUNT)
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1, "mention %zu has no valid type", i);
+    }
+    for (size_t i = 0; rels && i < rels->n; i++) {
+        const erg_relation *r = &rels->items[i];
+        if (r->a >= n || r->b >= n)
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1,
+                                 "relation %zu joins entities %u and %u but the article has %zu", i,
+                                 r->a, r->b, n);
+        if ((unsigned)r->kind >= ERG_KIND_COUNT)
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1, "relation %zu has an unknown kind", i);
+        if (r->start > r->end || r->end > art->text_len || (!art->text && r->end > 0))
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1,
+                                 "relation %zu has bytes [%u, %u) outside the text (%zu bytes)", i,
+                                 r->start, r->end, art->text ? art->text_len : (size_t)0);
+    }
+    return ERG_OK;
+}
+
+erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
+                                 const erg_local_entities *ents, const erg_mentions *ms,
+                                 const erg_relations *rels, erg_error *err)
+{
+    if (!g || !art)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no article");
+    erg_status st = validate_article(g, art, ents, ms, rels, err);
+    if (st != ERG_OK)
+        return st;
+    const char *id = art->id;
+    size_t n = ents ? ents->n : 0;
+
+    size_t cap_map = g->cap_map, cap_votes = g->cap_map;
+    erg_status gm = grow((void **)&g->map, &cap_map, n, sizeof *g->map);
+    erg_status gv = gm == ERG_OK ? grow((void **)&g->votes, &cap_votes, n, sizeof *g->votes) : gm;
+    if (gm != ERG_OK || gv != ERG_OK)
+        return erg_error_oom(err);
+    g->cap_map = cap_map;
+    if (erg_graph_i_article(g, id, art->title, art->date, art->source, art->url) != ERG_OK)
+        return erg_error_oom(err);
+    g->finished = false;
+    uint32_t serial = ++g->serial;
+
+    size_t n_outlets = 0;
+    if (grow((void **)&g->outlets, &g->cap_outlets, n + 1, sizeof *g->outlets) != ERG_OK)
+        goto oom;
+    if (art->source && art->source[0])
+        g->outlets[n_outlets++] = art->source;
+
+    for (size_t i = 0; i < n; i++) {
+        const erg_local_entity *le = &ents->items[i];
+        g->map[i] = ERG_GRAPH_NONE;
+        g->votes[i] = 0;
+        if (le->type == ERG_TYPE_MISC)
+            continue;
+        uint32_t gi;
+        if (erg_graph_i_entity(g, le->key, le->type, le->name, &gi) != ERG_OK)
+            goto oom;
+        g->map[i] = gi;
+        erg_entity *e = &g->ents[gi];
+        e->mentions = erg_graph_i_add_u32(e->mentions, le->mentions);
+        if (g->ent_stamp[gi] != serial) {
+            g->ent_stamp[gi] = serial;
+            e->articles = erg_graph_i_add_u32(e->articles, 1);
+            if (erg_graph_i_dates(&e->first_date, &e->last_date, art->date) != ERG_OK)
+                goto oom;
+        }
+        for (size_t k = 0; k < le->n_surfaces; k++)
+            if (erg_graph_i_alias(e, le->surfaces[k].text, le->surfaces[k].count) != ERG_OK)
+                goto oom;
+        if (le->n_surfaces == 0 && le->name &&
+            erg_graph_i_alias(e, le->name, le->mentions ? le->mentions : 1) != ERG_OK)
+            goto oom;
+        if (le->type == ERG_TYPE_OUTLET && le->name && le->name[0])
+            g->outlets[n_outlets++] = le->name;
+    }
+    for (size_t i = 0; ms && i < ms->n; i++) {
+        const erg_mention *m = &ms->items[i];
+        if (m->entity < 0 || g->map[m->entity] == ERG_GRAPH_NONE)
+            continue;
+        erg_entity *e = &g->ents[g->map[m->entity]];
+        e->type_votes[m->type] = erg_graph_i_add_u32(e->type_votes[m->type], 1);
+        g->votes[m->entity]++;
+    }
+    /* Without mention records, the entity's own type speaks for all its mentions. */
+    for (size_t i = 0; i < n; i++) {
+        if (g->map[i] == ERG_GRAPH_NONE || g->votes[i])
+            continue;
+        const erg_local_entity *le = &ents->items[i];
+        erg_entity *e = &g->ents[g->map[i]];
+        e->type_votes[le->type] =
+            erg_graph_i_add_u32(e->type_votes[le->type], le->mentions ? le->mentions : 1);
+    }
+
+    qsort(g->outlets, n_outlets, sizeof *g->outlets, cmp_cstr);
+    size_t w = 0;
+    for (size_t i = 0; i < n_outlets; i++)
+        if (w == 0 || strcmp(g->outlets[w - 1], g->outlets[i]) != 0)
+            g->outlets[w++] = g->outlets[i];
+    n_outlets = w;
+
+    for (size_t i = 0; rels && i < rels->n; i++) {
+        const erg_relation *r = &rels->items[i];
+        uint32_t s = g->map[r->a], t = g->map[r->b];
+        /* A relation with a MISC entity, or between two local entities that share a key. */
+        if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE || s == t)
+            continue;
+        if (r->kind == ERG_KIND_CO_MENTION && s > t) {
+            uint32_t x = s;
+            s = t;
+            t = x;
+        }
+        uint32_t di;
+        if (erg_graph_i_edge(g, s, t, r->kind, &di) != ERG_OK)
+            goto oom;
+        erg_edge *d = &g->edges[di];
+        d->weight = erg_graph_i_add_u32(d->weight, 1);
+        if (g->edge_stamp[di] != serial) {
+            g->edge_stamp[di] = serial;
+            d->articles = erg_graph_i_add_u32(d->articles, 1);
+            if (erg_graph_i_dates(&d->first_date, &d->last_date, art->date) != ERG_OK)
+                goto oom;
+            for (size_t k = 0; k < n_outlets; k++)
+                if (erg_graph_i_outlet(d, g->outlets[k]) != ERG_OK)
+                    goto oom;
+        }
+        size_t pos;
+        if (!ev_slot(d, g->max_evidence, id, r->start, r->end, &pos))
+            continue;
+        if (sentence_text(&g->buf, art->text, r->start, r->end) != ERG_OK)
+            goto oom;
+        erg_evidence ev = {erg_strdup(id), r->start, r->end, erg_strdup(g->buf.data)};
+        if (!ev.article || !ev.sentence) {
+            free(ev.article);
+            free(ev.sentence);
+            goto oom;
+        }
+        if (ev_put(d, g->max_evidence, pos, ev) != ERG_OK)
+            goto oom;
+    }
+    return ERG_OK;
+oom:
+    return erg_error_set(err, ERG_ENOMEM, id, 0, -1,
+                         "out of memory while adding the article (the graph holds part of it)");
+}
+
+/* ---- merging ------------------------------------------------------------------------------ */
+
+erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
+{
+    if (!dst || !src)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph to merge");
+    if (dst == src)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "cannot merge a graph into itself");
+    for (size_t i = 0; i < src->n_arts; i++)
+        if (erg_graph_i_find_article(dst, src->arts[i].id) >= 0)
+            return erg_error_set(err, ERG_EINVAL, src->arts[i].id, 0, -1,
+                                 "article '%s' is already in the graph", src->arts[i].id);
+    uint32_t *map = NULL;
+    if (src->n_ents && !(map = malloc(src->n_ents * sizeof *map)))
+        return erg_error_oom(err);
+    dst->finished = false;
+    for (size_t i = 0; i < src->n_arts; i++) {
+        const erg_graph_article *a = &src->arts[i];
+        if (erg_graph_i_article(dst, a->id, a->title, a->date, a->source, a->url) != ERG_OK)
+            goto oom;
+    }
+    for (size_t i = 0; i < src->n_ents; i++) {
+        const erg_entity *se = &src->ents[i];
+        if (erg_graph_i_entity(dst, se->key, se->type, se->name, &map[i]) != ERG_OK)
+            goto oom;
+        erg_entity *e = &dst->ents[map[i]];
+        e->mentions = erg_graph_i_add_u32(e->mentions, se->mentions);
+        e->articles = erg_graph_i_add_u32(e->articles, se->articles);
+        for (int t = 0; t < ERG_TYPE_COUNT; t++)
+            e->type_votes[t] = erg_graph_i_add_u32(e->type_votes[t], se->type_votes[t]);
+        if (erg_graph_i_dates(&e->first_date, &e->last_date, se->first_date) != ERG_OK ||
+            erg_graph_i_dates(&e->first_date, &e->last_date, se->last_date) != ERG_OK)
+            goto oom;
+        for (size_t k = 0; k < se->n_aliases; k++)
+            if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count) != ERG_OK)
+                goto oom;
+    }
+    for (size_t i = 0; i < src->n_edges; i++) {
+        const erg_edge *sd = &src->edges[i];
+        uint32_t s = map[sd->source], t = map[sd->target], di;
+        if (sd->kind == ERG_KIND_CO_MENTION && s > t) {
+            uint32_t x = s;
+            s = t;
+            t = x;
+        }
+        if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
+            goto oom;
+        erg_edge *d = &dst->edges[di];
+        d->weight = erg_graph_i_add_u32(d->weight, sd->weight);
+        d->articles = erg_graph_i_add_u32(d->articles, sd->articles);
+        if (erg_graph_i_dates(&d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
+            erg_graph_i_dates(&d->first_date, &d->last_date, sd->last_date) != ERG_OK)
+            goto oom;
+        for (size_t k = 0; k < sd->n_outlets; k++)
+            if (erg_graph_i_outlet(d, sd->outlets[k]) != ERG_OK)
+                goto oom;
+        for (size_t k = 0; k < sd->n_evidence; k++) {
+            const erg_evidence *ev = &sd->evidence[k];
+            if (erg_graph_i_evidence(d, dst->max_evidence, ev->article, ev->start, ev->end,
+                                     ev->sentence) != ERG_OK)
+                goto oom;
+        }
+    }
+    free(map);
+    return ERG_OK;
+oom:
+    free(map);
+    return erg_error_set(err, ERG_ENOMEM, NULL, 0, -1,
+                         "out of memory while merging (the graph holds part of the other)");
+}
+
+/* ---- finishing ------------------------------------------------------------------------------- */
+
+static erg_type decide_type(const erg_entity *e)
+{
+    /* Ties go to the earlier type: person, agency, outlet, place. MISC never wins. */
+    int best = -1;
+    for (int t = 0; t < ERG_TYPE_MISC; t++)
+        if (best < 0 || e->type_votes[t] > e->type_votes[best])
+            best = t;
+    if (e->type_votes[best] == 0 && e->type != ERG_TYPE_MISC)
+        return e->type;
+    return (erg_type)best;
+}
+
+static const char *decide_name(const erg_entity *e)
+{
+    const erg_alias *best = NULL;
+    for (size_t i = 0; i < e->n_aliases; i++) {
+        const erg_alias *a = &e->aliases[i];
+        if (!best || a->count > best->count ||
+            (a->count == best->count && strlen(a->name) > strlen(best->name)))
+            best = a; /* aliases are sorted, so the first of equals is the byte-order first */
+    }
+    return best ? best->name : NULL;
+}
+
+/* qsort has no context argument in C11, so the sorts below sort index pairs. */
+typedef struct key_ref {
+    const char *key;
+    uint32_t index;
+} key_ref;
+
+static int cmp_key_ref(const void *a, const void *b)
+{
+    return strcmp(((const key_ref *)a)->key, ((const key_ref *)b)->key);
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+    const erg_edge *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+static int cmp_article(const void *a, const void *b)
+{
+    return strcmp(((const erg_graph_article *)a)->id, ((const erg_graph_article *)b)->id);
+}
+
+erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
+{
+    if (!g)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph");
+    erg_status st = ERG_OK;
+    key_ref *refs = NULL;
+    uint32_t *remap = NULL;
+    erg_entity *sorted = NULL;
+    erg_graph_index ix[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
+    if (g->n_ents && (!(refs = malloc(g->n_ents * sizeof *refs)) ||
+                      !(remap = malloc(g->n_ents * sizeof *remap)) ||
+                      !(sorted = malloc(g->n_ents * sizeof *sorted))))
+        goto oom;
+    size_t kept = 0;
+    for (size_t i = 0; i < g->n_ents; i++) {
+        erg_entity *e = &g->ents[i];
+        e->type = decide_type(e);
+        const char *name = decide_name(e);
+        if (name && strcmp(name, e->name) != 0) {
+            char *c = erg_strdup(name);
+            if (!c)
+                goto oom;
+            free(e->name);
+            e->name = c;
+        }
+        remap[i] = ERG_GRAPH_NONE;
+        if (e->type != ERG_TYPE_MISC && (type_mask & ERG_TYPE_BIT(e->type)))
+            refs[kept++] = (key_ref){e->key, (uint32_t)i};
+    }
+    qsort(refs, kept, sizeof *refs, cmp_key_ref);
+    for (size_t i = 0; i < kept; i++)
+        remap[refs[i].index] = (uint32_t)i;
+    /* The new indexes are allocated before the tables change, so that a failure leaves the graph as
+     * it was. */
+    size_t m = 0;
+    for (size_t i = 0; i < g->n_edges; i++)
+        m += remap[g->edges[i].source] != ERG_GRAPH_NONE &&
+             remap[g->edges[i].target] != ERG_GRAPH_NONE;
+    if (index_reserve(&ix[0], kept) != ERG_OK || index_reserve(&ix[1], m) != ERG_OK ||
+        index_reserve(&ix[2], g->n_arts) != ERG_OK)
+        goto oom;
+
+    for (size_t i = 0; i < g->n_ents; i++)
+        if (remap[i] == ERG_GRAPH_NONE)
+            entity_release(&g->ents[i]);
+    for (size_t i = 0; i < kept; i++)
+        sorted[i] = g->ents[refs[i].index];
+    if (kept)
+        memcpy(g->ents, sorted, kept * sizeof *sorted);
+    g->n_ents = kept;
+    for (size_t i = 0; i < kept; i++)
+        g->ent_stamp[i] = 0;
+
+    m = 0;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        erg_edge d = g->edges[i];
+        uint32_t s = remap[d.source], t = remap[d.target];
+        if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE) {
+            edge_release(&d);
+            continue;
+        }
+        if (d.kind == ERG_KIND_CO_MENTION && s > t) {
+            uint32_t x = s;
+            s = t;
+            t = x;
+        }
+        d.source = s;
+        d.target = t;
+        g->edges[m++] = d;
+    }
+    g->n_edges = m;
+    for (size_t i = 0; i < m; i++)
+        g->edge_stamp[i] = 0;
+    qsort(g->edges, g->n_edges, sizeof *g->edges, cmp_edge);
+    qsort(g->arts, g->n_arts, sizeof *g->arts, cmp_article);
+
+    index_fill(&ix[0], g, g->n_ents, ent_hash);
+    index_fill(&ix[1], g, g->n_edges, edge_hash);
+    index_fill(&ix[2], g, g->n_arts, art_hash);
+    free(g->ent_ix.slots);
+    free(g->edge_ix.slots);
+    free(g->art_ix.slots);
+    g->ent_ix = ix[0];
+    g->edge_ix = ix[1];
+    g->art_ix = ix[2];
+    ix[0].slots = ix[1].slots = ix[2].slots = NULL;
+    g->finished = true;
+    goto cleanup;
+oom:
+    st = erg_error_oom(err);
+cleanup:
+    free(ix[0].slots);
+    free(ix[1].slots);
+    free(ix[2].slots);
+    free(refs);
+    free(remap);
+    free(sorted);
+    return st;
+}
+
+/* ---- reading ----------------------------------------------------------------------------------
+ */
+
+bool erg_graph_is_finished(const erg_graph *g)
+{
+    return g && g->finished;
+}
+
+size_t erg_graph_entity_count(const erg_graph *g)
+{
+    return g->n_ents;
+}
+
+size_t erg_graph_edge_count(const erg_graph *g)
+{
+    return g->n_edges;
+}
+
+size_t erg_graph_article_count(const erg_graph *g)
+{
+    return g->n_arts;
+}
+
+const erg_entity *erg_graph_entity(const erg_graph *g, size_t i)
+{
+    return i < g->n_ents ? &g->ents[i] : NULL;
+}
+
+const erg_edge *erg_graph_edge(const erg_graph *g, size_t i)
+{
+    return i < g->n_edges ? &g->edges[i] : NULL;
+}
+
+const erg_graph_article *erg_graph_get_article(const erg_graph *g, size_t i)
+{
+    return i < g->n_arts ? &g->arts[i] : NULL;
+}
+
+long erg_graph_find_key(const erg_graph *g, const char *key)
+{
+    if (!g || !key)
+        return -1;
+    size_t slot;
+    return ent_find(g, key, erg_hash(key, strlen(key)), &slot);
+}
+
+size_t erg_graph_count_type(const erg_graph *g, erg_type t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->n_ents; i++)
+        n += g->ents[i].type == t;
+    return n;
+}

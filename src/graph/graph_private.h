@@ -1,0 +1,77 @@
+/*
+ * graph_private.h: the graph's tables, shared by the files of src/graph.
+ * Not installed; names are erg_graph_i_* (internal).
+ */
+#ifndef ERG_GRAPH_PRIVATE_H
+#define ERG_GRAPH_PRIVATE_H
+
+#include "erg/graph.h"
+
+#define ERG_GRAPH_NONE UINT32_MAX
+#define ERG_GRAPH_DEFAULT_EVIDENCE 3u
+
+/*
+ * An open-addressing hash index over the items of one table: slots hold item
+ * indexes (ERG_GRAPH_NONE when empty), the capacity is a power of two and the
+ * load stays at most one half, so probing (linear) is short.
+ */
+typedef struct erg_graph_index {
+    uint32_t *slots;
+    size_t cap;
+} erg_graph_index;
+
+struct erg_graph {
+    unsigned max_evidence;
+    bool finished; /* no add or merge since the last erg_graph_finish */
+
+    erg_entity *ents;
+    size_t n_ents, cap_ents;
+    uint32_t *ent_stamp; /* serial of the last article that counted this entity */
+    erg_graph_index ent_ix;
+
+    erg_edge *edges;
+    size_t n_edges, cap_edges;
+    uint32_t *edge_stamp;
+    erg_graph_index edge_ix;
+
+    erg_graph_article *arts;
+    size_t n_arts, cap_arts;
+    erg_graph_index art_ix;
+
+    uint32_t serial; /* articles added so far; stamps are compared against it */
+
+    /* Scratch reused across erg_graph_add_article calls. */
+    uint32_t *map;   /* local entity -> graph entity */
+    uint32_t *votes; /* mention items counted per local entity */
+    size_t cap_map;
+    const char **outlets; /* the article's outlet names (borrowed), sorted, distinct */
+    size_t cap_outlets;
+    erg_buf buf;
+};
+
+/* Finds or adds the entity with this key (new ones get type and name). */
+erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, const char *name,
+                              uint32_t *out);
+/* Finds or adds the edge (s, t, kind); s < t is the caller's business for co_mention. */
+erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out);
+/* Adds an article record (copies the strings); the id must not be there yet. */
+erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, const char *date,
+                               const char *source, const char *url);
+long erg_graph_i_find_article(const erg_graph *g, const char *id);
+/* Adds count to the alias name of entity e. */
+erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count);
+/* Adds name to the sorted set of outlets of edge d. */
+erg_status erg_graph_i_outlet(erg_edge *d, const char *name);
+/* Widens [*first, *last] to hold date (NULL dates change nothing). */
+erg_status erg_graph_i_dates(char **first, char **last, const char *date);
+/*
+ * Offers an evidence record to edge d, which keeps the cap smallest by
+ * (article, start, end), without duplicates. The sentence is copied.
+ */
+erg_status erg_graph_i_evidence(erg_edge *d, unsigned cap, const char *article, uint32_t start,
+                                uint32_t end, const char *sentence);
+uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b);
+/* true when n bytes at s are valid UTF-8 without NUL bytes. */
+bool erg_graph_i_utf8_ok(const char *s, size_t n);
+
+#endif

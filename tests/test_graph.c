@@ -1,0 +1,762 @@
+#include "erg/graph.h"
+
+#include "graph_build.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
+
+static erg_graph *new_graph(unsigned max_evidence)
+{
+    erg_graph *g = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_graph_new(&g, max_evidence, &err), ERG_OK);
+    return g;
+}
+
+static void finish(erg_graph *g, unsigned mask)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_finish(g, mask, &err) == ERG_OK, "finish: %s", err.text);
+}
+
+static erg_graph *build(int first, int last, unsigned max_evidence)
+{
+    erg_graph *g = new_graph(max_evidence);
+    for (int i = first; i <= last; i++) {
+        tb_article t;
+        if (i == 1)
+            tb_article1(&t);
+        else if (i == 2)
+            tb_article2(&t);
+        else
+            tb_article3(&t);
+        tb_add(g, &t);
+    }
+    return g;
+}
+
+static const erg_entity *entity(const erg_graph *g, const char *key)
+{
+    long i = erg_graph_find_key(g, key);
+    ck_assert_msg(i >= 0, "no entity '%s'", key);
+    return erg_graph_entity(g, (size_t)i);
+}
+
+/* The edge (source key, target key, kind) or NULL. */
+static const erg_edge *edge(const erg_graph *g, const char *s, const char *t, erg_kind kind)
+{
+    long a = erg_graph_find_key(g, s), b = erg_graph_find_key(g, t);
+    if (a < 0 || b < 0)
+        return NULL;
+    for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
+        const erg_edge *d = erg_graph_edge(g, i);
+        if (d->kind == kind && d->source == (uint32_t)a && d->target == (uint32_t)b)
+            return d;
+    }
+    return NULL;
+}
+
+/* Saves g to a malloc'd string. */
+static char *save_string(const erg_graph *g)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    ck_assert_ptr_nonnull(f);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_write_json(g, f, &err) == ERG_OK, "write: %s", err.text);
+    fclose(f);
+    return data;
+}
+
+static void save_file(const erg_graph *g, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    erg_error err;
+    ck_assert_int_eq(erg_graph_write_json(g, f, &err), ERG_OK);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(test_counts_and_types)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    ck_assert_uint_eq(erg_graph_entity_count(g), 6); /* the misc entity never enters */
+    ck_assert_uint_eq(erg_graph_edge_count(g), 11);
+    ck_assert_int_lt(erg_graph_find_key(g, "korean"), 0);
+    ck_assert_uint_eq(erg_graph_count_type(g, ERG_TYPE_PERSON), 2);
+    ck_assert_uint_eq(erg_graph_count_type(g, ERG_TYPE_OUTLET), 3);
+    ck_assert_uint_eq(erg_graph_count_type(g, ERG_TYPE_AGENCY), 0);
+    ck_assert_uint_eq(erg_graph_count_type(g, ERG_TYPE_PLACE), 1);
+    /* Sorted by key, and find_key agrees with the order. */
+    const char *keys[] = {"kcna", "kim jong un", "moon jae in", "pyongyang", "reuters", "yonhap"};
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_str_eq(erg_graph_entity(g, i)->key, keys[i]);
+        ck_assert_int_eq(erg_graph_find_key(g, keys[i]), (long)i);
+    }
+    /* Edges sorted by (source, target, kind). */
+    for (size_t i = 1; i < erg_graph_edge_count(g); i++) {
+        const erg_edge *p = erg_graph_edge(g, i - 1), *q = erg_graph_edge(g, i);
+        ck_assert(p->source < q->source ||
+                  (p->source == q->source &&
+                   (p->target < q->target || (p->target == q->target && p->kind < q->kind))));
+    }
+    /* Articles sorted by id. */
+    ck_assert_str_eq(erg_graph_get_article(g, 0)->id, "a1");
+    ck_assert_str_eq(erg_graph_get_article(g, 2)->id, "a3");
+    ck_assert_ptr_null(erg_graph_get_article(g, 2)->date);
+    ck_assert_str_eq(erg_graph_get_article(g, 0)->source, "Reuters");
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_entity_merge_aliases_votes_dates)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    const erg_entity *kim = entity(g, "kim jong un");
+    ck_assert_uint_eq(kim->mentions, 5);
+    ck_assert_uint_eq(kim->articles, 3);
+    ck_assert_uint_eq(kim->n_aliases, 2);
+    ck_assert_str_eq(kim->aliases[0].name, "Kim");
+    ck_assert_uint_eq(kim->aliases[0].count, 3);
+    ck_assert_str_eq(kim->aliases[1].name, "Kim Jong-un");
+    ck_assert_uint_eq(kim->aliases[1].count, 2);
+    ck_assert_str_eq(kim->name, "Kim"); /* most frequent surface form */
+    ck_assert_str_eq(kim->first_date, "2018-04-27");
+    ck_assert_str_eq(kim->last_date, "2018-05-01"); /* a3 has no date */
+    ck_assert_uint_eq(kim->type_votes[ERG_TYPE_PERSON], 5);
+
+    const erg_entity *kcna = entity(g, "kcna");
+    ck_assert_int_eq(kcna->type, ERG_TYPE_OUTLET); /* 2 outlet votes beat 1 agency vote */
+    ck_assert_uint_eq(kcna->type_votes[ERG_TYPE_AGENCY], 1);
+    ck_assert_uint_eq(kcna->type_votes[ERG_TYPE_OUTLET], 2);
+
+    const erg_entity *moon = entity(g, "moon jae in");
+    ck_assert_str_eq(moon->name, "Moon Jae-in");
+    ck_assert_uint_eq(moon->articles, 2);
+    const erg_entity *reu = entity(g, "reuters");
+    ck_assert_ptr_null(reu->first_date);
+    ck_assert_ptr_null(reu->last_date);
+    erg_graph_free(g);
+}
+END_TEST
+
+/* Ties: types go person, agency, outlet, place; names longest, then byte order. */
+START_TEST(test_ties)
+{
+    erg_graph *g = new_graph(0);
+    static const char text[] = "x";
+    tb_article t;
+    tb_init(&t, "t1", NULL, NULL, text);
+    int a = tb_ent(&t, "a", ERG_TYPE_AGENCY);
+    tb_surf(&t, a, "AB", 2, ERG_TYPE_OUTLET);
+    tb_surf(&t, a, "ABC", 2, ERG_TYPE_AGENCY);
+    int b = tb_ent(&t, "b", ERG_TYPE_PLACE);
+    tb_surf(&t, b, "BB", 1, ERG_TYPE_PLACE);
+    tb_surf(&t, b, "BA", 1, ERG_TYPE_PERSON);
+    tb_add(g, &t);
+    finish(g, ALL_TYPES);
+    ck_assert_int_eq(entity(g, "a")->type, ERG_TYPE_AGENCY);
+    ck_assert_str_eq(entity(g, "a")->name, "ABC");
+    ck_assert_int_eq(entity(g, "b")->type, ERG_TYPE_PERSON);
+    ck_assert_str_eq(entity(g, "b")->name, "BA");
+
+    /* Without mention records the entity's own type counts, for max(1, mentions) votes. */
+    tb_init(&t, "t2", NULL, NULL, text);
+    int c = tb_ent(&t, "c", ERG_TYPE_OUTLET);
+    t.items[c].mentions = 0;
+    tb_add(g, &t);
+    finish(g, ALL_TYPES);
+    ck_assert_int_eq(entity(g, "c")->type, ERG_TYPE_OUTLET);
+    ck_assert_uint_eq(entity(g, "c")->type_votes[ERG_TYPE_OUTLET], 1);
+    ck_assert_str_eq(entity(g, "c")->name, "c"); /* no surfaces: the name is the alias */
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_edges_weights_outlets_evidence)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->weight, 4);
+    ck_assert_uint_eq(d->articles, 3);
+    ck_assert_str_eq(d->first_date, "2018-04-27");
+    ck_assert_str_eq(d->last_date, "2018-05-01");
+    ck_assert_uint_eq(d->n_outlets, 3);
+    ck_assert_str_eq(d->outlets[0], "KCNA");
+    ck_assert_str_eq(d->outlets[1], "Reuters");
+    ck_assert_str_eq(d->outlets[2], "Yonhap");
+    ck_assert_uint_eq(d->n_evidence, 3); /* the default cap; a3 is left out */
+    ck_assert_str_eq(d->evidence[0].article, "a1");
+    ck_assert_str_eq(d->evidence[0].sentence, "Kim said the talks went well.");
+    const char *raw = strstr(tb_text1, "Kim  said");
+    ck_assert_uint_eq(d->evidence[0].start, (uint32_t)(raw - tb_text1));
+    ck_assert_uint_eq(d->evidence[0].end - d->evidence[0].start,
+                      strlen("Kim  said   the talks\twent well."));
+    ck_assert_str_eq(d->evidence[1].article, "a1");
+    ck_assert_str_eq(d->evidence[1].sentence, "KCNA said Kim was pleased.");
+    ck_assert_str_eq(d->evidence[2].article, "a2");
+
+    /* co_mention goes from the smaller index; typed edges keep subject -> object. */
+    for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
+        const erg_edge *e = erg_graph_edge(g, i);
+        if (e->kind == ERG_KIND_CO_MENTION)
+            ck_assert_uint_lt(e->source, e->target);
+    }
+    ck_assert_ptr_nonnull(edge(g, "yonhap", "kim jong un", ERG_KIND_REPORTS));
+    ck_assert_ptr_null(edge(g, "kim jong un", "yonhap", ERG_KIND_REPORTS));
+    ck_assert_ptr_nonnull(edge(g, "kcna", "kim jong un", ERG_KIND_CITES));
+    ck_assert_ptr_nonnull(edge(g, "reuters", "kcna", ERG_KIND_REPORTS));
+    ck_assert_ptr_null(edge(g, "kcna", "reuters", ERG_KIND_REPORTS));
+    ck_assert_ptr_nonnull(edge(g, "kim jong un", "yonhap", ERG_KIND_CO_MENTION));
+
+    const erg_edge *r = edge(g, "reuters", "kcna", ERG_KIND_REPORTS);
+    ck_assert_ptr_null(r->first_date); /* a3 has no date */
+    ck_assert_uint_eq(r->n_outlets, 2);
+    ck_assert_str_eq(r->outlets[0], "KCNA");
+    ck_assert_str_eq(r->outlets[1], "Reuters");
+    erg_graph_free(g);
+}
+END_TEST
+
+/* The evidence kept is the smallest by (article, start), whatever the add order. */
+START_TEST(test_evidence_cap_and_order)
+{
+    static const char text[] = "A and B. A with B again. A, B, thrice. A B four.";
+    const char *ids[] = {"c", "a", "d", "b"};
+    erg_graph *g1 = new_graph(2), *g2 = new_graph(2);
+    for (int round = 0; round < 2; round++) {
+        erg_graph *g = round ? g2 : g1;
+        for (int k = 0; k < 4; k++) {
+            tb_article t;
+            tb_init(&t, ids[round ? 3 - k : k], NULL, NULL, text);
+            int a = tb_ent(&t, "a", ERG_TYPE_PERSON), b = tb_ent(&t, "b", ERG_TYPE_PERSON);
+            tb_surf(&t, a, "A", 1, ERG_TYPE_PERSON);
+            tb_surf(&t, b, "B", 1, ERG_TYPE_PERSON);
+            /* Records out of text order, and one twice: the copy is not evidence twice. */
+            tb_rel(&t, a, b, ERG_KIND_CO_MENTION, "A with B again.");
+            tb_rel(&t, a, b, ERG_KIND_CO_MENTION, "A and B.");
+            tb_rel(&t, a, b, ERG_KIND_CO_MENTION, "A and B.");
+            tb_add(g, &t);
+        }
+        finish(g, ALL_TYPES);
+        const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
+        ck_assert_uint_eq(d->weight, 12);
+        ck_assert_uint_eq(d->articles, 4);
+        ck_assert_uint_eq(d->n_evidence, 2);
+        ck_assert_str_eq(d->evidence[0].article, "a");
+        ck_assert_uint_eq(d->evidence[0].start, 0);
+        ck_assert_str_eq(d->evidence[0].sentence, "A and B.");
+        ck_assert_str_eq(d->evidence[1].article, "a");
+        ck_assert_str_eq(d->evidence[1].sentence, "A with B again.");
+    }
+    char *s1 = save_string(g1), *s2 = save_string(g2);
+    ck_assert_str_eq(s1, s2);
+    free(s1);
+    free(s2);
+    erg_graph_free(g1);
+    erg_graph_free(g2);
+}
+END_TEST
+
+START_TEST(test_mask_and_refinish)
+{
+    erg_graph *g = build(1, 2, 0);
+    finish(g, ERG_TYPE_BIT(ERG_TYPE_PERSON));
+    ck_assert_uint_eq(erg_graph_entity_count(g), 2);
+    ck_assert_uint_eq(erg_graph_edge_count(g), 1); /* kim - moon */
+    ck_assert_ptr_nonnull(edge(g, "kim jong un", "moon jae in", ERG_KIND_CO_MENTION));
+    ck_assert_int_lt(erg_graph_find_key(g, "kcna"), 0);
+
+    /* Finish again after more adds: a3 brings kcna and reuters back with its own counts. */
+    tb_article t;
+    tb_article3(&t);
+    tb_add(g, &t);
+    ck_assert(!erg_graph_is_finished(g));
+    finish(g, ERG_TYPES_DEFAULT);
+    ck_assert(erg_graph_is_finished(g));
+    ck_assert_uint_eq(erg_graph_entity_count(g), 4);
+    ck_assert_uint_eq(entity(g, "kcna")->mentions, 1);
+    ck_assert_uint_eq(entity(g, "kim jong un")->mentions, 5);
+    ck_assert_uint_eq(erg_graph_edge_count(g), 6);
+    const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
+    ck_assert_uint_eq(d->weight, 1);
+    /* Finishing twice in a row changes nothing. */
+    char *s1 = save_string(g);
+    finish(g, ERG_TYPES_DEFAULT);
+    char *s2 = save_string(g);
+    ck_assert_str_eq(s1, s2);
+    free(s1);
+    free(s2);
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_bad_articles)
+{
+    erg_graph *g = new_graph(0);
+    erg_error err;
+    tb_article t;
+    tb_article1(&t);
+    tb_add(g, &t);
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    ck_assert_str_eq(err.text, "article 'a1' is already in the graph");
+
+    /* Each bad article is refused before the graph changes. */
+    tb_article2(&t);
+    t.ritems[0].b = 7;
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, "relation 0") != NULL);
+    tb_article2(&t);
+    t.ritems[1].end = (uint32_t)t.art.text_len + 1;
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, "outside the text") != NULL);
+    tb_article2(&t);
+    t.mitems[0].entity = 9;
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    tb_article2(&t);
+    t.items[0].key = "bad \xff key";
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, "UTF-8") != NULL);
+    tb_article2(&t);
+    t.items[1].key = NULL;
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    tb_article2(&t);
+    t.art.id = NULL;
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
+    ck_assert_uint_eq(erg_graph_article_count(g), 1);
+    finish(g, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_entity_count(g), 5);
+    ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 1);
+
+    /* The fixed article goes in; an article without entities or relations too. */
+    tb_article2(&t);
+    tb_add(g, &t);
+    tb_init(&t, "empty", NULL, NULL, "");
+    ck_assert_int_eq(erg_graph_add_article(g, &t.art, NULL, NULL, NULL, &err), ERG_OK);
+    finish(g, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 3);
+
+    /* Writing an unfinished graph is refused. */
+    tb_article3(&t);
+    tb_add(g, &t);
+    FILE *f = tmpfile();
+    ck_assert_int_eq(erg_graph_write_json(g, f, &err), ERG_EINVAL);
+    fclose(f);
+    erg_graph_free(g);
+    erg_graph_free(NULL);
+}
+END_TEST
+
+/* A sentence range cut inside a character, with control bytes, is stored as valid text. */
+START_TEST(test_evidence_sentence_cleaning)
+{
+    static const char text[] = "\xC3\xA9l\xC3\xA8ve A\r\n\r\n  met\x01 B  ";
+    erg_graph *g = new_graph(0);
+    tb_article t;
+    tb_init(&t, "x", NULL, NULL, text);
+    int a = tb_ent(&t, "a", ERG_TYPE_PERSON), b = tb_ent(&t, "b", ERG_TYPE_PERSON);
+    tb_surf(&t, a, "A", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, b, "B", 1, ERG_TYPE_PERSON);
+    tb_rel(&t, a, b, ERG_KIND_CO_MENTION, text);
+    t.ritems[0].start = 1; /* inside the first "é" */
+    tb_add(g, &t);
+    finish(g, ALL_TYPES);
+    const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
+    ck_assert_str_eq(d->evidence[0].sentence, "\xEF\xBF\xBDl\xC3\xA8ve A met B");
+    ck_assert_uint_eq(d->evidence[0].start, 1);
+    ck_assert_uint_eq(d->evidence[0].end, strlen(text));
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_json_round_trip)
+{
+    char dir[64], path[128], path2[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.json", dir);
+    snprintf(path2, sizeof path2, "%s/g2.json", dir);
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    save_file(g, path);
+    char *s1 = save_string(g);
+
+    erg_graph *h = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    ck_assert(erg_graph_is_finished(h));
+    char *s2 = save_string(h);
+    ck_assert_str_eq(s1, s2);
+    ck_assert_uint_eq(erg_graph_entity_count(h), 6);
+    ck_assert_uint_eq(erg_graph_edge_count(h), 11);
+    ck_assert_str_eq(entity(h, "kim jong un")->name, "Kim");
+    ck_assert_int_eq(entity(h, "kcna")->type, ERG_TYPE_OUTLET);
+    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":1") != NULL);
+    ck_assert(strstr(s1, "\"title\":null") == NULL); /* absent fields are left out */
+
+    /* networkx reads it as a node-link multigraph with the same counts. */
+    save_file(h, path2);
+    char script[512], cmd[1024];
+    tb_tests_path(script, sizeof script, "check_graphml.py");
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' --node-link '%s' 6 11", script, path2);
+    ck_assert_int_eq(tb_run(cmd), 0);
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' --node-link '%s' 6 12 2>/dev/null", script,
+             path2);
+    ck_assert_int_ne(tb_run(cmd), 0); /* the checker does check */
+
+    free(s1);
+    free(s2);
+    erg_graph_free(g);
+    erg_graph_free(h);
+    unlink(path);
+    unlink(path2);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_merge_order_independent)
+{
+    erg_graph *a = build(1, 2, 0), *b = build(3, 3, 0), *c = build(1, 3, 0);
+    erg_graph *ab = build(1, 2, 0), *ba = build(3, 3, 0);
+    erg_error err;
+    ck_assert_int_eq(erg_graph_merge(ab, b, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_merge(ba, a, &err), ERG_OK);
+    finish(ab, ALL_TYPES);
+    finish(ba, ALL_TYPES);
+    finish(c, ALL_TYPES);
+    char *sab = save_string(ab), *sba = save_string(ba), *sc = save_string(c);
+    ck_assert_str_eq(sab, sc);
+    ck_assert_str_eq(sba, sc);
+
+    /* Another grouping, with finished parts and single articles: 2 + (3 + 1). */
+    erg_graph *p2 = build(2, 2, 0), *p3 = build(3, 3, 0), *p1 = build(1, 1, 0);
+    finish(p3, ALL_TYPES);
+    ck_assert_int_eq(erg_graph_merge(p3, p1, &err), ERG_OK);
+    finish(p2, ALL_TYPES);
+    ck_assert_int_eq(erg_graph_merge(p2, p3, &err), ERG_OK);
+    finish(p2, ALL_TYPES);
+    char *s2 = save_string(p2);
+    ck_assert_str_eq(s2, sc);
+
+    /* Merging graphs loaded from files gives the same bytes too. */
+    char dir[64], pa[128], pb[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(pa, sizeof pa, "%s/a.json", dir);
+    snprintf(pb, sizeof pb, "%s/b.json", dir);
+    finish(a, ALL_TYPES);
+    finish(b, ALL_TYPES);
+    save_file(a, pa);
+    save_file(b, pb);
+    erg_graph *la = NULL, *lb = NULL;
+    ck_assert_int_eq(erg_graph_load(&la, pa, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_load(&lb, pb, &err), ERG_OK);
+    erg_graph *m = new_graph(0);
+    ck_assert_int_eq(erg_graph_merge(m, lb, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_merge(m, la, &err), ERG_OK);
+    finish(m, ALL_TYPES);
+    char *sm = save_string(m);
+    ck_assert_str_eq(sm, sc);
+
+    /* The same article twice is refused, and so is a graph merged into itself. */
+    ck_assert_int_eq(erg_graph_merge(m, lb, &err), ERG_EINVAL);
+    ck_assert_str_eq(err.text, "article 'a3' is already in the graph");
+    ck_assert_int_eq(erg_graph_merge(m, m, &err), ERG_EINVAL);
+    ck_assert_uint_eq(erg_graph_article_count(m), 3);
+
+    /* src is unchanged by a merge. */
+    char *sb_before = save_string(b);
+    erg_graph *x = build(1, 1, 0);
+    ck_assert_int_eq(erg_graph_merge(x, b, &err), ERG_OK);
+    char *sb_after = save_string(b);
+    ck_assert_str_eq(sb_before, sb_after);
+
+    free(sab);
+    free(sba);
+    free(sc);
+    free(s2);
+    free(sm);
+    free(sb_before);
+    free(sb_after);
+    erg_graph *all[] = {a, b, c, ab, ba, p1, p2, p3, la, lb, m, x};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        erg_graph_free(all[i]);
+    unlink(pa);
+    unlink(pb);
+    rmdir(dir);
+}
+END_TEST
+
+/* Writes text to dir/name and tries to load it. */
+static erg_status load_text(const char *dir, const char *text, erg_error *err)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/bad.json", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    erg_graph *g = (erg_graph *)&g; /* must be reset to NULL on failure */
+    erg_error_clear(err);
+    erg_status st = erg_graph_load(&g, path, err);
+    if (st == ERG_OK)
+        erg_graph_free(g);
+    else
+        ck_assert_ptr_null(g);
+    unlink(path);
+    return st;
+}
+
+#define HEAD "{\"format\":\"erg-graph\",\"version\":1,"
+#define NODE_A "{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\",\"mentions\":1,\"articles\":1}"
+#define NODE_B "{\"id\":\"b\",\"name\":\"B\",\"type\":\"agency\",\"mentions\":1,\"articles\":1}"
+#define LINK(extra)                                                                                \
+    "{\"source\":\"a\",\"target\":\"b\",\"kind\":\"co_mention\",\"weight\":1,\"articles\":1" extra \
+    "}"
+
+START_TEST(test_malformed_files)
+{
+    char dir[64];
+    tb_tmpdir(dir, sizeof dir);
+    erg_error err;
+    static const struct {
+        const char *text;
+        erg_status st;
+        const char *msg;
+    } cases[] = {
+        {"", ERG_EJSON, "malformed JSON"},
+        {"{\"format\":\"erg-graph\",\n\"version\":1,\n\"nodes\":[,]}", ERG_EJSON, "malformed JSON"},
+        {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]", ERG_EJSON, "malformed JSON"},
+        {"[1,2,3]", ERG_EFORMAT, "top level"},
+        {"{\"format\":\"graphml\",\"version\":1}", ERG_EFORMAT, "not an erg graph"},
+        {"{\"format\":\"erg-graph\",\"version\":2}", ERG_EFORMAT, "unsupported version 2"},
+        {"{\"format\":\"erg-graph\",\"version\":\"1\"}", ERG_EFORMAT, "version"},
+        {HEAD "\"articles\":[],\"links\":[]}", ERG_EJSON, "\"nodes\" is missing"},
+        {HEAD "\"articles\":[],\"nodes\":{},\"links\":[]}", ERG_EJSON, "must be an array"},
+        {HEAD "\"directed\":true,\"articles\":[],\"nodes\":[],\"links\":[]}", ERG_EFORMAT,
+         "directed"},
+        {HEAD "\"articles\":[{\"title\":\"x\"}],\"nodes\":[],\"links\":[]}", ERG_EJSON,
+         "articles[0]: \"id\" is missing"},
+        {HEAD "\"articles\":[{\"id\":\"x\"},{\"id\":\"x\"}],\"nodes\":[],\"links\":[]}",
+         ERG_EFORMAT, "articles[1]: article id 'x' appears twice"},
+        {HEAD "\"articles\":[],\"nodes\":[1],\"links\":[]}", ERG_EJSON, "nodes[0]"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\","
+              "\"mentions\":-1,\"articles\":1}],\"links\":[]}",
+         ERG_EJSON, "nodes[0]: \"mentions\" must be an integer"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\","
+              "\"mentions\":1e3,\"articles\":1}],\"links\":[]}",
+         ERG_EJSON, "\"mentions\" must be an integer"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"robot\","
+              "\"mentions\":1,\"articles\":1}],\"links\":[]}",
+         ERG_EFORMAT, "unknown entity type 'robot'"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"misc\","
+              "\"mentions\":1,\"articles\":1}],\"links\":[]}",
+         ERG_EFORMAT, "unknown entity type 'misc'"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "," NODE_A "],\"links\":[]}", ERG_EFORMAT,
+         "nodes[1]: node id 'a' appears twice"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\","
+              "\"mentions\":1,\"articles\":1,\"aliases\":[{\"name\":\"A\"}]}],\"links\":[]}",
+         ERG_EJSON, "\"count\" is missing"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\","
+              "\"mentions\":1,\"articles\":1,\"votes\":{\"alien\":1}}],\"links\":[]}",
+         ERG_EFORMAT, "unknown type 'alien'"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "],\"links\":[" LINK("") "]}", ERG_EFORMAT,
+         "links[0]: target 'b' is not a node"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "," NODE_B "],\"links\":[{\"source\":\"a\","
+              "\"target\":\"b\",\"kind\":\"loves\",\"weight\":1,\"articles\":1}]}",
+         ERG_EFORMAT, "unknown kind 'loves'"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "],\"links\":[{\"source\":\"a\","
+              "\"target\":\"a\",\"kind\":\"co_mention\",\"weight\":1,\"articles\":1}]}",
+         ERG_EFORMAT, "to itself"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "," NODE_B
+              "],\"links\":[" LINK("") "," LINK("") "]}",
+         ERG_EFORMAT, "links[1]: the co_mention link between 'a' and 'b' appears twice"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "," NODE_B "],\"links\":[" LINK(
+             ",\"evidence\":[{\"article\":\"zz\",\"start\":0,\"end\":1,\"sentence\":\"x\"}]") "]}",
+         ERG_EFORMAT, "names article 'zz'"},
+        {HEAD "\"articles\":[{\"id\":\"zz\"}],\"nodes\":[" NODE_A "," NODE_B "],\"links\":[" LINK(
+             ",\"evidence\":[{\"article\":\"zz\",\"start\":5,\"end\":1,\"sentence\":\"x\"}]") "]}",
+         ERG_EFORMAT, "starts after it ends"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "," NODE_B
+              "],\"links\":[" LINK(",\"outlets\":[3]") "]}",
+         ERG_EJSON, "outlets[0] must be a string"},
+        {HEAD "\"articles\":[],\"nodes\":[" NODE_A "," NODE_B
+              "],\"links\":[" LINK(",\"weight\":2") "]}",
+         ERG_EJSON, "malformed JSON"}, /* duplicate key */
+        {HEAD "\"graph\":{\"entities\":5},\"articles\":[],\"nodes\":[],\"links\":[]}", ERG_EFORMAT,
+         "\"entities\" says 5 but the file holds 0"},
+        {HEAD "\"graph\":{\"max_evidence\":0},\"articles\":[],\"nodes\":[],\"links\":[]}",
+         ERG_EFORMAT, "max_evidence"},
+        {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\\u0000b\",\"name\":\"A\",\"type\":"
+              "\"person\",\"mentions\":1,\"articles\":1}],\"links\":[]}",
+         ERG_EJSON, "malformed JSON"},
+        {"{\"format\":\"erg-graph\",\"version\":1,\"articles\":\"\xff\"}", ERG_EJSON,
+         "malformed JSON"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        erg_status st = load_text(dir, cases[i].text, &err);
+        ck_assert_msg(st == cases[i].st, "case %zu: status %d, want %d (%s)", i, (int)st,
+                      (int)cases[i].st, err.text);
+        ck_assert_msg(strstr(err.text, cases[i].msg) != NULL, "case %zu: '%s' lacks '%s'", i,
+                      err.text, cases[i].msg);
+        ck_assert_msg(strstr(err.source, "bad.json") != NULL, "case %zu: source '%s'", i,
+                      err.source);
+    }
+    /* The parser's line number reaches err->line. */
+    ck_assert_int_eq(
+        load_text(dir, "{\"format\":\"erg-graph\",\n\"version\":1,\n\"nodes\":[,]}", &err),
+        ERG_EJSON);
+    ck_assert_int_eq(err.line, 3);
+
+    /* Deep nesting and a truncated real file fail cleanly. */
+    char *deep = malloc(200002);
+    memset(deep, '[', 100000);
+    memset(deep + 100000, ']', 100000);
+    deep[200000] = '\0';
+    ck_assert_int_eq(load_text(dir, deep, &err), ERG_EJSON);
+    free(deep);
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    char *s = save_string(g);
+    for (size_t cut = 1; cut + 1 < strlen(s); cut += 97) {
+        char saved = s[cut];
+        s[cut] = '\0';
+        ck_assert_int_eq(load_text(dir, s, &err), ERG_EJSON);
+        s[cut] = saved;
+    }
+    /* A hand-written file with nulls and without votes loads. */
+    ck_assert_int_eq(load_text(dir,
+                               HEAD
+                               "\"articles\":[{\"id\":\"x\",\"title\":null}],\"nodes\":[" NODE_A
+                               "," NODE_B "],\"links\":[" LINK("") "]}",
+                               &err),
+                     ERG_OK);
+    free(s);
+    erg_graph_free(g);
+    erg_graph *none = NULL;
+    ck_assert_int_eq(erg_graph_load(&none, "/nonexistent/graph.json", &err), ERG_ENOTFOUND);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_to_igraph)
+{
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    igraph_t ig;
+    igraph_vector_t w;
+    erg_error err;
+    ck_assert_int_eq(erg_graph_to_igraph(g, &ig, &w, &err), ERG_OK);
+    ck_assert_int_eq(igraph_vcount(&ig), 6);
+    ck_assert_int_eq(igraph_ecount(&ig), 8); /* co_mention pairs only */
+    ck_assert(!igraph_is_directed(&ig));
+    ck_assert_int_eq(igraph_vector_size(&w), 8);
+    double total = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&ig); e++) {
+        igraph_integer_t from, to;
+        ck_assert_int_eq(igraph_edge(&ig, e, &from, &to), IGRAPH_SUCCESS);
+        const erg_edge *d = edge(g, erg_graph_entity(g, (size_t)from)->key,
+                                 erg_graph_entity(g, (size_t)to)->key, ERG_KIND_CO_MENTION);
+        ck_assert_ptr_nonnull(d);
+        ck_assert(VECTOR(w)[e] == (double)d->weight);
+        total += VECTOR(w)[e];
+    }
+    ck_assert(total == 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1);
+    igraph_bool_t simple;
+    ck_assert_int_eq(igraph_is_simple(&ig, &simple), IGRAPH_SUCCESS);
+    ck_assert(simple);
+    igraph_destroy(&ig);
+    igraph_vector_destroy(&w);
+
+    /* An empty graph gives an empty igraph. */
+    erg_graph *e = new_graph(0);
+    ck_assert_int_eq(erg_graph_to_igraph(e, &ig, &w, &err), ERG_OK);
+    ck_assert_int_eq(igraph_vcount(&ig), 0);
+    igraph_destroy(&ig);
+    igraph_vector_destroy(&w);
+    /* An unfinished one is refused with nothing to destroy. */
+    tb_article t;
+    tb_article2(&t);
+    tb_add(e, &t);
+    ck_assert_int_eq(erg_graph_to_igraph(e, &ig, &w, &err), ERG_EINVAL);
+    erg_graph_free(e);
+    erg_graph_free(g);
+}
+END_TEST
+
+/* Many entities and edges: the hash indexes grow and still find everything. */
+START_TEST(test_many_entities)
+{
+    static char keys[600][16];
+    static const char text[] = "x";
+    erg_graph *g = new_graph(1);
+    for (int art = 0; art < 3; art++) {
+        static tb_article t;
+        char id[16];
+        snprintf(id, sizeof id, "n%d", art);
+        tb_init(&t, id, NULL, NULL, text);
+        for (int i = 0; i < TB_ENTS; i++) {
+            int k = (art * 7 + i) % 40;
+            snprintf(keys[k], sizeof keys[k], "k%03d", k);
+            tb_surf(&t, tb_ent(&t, keys[k], ERG_TYPE_PERSON), keys[k], 1, ERG_TYPE_PERSON);
+        }
+        for (int i = 0; i + 1 < TB_ENTS; i++)
+            for (int j = i + 1; j < TB_ENTS && t.rels.n < TB_ITEMS; j++) {
+                tb_rel(&t, i, j, ERG_KIND_CO_MENTION, text);
+            }
+        tb_add(g, &t);
+    }
+    finish(g, ALL_TYPES);
+    size_t n = erg_graph_entity_count(g);
+    ck_assert_uint_gt(n, TB_ENTS);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(erg_graph_find_key(g, erg_graph_entity(g, i)->key), (long)i);
+    ck_assert_uint_gt(erg_graph_edge_count(g), 100);
+    erg_graph_free(g);
+}
+END_TEST
+
+static Suite *graph_suite(void)
+{
+    Suite *s = suite_create("graph");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_counts_and_types);
+    tcase_add_test(tc, test_entity_merge_aliases_votes_dates);
+    tcase_add_test(tc, test_ties);
+    tcase_add_test(tc, test_edges_weights_outlets_evidence);
+    tcase_add_test(tc, test_evidence_cap_and_order);
+    tcase_add_test(tc, test_mask_and_refinish);
+    tcase_add_test(tc, test_bad_articles);
+    tcase_add_test(tc, test_evidence_sentence_cleaning);
+    tcase_add_test(tc, test_json_round_trip);
+    tcase_add_test(tc, test_merge_order_independent);
+    tcase_add_test(tc, test_malformed_files);
+    tcase_add_test(tc, test_to_igraph);
+    tcase_add_test(tc, test_many_entities);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(graph_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
