@@ -67,9 +67,14 @@ void erg_doc_release(erg_doc *doc);
  * (straight and curly), brackets, dashes and other marks are one token each.
  *
  * Sentences end at ".", "!", "?" (and "…"), optionally followed by closing
- * quotes or brackets, when the next token starts a new sentence; never after
- * a title abbreviation ("Mr.", "Gen.") or an initial, nor after "U.S." when
- * the next word is lower-case. A blank line ends both a sentence and a
+ * quotes or brackets, when the next token starts a new sentence (is not a
+ * lower-case word, "," ";" ":" or "%"); never after a title abbreviation
+ * ("Mr.", "Gen.") or an initial, nor after "U.S." when the next word is
+ * lower-case. After "U.S.", "Inc.", "Jan." and other abbreviations that can
+ * end a sentence, a sentence ends only before a capitalized word that
+ * typically opens one ("He", "The", "But"...): "in the U.S. He said" breaks,
+ * "the U.S. Army" does not ("etc." breaks before any capitalized word). A
+ * blank line (or U+2029, or a form feed) ends both a sentence and a
  * paragraph; a single newline does not end a sentence.
  *
  * ERG_ENOMEM on allocation failure, ERG_EINVAL when len >= 4 GiB.
