@@ -150,8 +150,9 @@ void erg_partition_release(erg_partition *p);
 /*
  * Finds communities by method, maximizing weighted modularity with the given
  * resolution (> 0; 1 is the classic modularity, higher gives more, smaller
- * communities). Leiden runs until the partition is stable. Isolated vertices
- * are groups of their own. Reseeds igraph's RNG (see the top of the file).
+ * communities). Leiden iterates until an iteration changes nothing (at
+ * most 50 times). Isolated vertices are groups of their own. Reseeds
+ * igraph's RNG (see the top of the file).
  * ERG_EINVAL for a resolution that is not finite and > 0. Roughly
  * O(E log V).
  */

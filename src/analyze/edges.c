@@ -48,7 +48,7 @@ erg_status erg_incidence_build(erg_incidence *inc, const erg_graph *g, erg_error
     size_t n = erg_graph_entity_count(g), m = erg_graph_edge_count(g);
     inc->n_entities = n;
     inc->offsets = calloc(n + 1, sizeof *inc->offsets);
-    inc->edges = malloc((2 * m ? 2 * m : 1) * sizeof *inc->edges);
+    inc->edges = malloc((m ? 2 * m : 1) * sizeof *inc->edges);
     size_t *fill = calloc(n ? n : 1, sizeof *fill);
     if (!inc->offsets || !inc->edges || !fill) {
         free(fill);

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <strings.h>
 
+/* Leiden stops when an iteration changes nothing, or after this many. */
+#define ERG_LEIDEN_MAX_ITERATIONS 50
+
 const char *erg_community_method_name(erg_community_method m)
 {
     switch (m) {
@@ -133,7 +136,8 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g);
     igraph_vector_t strength;
-    bool have_strength = false;
+    igraph_vector_int_t previous;
+    bool have_strength = false, have_previous = false;
 
     if (!isfinite(resolution) || resolution <= 0)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
@@ -156,10 +160,22 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
          * modularity when the resolution is divided by twice the total weight.
          */
         double total = igraph_vector_sum(&net->weight);
+        ERG_IG(igraph_vector_int_init(&previous, 0), "vector_init");
+        have_previous = true;
         ERG_IG(igraph_rng_seed(igraph_rng_default(), ERG_ANALYZE_SEED), "rng_seed");
-        ERG_IG(igraph_community_leiden(g, &net->weight, &strength, resolution / (2.0 * total), 0.01,
-                                       false, -1, &out->membership, &clusters, &quality),
-               "community_leiden");
+        /*
+         * One iteration at a time until the partition stops changing: igraph
+         * 0.10.2's own "until stable" (n_iterations < 0) can loop for ever,
+         * for example when every vertex ends alone at a high resolution.
+         */
+        for (int it = 0; it < ERG_LEIDEN_MAX_ITERATIONS; it++) {
+            ERG_IG(igraph_community_leiden(g, &net->weight, &strength, resolution / (2.0 * total),
+                                           0.01, it > 0, 1, &out->membership, &clusters, &quality),
+                   "community_leiden");
+            if (it > 0 && igraph_vector_int_all_e(&previous, &out->membership))
+                break;
+            ERG_IG(igraph_vector_int_update(&previous, &out->membership), "vector_update");
+        }
     } else if (method == ERG_COMMUNITY_LOUVAIN) {
         ERG_IG(igraph_rng_seed(igraph_rng_default(), ERG_ANALYZE_SEED), "rng_seed");
         ERG_IG(
@@ -175,6 +191,8 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
 cleanup:
     if (have_strength)
         igraph_vector_destroy(&strength);
+    if (have_previous)
+        igraph_vector_int_destroy(&previous);
     return st;
 }
 

@@ -69,5 +69,6 @@ double cli_now(void);
 /* The commands, one file each (cmd_<name>.c). */
 int cmd_build(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 #endif

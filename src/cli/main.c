@@ -12,6 +12,7 @@
 static const cli_command commands[] = {
     {"build", cmd_build, "build a graph file from articles"},
     {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
+    {"query", cmd_query, "ask a graph file: neighbors, paths, top, communities, ..."},
     {NULL, NULL, NULL},
 };
 

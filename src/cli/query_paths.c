@@ -379,8 +379,9 @@ static int write_subset(query_ctx *q, const igraph_vector_bool_t *keep, const ch
         erg_graph_free(sub);
         return cli_fail(&err);
     }
-    fprintf(stderr, "wrote %s: %zu entities, %zu edges\n", strcmp(output, "-") ? output : "stdout",
-            erg_graph_entity_count(sub), erg_graph_edge_count(sub));
+    fprintf(stderr, "wrote %s: %zu entit%s, %zu edge%s\n", strcmp(output, "-") ? output : "stdout",
+            erg_graph_entity_count(sub), erg_graph_entity_count(sub) == 1 ? "y" : "ies",
+            erg_graph_edge_count(sub), erg_graph_edge_count(sub) == 1 ? "" : "s");
     erg_graph_free(sub);
     return CLI_OK;
 }
