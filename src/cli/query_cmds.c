@@ -780,7 +780,7 @@ static const char outlets_usage[] =
     "  edges     NAME's edges backed by an article from that outlet or naming it:\n"
     "            how many of NAME's ties the outlet reported\n"
     "  kinds     the edges between the outlet and NAME (reports, cites, ...)\n"
-    "  first, last  the dates of those articles and edges\n"
+    "  first, last  the earliest and latest dates of those edges\n"
     "Outlets are merged by name regardless of case and diacritics. The counts\n"
     "are by edge, so an article that names NAME alone is not seen.\n"
     "\n" LIMIT_HELP QUERY_COMMON_HELP "\n"

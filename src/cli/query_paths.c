@@ -141,8 +141,7 @@ int query_path(query_ctx *q, int argc, char **argv)
                 json_object_set_new(row, "path", json_integer((json_int_t)p + 1));
                 json_object_set_new(row, "length", json_real(length));
                 json_object_set_new(row, "hop", json_integer((json_int_t)h + 1));
-                json_object_set_new(row, "sentence",
-                                    json_string(ev && ev->sentence ? ev->sentence : ""));
+                json_object_set_new(row, "sentence", query_str(ev ? ev->sentence : NULL));
             }
             if (!hop || !row || json_array_append_new(hops, hop) ||
                 json_array_append_new(flat, row)) {
