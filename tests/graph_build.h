@@ -16,7 +16,7 @@
 
 #define TB_ENTS 16
 #define TB_SURF 4
-#define TB_ITEMS 128
+#define TB_ITEMS 512
 
 /* One article with its entities, mentions and relations, all in fixed arrays. */
 typedef struct tb_article {

@@ -42,10 +42,10 @@ erg_status erg_export_i_dot(const erg_graph *g, FILE *f, erg_error *err)
         fputs(" [label=", f);
         put_quoted(f, e->name);
         fprintf(f,
-                ", shape=%s, fillcolor=\"%s\", color=\"%s\", tooltip=\"%s, %u mentions in %u "
-                "articles\"];\n",
+                ", shape=%s, fillcolor=\"%s\", color=\"%s\", tooltip=\"%s, %u mention%s in %u "
+                "article%s\"];\n",
                 st->shape, st->light, st->strong, erg_type_name(e->type), (unsigned)e->mentions,
-                (unsigned)e->articles);
+                e->mentions == 1 ? "" : "s", (unsigned)e->articles, e->articles == 1 ? "" : "s");
     }
     for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
         const erg_edge *d = erg_graph_edge(g, i);

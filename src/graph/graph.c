@@ -952,7 +952,8 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         if (e->type != ERG_TYPE_MISC && (type_mask & ERG_TYPE_BIT(e->type)))
             refs[kept++] = (key_ref){e->key, (uint32_t)i};
     }
-    qsort(refs, kept, sizeof *refs, cmp_key_ref);
+    if (kept)
+        qsort(refs, kept, sizeof *refs, cmp_key_ref);
     for (size_t i = 0; i < kept; i++)
         remap[refs[i].index] = (uint32_t)i;
     /* The new indexes are allocated before the tables change, so that a failure leaves the graph as
@@ -996,8 +997,11 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     g->n_edges = m;
     for (size_t i = 0; i < m; i++)
         g->edge_stamp[i] = 0;
-    qsort(g->edges, g->n_edges, sizeof *g->edges, cmp_edge);
-    qsort(g->arts, g->n_arts, sizeof *g->arts, cmp_article);
+    /* qsort wants a non-NULL base even for zero items. */
+    if (g->n_edges)
+        qsort(g->edges, g->n_edges, sizeof *g->edges, cmp_edge);
+    if (g->n_arts)
+        qsort(g->arts, g->n_arts, sizeof *g->arts, cmp_article);
 
     index_fill(&ix[0], g, g->n_ents, ent_hash);
     index_fill(&ix[1], g, g->n_edges, edge_hash);

@@ -1,0 +1,364 @@
+#include "erg/export.h"
+
+#include "graph_build.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
+
+static void finish(erg_graph *g, unsigned mask)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_finish(g, mask, &err) == ERG_OK, "finish: %s", err.text);
+}
+
+/* The three-article graph, default types: 5 entities, 10 edges. */
+static erg_graph *build_news(void)
+{
+    erg_graph *g = NULL;
+    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
+    tb_article t;
+    tb_article1(&t);
+    tb_add(g, &t);
+    tb_article2(&t);
+    tb_add(g, &t);
+    tb_article3(&t);
+    tb_add(g, &t);
+    finish(g, ERG_TYPES_DEFAULT);
+    ck_assert_uint_eq(erg_graph_entity_count(g), 5);
+    ck_assert_uint_eq(erg_graph_edge_count(g), 10);
+    return g;
+}
+
+/* Names that need escaping in XML and DOT. */
+static const char tricky_text[] = "All of them met. Again, all of them.";
+static const char *const tricky_keys[] = {
+    "say \"hi\"", "back\\slash\\",
+    "multi line", "\xC3\xBCn\xC3\xAF code \xE5\x8C\x97\xE4\xBA\xAC",
+    "<xml & co>", "ctl"};
+static const char *const tricky_names[] = {
+    "Say \"Hi\" \\ Boss",
+    "C:\\path\\",
+    "Line one\nline two\r\ttab",
+    "\xC3\x9Cn\xC3\xAF code \xE5\x8C\x97\xE4\xBA\xAC \xE2\x80\x94 \xE2\x80\x9Cquoted\xE2\x80\x9D",
+    "<b>Bold</b> & 'co'",
+    "ctl\x01x"};
+#define N_TRICKY 6
+
+/* Six awkwardly named entities: a co_mention chain, a typed edge parallel to one
+ * co_mention edge, and a heavy edge (weight 300). 7 edges in all. */
+static erg_graph *build_tricky(void)
+{
+    erg_graph *g = NULL;
+    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
+    static tb_article t;
+    tb_init(&t, "tricky", "2020-01-01", "Wire \"X\"", tricky_text);
+    erg_type types[N_TRICKY] = {ERG_TYPE_PERSON, ERG_TYPE_AGENCY, ERG_TYPE_OUTLET,
+                                ERG_TYPE_PLACE,  ERG_TYPE_PERSON, ERG_TYPE_AGENCY};
+    for (int i = 0; i < N_TRICKY; i++)
+        tb_surf(&t, tb_ent(&t, tricky_keys[i], types[i]), tricky_names[i], 1, types[i]);
+    for (int i = 0; i + 1 < N_TRICKY; i++)
+        tb_rel(&t, i, i + 1, ERG_KIND_CO_MENTION, "All of them met.");
+    tb_rel(&t, 2, 0, ERG_KIND_REPORTS, "All of them met.");
+    for (int k = 0; k < 300; k++) {
+        if (t.rels.n == TB_ITEMS)
+            break;
+        tb_rel(&t, 0, 5, ERG_KIND_CO_MENTION, "Again, all of them.");
+    }
+    tb_add(g, &t);
+    finish(g, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_entity_count(g), N_TRICKY);
+    ck_assert_uint_eq(erg_graph_edge_count(g), 7);
+    return g;
+}
+
+static erg_graph *build_empty(void)
+{
+    erg_graph *g = NULL;
+    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
+    finish(g, ALL_TYPES);
+    return g;
+}
+
+static void write_file(const erg_graph *g, erg_format fmt, const char *path)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_export_file(g, fmt, path, &err) == ERG_OK, "export: %s", err.text);
+}
+
+static char *slurp(const char *path)
+{
+    char *data;
+    size_t len;
+    ck_assert_int_eq(erg_read_file(path, &data, &len, NULL), ERG_OK);
+    return data;
+}
+
+static int check_graphml(const char *path, size_t nodes, size_t edges)
+{
+    char script[512], cmd[2048];
+    tb_tests_path(script, sizeof script, "check_graphml.py");
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' '%s' %zu %zu", script, path, nodes, edges);
+    return tb_run(cmd);
+}
+
+/* Renders path with dot -Tsvg; returns its exit status and puts its stderr in *errors. */
+static int render_dot(const char *dir, const char *path, char **errors)
+{
+    char cmd[1024], errpath[256];
+    snprintf(errpath, sizeof errpath, "%s/dot.err", dir);
+    snprintf(cmd, sizeof cmd, "/usr/bin/dot -Tsvg '%s' -o '%s/out.svg' 2>'%s'", path, dir, errpath);
+    int rc = tb_run(cmd);
+    *errors = slurp(errpath);
+    unlink(errpath);
+    char svg[256];
+    snprintf(svg, sizeof svg, "%s/out.svg", dir);
+    unlink(svg);
+    return rc;
+}
+
+START_TEST(test_format_names)
+{
+    erg_format f;
+    erg_error err;
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_JSON), "json");
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_GRAPHML), "graphml");
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_DOT), "dot");
+    ck_assert_int_eq(erg_format_parse("GraphML", &f), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_GRAPHML);
+    ck_assert_int_eq(erg_format_parse("dot", &f), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_DOT);
+    ck_assert_int_eq(erg_format_parse("gexf", &f), ERG_EINVAL);
+    ck_assert_int_eq(erg_format_parse("", &f), ERG_EINVAL);
+
+    static const struct {
+        const char *path;
+        erg_format fmt;
+    } ok[] = {{"g.json", ERG_FORMAT_JSON},   {"out/g.graphml", ERG_FORMAT_GRAPHML},
+              {"G.XML", ERG_FORMAT_GRAPHML}, {"a.b/g.dot", ERG_FORMAT_DOT},
+              {"g.gv", ERG_FORMAT_DOT},      {"/tmp/x.GraphML", ERG_FORMAT_GRAPHML}};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        ck_assert_int_eq(erg_format_from_path(ok[i].path, &f, &err), ERG_OK);
+        ck_assert_int_eq(f, ok[i].fmt);
+    }
+    ck_assert_int_eq(erg_format_from_path("-", &f, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, "--format") != NULL);
+    ck_assert_int_eq(erg_format_from_path("graph.txt", &f, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, ".graphml") != NULL && strstr(err.text, ".gv") != NULL);
+    ck_assert_int_eq(erg_format_from_path("dir.json/graph", &f, &err), ERG_EINVAL);
+    ck_assert_int_eq(erg_format_from_path("graph", &f, &err), ERG_EINVAL);
+}
+END_TEST
+
+START_TEST(test_graphml_news)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.graphml", dir);
+    erg_graph *g = build_news();
+    write_file(g, ERG_FORMAT_GRAPHML, path);
+    ck_assert_int_eq(check_graphml(path, 5, 10), 0);
+
+    char *s = slurp(path);
+    ck_assert(strstr(s, "edgedefault=\"undirected\"") != NULL);
+    ck_assert(strstr(s, "directed=\"true\"") == NULL);
+    ck_assert(strstr(s, "attr.name=\"r\" attr.type=\"int\"") != NULL);
+    ck_assert(strstr(s, "attr.name=\"size\" attr.type=\"float\"") != NULL);
+    ck_assert(strstr(s, "attr.name=\"weight\" attr.type=\"double\"") != NULL);
+    ck_assert(strstr(s, "<data key=\"r\">78</data>") != NULL); /* person blue */
+    ck_assert(strstr(s, "<data key=\"label\">Kim</data>") != NULL);
+    ck_assert(strstr(s, "<data key=\"aliases\">Kim (3); Kim Jong-un (2)</data>") != NULL);
+    ck_assert(strstr(s, "<data key=\"e_outlets\">KCNA; Reuters; Yonhap</data>") != NULL);
+    /* A typed edge is written subject first. */
+    ck_assert(strstr(s, "source=\"yonhap\" target=\"kim jong un\"") != NULL);
+    ck_assert(strstr(s, "source=\"reuters\" target=\"kcna\"") != NULL);
+    free(s);
+
+    /* The checker notices a wrong count. */
+    char script[512], cmd[1024];
+    tb_tests_path(script, sizeof script, "check_graphml.py");
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' '%s' 5 9 2>/dev/null", script, path);
+    ck_assert_int_ne(tb_run(cmd), 0);
+    erg_graph_free(g);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_graphml_escaping)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/tricky.graphml", dir);
+    erg_graph *g = build_tricky();
+    write_file(g, ERG_FORMAT_GRAPHML, path);
+    ck_assert_int_eq(check_graphml(path, N_TRICKY, 7), 0);
+
+    /* Read it back with libxml2: every node id and label survives (control bytes as spaces). */
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    ck_assert_ptr_nonnull(doc);
+    size_t seen = 0;
+    xmlNodePtr graph = NULL;
+    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "graph"))
+            graph = n;
+    ck_assert_ptr_nonnull(graph);
+    for (xmlNodePtr n = graph->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "node"))
+            continue;
+        xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+        long i = erg_graph_find_key(g, (const char *)id);
+        ck_assert_msg(i >= 0, "node id '%s' is not a key", id);
+        const erg_entity *e = erg_graph_entity(g, (size_t)i);
+        for (xmlNodePtr d = n->children; d; d = d->next) {
+            if (d->type != XML_ELEMENT_NODE)
+                continue;
+            xmlChar *key = xmlGetProp(d, BAD_CAST "key");
+            if (xmlStrEqual(key, BAD_CAST "label")) {
+                xmlChar *label = xmlNodeGetContent(d);
+                char want[256];
+                snprintf(want, sizeof want, "%s", e->name);
+                for (char *p = want; *p; p++)
+                    if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t')
+                        *p = ' ';
+                ck_assert_str_eq((const char *)label, want);
+                xmlFree(label);
+                seen++;
+            }
+            xmlFree(key);
+        }
+        xmlFree(id);
+    }
+    ck_assert_uint_eq(seen, N_TRICKY);
+    xmlFreeDoc(doc);
+    erg_graph_free(g);
+    unlink(path);
+
+    /* An empty graph is valid GraphML too. */
+    g = build_empty();
+    write_file(g, ERG_FORMAT_GRAPHML, path);
+    ck_assert_int_eq(check_graphml(path, 0, 0), 0);
+    erg_graph_free(g);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_dot_renders_cleanly)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.dot", dir);
+    erg_graph *graphs[3] = {build_news(), build_tricky(), build_empty()};
+    for (int i = 0; i < 3; i++) {
+        write_file(graphs[i], ERG_FORMAT_DOT, path);
+        char *errors;
+        int rc = render_dot(dir, path, &errors);
+        ck_assert_msg(rc == 0, "graph %d: dot exited with %d: %s", i, rc, errors);
+        ck_assert_msg(errors[0] == '\0', "graph %d: dot said: %s", i, errors);
+        free(errors);
+        char *s = slurp(path);
+        ck_assert(strncmp(s, "graph \"erg\" {\n", 14) == 0);
+        ck_assert(strstr(s, "->") == NULL);
+        if (i == 0) {
+            ck_assert(strstr(s, "\"yonhap\" -- \"kim jong un\" [dir=forward") != NULL);
+            ck_assert(strstr(s, "label=\"reports\"") != NULL);
+            ck_assert(strstr(s, "\"kcna\" -- \"kim jong un\" [penwidth=3.00") != NULL);
+            ck_assert(strstr(s, "\"kim jong un\" [label=\"Kim\", shape=ellipse") != NULL);
+        } else if (i == 1) {
+            ck_assert(strstr(s, "\"say \\\"hi\\\"\" [label=\"Say \\\"Hi\\\" \\\\ Boss\"") != NULL);
+            ck_assert(strstr(s, "\"back\\\\slash\\\\\" [label=\"C:\\\\path\\\\\"") != NULL);
+            ck_assert(strstr(s, "label=\"Line one line two  tab\"") != NULL);
+            ck_assert(strstr(s, "label=\"ctl x\"") != NULL);
+            ck_assert(strstr(s, "penwidth=8.00") != NULL); /* capped */
+        }
+        free(s);
+        erg_graph_free(graphs[i]);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_export_file)
+{
+    char dir[64], path[128], bad[160];
+    tb_tmpdir(dir, sizeof dir);
+    erg_graph *g = build_news();
+    erg_error err;
+
+    /* JSON through export_file is the native file. */
+    snprintf(path, sizeof path, "%s/g.json", dir);
+    write_file(g, ERG_FORMAT_JSON, path);
+    char *a = slurp(path), *b = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&b, &len);
+    ck_assert_int_eq(erg_export_write(g, ERG_FORMAT_JSON, f, &err), ERG_OK);
+    fclose(f);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    erg_graph *back = NULL;
+    ck_assert_int_eq(erg_graph_load(&back, path, &err), ERG_OK);
+    ck_assert_uint_eq(erg_graph_edge_count(back), 10);
+    erg_graph_free(back);
+    unlink(path);
+
+    /* A folder that does not exist: ERG_EIO, nothing left behind. */
+    snprintf(bad, sizeof bad, "%s/missing/g.dot", dir);
+    ck_assert_int_eq(erg_export_file(g, ERG_FORMAT_DOT, bad, &err), ERG_EIO);
+    ck_assert(strstr(err.source, "g.dot") != NULL);
+
+    /* An unfinished graph is refused and the temporary file removed. */
+    tb_article t;
+    tb_init(&t, "late", NULL, NULL, "x");
+    tb_add(g, &t);
+    snprintf(path, sizeof path, "%s/g.graphml", dir);
+    ck_assert_int_eq(erg_export_file(g, ERG_FORMAT_GRAPHML, path, &err), ERG_EINVAL);
+    ck_assert_int_eq(erg_export_file(g, ERG_FORMAT_DOT, path, &err), ERG_EINVAL);
+    ck_assert_int_eq(erg_export_file(g, ERG_FORMAT_JSON, path, &err), ERG_EINVAL);
+    ck_assert_int_eq(erg_export_write(g, (erg_format)42, stderr, &err), ERG_EINVAL);
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *de;
+    int entries = 0;
+    while ((de = readdir(d)))
+        entries += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+    closedir(d);
+    ck_assert_int_eq(entries, 0);
+    erg_graph_free(g);
+    rmdir(dir);
+}
+END_TEST
+
+static Suite *export_suite(void)
+{
+    Suite *s = suite_create("export");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_format_names);
+    tcase_add_test(tc, test_graphml_news);
+    tcase_add_test(tc, test_graphml_escaping);
+    tcase_add_test(tc, test_dot_renders_cleanly);
+    tcase_add_test(tc, test_export_file);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(export_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
