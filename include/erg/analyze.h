@@ -150,9 +150,9 @@ void erg_partition_release(erg_partition *p);
 /*
  * Finds communities by method, maximizing weighted modularity with the given
  * resolution (> 0; 1 is the classic modularity, higher gives more, smaller
- * communities). Leiden iterates until an iteration changes nothing (at
- * most 50 times). Isolated vertices are groups of their own. Reseeds
- * igraph's RNG (see the top of the file).
+ * communities). Leiden refines its partition until an iteration gains
+ * less than 0.0001 modularity (at most 50 iterations). Isolated vertices
+ * are groups of their own. Reseeds igraph's RNG (see the top of the file).
  * ERG_EINVAL for a resolution that is not finite and > 0. Roughly
  * O(E log V).
  */

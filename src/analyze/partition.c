@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <strings.h>
 
-/* Leiden stops when an iteration changes nothing, or after this many. */
+/* Leiden stops when an iteration gains less modularity than this, or after this many. */
+#define ERG_LEIDEN_MIN_GAIN 1e-4
 #define ERG_LEIDEN_MAX_ITERATIONS 50
 
 const char *erg_community_method_name(erg_community_method m)
@@ -164,15 +165,26 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
         have_previous = true;
         ERG_IG(igraph_rng_seed(igraph_rng_default(), ERG_ANALYZE_SEED), "rng_seed");
         /*
-         * One iteration at a time until the partition stops changing: igraph
-         * 0.10.2's own "until stable" (n_iterations < 0) can loop for ever,
-         * for example when every vertex ends alone at a high resolution.
+         * One iteration at a time, refining the previous partition, until an
+         * iteration gains less than ERG_LEIDEN_MIN_GAIN: igraph 0.10.2's own
+         * "until stable" (n_iterations < 0) can loop for ever (for example
+         * when every vertex ends alone at a high resolution), and on large
+         * graphs keeps moving vertices for gains in the fifth decimal.
+         * Leiden's quality here is the modularity itself.
          */
+        double best = -INFINITY;
         for (int it = 0; it < ERG_LEIDEN_MAX_ITERATIONS; it++) {
             ERG_IG(igraph_community_leiden(g, &net->weight, &strength, resolution / (2.0 * total),
                                            0.01, it > 0, 1, &out->membership, &clusters, &quality),
                    "community_leiden");
-            if (it > 0 && igraph_vector_int_all_e(&previous, &out->membership))
+            if (it > 0 && quality < best) {
+                /* A worse refinement (Leiden is randomized): keep the better one. */
+                ERG_IG(igraph_vector_int_update(&out->membership, &previous), "vector_update");
+                break;
+            }
+            bool done = it > 0 && quality - best < ERG_LEIDEN_MIN_GAIN;
+            best = quality;
+            if (done)
                 break;
             ERG_IG(igraph_vector_int_update(&previous, &out->membership), "vector_update");
         }
