@@ -603,6 +603,21 @@ START_TEST(test_subset_ego_and_backbone)
     ck_assert_uint_eq(typed, 4);
     erg_graph_free(sub);
 
+    /* Everything kept: the same graph, byte for byte (every article of the fixture is cited). */
+    ck_assert_int_eq(erg_analyze_subset(g, NULL, NULL, NULL, &sub, &err), ERG_OK);
+    char *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0;
+    FILE *fa = open_memstream(&a, &na), *fb = open_memstream(&b, &nb);
+    ck_assert_int_eq(erg_graph_write_json(g, fa, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_write_json(sub, fb, &err), ERG_OK);
+    fclose(fa);
+    fclose(fb);
+    ck_assert_uint_eq(na, nb);
+    ck_assert(memcmp(a, b, na) == 0);
+    free(a);
+    free(b);
+    erg_graph_free(sub);
+
     igraph_vector_bool_resize(&keep, 3);
     ck_assert_int_eq(erg_analyze_subset(g, &net, &keep, NULL, &sub, &err), ERG_EINVAL);
     ck_assert_ptr_null(sub);

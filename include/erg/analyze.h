@@ -280,12 +280,19 @@ void erg_incidence_release(erg_incidence *inc);
  * A new finished graph (owned by the caller, erg_graph_free) holding the
  * entities of g marked in keep_vertex (NULL: all) and the edges between two
  * kept entities. When keep_edge (an edge mask over net, which must be g's
- * erg_net) is given, a pair whose co-mention edge is not marked loses all its
- * edges, typed ones included; pairs with only typed edges stay. Entities,
- * edges and their records are copied unchanged (so an entity keeps its
- * mention and article counts from the whole corpus); the articles kept are
- * those that some kept evidence record cites. The native file of the result
- * loads with erg_graph_load. O(V + E + articles).
+ * erg_net; net may be NULL without keep_edge) is given, a pair whose
+ * co-mention edge is not marked loses all its edges, typed ones included;
+ * pairs with only typed edges stay. Entities, edges and their records are
+ * copied unchanged (so an entity keeps its mention and article counts from
+ * the whole corpus); the articles kept are those that a kept evidence
+ * record cites. The evidence cap of the result is the largest number of
+ * records an edge holds, at least 3 (graph.h does not tell g's own cap).
+ *
+ * It goes through the native file: the cut is written to a temporary file
+ * in $TMPDIR (else /tmp), loaded with erg_graph_load and removed, so that
+ * only graph.h's public contract is used. ERG_EIO when the temporary file
+ * cannot be written; ERG_EINVAL when g is not finished or a mask has the
+ * wrong size. O(V + E + articles) plus the load.
  */
 erg_status erg_analyze_subset(const erg_graph *g, const erg_net *net,
                               const igraph_vector_bool_t *keep_vertex,

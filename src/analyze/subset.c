@@ -1,25 +1,26 @@
 /*
  * subset.c: a smaller graph cut out of a big one (ego networks, subgraphs,
- * filters). It copies records through the graph module's internal helpers,
- * the same ones its file loader uses, so that the result is a graph like
- * any other: finished, indexed, and saved the same way.
+ * filters). The graph module's tables are private, so the cut is written in
+ * the native file layout (the public contract documented in erg/graph.h, one
+ * record per line) to a temporary file and read back with erg_graph_load:
+ * the result is a graph like any other, finished and indexed, whatever the
+ * graph module keeps inside.
  */
 #include "analyze_private.h"
 
-#include "../graph/graph_private.h"
-
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#define ALL_TYPES                                                                                  \
-    (ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |                               \
-     ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE))
+/* The cap the loader applies when a file does not say (ERG_GRAPH_DEFAULT_EVIDENCE). */
+#define DEFAULT_MAX_EVIDENCE 3u
 
-/* True when edge d of g survives the masks; map gives new entity indexes (NONE: dropped). */
-static bool edge_kept(const erg_net *net, const igraph_vector_bool_t *keep_edge,
-                      const uint32_t *map, const erg_edge *d)
+/* True when edge d survives the masks; keep_vertex NULL keeps every entity. */
+static bool edge_kept(const erg_net *net, const igraph_vector_bool_t *keep_vertex,
+                      const igraph_vector_bool_t *keep_edge, const erg_edge *d)
 {
-    if (map[d->source] == ERG_GRAPH_NONE || map[d->target] == ERG_GRAPH_NONE)
+    if (keep_vertex && (!VECTOR(*keep_vertex)[d->source] || !VECTOR(*keep_vertex)[d->target]))
         return false;
     if (!keep_edge)
         return true;
@@ -31,44 +32,178 @@ static bool edge_kept(const erg_net *net, const igraph_vector_bool_t *keep_edge,
     return eid < 0 || VECTOR(*keep_edge)[eid];
 }
 
-static erg_status copy_entity(erg_graph *sub, const erg_entity *e, uint32_t *out)
+/* Sets key to s, or leaves it out when s is NULL (the file never holds null strings). */
+static int set_str(json_t *o, const char *key, const char *s)
 {
-    if (erg_graph_i_entity(sub, e->key, e->type, e->name, out) != ERG_OK)
-        return ERG_ENOMEM;
-    erg_entity *c = &sub->ents[*out];
-    c->mentions = e->mentions;
-    c->articles = e->articles;
-    memcpy(c->type_votes, e->type_votes, sizeof c->type_votes);
-    if (erg_graph_i_dates(&c->first_date, &c->last_date, e->first_date) != ERG_OK ||
-        erg_graph_i_dates(&c->first_date, &c->last_date, e->last_date) != ERG_OK)
-        return ERG_ENOMEM;
-    for (size_t a = 0; a < e->n_aliases; a++)
-        if (erg_graph_i_alias(c, e->aliases[a].name, e->aliases[a].count) != ERG_OK)
-            return ERG_ENOMEM;
-    return ERG_OK;
+    return s ? json_object_set_new(o, key, json_string(s)) : 0;
 }
 
-static erg_status copy_edge(erg_graph *sub, const erg_edge *d, uint32_t s, uint32_t t)
+/* Writes o (consumed) as one compact line, after a separator when it is not the first. */
+static bool put_record(FILE *f, json_t *o, bool first)
 {
-    uint32_t di;
-    if (erg_graph_i_edge(sub, s, t, d->kind, &di) != ERG_OK)
-        return ERG_ENOMEM;
-    erg_edge *c = &sub->edges[di];
-    c->weight = d->weight;
-    c->articles = d->articles;
-    if (erg_graph_i_dates(&c->first_date, &c->last_date, d->first_date) != ERG_OK ||
-        erg_graph_i_dates(&c->first_date, &c->last_date, d->last_date) != ERG_OK)
-        return ERG_ENOMEM;
-    for (size_t o = 0; o < d->n_outlets; o++)
-        if (erg_graph_i_outlet(c, d->outlets[o]) != ERG_OK)
-            return ERG_ENOMEM;
-    for (size_t k = 0; k < d->n_evidence; k++) {
-        const erg_evidence *ev = &d->evidence[k];
-        if (erg_graph_i_evidence(c, sub->max_evidence, ev->article, ev->start, ev->end,
-                                 ev->sentence ? ev->sentence : "") != ERG_OK)
-            return ERG_ENOMEM;
+    if (!o)
+        return false;
+    bool ok = fputs(first ? "\n" : ",\n", f) >= 0 &&
+              json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0;
+    json_decref(o);
+    return ok;
+}
+
+static json_t *article_json(const erg_graph_article *a)
+{
+    json_t *o = json_object();
+    if (!o || json_object_set_new(o, "id", json_string(a->id)) || set_str(o, "title", a->title) ||
+        set_str(o, "date", a->date) || set_str(o, "source", a->source) ||
+        set_str(o, "url", a->url)) {
+        json_decref(o);
+        return NULL;
     }
-    return ERG_OK;
+    return o;
+}
+
+static json_t *node_json(const erg_entity *e)
+{
+    json_t *aliases = json_array(), *votes = json_object();
+    json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I}", "id", e->key, "name", e->name, "type",
+                          erg_type_name(e->type), "mentions", (json_int_t)e->mentions, "articles",
+                          (json_int_t)e->articles);
+    bool ok = o && aliases && votes && !set_str(o, "first_date", e->first_date) &&
+              !set_str(o, "last_date", e->last_date);
+    for (size_t i = 0; ok && i < e->n_aliases; i++)
+        ok = !json_array_append_new(aliases, json_pack("{s:s, s:I}", "name", e->aliases[i].name,
+                                                       "count", (json_int_t)e->aliases[i].count));
+    for (int t = 0; ok && t < ERG_TYPE_COUNT; t++)
+        if (e->type_votes[t])
+            ok = !json_object_set_new(votes, erg_type_name((erg_type)t),
+                                      json_integer((json_int_t)e->type_votes[t]));
+    ok = ok && !json_object_set(o, "aliases", aliases) && !json_object_set(o, "votes", votes);
+    json_decref(aliases);
+    json_decref(votes);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *link_json(const erg_graph *g, const erg_edge *d)
+{
+    json_t *outlets = json_array(), *evidence = json_array();
+    json_t *o =
+        json_pack("{s:s, s:s, s:s, s:I, s:I}", "source", erg_graph_entity(g, d->source)->key,
+                  "target", erg_graph_entity(g, d->target)->key, "kind", erg_kind_name(d->kind),
+                  "weight", (json_int_t)d->weight, "articles", (json_int_t)d->articles);
+    bool ok = o && outlets && evidence && !set_str(o, "first_date", d->first_date) &&
+              !set_str(o, "last_date", d->last_date);
+    for (size_t i = 0; ok && i < d->n_outlets; i++)
+        ok = !json_array_append_new(outlets, json_string(d->outlets[i]));
+    for (size_t i = 0; ok && i < d->n_evidence; i++) {
+        const erg_evidence *ev = &d->evidence[i];
+        ok = !json_array_append_new(evidence, json_pack("{s:s, s:I, s:I, s:s}", "article",
+                                                        ev->article, "start", (json_int_t)ev->start,
+                                                        "end", (json_int_t)ev->end, "sentence",
+                                                        ev->sentence ? ev->sentence : ""));
+    }
+    ok = ok && !json_object_set(o, "outlets", outlets) && !json_object_set(o, "evidence", evidence);
+    json_decref(outlets);
+    json_decref(evidence);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Index of the article with this id among g's, through a sorted index; -1 when absent. */
+typedef struct art_ref {
+    const char *id;
+    size_t index;
+} art_ref;
+
+static int cmp_art_ref(const void *a, const void *b)
+{
+    return strcmp(((const art_ref *)a)->id, ((const art_ref *)b)->id);
+}
+
+static long find_article(const art_ref *refs, size_t n, const char *id)
+{
+    art_ref key = {id, 0};
+    const art_ref *r = bsearch(&key, refs, n, sizeof *refs, cmp_art_ref);
+    return r ? (long)r->index : -1;
+}
+
+/* Writes the cut to f. ERG_ENOMEM or ERG_EIO (err filled) on failure. */
+static erg_status write_cut(const erg_graph *g, const erg_net *net,
+                            const igraph_vector_bool_t *keep_vertex,
+                            const igraph_vector_bool_t *keep_edge, FILE *f, erg_error *err)
+{
+    erg_status st = ERG_OK;
+    size_t n = erg_graph_entity_count(g), m = erg_graph_edge_count(g);
+    size_t n_arts = erg_graph_article_count(g);
+    art_ref *refs = malloc((n_arts ? n_arts : 1) * sizeof *refs);
+    bool *cited = calloc(n_arts ? n_arts : 1, sizeof *cited);
+    if (!refs || !cited) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n_arts; i++)
+        refs[i] = (art_ref){erg_graph_get_article(g, i)->id, i};
+    qsort(refs, n_arts, sizeof *refs, cmp_art_ref);
+
+    size_t kept_n = 0, kept_m = 0, kept_arts = 0;
+    unsigned max_evidence = DEFAULT_MAX_EVIDENCE;
+    for (size_t i = 0; i < n; i++)
+        kept_n += !keep_vertex || VECTOR(*keep_vertex)[i];
+    for (size_t i = 0; i < m; i++) {
+        const erg_edge *d = erg_graph_edge(g, i);
+        if (!edge_kept(net, keep_vertex, keep_edge, d))
+            continue;
+        kept_m++;
+        if (d->n_evidence > max_evidence)
+            max_evidence = (unsigned)d->n_evidence;
+        for (size_t k = 0; k < d->n_evidence; k++) {
+            long a = find_article(refs, n_arts, d->evidence[k].article);
+            if (a >= 0 && !cited[a]) {
+                cited[a] = true;
+                kept_arts++;
+            }
+        }
+    }
+    bool ok = fprintf(f,
+                      "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
+                      "\"multigraph\":true,\n\"graph\":{\"entities\":%zu,\"edges\":%zu,"
+                      "\"articles\":%zu,\"max_evidence\":%u},\n\"articles\":[",
+                      ERG_GRAPH_FORMAT_VERSION, kept_n, kept_m, kept_arts, max_evidence) > 0;
+    bool first = true;
+    for (size_t i = 0; ok && i < n_arts; i++)
+        if (cited[i]) {
+            ok = put_record(f, article_json(erg_graph_get_article(g, i)), first);
+            first = false;
+        }
+    ok = ok && fputs("\n],\n\"nodes\":[", f) >= 0;
+    first = true;
+    for (size_t i = 0; ok && i < n; i++)
+        if (!keep_vertex || VECTOR(*keep_vertex)[i]) {
+            ok = put_record(f, node_json(erg_graph_entity(g, i)), first);
+            first = false;
+        }
+    ok = ok && fputs("\n],\n\"links\":[", f) >= 0;
+    first = true;
+    for (size_t i = 0; ok && i < m; i++) {
+        const erg_edge *d = erg_graph_edge(g, i);
+        if (edge_kept(net, keep_vertex, keep_edge, d)) {
+            ok = put_record(f, link_json(g, d), first);
+            first = false;
+        }
+    }
+    ok = ok && fputs("\n]}\n", f) >= 0 && fflush(f) == 0 && !ferror(f);
+    if (!ok)
+        st = erg_error_set(err, ERG_EIO, NULL, 0, -1,
+                           "cannot write the smaller graph to a temporary file");
+cleanup:
+    free(refs);
+    free(cited);
+    return st;
 }
 
 erg_status erg_analyze_subset(const erg_graph *g, const erg_net *net,
@@ -76,14 +211,9 @@ erg_status erg_analyze_subset(const erg_graph *g, const erg_net *net,
                               const igraph_vector_bool_t *keep_edge, erg_graph **out,
                               erg_error *err)
 {
-    erg_status st = ERG_OK;
-    size_t n = g->n_ents;
-    uint32_t *map = NULL;
-    bool *cited = NULL;
-    erg_graph *sub = NULL;
+    size_t n = erg_graph_entity_count(g);
     *out = NULL;
-
-    if (!g->finished)
+    if (!erg_graph_is_finished(g))
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "the graph changed since erg_graph_finish; finish it first");
     if (keep_vertex && (size_t)igraph_vector_bool_size(keep_vertex) != n)
@@ -95,57 +225,23 @@ erg_status erg_analyze_subset(const erg_graph *g, const erg_net *net,
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "the edge mask does not belong to this graph's network");
 
-    map = malloc((n ? n : 1) * sizeof *map);
-    cited = calloc(g->n_arts ? g->n_arts : 1, sizeof *cited);
-    if (!map || !cited)
-        goto oom;
-    if ((st = erg_graph_new(&sub, g->max_evidence, err)) != ERG_OK)
-        goto cleanup;
-
-    uint32_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        map[i] = !keep_vertex || VECTOR(*keep_vertex)[i] ? kept++ : ERG_GRAPH_NONE;
-    /* Articles first: only those that a kept evidence record cites. */
-    for (size_t i = 0; i < g->n_edges; i++) {
-        const erg_edge *d = &g->edges[i];
-        if (!edge_kept(net, keep_edge, map, d))
-            continue;
-        for (size_t k = 0; k < d->n_evidence; k++) {
-            long a = erg_graph_i_find_article(g, d->evidence[k].article);
-            if (a >= 0)
-                cited[a] = true;
-        }
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/erg-subset-XXXXXX", dir && dir[0] ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create a temporary file");
+    FILE *f = fdopen(fd, "w+");
+    if (!f) {
+        close(fd);
+        unlink(path);
+        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot open a temporary file");
     }
-    for (size_t i = 0; i < g->n_arts; i++) {
-        const erg_graph_article *a = &g->arts[i];
-        if (cited[i] &&
-            erg_graph_i_article(sub, a->id, a->title, a->date, a->source, a->url) != ERG_OK)
-            goto oom;
-    }
-    for (size_t i = 0; i < n; i++) {
-        uint32_t idx;
-        if (map[i] == ERG_GRAPH_NONE)
-            continue;
-        if (copy_entity(sub, &g->ents[i], &idx) != ERG_OK)
-            goto oom;
-        map[i] = idx;
-    }
-    for (size_t i = 0; i < g->n_edges; i++) {
-        const erg_edge *d = &g->edges[i];
-        if (edge_kept(net, keep_edge, map, d) &&
-            copy_edge(sub, d, map[d->source], map[d->target]) != ERG_OK)
-            goto oom;
-    }
-    if ((st = erg_graph_finish(sub, ALL_TYPES, err)) != ERG_OK)
-        goto cleanup;
-    *out = sub;
-    sub = NULL;
-    goto cleanup;
-oom:
-    st = erg_error_oom(err);
-cleanup:
-    erg_graph_free(sub);
-    free(map);
-    free(cited);
+    erg_status st = write_cut(g, net, keep_vertex, keep_edge, f, err);
+    if (fclose(f) != 0 && st == ERG_OK)
+        st = erg_error_set(err, ERG_EIO, path, 0, -1, "cannot write a temporary file");
+    if (st == ERG_OK)
+        st = erg_graph_load(out, path, err);
+    unlink(path);
     return st;
 }
