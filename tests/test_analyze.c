@@ -673,6 +673,11 @@ START_TEST(test_names_lookup)
     ck_assert_int_eq(m.suggestion, -1);
     ck_assert_str_eq(err.text, "no entity named 'Xiang Qiuqiu'");
     ck_assert_int_eq(erg_names_lookup(n, "...", &m, &err), ERG_ENOTFOUND);
+    /* Short names: "X" is one edit from nothing useful; "Kc" is the start of KCNA. */
+    ck_assert_int_eq(erg_names_lookup(n, "X", &m, &err), ERG_ENOTFOUND);
+    ck_assert_int_eq(m.suggestion, -1);
+    ck_assert_int_eq(erg_names_lookup(n, "Kc", &m, &err), ERG_ENOTFOUND);
+    ck_assert_int_eq(m.suggestion, (long)key_index(g, "kcna"));
 
     erg_name_match_release(&m);
     erg_names_free(n);

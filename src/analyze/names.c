@@ -222,7 +222,8 @@ erg_status erg_names_new(erg_names **out, const erg_graph *g, erg_error *err)
     }
     for (size_t i = 0; i < n->n; i++)
         n->entries[i].key = n->arena.data + n->entries[i].key_off;
-    qsort(n->entries, n->n, sizeof *n->entries, cmp_entry);
+    if (n->n)
+        qsort(n->entries, n->n, sizeof *n->entries, cmp_entry);
     /* One entry per (key, entity): the best-ranked one, which sorts first. */
     size_t w = 0;
     for (size_t i = 0; i < n->n; i++)
@@ -293,7 +294,11 @@ static long nearest(const erg_names *n, const char *key, erg_status *st)
     *st = ERG_ENOMEM;
     if (!cps_decode(&w.a, key))
         goto done;
-    size_t limit = w.a.n / 3 > 2 ? w.a.n / 3 : 2, best_d = limit + 1;
+    /* A third of the name, at least 2 edits, but never the whole name ("x" is not near "a"). */
+    size_t limit = w.a.n / 3 > 2 ? w.a.n / 3 : 2;
+    if (limit >= w.a.n)
+        limit = w.a.n - 1;
+    size_t best_d = limit + 1;
     for (size_t i = 0; i < n->n; i++) {
         const name_entry *e = &n->entries[i];
         if (!cps_decode(&w.b, e->key) || !ws_rows(&w, w.b.n))

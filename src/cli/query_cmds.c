@@ -534,10 +534,12 @@ int query_communities(query_ctx *q, int argc, char **argv)
         rc = query_print_json(doc);
         goto cleanup;
     }
-    if (q->format == QUERY_TABLE)
+    if (q->format == QUERY_TABLE && isfinite(part.modularity))
         printf("%zu communit%s, modularity %.6g (%s, resolution %g)\n", count,
                count == 1 ? "y" : "ies", part.modularity, erg_community_method_name(method),
                resolution);
+    else if (q->format == QUERY_TABLE)
+        printf("%zu communit%s, no edges so no modularity\n", count, count == 1 ? "y" : "ies");
     static const query_col cols[] = {
         {"id", "community", 0},
         {"size", "size", 0},
