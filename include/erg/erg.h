@@ -2,6 +2,7 @@
 #ifndef ERG_ERG_H
 #define ERG_ERG_H
 
+#include "erg/analyze.h"
 #include "erg/common.h"
 #include "erg/export.h"
 #include "erg/graph.h"

@@ -73,5 +73,6 @@ int cmd_tag(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_eval_relations(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 #endif

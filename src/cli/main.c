@@ -16,6 +16,7 @@ static const cli_command commands[] = {
     {"eval", cmd_eval, "score the tagger on a CoNLL file"},
     {"tag", cmd_tag, "tag the tokens of a CoNLL file"},
     {"eval-relations", cmd_eval_relations, "score typed relations against the re3d annotations"},
+    {"query", cmd_query, "ask a graph file: neighbors, paths, top, communities, ..."},
     {NULL, NULL, NULL},
 };
 

@@ -1,0 +1,243 @@
+/*
+ * erg query: questions about a graph file, answered with igraph.
+ * This file holds the dispatch and what the subcommands share; the
+ * subcommands are in query_*.c.
+ */
+#include "query.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+static const char query_usage_text[] =
+    "usage: erg query GRAPH COMMAND [ARGS...] [--json | --tsv]\n"
+    "       erg query COMMAND --help\n"
+    "\n"
+    "Answers questions about a graph that `erg build` wrote. GRAPH is the native\n"
+    "graph file (.json); GraphML and DOT files cannot be read back yet.\n"
+    "\n"
+    "Commands:\n"
+    "  neighbors NAME     who is linked to NAME, strongest ties first, with the kinds\n"
+    "  path A B           the shortest chains from A to B (strong ties are short)\n"
+    "  top                the most central entities (--by pagerank, betweenness, ...)\n"
+    "  communities        groups of closely linked entities, and the modularity\n"
+    "  ego NAME           the graph around NAME, written as `erg build` writes graphs\n"
+    "  subgraph NAME...   the graph among the entities named, written likewise\n"
+    "  evidence A B       the sentences behind the edges between A and B\n"
+    "  find TEXT          entities whose name or an alias matches TEXT (fuzzy)\n"
+    "  stats              counts by type and kind, components, density, degrees\n"
+    "  outlets NAME       the outlets that report on NAME, how often, first/last date\n"
+    "\n"
+    "Names are matched regardless of case, diacritics, hyphens and dots, through\n"
+    "the aliases as well; an unknown name gets a suggestion, an ambiguous one the\n"
+    "list of candidates (exit status 1 for both).\n"
+    "\n"
+    "Analysis (top, path, communities, ego) runs on the co-mention graph: one\n"
+    "undirected edge per pair of entities, weighted by the number of sentences\n"
+    "that mention both. Typed relations are shown, not counted. Path lengths,\n"
+    "betweenness and closeness use 1/weight as the length of an edge.\n"
+    "\n"
+    "Output is an aligned table; --json prints JSON for scripts and --tsv\n"
+    "tab-separated values for spreadsheets.\n"
+    "\n"
+    "Examples:\n"
+    "  erg query graph.json top --by betweenness -n 10\n"
+    "  erg query graph.json path \"Kim Jong-un\" Reuters -k 3\n"
+    "  erg query graph.json neighbors \"kim jong un\" --json\n"
+    "  erg query graph.json ego Reuters --depth 2 -o reuters.graphml\n";
+
+typedef struct query_command {
+    const char *name;
+    int (*fn)(query_ctx *q, int argc, char **argv);
+} query_command;
+
+static const query_command query_commands[] = {
+    {"neighbors", query_neighbors},     {"path", query_path}, {"top", query_top},
+    {"communities", query_communities}, {"ego", query_ego},   {"subgraph", query_subgraph},
+    {"evidence", query_evidence},       {"find", query_find}, {"stats", query_stats},
+    {"outlets", query_outlets},         {NULL, NULL},
+};
+
+static const query_command *find_command(const char *name)
+{
+    for (const query_command *c = query_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+int query_usage(query_ctx *q, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("erg: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (q && q->cmd)
+        fprintf(stderr, "Try 'erg query %s --help'.\n", q->cmd);
+    else
+        fprintf(stderr, "Try 'erg query --help'.\n");
+    return CLI_USAGE;
+}
+
+int query_common_option(query_ctx *q, int opt)
+{
+    switch (opt) {
+    case QUERY_OPT_JSON:
+        q->format = QUERY_JSON;
+        return 1;
+    case QUERY_OPT_TSV:
+        q->format = QUERY_TSV;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+int query_load(query_ctx *q)
+{
+    if (q->graph)
+        return CLI_OK;
+    if (!q->path)
+        return query_usage(q, "no graph file given (erg query GRAPH %s ...)", q->cmd);
+    if (has_suffix(q->path, ".graphml") || has_suffix(q->path, ".xml") ||
+        has_suffix(q->path, ".dot") || has_suffix(q->path, ".gv"))
+        return cli_failf("'%s': erg query reads the native .json graph file, not GraphML or DOT "
+                         "(write one with erg build -o graph.json)",
+                         q->path);
+    erg_error err;
+    erg_error_clear(&err);
+    if (erg_graph_load(&q->graph, q->path, &err) != ERG_OK)
+        return cli_fail(&err);
+    return CLI_OK;
+}
+
+int query_net(query_ctx *q)
+{
+    int rc = query_load(q);
+    if (rc != CLI_OK || q->have_net)
+        return rc;
+    erg_error err;
+    erg_error_clear(&err);
+    if (erg_net_init(&q->net, q->graph, &err) != ERG_OK)
+        return cli_fail(&err);
+    q->have_net = true;
+    return CLI_OK;
+}
+
+int query_lookup(query_ctx *q, const char *name, size_t *entity)
+{
+    int rc = query_load(q);
+    if (rc != CLI_OK)
+        return rc;
+    erg_error err;
+    erg_error_clear(&err);
+    if (!q->names && erg_names_new(&q->names, q->graph, &err) != ERG_OK)
+        return cli_fail(&err);
+    erg_name_match m;
+    erg_name_match_init(&m);
+    erg_status st = erg_names_lookup(q->names, name, &m, &err);
+    if (st == ERG_OK)
+        *entity = (size_t)m.entity;
+    erg_name_match_release(&m);
+    return st == ERG_OK ? CLI_OK : cli_fail(&err);
+}
+
+int query_parse_count(query_ctx *q, const char *opt, const char *arg, long min, long *out)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (end == arg || *end || v < min || v > 100000000)
+        return query_usage(q, "%s takes a whole number >= %ld, not '%s'", opt, min, arg);
+    *out = v;
+    return CLI_OK;
+}
+
+int query_parse_real(query_ctx *q, const char *opt, const char *arg, double *out)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (end == arg || *end)
+        return query_usage(q, "%s takes a number, not '%s'", opt, arg);
+    *out = v;
+    return CLI_OK;
+}
+
+int query_parse_types(query_ctx *q, const char *arg, unsigned *mask)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    if (erg_type_mask_parse(arg, mask, &err) != ERG_OK)
+        return query_usage(q, "--type: %s", err.text);
+    return CLI_OK;
+}
+
+static void query_release(query_ctx *q)
+{
+    erg_names_free(q->names);
+    if (q->have_net)
+        erg_net_release(&q->net);
+    erg_graph_free(q->graph);
+}
+
+int cmd_query(int argc, char **argv)
+{
+    query_ctx q;
+    memset(&q, 0, sizeof q);
+    int i = 1;
+    /* Options before GRAPH: the output format, or help. */
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(query_usage_text, stdout);
+            return CLI_OK;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            q.format = QUERY_JSON;
+        } else if (strcmp(argv[i], "--tsv") == 0) {
+            q.format = QUERY_TSV;
+        } else if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else {
+            return query_usage(NULL, "unknown option '%s'", argv[i]);
+        }
+    }
+    if (i >= argc)
+        return query_usage(NULL, "no graph file and command given");
+    const query_command *c = find_command(argv[i]);
+    if (c && access(argv[i], F_OK) != 0) {
+        /* `erg query COMMAND --help`: no graph needed (and none given). */
+        q.cmd = c->name;
+    } else {
+        q.path = argv[i++];
+        if (i >= argc)
+            return query_usage(NULL, "no command given after '%s'", q.path);
+        c = find_command(argv[i]);
+        if (!c)
+            return query_usage(NULL, "unknown query command '%s'", argv[i]);
+        q.cmd = c->name;
+    }
+    int rc = c->fn(&q, argc - i, argv + i);
+    query_release(&q);
+    return rc;
+}
+
+int query_bad_option(query_ctx *q, int opt, char **argv)
+{
+    const char *arg = argv[optind - 1];
+    char shortopt[3] = {'-', (char)optopt, '\0'};
+    /* For a short option inside a cluster, argv[optind-1] is the cluster; name the letter. */
+    if (optopt && arg[0] == '-' && arg[1] != '-')
+        arg = shortopt;
+    if (opt == ':')
+        return query_usage(q, "option '%s' needs a value", arg);
+    return query_usage(q, "unknown option '%s'", arg);
+}

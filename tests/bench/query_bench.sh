@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Times erg query on a synthetic graph: by default 100,000 entities and
+# 1,000,000 co-mention edges in the native format (gen_graph.py: planted
+# communities of 50, a spanning tree, weights 1/2/4/8). Not part of meson test.
+#
+#   tests/bench/query_bench.sh [ERG] [ENTITIES] [EDGES]
+#
+# ERG defaults to build/erg. The graph is written once to
+# ${ERG_BENCH_DIR:-/tmp/erg-bench} and reused while its size matches.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+erg=${1:-$here/../../build/erg}
+n=${2:-100000}
+m=${3:-1000000}
+dir=${ERG_BENCH_DIR:-/tmp/erg-bench}
+graph="$dir/graph-$n-$m.json"
+mkdir -p "$dir"
+[ -x "$erg" ] || { echo "query_bench.sh: no erg binary at '$erg'" >&2; exit 2; }
+
+if [ ! -s "$graph" ]; then
+    echo "generating $graph ..."
+    start=$(date +%s.%N)
+    /usr/bin/python3 "$here/gen_graph.py" --entities "$n" --edges "$m" -o "$graph.tmp" && mv "$graph.tmp" "$graph" || exit 1
+    echo "generated in $(echo "$(date +%s.%N) - $start" | bc) s"
+fi
+echo "graph: $graph ($n entities, $m edges, $(du -m "$graph" | cut -f1) MB)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
+echo
+
+last=$((n - 1))
+printf '%-44s %10s %10s\n' "command" "seconds" "max RSS"
+bench() {
+    local label=$1
+    shift
+    /usr/bin/time -f '%e %M' -o "$dir/time" "$erg" query "$graph" "$@" >"$dir/out" 2>"$dir/err"
+    local rc=$?
+    read -r secs kb <"$dir/time"
+    if [ $rc -ne 0 ]; then
+        printf '%-44s %10s  (exit %d: %s)\n' "$label" "$secs" "$rc" "$(head -1 "$dir/err")"
+    else
+        printf '%-44s %10s %7d MB\n' "$label" "$secs" $((kb / 1024))
+    fi
+}
+bench "load + stats" stats
+bench "load + neighbors" neighbors "Entity 0" -n 5
+bench "load + top --by pagerank" top --by pagerank -n 10
+bench "load + top --by degree" top --by degree -n 10
+bench "load + path (k = 1)" path "Entity 1" "Entity $last"
+bench "load + path -k 3" path "Entity 1" "Entity $last" -k 3
+bench "load + communities (leiden)" communities
+bench "load + communities --method louvain" communities --method louvain
+bench "load + ego --depth 1 -o ego.json" ego "Entity 0" -o "$dir/ego.json"
+echo
+echo "top --by pagerank:"; "$erg" query "$graph" top -n 3
+echo "communities:"; "$erg" query "$graph" communities -n 3 | head -1
