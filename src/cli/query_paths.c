@@ -322,8 +322,24 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                 printf("%s%s",
                        o ? ", " : "; outlets: ", json_string_value(json_array_get(outlets, o)));
             putchar('\n');
+            /* Sentences in full: a terminal table would cut them, and they are the point. */
+            json_t *ev;
+            size_t k;
+            json_array_foreach(json_object_get(item, "evidence"), k, ev)
+            {
+                const char *date = json_string_value(json_object_get(ev, "date"));
+                const char *source = json_string_value(json_object_get(ev, "source"));
+                printf("    %s, bytes %lld-%lld%s%s%s%s:\n      %s\n",
+                       json_string_value(json_object_get(ev, "article")),
+                       (long long)json_integer_value(json_object_get(ev, "start")),
+                       (long long)json_integer_value(json_object_get(ev, "end")),
+                       date ? ", " : "", date ? date : "", source ? ", " : "", source ? source : "",
+                       json_string_value(json_object_get(ev, "sentence")));
+            }
         }
-        putchar('\n');
+        json_decref(edges);
+        json_decref(flat);
+        return CLI_OK;
     }
     json_decref(edges);
     return query_print_table(q, flat, cols, sizeof cols / sizeof *cols);

@@ -47,4 +47,13 @@ PYEOF
 rc=$?
 cat "$WORK/check"
 if [ $rc -eq 0 ]; then pass "seed relations"; else fail "seed relations"; fi
+
+run "$ERG" query "$WORK/g.json" evidence "Jeong Joon-hee" "Unification Ministry"
+expect_rc 0 "query evidence"
+if grep -q "spokesperson_for" "$WORK/out" &&
+    grep -qF "one reporter declared to Unification Ministry spokesman Jeong Joon-hee" "$WORK/out"; then
+    pass "evidence prints the sentence of the spokesperson_for edge"
+else
+    fail "evidence output"; sed 's/^/    /' "$WORK/out"
+fi
 finish
