@@ -28,7 +28,7 @@ static void usage(FILE *f)
                "mention, links them into a graph and exports it for Gephi and Graphviz.\n\n"
                "Commands:\n");
     for (const cli_command *c = commands; c->name; c++)
-        fprintf(f, "  %-10s %s\n", c->name, c->summary);
+        fprintf(f, "  %-15s %s\n", c->name, c->summary);
     fprintf(f, "\nExample:\n  erg build fixtures/articles -o graph.graphml\n");
 }
 
