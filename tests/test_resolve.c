@@ -230,6 +230,43 @@ START_TEST(test_shipped_alias_list_loads)
 }
 END_TEST
 
+START_TEST(test_partial_names_join_the_full_name)
+{
+    fixture f;
+    setup(&f, "The General Reconnaissance Bureau hacked Sony. The Reconnaissance Bureau denied it. "
+              "Under the Kim regime, Kim Jong-un rules.");
+    mention(&f, "General Reconnaissance Bureau", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Reconnaissance Bureau", 1, ERG_TYPE_PERSON); /* a tagger's slip */
+    mention(&f, "Kim", 0, ERG_TYPE_MISC);
+    mention(&f, "Kim Jong-un", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 2);
+    ck_assert_str_eq(entity_of(&f, "Reconnaissance Bureau", 0)->name,
+                     "General Reconnaissance Bureau");
+    ck_assert_int_eq(entity_of(&f, "Reconnaissance Bureau", 0)->type, ERG_TYPE_AGENCY);
+    ck_assert_str_eq(entity_of(&f, "Kim", 0)->name, "Kim Jong-un");
+    /* a resolved mention takes its entity's type */
+    ck_assert_int_eq(f.mentions.items[1].type, ERG_TYPE_AGENCY);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_organization_prefix_is_another_body)
+{
+    fixture f;
+    setup(&f, "The United Nations Security Council met. The United Nations said little. "
+              "The Security Council voted.");
+    mention(&f, "United Nations Security Council", 0, ERG_TYPE_AGENCY);
+    mention(&f, "United Nations", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Security Council", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 2);
+    ck_assert_str_eq(entity_of(&f, "United Nations", 0)->name, "United Nations");
+    ck_assert_str_eq(entity_of(&f, "Security Council", 0)->name, "United Nations Security Council");
+    teardown(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -241,6 +278,8 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_acronym_must_spell_the_name);
     tcase_add_test(tc, test_alias_list_gives_canonical_name_and_type);
     tcase_add_test(tc, test_alias_file_errors);
+    tcase_add_test(tc, test_partial_names_join_the_full_name);
+    tcase_add_test(tc, test_organization_prefix_is_another_body);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);
     return s;

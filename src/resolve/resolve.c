@@ -557,11 +557,11 @@ static erg_type winning_type(const uint32_t votes[ERG_TYPE_COUNT])
 }
 
 /*
- * Is `part` a whole-word prefix or suffix of the longer key `key`, of at most
- * four words? Longer spans are more often a tagger's run-on (a headline in
- * title case) than a name that is shortened later.
+ * Is `part` a whole-word suffix (or, when prefix_ok, prefix) of the longer
+ * key `key`, of at most four words? Longer spans are more often a tagger's
+ * run-on (a headline in title case) than a name that is shortened later.
  */
-static bool key_has_edge_words(const char *key, const char *part)
+static bool key_has_edge_words(const char *key, const char *part, bool prefix_ok)
 {
     size_t n = strlen(part), k = strlen(key);
     if (k <= n || n == 0)
@@ -571,7 +571,7 @@ static bool key_has_edge_words(const char *key, const char *part)
         spaces += *c == ' ';
     if (spaces > 3)
         return false;
-    if (strncmp(key, part, n) == 0 && key[n] == ' ')
+    if (prefix_ok && strncmp(key, part, n) == 0 && key[n] == ' ')
         return true;
     return strcmp(key + k - n, part) == 0 && key[k - n - 1] == ' ';
 }
@@ -593,7 +593,10 @@ static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
  * joins only a person, and an outlet never joins anything. When several
  * longer names could claim a person's partial name it is left unresolved
  * (parent -2); other ambiguous partial names stay entities of their own.
- * parent[e] = e for an entity that stays.
+ * An organization's partial name is its tail only ("Security Council" of
+ * "United Nations Security Council"; "United Nations" is another body), and
+ * a name that an alias list knows is complete. parent[e] = e for an entity
+ * that stays.
  */
 static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 {
@@ -603,12 +606,14 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         const erg_local_entity *le = &out->items[e];
         bool misc = misc_only(r->votes[e]);
         erg_type type = winning_type(r->votes[e]);
-        if (!misc && type == ERG_TYPE_OUTLET)
+        if ((!misc && type == ERG_TYPE_OUTLET) || le->name)
             continue;
+        bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
         int32_t found = -1;
         int matches = 0;
         for (size_t f = 0; f < out->n; f++) {
-            if (f == e || misc_only(r->votes[f]) || !key_has_edge_words(out->items[f].key, le->key))
+            if (f == e || misc_only(r->votes[f]) ||
+                !key_has_edge_words(out->items[f].key, le->key, prefix_ok))
                 continue;
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
                 continue;
