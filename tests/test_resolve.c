@@ -267,6 +267,25 @@ START_TEST(test_organization_prefix_is_another_body)
 }
 END_TEST
 
+START_TEST(test_possessive_inside_a_known_name)
+{
+    fixture f;
+    setup(&f, "The Democratic People’s Republic of Korea fired. Kim’s Republic Day passed.");
+    ck_assert_int_eq(erg_resolver_add_alias(f.r, "North Korea", ERG_TYPE_PLACE,
+                                            "Democratic People's Republic of Korea", NULL),
+                     ERG_OK);
+    mention(&f, "Democratic People", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Republic of Korea", 0, ERG_TYPE_PLACE);
+    mention(&f, "Kim", 0, ERG_TYPE_PERSON);
+    mention(&f, "Republic Day", 0, ERG_TYPE_MISC);
+    resolve(&f);
+    ck_assert_uint_eq(f.mentions.n, 3); /* the two halves became one; Kim’s Republic Day did not */
+    ck_assert_str_eq(f.entities.items[f.mentions.items[0].entity].name, "North Korea");
+    ck_assert_int_eq(f.mentions.items[0].type, ERG_TYPE_PLACE);
+    teardown(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -280,6 +299,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_alias_file_errors);
     tcase_add_test(tc, test_partial_names_join_the_full_name);
     tcase_add_test(tc, test_organization_prefix_is_another_body);
+    tcase_add_test(tc, test_possessive_inside_a_known_name);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);
     return s;

@@ -685,10 +685,51 @@ static erg_status apply_joins(erg_resolver *r, erg_mentions *mentions, erg_local
     return ERG_OK;
 }
 
+/* Is the key of text [start, end) a name the alias tables or the outlet list know? */
+static bool known_name(erg_resolver *r, const char *text, uint32_t start, uint32_t end)
+{
+    if (erg_text_name_key(text + start, end - start, &r->key) != ERG_OK || !r->key.data)
+        return false;
+    return alias_get(&r->aliases, r->key.data) ||
+           (r->gaz && erg_gazetteer_outlet(r->gaz, r->key.data));
+}
+
+/*
+ * The tokenizer splits a possessive off its word, so a tagger sees "Democratic
+ * People" and "Republic of Korea" in "Democratic People’s Republic of Korea".
+ * Two mentions joined by a possessive become one when the whole is a name
+ * the alias tables know.
+ */
+static void join_possessive_names(erg_resolver *r, const char *text, const erg_doc *doc,
+                                  erg_mentions *mentions)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        if (w > 0) {
+            erg_mention *prev = &mentions->items[w - 1];
+            const erg_token *t = prev->tok_end < doc->n_tokens ? &doc->tokens[prev->tok_end] : NULL;
+            size_t tn = t ? t->end - t->start : 0;
+            bool possessive = t && prev->tok_end + 1 == m->tok_first &&
+                              ((tn == 2 && memcmp(text + t->start, "'s", 2) == 0) ||
+                               (tn == 4 && memcmp(text + t->start, "\xe2\x80\x99s", 4) == 0));
+            if (possessive && prev->sentence == m->sentence &&
+                known_name(r, text, prev->start, m->end)) {
+                prev->end = m->end;
+                prev->tok_end = m->tok_end;
+                continue;
+            }
+        }
+        mentions->items[w++] = *m;
+    }
+    mentions->n = w;
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
     entities_reset(out);
+    join_possessive_names(r, text, doc, mentions);
     if (describe_mentions(r, text, mentions) != ERG_OK ||
         find_acronyms(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);
