@@ -29,19 +29,25 @@ int cli_failf(const char *fmt, ...)
     return CLI_FAIL;
 }
 
-int cli_usage(const char *cmd, const char *fmt, ...)
+int cli_vusage(const char *cmd, const char *fmt, va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     fputs("erg: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
-    va_end(ap);
     if (cmd)
         fprintf(stderr, "Try 'erg %s --help'.\n", cmd);
     else
         fprintf(stderr, "Try 'erg --help'.\n");
     return CLI_USAGE;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = cli_vusage(cmd, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 int cli_bad_option(const char *cmd, int opt, char **argv)

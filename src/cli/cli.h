@@ -6,6 +6,8 @@
 
 #include "erg/erg.h"
 
+#include <stdarg.h>
+
 /* Exit codes of the DESIGN contract. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
@@ -31,6 +33,8 @@ int cli_failf(const char *fmt, ...) ERG_PRINTF(1, 2);
  * CLI_USAGE.
  */
 int cli_usage(const char *cmd, const char *fmt, ...) ERG_PRINTF(2, 3);
+/* cli_usage with a va_list. */
+int cli_vusage(const char *cmd, const char *fmt, va_list ap);
 
 /*
  * For getopt_long's '?' and ':' results (the option string must start with

@@ -68,19 +68,21 @@ static const query_command *find_command(const char *name)
     return NULL;
 }
 
+/* "query" or "query COMMAND", for the Try line of usage errors. */
+static const char *query_path_name(const query_ctx *q, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "query%s%s", q && q->cmd ? " " : "", q && q->cmd ? q->cmd : "");
+    return buf;
+}
+
 int query_usage(query_ctx *q, const char *fmt, ...)
 {
+    char name[64];
     va_list ap;
     va_start(ap, fmt);
-    fputs("erg: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    int rc = cli_vusage(query_path_name(q, name, sizeof name), fmt, ap);
     va_end(ap);
-    if (q && q->cmd)
-        fprintf(stderr, "Try 'erg query %s --help'.\n", q->cmd);
-    else
-        fprintf(stderr, "Try 'erg query --help'.\n");
-    return CLI_USAGE;
+    return rc;
 }
 
 int query_common_option(query_ctx *q, int opt)
@@ -232,12 +234,6 @@ int cmd_query(int argc, char **argv)
 
 int query_bad_option(query_ctx *q, int opt, char **argv)
 {
-    const char *arg = argv[optind - 1];
-    char shortopt[3] = {'-', (char)optopt, '\0'};
-    /* For a short option inside a cluster, argv[optind-1] is the cluster; name the letter. */
-    if (optopt && arg[0] == '-' && arg[1] != '-')
-        arg = shortopt;
-    if (opt == ':')
-        return query_usage(q, "option '%s' needs a value", arg);
-    return query_usage(q, "unknown option '%s'", arg);
+    char name[64];
+    return cli_bad_option(query_path_name(q, name, sizeof name), opt, argv);
 }
