@@ -14,7 +14,7 @@ static const cli_command commands[] = {
     {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
     {"train", cmd_train, "train the tagger on CoNLL files"},
     {"eval", cmd_eval, "score the tagger on a CoNLL file"},
-    {"tag", cmd_tag, "tag the tokens of a CoNLL file"},
+    {"tag", cmd_tag, "tag the tokens of articles or of a CoNLL file"},
     {"eval-relations", cmd_eval_relations, "score typed relations against the re3d annotations"},
     {NULL, NULL, NULL},
 };
