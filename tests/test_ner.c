@@ -465,7 +465,7 @@ static erg_model *bias_model(const int16_t w[ERG_LABEL_COUNT])
     erg_model *m = NULL;
     erg_error err;
     ck_assert_int_eq(ner_model_build(&m, &ls, 1ull << NER_T_BIAS, 1.0f, &fp, w, 1, trans, tend,
-                                     NULL, NULL, 0, &err),
+                                     NULL, NULL, NULL, 0, &err),
                      ERG_OK);
     return m;
 }

@@ -13,6 +13,7 @@ static const cli_command commands[] = {
     {"build", cmd_build, "build a graph file from articles"},
     {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
     {"train", cmd_train, "train the tagger on CoNLL files"},
+    {"clusters", cmd_clusters, "learn word clusters from unlabeled CoNLL-style text"},
     {"eval", cmd_eval, "score the tagger on a CoNLL file"},
     {"tag", cmd_tag, "tag the tokens of articles or of a CoNLL file"},
     {"eval-relations", cmd_eval_relations, "score typed relations against the re3d annotations"},
