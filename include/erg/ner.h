@@ -148,6 +148,11 @@ typedef struct erg_train_options {
      */
     const char *gazetteers;
     const char *clusters;
+    /*
+     * Also train on a Title Case copy of every title_case-th sentence of 4+
+     * words (labels unchanged), so that headlines are tagged; 0 for none.
+     */
+    uint32_t title_case;
 } erg_train_options;
 
 /* Fills o with the defaults above. */

@@ -30,7 +30,7 @@ static void usage(FILE *f)
                "                        seconds and tokens_per_second over the whole run\n"
                "                        (reading, tokenizing and tagging)\n" CLI_READ_HELP
                "  -h, --help            show this help\n\n"
-               "Examples:\n"
+               "Example:\n"
                "  erg tag fixtures/articles/defector-article.txt\n"
                "  erg tag --conll conll/dev.txt > dev.tagged\n");
 }

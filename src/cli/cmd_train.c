@@ -15,7 +15,7 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: erg train FILE... -o MODEL [--epochs N] [--seed S] [--heldout F]\n"
             "                 [--dev FILE] [--min-count N] [--gazetteers DIR] [--clusters FILE]\n"
-            "                 [--quiet]\n\n"
+            "                 [--title-case N] [--quiet]\n\n"
             "Trains the named-entity tagger on CoNLL-style files: one token a line, the\n"
             "token in the first column and the tag in the last (IOB1, IOB2 or BIOES over\n"
             "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- ignored.\n\n"
@@ -79,6 +79,7 @@ int cmd_train(int argc, char **argv)
                                          {"min-count", required_argument, NULL, 'm'},
                                          {"gazetteers", required_argument, NULL, 'g'},
                                          {"clusters", required_argument, NULL, 'C'},
+                                         {"title-case", required_argument, NULL, 'T'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
@@ -130,6 +131,11 @@ int cmd_train(int argc, char **argv)
             break;
         case 'C':
             opt.clusters = optarg;
+            break;
+        case 'T':
+            if (!parse_long(optarg, 0, 1000000, &v))
+                return cli_usage("train", "--title-case wants a number >= 0, not '%s'", optarg);
+            opt.title_case = (uint32_t)v;
             break;
         case 'q':
             quiet = true;

@@ -270,7 +270,7 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
 
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
 {
-    size_t letters = 0, caps = 0, longcaps = 0;
+    size_t letters = 0, caps = 0, longcaps = 0, capital = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t lex = 0;
         uint8_t v = t ? ner_wordtab_get_lex(t, wi[i].lowfp, &lex) : 0;
@@ -279,6 +279,8 @@ void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
         wi[i].eclass = v >> 3;
         if (wi[i].flags & (NER_W_ALLCAP | NER_W_ALLLOW | NER_W_MIXED | NER_W_CAP)) {
             letters++;
+            if (wi[i].flags & (NER_W_CAP | NER_W_ALLCAP))
+                capital++;
             if (wi[i].flags & NER_W_ALLCAP) {
                 caps++;
                 if (wi[i].nchars > 1)
@@ -286,9 +288,14 @@ void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
             }
         }
     }
+    uint32_t sent = 0;
     if (letters >= 2 && longcaps > 0 && caps * 5 >= letters * 4)
+        sent = NER_W_SENTUP;
+    else if (letters >= 4 && capital * 4 >= letters * 3)
+        sent = NER_W_SENTTITLE;
+    if (sent)
         for (size_t i = 0; i < n; i++)
-            wi[i].flags |= NER_W_SENTUP;
+            wi[i].flags |= sent;
 }
 
 /* Hashes standing for the words before the sentence start and after its end. */
@@ -357,7 +364,8 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
         if (ON(NER_T_CASE0)) {
             uint32_t cap = (w->flags & NER_W_CAP) ? 1 : 0;
             uint32_t up = (w->flags & NER_W_SENTUP) ? 1 : 0;
-            f[k++] = f2(NER_T_CASE0, w->wclass, cap | start << 1 | up << 2);
+            uint32_t title = (w->flags & NER_W_SENTTITLE) ? 1 : 0;
+            f[k++] = f2(NER_T_CASE0, w->wclass, cap | start << 1 | up << 2 | title << 3);
         }
         if (ON(NER_T_CASE_WIN)) {
             uint32_t cm = m1 ? (uint32_t)m1->wclass << 1 | ((m1->flags & NER_W_CAP) ? 1 : 0) : 99;
@@ -367,6 +375,8 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
         }
         if (ON(NER_T_SENTUP) && (w->flags & NER_W_SENTUP))
             f[k++] = f2(NER_T_SENTUP, w->sshape, w->wclass);
+        if (ON(NER_T_SENTUP) && (w->flags & NER_W_SENTTITLE))
+            f[k++] = f2(NER_T_SENTUP, w->sshape, w->wclass | 0x100u);
         if (ON(NER_T_LEN))
             f[k++] = f1(NER_T_LEN, w->nchars > 12 ? 12 : w->nchars);
         if (ON(NER_T_RAWM1)) {

@@ -50,9 +50,10 @@ enum {
     NER_W_HYPHEN = 1u << 6,
     NER_W_DOT = 1u << 7,
     NER_W_APOS = 1u << 8,
-    NER_W_NOALNUM = 1u << 9,  /* no letter nor digit: punctuation */
-    NER_W_INITIAL = 1u << 10, /* one upper-case letter then a dot */
-    NER_W_SENTUP = 1u << 16   /* most words of the sentence are in capitals (set by context) */
+    NER_W_NOALNUM = 1u << 9,   /* no letter nor digit: punctuation */
+    NER_W_INITIAL = 1u << 10,  /* one upper-case letter then a dot */
+    NER_W_SENTUP = 1u << 16,   /* most words of the sentence are in capitals (set by context) */
+    NER_W_SENTTITLE = 1u << 17 /* most words of the sentence are capitalized: a headline */
 };
 
 /* What the feature templates need of one token; filled by ner_word_analyze. */
@@ -273,6 +274,14 @@ erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t fea
                            const int32_t *trans, const int32_t *trans_end, const uint32_t *word_fps,
                            const uint8_t *word_cls, const uint32_t *word_lex, uint32_t n_words,
                            erg_error *err);
+
+/*
+ * A new corpus: src, then a Title Case copy ("EU Fines Google Over Searches")
+ * of every every-th sentence of at least 4 words, labels unchanged, so that
+ * the model learns headlines. every 0 copies src alone.
+ */
+erg_status ner_corpus_title_copy(const erg_corpus *src, uint32_t every, erg_corpus **out,
+                                 erg_error *err);
 
 /* ---- decoding ------------------------------------------------------------------- */
 

@@ -596,6 +596,17 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
                          erg_error *err)
 {
     *out = NULL;
+    if (opt->title_case > 0 && c) {
+        erg_corpus *aug = NULL;
+        erg_status st = ner_corpus_title_copy(c, opt->title_case, &aug, err);
+        if (st != ERG_OK)
+            return st;
+        erg_train_options o2 = *opt;
+        o2.title_case = 0;
+        st = erg_ner_train(out, aug, &o2, err);
+        erg_corpus_free(aug);
+        return st;
+    }
     erg_status st = ERG_OK;
     trainer t;
     memset(&t, 0, sizeof t);
