@@ -422,11 +422,11 @@ START_TEST(test_model_bad_files)
         d[flips[i]] ^= 0x5a;
     }
     /* a newer version is refused by name */
-    d[8] = 2;
+    d[8] = 3;
     write_bytes(bad, d, n);
     ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
-    ck_assert(strstr(err.text, "version 2") != NULL);
-    d[8] = 1;
+    ck_assert(strstr(err.text, "version 3") != NULL);
+    d[8] = 2;
     /* trailing garbage */
     char *longer = malloc(n + 3);
     memcpy(longer, d, n);
@@ -465,7 +465,7 @@ static erg_model *bias_model(const int16_t w[ERG_LABEL_COUNT])
     erg_model *m = NULL;
     erg_error err;
     ck_assert_int_eq(ner_model_build(&m, &ls, 1ull << NER_T_BIAS, 1.0f, &fp, w, 1, trans, tend,
-                                     NULL, NULL, 0, &err),
+                                     NULL, NULL, NULL, 0, &err),
                      ERG_OK);
     return m;
 }
@@ -797,6 +797,95 @@ START_TEST(test_cli_errors)
 }
 END_TEST
 
+START_TEST(test_clusters_and_lexicon)
+{
+    make_tmpdir();
+    char a[512], b[512];
+    tmp_path(a, sizeof a, "a.tsv");
+    tmp_path(b, sizeof b, "b.tsv");
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    erg_cluster_options o;
+    erg_cluster_options_init(&o);
+    o.min_count = 2;
+    o.classes[0] = 4;
+    o.classes[1] = 16;
+    ck_assert_int_eq(erg_ner_clusters(c, &o, a, &err), ERG_OK);
+    ck_assert_int_eq(erg_ner_clusters(c, &o, b, &err), ERG_OK);
+    char *da, *db;
+    size_t na, nb;
+    read_all(a, &da, &na);
+    read_all(b, &db, &nb);
+    /* Deterministic, and every word line has two classes within range. */
+    ck_assert_uint_eq(na, nb);
+    ck_assert(memcmp(da, db, na) == 0);
+    size_t words = 0;
+    for (char *line = strtok(da, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] == '#')
+            continue;
+        char *t1 = strchr(line, '\t');
+        ck_assert_ptr_nonnull(t1);
+        char *end;
+        unsigned long c1 = strtoul(t1 + 1, &end, 10);
+        ck_assert(*end == '\t');
+        unsigned long c2 = strtoul(end + 1, &end, 10);
+        ck_assert(*end == '\0');
+        ck_assert_uint_lt(c1, 4);
+        ck_assert_uint_lt(c2, 16);
+        words++;
+    }
+    ck_assert_uint_gt(words, 20);
+    free(da);
+    free(db);
+    o.classes[0] = 1;
+    ck_assert_int_eq(erg_ner_clusters(c, &o, a, &err), ERG_EINVAL);
+
+    /* The lexicon: gazetteer bits from data/ and classes from the file. */
+    o.classes[0] = 4;
+    ck_assert_int_eq(erg_ner_clusters(c, &o, a, &err), ERG_OK);
+    ner_lexicon lx;
+    ck_assert_int_eq(ner_lexicon_build(&lx, getenv("ERG_DATA"), a, &err), ERG_OK);
+    ner_wordinfo wi;
+    ner_word_analyze("JOHN", 4, &wi);
+    ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_FIRST);
+    ner_word_analyze("Paris", 5, &wi);
+    ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_PLACE);
+    ner_word_analyze("Ministry", 8, &wi);
+    ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_ORGW);
+    ner_word_analyze("spokesman", 9, &wi);
+    ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_TITLE);
+    ner_word_analyze("Reuters", 7, &wi);
+    ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_OUTLET);
+    ner_word_analyze("qwzxv", 5, &wi);
+    ck_assert_uint_eq(ner_lexicon_get(&lx, wi.lowfp), 0);
+    ner_lexicon_release(&lx);
+    ck_assert_int_ne(ner_lexicon_build(&lx, "/nonexistent", NULL, &err), ERG_OK);
+    ck_assert_ptr_nonnull(strstr(err.source, "first_names.txt"));
+
+    /* A model trained with the lexicon keeps it through save and load. */
+    erg_train_options to;
+    erg_train_options_init(&to);
+    to.epochs = 2;
+    to.gazetteers = getenv("ERG_DATA");
+    to.clusters = a;
+    to.title_case = 3;
+    erg_model *m = NULL, *l = NULL;
+    ck_assert_int_eq(erg_ner_train(&m, c, &to, &err), ERG_OK);
+    ck_assert(m->feat_mask & (1ull << NER_T_CLUSTER));
+    ck_assert_int_eq(erg_model_save(m, b, &err), ERG_OK);
+    ck_assert_int_eq(erg_model_load(&l, b, &err), ERG_OK);
+    uint32_t lex = 0;
+    ner_word_analyze("paris", 5, &wi);
+    ner_wordtab_get_lex(&l->words, wi.lowfp, &lex);
+    ck_assert(lex & NER_G_PLACE);
+    erg_model_free(m);
+    erg_model_free(l);
+    erg_corpus_free(c);
+    remove_tmpdir();
+}
+END_TEST
+
 static Suite *ner_suite(void)
 {
     Suite *s = suite_create("ner");
@@ -819,6 +908,7 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_shipped_model);
     tcase_add_test(tc, test_cli_train_tag_eval);
     tcase_add_test(tc, test_cli_errors);
+    tcase_add_test(tc, test_clusters_and_lexicon);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -138,8 +138,21 @@ typedef struct erg_train_options {
      * held-out fraction (then heldout is ignored); borrowed; NULL for none.
      */
     const erg_corpus *dev;
-    int patience;        /* stop after this many epochs without a better held-out F1 (default 3) */
-    int prune;           /* drop features whose largest quantized weight is below this (default 1) */
+    int patience; /* stop after this many epochs without a better held-out F1 (default 3) */
+    int prune;    /* drop features whose largest quantized weight is below this (default 1) */
+    /*
+     * Word lists turned into features and stored in the model: the folder of
+     * the gazetteers (first_names.txt, places.txt, org_words.txt, titles.txt,
+     * outlets.tsv, as in data/) and a file written by erg_ner_clusters; NULL
+     * for none (then the model has no gazetteer or cluster features).
+     */
+    const char *gazetteers;
+    const char *clusters;
+    /*
+     * Also train on a Title Case copy of every title_case-th sentence of 4+
+     * words (labels unchanged), so that headlines are tagged; 0 for none.
+     */
+    uint32_t title_case;
 } erg_train_options;
 
 /* Fills o with the defaults above. */
@@ -153,6 +166,30 @@ void erg_train_options_init(erg_train_options *o);
  */
 erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_options *opt,
                          erg_error *err);
+
+/* ---- word clusters from unlabeled text ----------------------------------------- */
+
+#define ERG_CLUSTER_LEVELS 4
+
+typedef struct erg_cluster_options {
+    int min_count;                        /* words seen fewer times are not clustered (3) */
+    int iterations;                       /* exchange passes over the vocabulary at most (10) */
+    size_t n_classes;                     /* levels, at most ERG_CLUSTER_LEVELS (2) */
+    unsigned classes[ERG_CLUSTER_LEVELS]; /* classes per level, 2..4096 (64, 512) */
+} erg_cluster_options;
+
+void erg_cluster_options_init(erg_cluster_options *o);
+
+/*
+ * Clusters the words of c (labels ignored, matched case-insensitively) with
+ * the exchange algorithm over a class-bigram model, once per level, and
+ * writes path: '#' comment lines, then one line per word
+ * `WORD<TAB>CLASS<TAB>CLASS...` (one class per level). Deterministic: the same
+ * text and options give the same bytes. Time about iterations * (distinct
+ * bigrams) * classes. ERG_EINVAL on bad options or an empty corpus, ERG_EIO.
+ */
+erg_status erg_ner_clusters(const erg_corpus *c, const erg_cluster_options *o, const char *path,
+                            erg_error *err);
 
 /* Counts for exact-match span scoring, as conlleval counts them. */
 typedef struct erg_eval_counts {

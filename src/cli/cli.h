@@ -75,6 +75,7 @@ int cmd_build(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_clusters(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_eval_relations(int argc, char **argv);
 int cmd_query(int argc, char **argv);

@@ -1,8 +1,9 @@
 /*
- * cmd_tag.c: `erg tag --conll FILE`, prints every CoNLL line back with the
+ * cmd_tag.c: `erg tag INPUT...` tags raw articles and prints TOKEN<TAB>TAG
+ * lines; `erg tag --conll FILE` prints every CoNLL line back with the
  * predicted IOB2 tag as one more column.
  */
-#include "cli.h"
+#include "pipeline.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -13,17 +14,24 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: erg tag --conll FILE [--model MODEL]\n\n"
-               "Reads a CoNLL-style file (one token a line in the first column, blank lines\n"
-               "between sentences; '-' reads standard input) and prints every line back with\n"
-               "one more column: the predicted tag, IOB2 over PER, ORG, LOC and MISC. The\n"
-               "column is joined with a space when the line holds spaces, else with a tab.\n"
-               "Blank lines and -DOCSTART- lines are printed unchanged.\n\n"
+    fprintf(f, "usage: erg tag [OPTIONS] INPUT...\n"
+               "       erg tag --conll FILE [--model MODEL]\n\n"
+               "Tags raw articles (files, folders, JSON Lines or - for stdin, as erg build\n"
+               "reads them) and prints one TOKEN<TAB>TAG line per token, IOB2 over PER, ORG,\n"
+               "LOC and MISC, with a blank line after every sentence.\n\n"
+               "With --conll, reads a CoNLL-style file instead (one token a line in the first\n"
+               "column, blank lines between sentences; '-' reads standard input) and prints\n"
+               "every line back with one more column: the predicted tag. The column is\n"
+               "joined with a space when the line holds spaces, else with a tab. Blank lines\n"
+               "and -DOCSTART- lines are printed unchanged.\n\n"
                "Options:\n"
-               "  -c, --conll FILE   the CoNLL file to tag (required for now)\n"
-               "  -m, --model MODEL  the model to use (default: $ERG_MODEL, else data/erg.model)\n"
-               "  -h, --help         show this help\n\n"
+               "  -c, --conll FILE      tag a CoNLL file instead of raw articles\n"
+               "      --stats           print to stderr one JSON line: articles, tokens, bytes,\n"
+               "                        seconds and tokens_per_second over the whole run\n"
+               "                        (reading, tokenizing and tagging)\n" CLI_READ_HELP
+               "  -h, --help            show this help\n\n"
                "Example:\n"
+               "  erg tag fixtures/articles/defector-article.txt\n"
                "  erg tag --conll conll/dev.txt > dev.tagged\n");
 }
 
@@ -104,38 +112,8 @@ static bool flush_sentence(sentence *s, erg_tagger *t, FILE *out, erg_error *err
     return true;
 }
 
-int cmd_tag(int argc, char **argv)
+static int tag_conll(const char *conll, const char *model_path)
 {
-    static const struct option opts[] = {{"conll", required_argument, NULL, 'c'},
-                                         {"model", required_argument, NULL, 'm'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *model_path = NULL, *conll = NULL;
-    int ch;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":c:m:h", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'c':
-            conll = optarg;
-            break;
-        case 'm':
-            model_path = optarg;
-            break;
-        case 'h':
-            usage(stdout);
-            return CLI_OK;
-        case ':':
-            return cli_usage("tag", "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return cli_usage("tag", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return cli_usage("tag", "unexpected argument '%s'", argv[optind]);
-    if (!conll)
-        return cli_usage("tag", "no input given: use --conll FILE (raw-text tagging is not "
-                                "available yet)");
-
     erg_error err;
     erg_error_clear(&err);
     int rc = CLI_FAIL;
@@ -224,4 +202,148 @@ cleanup:
     if (!use_stdin)
         fclose(in);
     return rc;
+}
+
+/* State of a raw-text run: one tokenizer doc, label and output buffers reused by every article. */
+typedef struct raw_ctx {
+    erg_tagger *tagger;
+    erg_doc doc;
+    uint8_t *labels;
+    size_t labels_cap;
+    erg_buf out;
+    uint64_t tokens, bytes;
+} raw_ctx;
+
+static erg_status tag_article(void *ctx, const erg_article *art, erg_error *err)
+{
+    raw_ctx *x = ctx;
+    erg_status st = erg_text_tokenize(&x->doc, art->text, art->text_len, err);
+    if (st != ERG_OK)
+        return st;
+    if (x->doc.n_tokens > x->labels_cap) {
+        size_t cap = x->doc.n_tokens * 2;
+        uint8_t *l = realloc(x->labels, cap);
+        if (!l)
+            return erg_error_oom(err);
+        x->labels = l;
+        x->labels_cap = cap;
+    }
+    if ((st = erg_tagger_tag_doc(x->tagger, art->text, &x->doc, x->labels, err)) != ERG_OK)
+        return st;
+    x->tokens += x->doc.n_tokens;
+    x->bytes += art->text_len;
+    for (size_t s = 0; s < x->doc.n_sentences; s++) {
+        const erg_sentence *sen = &x->doc.sentences[s];
+        erg_buf_clear(&x->out);
+        for (uint32_t i = sen->first; i < sen->end; i++) {
+            const erg_token *tk = &x->doc.tokens[i];
+            const char *name = erg_label_name((erg_label)x->labels[i]);
+            size_t nl = strlen(name);
+            if (erg_buf_reserve(&x->out, tk->end - tk->start + nl + 2) != ERG_OK)
+                return erg_error_oom(err);
+            char *w = x->out.data + x->out.len;
+            memcpy(w, art->text + tk->start, tk->end - tk->start);
+            w += tk->end - tk->start;
+            *w++ = '\t';
+            memcpy(w, name, nl);
+            w += nl;
+            *w++ = '\n';
+            x->out.len = (size_t)(w - x->out.data);
+        }
+        if (erg_buf_putc(&x->out, '\n') != ERG_OK)
+            return erg_error_oom(err);
+        if (fwrite(x->out.data, 1, x->out.len, stdout) != x->out.len)
+            return erg_error_set(err, ERG_EIO, NULL, 0, -1, "cannot write to standard output");
+    }
+    return ERG_OK;
+}
+
+static int tag_raw(char **paths, size_t n_paths, const cli_read_options *ro, bool stats)
+{
+    double t0 = cli_now();
+    erg_error err;
+    erg_error_clear(&err);
+    raw_ctx x;
+    memset(&x, 0, sizeof x);
+    erg_doc_init(&x.doc);
+    erg_buf_init(&x.out);
+    int rc = CLI_FAIL;
+    erg_model *m = cli_load_model(ro->model_path);
+    if (!m)
+        goto cleanup;
+    if (erg_tagger_new(&x.tagger, m, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    size_t articles = 0;
+    rc = cli_for_each_article(paths, n_paths, ro, tag_article, &x, &articles);
+    if (rc != CLI_OK)
+        goto cleanup;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        rc = cli_failf("cannot write to standard output: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (stats) {
+        double secs = cli_now() - t0;
+        fprintf(stderr,
+                "{\"articles\": %zu, \"tokens\": %llu, \"bytes\": %llu, \"seconds\": %.3f, "
+                "\"tokens_per_second\": %.0f}\n",
+                articles, (unsigned long long)x.tokens, (unsigned long long)x.bytes, secs,
+                secs > 0 ? (double)x.tokens / secs : 0.0);
+    }
+cleanup:
+    erg_tagger_free(x.tagger);
+    erg_model_free(m);
+    erg_doc_release(&x.doc);
+    erg_buf_release(&x.out);
+    free(x.labels);
+    return rc;
+}
+
+enum { OPT_STATS = 2000 };
+
+int cmd_tag(int argc, char **argv)
+{
+    static const struct option opts[] = {{"conll", required_argument, NULL, 'c'},
+                                         {"stats", no_argument, NULL, OPT_STATS},
+                                         {"help", no_argument, NULL, 'h'},
+                                         CLI_READ_LONG_OPTIONS,
+                                         {NULL, 0, NULL, 0}};
+    cli_read_options ro;
+    cli_read_options_init(&ro);
+    const char *conll = NULL;
+    bool stats = false;
+    int ch, r;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":c:h" CLI_READ_SHORT_OPTIONS, opts, NULL)) != -1) {
+        switch (ch) {
+        case 'c':
+            conll = optarg;
+            break;
+        case OPT_STATS:
+            stats = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return CLI_OK;
+        default:
+            if ((r = cli_read_option("tag", ch, optarg, &ro)) == 1)
+                break;
+            if (r == CLI_USAGE)
+                return CLI_USAGE;
+            return cli_bad_option("tag", ch, argv);
+        }
+    }
+    if (conll) {
+        if (optind < argc)
+            return cli_usage("tag", "unexpected argument '%s' (--conll reads one file)",
+                             argv[optind]);
+        return tag_conll(conll, ro.model_path);
+    }
+    if (optind >= argc)
+        return cli_usage("tag", "no input given (files, folders or - for stdin, or --conll FILE)");
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    return tag_raw(argv + optind, (size_t)(argc - optind), &ro, stats);
 }

@@ -12,23 +12,29 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: erg train FILE... -o MODEL [--epochs N] [--seed S] [--heldout F]\n"
-               "                 [--dev FILE] [--min-count N] [--quiet]\n\n"
-               "Trains the named-entity tagger on CoNLL-style files: one token a line, the\n"
-               "token in the first column and the tag in the last (IOB1, IOB2 or BIOES over\n"
-               "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- ignored.\n\n"
-               "Options:\n"
-               "  -o, --output MODEL  write the model here (required)\n"
-               "  -e, --epochs N      at most N passes over the data (default 10)\n"
-               "  -s, --seed S        shuffling seed (default 1); same data and seed, same model\n"
-               "      --heldout F     keep this fraction of sentences aside to pick the best\n"
-               "                      epoch and stop early (default 0: none)\n"
-               "      --dev FILE      pick the best epoch on this CoNLL file instead\n"
-               "      --min-count N   ignore features seen fewer than N times (default 1)\n"
-               "  -q, --quiet         print nothing on stderr\n"
-               "  -h, --help          show this help\n\n"
-               "Example:\n"
-               "  erg train conll/train.txt wikigold.conll -o erg.model --dev conll/dev.txt\n");
+    fprintf(f,
+            "usage: erg train FILE... -o MODEL [--epochs N] [--seed S] [--heldout F]\n"
+            "                 [--dev FILE] [--min-count N] [--gazetteers DIR] [--clusters FILE]\n"
+            "                 [--title-case N] [--quiet]\n\n"
+            "Trains the named-entity tagger on CoNLL-style files: one token a line, the\n"
+            "token in the first column and the tag in the last (IOB1, IOB2 or BIOES over\n"
+            "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- ignored.\n\n"
+            "Options:\n"
+            "  -o, --output MODEL  write the model here (required)\n"
+            "  -e, --epochs N      at most N passes over the data (default 10)\n"
+            "  -s, --seed S        shuffling seed (default 1); same data and seed, same model\n"
+            "      --heldout F     keep this fraction of sentences aside to pick the best\n"
+            "                      epoch and stop early (default 0: none)\n"
+            "      --dev FILE      pick the best epoch on this CoNLL file instead\n"
+            "      --min-count N   ignore features seen fewer than N times (default 1)\n"
+            "      --gazetteers DIR  word lists to use as features: first_names.txt,\n"
+            "                      places.txt, org_words.txt, titles.txt and outlets.tsv\n"
+            "                      of DIR (e.g. data); stored in the model\n"
+            "      --clusters FILE word classes from `erg clusters`; stored in the model\n"
+            "  -q, --quiet         print nothing on stderr\n"
+            "  -h, --help          show this help\n\n"
+            "Example:\n"
+            "  erg train conll/train.txt wikigold.conll -o erg.model --dev conll/dev.txt\n");
 }
 
 static bool parse_long(const char *s, long min, long max, long *out)
@@ -71,6 +77,9 @@ int cmd_train(int argc, char **argv)
                                          {"heldout", required_argument, NULL, 'H'},
                                          {"dev", required_argument, NULL, 'D'},
                                          {"min-count", required_argument, NULL, 'm'},
+                                         {"gazetteers", required_argument, NULL, 'g'},
+                                         {"clusters", required_argument, NULL, 'C'},
+                                         {"title-case", required_argument, NULL, 'T'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
@@ -116,6 +125,17 @@ int cmd_train(int argc, char **argv)
             if (!parse_long(optarg, 1, 1000000, &v))
                 return cli_usage("train", "--min-count wants a positive number, not '%s'", optarg);
             opt.min_count = (int)v;
+            break;
+        case 'g':
+            opt.gazetteers = optarg;
+            break;
+        case 'C':
+            opt.clusters = optarg;
+            break;
+        case 'T':
+            if (!parse_long(optarg, 0, 1000000, &v))
+                return cli_usage("train", "--title-case wants a number >= 0, not '%s'", optarg);
+            opt.title_case = (uint32_t)v;
             break;
         case 'q':
             quiet = true;

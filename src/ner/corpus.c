@@ -292,3 +292,60 @@ cleanup:
     free(data);
     return st;
 }
+
+/* Short function words a headline writer leaves in lower case. */
+static bool headline_small_word(const char *s, size_t n)
+{
+    static const char *const small[] = {"a",  "an",  "the", "of", "in", "on", "at",
+                                        "to", "for", "and", "or", "by", "as", "nor"};
+    for (size_t k = 0; k < sizeof small / sizeof *small; k++)
+        if (strlen(small[k]) == n && memcmp(small[k], s, n) == 0)
+            return true;
+    return false;
+}
+
+erg_status ner_corpus_title_copy(const erg_corpus *src, uint32_t every, erg_corpus **out,
+                                 erg_error *err)
+{
+    *out = NULL;
+    erg_corpus *c = NULL;
+    erg_status st = corpus_new(&c, err);
+    if (st != ERG_OK)
+        return st;
+    char buf[256];
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < src->n_sent; k++) {
+            size_t first = src->sent_first[k], end = src->sent_first[k + 1];
+            /* Pass 1 copies the corpus, pass 2 adds every `every`-th sentence of 4+ words in Title
+             * Case. */
+            if (pass == 1 && (every == 0 || k % every != 0 || end - first < 4))
+                continue;
+            for (size_t i = first; i < end; i++) {
+                const char *s = src->text + src->tok_off[i];
+                size_t n = src->tok_len[i];
+                if (pass == 1 && n < sizeof buf && s[0] >= 'a' && s[0] <= 'z' &&
+                    (i == first || !headline_small_word(s, n))) {
+                    memcpy(buf, s, n);
+                    buf[0] = (char)(buf[0] - 32);
+                    s = buf;
+                }
+                if ((st = add_token(c, s, n, (erg_label)src->labels[i])) != ERG_OK)
+                    goto fail;
+            }
+            if (grow((void **)&c->sent_first, &c->cap_sent, c->n_sent + 2, sizeof *c->sent_first) !=
+                ERG_OK) {
+                st = ERG_ENOMEM;
+                goto fail;
+            }
+            c->n_sent++;
+            c->sent_first[c->n_sent] = (uint32_t)c->n_tokens;
+        }
+    if ((st = rebuild_words(c)) != ERG_OK)
+        goto fail;
+    *out = c;
+    return ERG_OK;
+fail:
+    erg_corpus_free(c);
+    return st == ERG_ENOMEM ? erg_error_oom(err)
+                            : erg_error_set(err, st, NULL, 0, -1, "corpus too large to copy");
+}

@@ -265,17 +265,22 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
     wi->lowfp = ner_fp(wi->low);
     wi->wclass = 0;
     wi->eclass = 0;
+    wi->lex = 0;
 }
 
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
 {
-    size_t letters = 0, caps = 0, longcaps = 0;
+    size_t letters = 0, caps = 0, longcaps = 0, capital = 0;
     for (size_t i = 0; i < n; i++) {
-        uint8_t v = t ? ner_wordtab_get(t, wi[i].lowfp) : 0;
+        uint32_t lex = 0;
+        uint8_t v = t ? ner_wordtab_get_lex(t, wi[i].lowfp, &lex) : 0;
+        wi[i].lex = lex;
         wi[i].wclass = v & 7;
         wi[i].eclass = v >> 3;
         if (wi[i].flags & (NER_W_ALLCAP | NER_W_ALLLOW | NER_W_MIXED | NER_W_CAP)) {
             letters++;
+            if (wi[i].flags & (NER_W_CAP | NER_W_ALLCAP))
+                capital++;
             if (wi[i].flags & NER_W_ALLCAP) {
                 caps++;
                 if (wi[i].nchars > 1)
@@ -283,9 +288,14 @@ void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
             }
         }
     }
+    uint32_t sent = 0;
     if (letters >= 2 && longcaps > 0 && caps * 5 >= letters * 4)
+        sent = NER_W_SENTUP;
+    else if (letters >= 4 && capital * 4 >= letters * 3)
+        sent = NER_W_SENTTITLE;
+    if (sent)
         for (size_t i = 0; i < n; i++)
-            wi[i].flags |= NER_W_SENTUP;
+            wi[i].flags |= sent;
 }
 
 /* Hashes standing for the words before the sentence start and after its end. */
@@ -354,7 +364,8 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
         if (ON(NER_T_CASE0)) {
             uint32_t cap = (w->flags & NER_W_CAP) ? 1 : 0;
             uint32_t up = (w->flags & NER_W_SENTUP) ? 1 : 0;
-            f[k++] = f2(NER_T_CASE0, w->wclass, cap | start << 1 | up << 2);
+            uint32_t title = (w->flags & NER_W_SENTTITLE) ? 1 : 0;
+            f[k++] = f2(NER_T_CASE0, w->wclass, cap | start << 1 | up << 2 | title << 3);
         }
         if (ON(NER_T_CASE_WIN)) {
             uint32_t cm = m1 ? (uint32_t)m1->wclass << 1 | ((m1->flags & NER_W_CAP) ? 1 : 0) : 99;
@@ -364,6 +375,8 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
         }
         if (ON(NER_T_SENTUP) && (w->flags & NER_W_SENTUP))
             f[k++] = f2(NER_T_SENTUP, w->sshape, w->wclass);
+        if (ON(NER_T_SENTUP) && (w->flags & NER_W_SENTTITLE))
+            f[k++] = f2(NER_T_SENTUP, w->sshape, w->wclass | 0x100u);
         if (ON(NER_T_LEN))
             f[k++] = f1(NER_T_LEN, w->nchars > 12 ? 12 : w->nchars);
         if (ON(NER_T_RAWM1)) {
@@ -379,6 +392,30 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
             f[k++] = f3(NER_T_ENT, 1, w->eclass, (w->flags & NER_W_CAP) ? 1 : 0);
             f[k++] = f3(NER_T_ENT, 2, em, w->eclass);
             f[k++] = f3(NER_T_ENT, 3, w->eclass, ep);
+        }
+        if (ON(NER_T_GAZ)) {
+            uint32_t g0 = NER_LEX_GAZ(w->lex);
+            uint32_t gm = m1 ? NER_LEX_GAZ(m1->lex) : 0x100, gp = p1 ? NER_LEX_GAZ(p1->lex) : 0x100;
+            uint32_t cap = (w->flags & NER_W_CAP) ? 1 : 0;
+            if (g0)
+                f[k++] = f3(NER_T_GAZ, 1, g0, cap);
+            if (gm)
+                f[k++] = f3(NER_T_GAZ, 2, gm, cap);
+            if (gp)
+                f[k++] = f3(NER_T_GAZ, 3, gp, cap);
+        }
+        if (ON(NER_T_CLUSTER)) {
+            /* Class 0 (not clustered) is a value too: rare words behave alike. */
+            uint32_t a0 = NER_LEX_C1(w->lex), b0 = NER_LEX_C2(w->lex);
+            uint32_t bm = m1 ? NER_LEX_C2(m1->lex) : 0x10000,
+                     bp = p1 ? NER_LEX_C2(p1->lex) : 0x10000;
+            uint32_t am = m1 ? NER_LEX_C1(m1->lex) : 0x100, ap = p1 ? NER_LEX_C1(p1->lex) : 0x100;
+            f[k++] = f2(NER_T_CLUSTER, 1, a0);
+            f[k++] = f2(NER_T_CLUSTER, 2, b0);
+            f[k++] = f2(NER_T_CLUSTER, 3, bm);
+            f[k++] = f2(NER_T_CLUSTER, 4, bp);
+            f[k++] = f3(NER_T_CLUSTER, 5, am, a0);
+            f[k++] = f3(NER_T_CLUSTER, 6, a0, ap);
         }
         nfeats[i] = (uint8_t)k;
     }

@@ -1,14 +1,16 @@
 /*
  * model.c: the model file (load, save, build) and the default model path.
  *
- * File layout, version 1, all numbers little-endian:
+ * File layout, version 2, all numbers little-endian:
  *   "ERGMODEL", u32 version, u32 scheme, u32 labels L, u32 0,
  *   u64 feature-template mask, f32 scale, u32 features F, u32 words W, u32 0,
  *   L label names of 8 bytes (NUL-padded),
  *   (L + 1) * L i32 transitions (first row: sentence start), L i32 end scores,
  *   F u32 feature fingerprints (strictly ascending, non-zero), F * L i16 weights,
  *   W u32 word fingerprints (strictly ascending, non-zero), W u8 case profiles,
+ *   W u32 lexicon values (gazetteer bits and cluster classes; version 2 only),
  *   u64 checksum (erg_hash of every byte before it).
+ * Version 1 files (no lexicon values) are still read.
  */
 #include "tagger_private.h"
 
@@ -87,6 +89,24 @@ uint8_t ner_wordtab_get(const ner_wordtab *t, uint32_t fp)
     }
 }
 
+uint8_t ner_wordtab_get_lex(const ner_wordtab *t, uint32_t fp, uint32_t *lex)
+{
+    *lex = 0;
+    if (!t->fp)
+        return 0;
+    uint32_t i = fp & t->mask;
+    for (;;) {
+        uint32_t f = t->fp[i];
+        if (f == fp) {
+            *lex = t->lex[i];
+            return t->cls[i];
+        }
+        if (f == 0)
+            return 0;
+        i = (i + 1) & t->mask;
+    }
+}
+
 void erg_model_free(erg_model *m)
 {
     if (!m)
@@ -96,8 +116,10 @@ void erg_model_free(erg_model *m)
     free(m->feat_fps);
     free(m->word_fps);
     free(m->word_cls);
+    free(m->word_lex);
     free(m->words.fp);
     free(m->words.cls);
+    free(m->words.lex);
     free(m);
 }
 
@@ -124,7 +146,8 @@ static erg_status index_model(erg_model *m, erg_error *err)
     uint32_t wcap = pow2_slots(m->words.n);
     m->words.fp = calloc(wcap, sizeof *m->words.fp);
     m->words.cls = calloc(wcap, 1);
-    if (!m->words.fp || !m->words.cls)
+    m->words.lex = calloc(wcap, sizeof *m->words.lex);
+    if (!m->words.fp || !m->words.cls || !m->words.lex)
         return erg_error_oom(err);
     m->words.mask = wcap - 1;
     for (uint32_t r = 0; r < m->words.n; r++) {
@@ -133,6 +156,7 @@ static erg_status index_model(erg_model *m, erg_error *err)
             i = (i + 1) & m->words.mask;
         m->words.fp[i] = m->word_fps[r];
         m->words.cls[i] = m->word_cls[r];
+        m->words.lex[i] = m->word_lex[r];
     }
     return ERG_OK;
 }
@@ -153,7 +177,8 @@ static int cmp_fp_row(const void *a, const void *b)
 erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t feat_mask, float scale,
                            const uint32_t *fps, const int16_t *rows, uint32_t n,
                            const int32_t *trans, const int32_t *trans_end, const uint32_t *word_fps,
-                           const uint8_t *word_cls, uint32_t n_words, erg_error *err)
+                           const uint8_t *word_cls, const uint32_t *word_lex, uint32_t n_words,
+                           erg_error *err)
 {
     *out = NULL;
     erg_status st = ERG_OK;
@@ -200,7 +225,8 @@ erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t fea
     order = malloc(sizeof *order * (n_words ? n_words : 1));
     m->word_fps = malloc(sizeof *m->word_fps * (n_words ? n_words : 1));
     m->word_cls = malloc(n_words ? n_words : 1);
-    if (!order || !m->word_fps || !m->word_cls) {
+    m->word_lex = malloc(sizeof *m->word_lex * (n_words ? n_words : 1));
+    if (!order || !m->word_fps || !m->word_cls || !m->word_lex) {
         st = erg_error_oom(err);
         goto cleanup;
     }
@@ -213,6 +239,7 @@ erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t fea
             continue; /* a fingerprint collision: the first word keeps it */
         m->word_fps[nw] = order[i].fp;
         m->word_cls[nw] = word_cls[order[i].idx];
+        m->word_lex[nw] = word_lex ? word_lex[order[i].idx] : 0;
         nw++;
     }
     m->words.n = nw;
@@ -226,9 +253,10 @@ cleanup:
     return st;
 }
 
-static uint64_t expected_size(uint64_t L, uint64_t F, uint64_t W)
+static uint64_t expected_size(uint32_t version, uint64_t L, uint64_t F, uint64_t W)
 {
-    return HEADER_SIZE + 8 * L + 4 * (L + 1) * L + 4 * L + F * (4 + 2 * L) + W * 5 + 8;
+    return HEADER_SIZE + 8 * L + 4 * (L + 1) * L + 4 * L + F * (4 + 2 * L) +
+           W * (version >= 2 ? 9 : 5) + 8;
 }
 
 erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
@@ -249,7 +277,7 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
         goto cleanup;
     }
     uint32_t version = get_u32(p + 8);
-    if (version != NER_MODEL_VERSION) {
+    if (version != 1 && version != NER_MODEL_VERSION) {
         st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
                            "unsupported model version %u (this erg reads version %d)", version,
                            NER_MODEL_VERSION);
@@ -272,7 +300,7 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
     float scale;
     memcpy(&scale, &scale_bits, sizeof scale);
     uint32_t F = get_u32(p + 36), W = get_u32(p + 40);
-    uint64_t want = expected_size(L, F, W);
+    uint64_t want = expected_size(version, L, F, W);
     if (want != len) {
         st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
                            "%s model file (%zu bytes, the header announces %llu)",
@@ -323,7 +351,8 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
     m->rows = alloc_rows(m, F);
     m->word_fps = malloc(sizeof *m->word_fps * (W ? W : 1));
     m->word_cls = malloc(W ? W : 1);
-    if (!m->feat_fps || !m->rows || !m->word_fps || !m->word_cls) {
+    m->word_lex = calloc(W ? W : 1, sizeof *m->word_lex);
+    if (!m->feat_fps || !m->rows || !m->word_fps || !m->word_cls || !m->word_lex) {
         st = erg_error_oom(err);
         goto cleanup;
     }
@@ -354,6 +383,9 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
             goto cleanup;
         }
     }
+    if (version >= 2)
+        for (uint32_t i = 0; i < W; i++, off += 4)
+            m->word_lex[i] = get_u32(p + off);
     st = index_model(m, err);
 cleanup:
     free(data);
@@ -428,6 +460,8 @@ erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err)
     for (uint32_t i = 0; i < m->words.n; i++)
         hw_u32(&o, m->word_fps[i]);
     hw(&o, m->word_cls, m->words.n);
+    for (uint32_t i = 0; i < m->words.n; i++)
+        hw_u32(&o, m->word_lex[i]);
     unsigned char sum[8];
     put_u64(sum, erg_hash_mix(o.h));
     fwrite(sum, 1, 8, of.fp);

@@ -50,9 +50,10 @@ enum {
     NER_W_HYPHEN = 1u << 6,
     NER_W_DOT = 1u << 7,
     NER_W_APOS = 1u << 8,
-    NER_W_NOALNUM = 1u << 9,  /* no letter nor digit: punctuation */
-    NER_W_INITIAL = 1u << 10, /* one upper-case letter then a dot */
-    NER_W_SENTUP = 1u << 16   /* most words of the sentence are in capitals (set by context) */
+    NER_W_NOALNUM = 1u << 9,   /* no letter nor digit: punctuation */
+    NER_W_INITIAL = 1u << 10,  /* one upper-case letter then a dot */
+    NER_W_SENTUP = 1u << 16,   /* most words of the sentence are in capitals (set by context) */
+    NER_W_SENTTITLE = 1u << 17 /* most words of the sentence are capitalized: a headline */
 };
 
 /* What the feature templates need of one token; filled by ner_word_analyze. */
@@ -68,7 +69,43 @@ typedef struct ner_wordinfo {
     uint32_t lowfp;  /* fingerprint of the lower-cased word for the word table */
     uint8_t wclass;  /* case profile from the model's word table (0 unknown) */
     uint8_t eclass;  /* entity profile from the model's word table (0 unknown) */
+    uint32_t lex;    /* gazetteer bits and cluster classes from the word table (0 unknown) */
 } ner_wordinfo;
+
+/*
+ * The lexicon value of a word: gazetteer bits in the low byte (NER_G_...),
+ * then the class + 1 at the first cluster level (8 bits) and at the second
+ * (16 bits); 0 means not in that list / not clustered.
+ */
+enum {
+    NER_G_FIRST = 1u << 0,       /* a first name */
+    NER_G_PLACE = 1u << 1,       /* a one-word place name (country, capital, city, state) */
+    NER_G_PLACE_PART = 1u << 2,  /* a word of a longer place name */
+    NER_G_ORGW = 1u << 3,        /* an organization word: Ministry, Party, Inc. */
+    NER_G_TITLE = 1u << 4,       /* a title or role: President, Colonel, spokesman */
+    NER_G_OUTLET = 1u << 5,      /* a one-word news outlet name */
+    NER_G_OUTLET_PART = 1u << 6, /* a word of a longer outlet name */
+};
+#define NER_LEX_GAZ(v) ((v)&0xffu)
+#define NER_LEX_C1(v) (((v) >> 8) & 0xffu)
+#define NER_LEX_C2(v) ((v) >> 16)
+
+/* Lexicon entries sorted by word fingerprint. */
+typedef struct ner_lexicon {
+    uint32_t *fp;
+    uint32_t *val;
+    size_t n;
+} ner_lexicon;
+
+/*
+ * Builds the lexicon from the gazetteer lists of gaz_dir (first_names.txt,
+ * places.txt, org_words.txt, titles.txt, outlets.tsv; NULL for none) and a
+ * file of `erg clusters` (NULL for none). ERG_EIO/ERG_EFORMAT naming the file.
+ */
+erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *clusters,
+                             erg_error *err);
+void ner_lexicon_release(ner_lexicon *lx);
+uint32_t ner_lexicon_get(const ner_lexicon *lx, uint32_t fp);
 
 /* Case profile of a lower-cased word over the training data. */
 enum {
@@ -129,6 +166,8 @@ enum {
     NER_T_RAWM1,     /* raw words at -1, +1 */
     NER_T_SHAPE_LOW, /* low[-1] x sshape[0], sshape[0] x low[+1] */
     NER_T_ENT,       /* entity profiles of the word and its neighbours */
+    NER_T_GAZ,       /* gazetteer bits of the word (x capitalization) and its neighbours */
+    NER_T_CLUSTER,   /* cluster classes of the word and its neighbours */
     NER_T_COUNT
 };
 
@@ -138,7 +177,7 @@ enum {
      (1ull << NER_T_LOWM2) | (1ull << NER_T_LOWP1) | (1ull << NER_T_LOWP2) |                       \
      (1ull << NER_T_BI_M1_0) | (1ull << NER_T_BI_0_P1) | (1ull << NER_T_SSHAPE_WIN) |              \
      (1ull << NER_T_FLAGS0) | (1ull << NER_T_CASE0) | (1ull << NER_T_CASE_WIN) |                   \
-     (1ull << NER_T_SENTUP))
+     (1ull << NER_T_SENTUP) | (1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER))
 
 /* Upper bound on the features one token may have. */
 #define NER_MAX_FEATS 48
@@ -155,16 +194,19 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
 typedef struct ner_wordtab {
     uint32_t *fp; /* fingerprints, 0 = empty slot */
     uint8_t *cls;
+    uint32_t *lex;
     uint32_t mask; /* slots - 1 */
     uint32_t n;
 } ner_wordtab;
 
 uint8_t ner_wordtab_get(const ner_wordtab *t, uint32_t fp);
+/* The case/entity profile of fp, and its lexicon value in *lex (0 when unknown). */
+uint8_t ner_wordtab_get_lex(const ner_wordtab *t, uint32_t fp, uint32_t *lex);
 
 /* ---- the model ------------------------------------------------------------------ */
 
 #define NER_MODEL_MAGIC "ERGMODEL"
-#define NER_MODEL_VERSION 1
+#define NER_MODEL_VERSION 2
 
 typedef struct ner_slot {
     uint32_t fp;  /* feature fingerprint, 0 = empty */
@@ -187,6 +229,7 @@ struct erg_model {
     uint32_t *feat_fps; /* n_feats fingerprints in row order, ascending */
     uint32_t *word_fps; /* words.n fingerprints, ascending */
     uint8_t *word_cls;
+    uint32_t *word_lex;
 };
 
 /*
@@ -224,12 +267,21 @@ static inline const int16_t *ner_model_weights(const erg_model *m, uint32_t row)
  * Builds a model from parts (used by training): takes n features given by
  * fingerprint with their rows of ls->n weights each, sorted by fingerprint by
  * this function, transitions laid out as for ner_viterbi, and the word
- * table entries. Copies everything.
+ * table entries (word_lex may be NULL: no lexicon). Copies everything.
  */
 erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t feat_mask, float scale,
                            const uint32_t *fps, const int16_t *rows, uint32_t n,
                            const int32_t *trans, const int32_t *trans_end, const uint32_t *word_fps,
-                           const uint8_t *word_cls, uint32_t n_words, erg_error *err);
+                           const uint8_t *word_cls, const uint32_t *word_lex, uint32_t n_words,
+                           erg_error *err);
+
+/*
+ * A new corpus: src, then a Title Case copy ("EU Fines Google Over Searches")
+ * of every every-th sentence of at least 4 words, labels unchanged, so that
+ * the model learns headlines. every 0 copies src alone.
+ */
+erg_status ner_corpus_title_copy(const erg_corpus *src, uint32_t every, erg_corpus **out,
+                                 erg_error *err);
 
 /* ---- decoding ------------------------------------------------------------------- */
 
@@ -274,7 +326,7 @@ void ner_scratch_release(ner_scratch *s);
 /* Makes room for sentences of n words. */
 erg_status ner_scratch_reserve(ner_scratch *s, size_t n, erg_error *err);
 
-/* Sets wclass of n analyzed words from a word table, and the sentence-level flags. */
+/* Sets wclass and lex of n analyzed words from a word table, and the sentence-level flags. */
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n);
 
 #endif

@@ -144,7 +144,9 @@ typedef struct trainer {
     uint8_t *wclass_train; /* jackknifed case profile of every corpus token */
     uint32_t *word_fps;    /* case profiles over all training sentences, for the model */
     uint8_t *word_cls;
+    uint32_t *word_lex;
     uint32_t n_words;
+    ner_lexicon lex; /* gazetteer bits and clusters, by word fingerprint */
     /* scratch */
     ner_scratch s;
     int32_t *rowidx; /* per token and feature: row or -1 */
@@ -340,6 +342,51 @@ cleanup:
     return st;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Gives every word of the table its lexicon value and adds the lexicon's other words. */
+static erg_status merge_lexicon(trainer *t)
+{
+    size_t n = t->n_words;
+    uint32_t *sorted = malloc(sizeof *sorted * (n ? n : 1));
+    if (!sorted)
+        return ERG_ENOMEM;
+    memcpy(sorted, t->word_fps, sizeof *sorted * n);
+    qsort(sorted, n, sizeof *sorted, cmp_u32);
+    size_t extra = 0;
+    for (size_t i = 0; i < t->lex.n; i++)
+        if (!bsearch(&t->lex.fp[i], sorted, n, sizeof *sorted, cmp_u32))
+            extra++;
+    uint32_t *fps = realloc(t->word_fps, sizeof *fps * (n + extra + 1));
+    if (fps)
+        t->word_fps = fps;
+    uint8_t *cls = realloc(t->word_cls, n + extra + 1);
+    if (cls)
+        t->word_cls = cls;
+    t->word_lex = malloc(sizeof *t->word_lex * (n + extra + 1));
+    if (!fps || !cls || !t->word_lex) {
+        free(sorted);
+        return ERG_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        t->word_lex[i] = ner_lexicon_get(&t->lex, t->word_fps[i]);
+    size_t k = n;
+    for (size_t i = 0; i < t->lex.n; i++)
+        if (!bsearch(&t->lex.fp[i], sorted, n, sizeof *sorted, cmp_u32)) {
+            t->word_fps[k] = t->lex.fp[i];
+            t->word_cls[k] = 0;
+            t->word_lex[k] = t->lex.val[i];
+            k++;
+        }
+    t->n_words = (uint32_t)k;
+    free(sorted);
+    return ERG_OK;
+}
+
 /* ---- one sentence ---------------------------------------------------------------------- */
 
 /* Analyzes and extracts sentence k into the scratch; wclass from the jackknifed profiles. */
@@ -365,6 +412,7 @@ static erg_status prepare(trainer *t, size_t k, size_t *n_out)
     for (size_t i = 0; i < n; i++) {
         t->s.wi[i].wclass = t->wclass_train[first + i] & 7;
         t->s.wi[i].eclass = t->wclass_train[first + i] >> 3;
+        t->s.wi[i].lex = t->lex.n ? ner_lexicon_get(&t->lex, t->s.wi[i].lowfp) : 0;
     }
     ner_extract(t->mask, t->s.wi, n, t->s.feats, t->s.nfeats);
     ner_labels_from_iob2(&t->ls, c->labels + first, n, t->gold);
@@ -494,7 +542,7 @@ static erg_status export_model(trainer *t, erg_model **out, erg_error *err)
                 tend[b] = (int32_t)lrint(v);
         }
     erg_status st = ner_model_build(out, &t->ls, t->mask, (float)scale, fps, rows, nf, &trans[0][0],
-                                    tend, t->word_fps, t->word_cls, t->n_words, err);
+                                    tend, t->word_fps, t->word_cls, t->word_lex, t->n_words, err);
     free(fps);
     free(rows);
     return st;
@@ -548,6 +596,17 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
                          erg_error *err)
 {
     *out = NULL;
+    if (opt->title_case > 0 && c) {
+        erg_corpus *aug = NULL;
+        erg_status st = ner_corpus_title_copy(c, opt->title_case, &aug, err);
+        if (st != ERG_OK)
+            return st;
+        erg_train_options o2 = *opt;
+        o2.title_case = 0;
+        st = erg_ner_train(out, aug, &o2, err);
+        erg_corpus_free(aug);
+        return st;
+    }
     erg_status st = ERG_OK;
     trainer t;
     memset(&t, 0, sizeof t);
@@ -619,6 +678,14 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     }
     if (case_profiles(&t, order, n_train) != ERG_OK)
         goto oom;
+    if (opt->gazetteers || opt->clusters) {
+        if ((st = ner_lexicon_build(&t.lex, opt->gazetteers, opt->clusters, err)) != ERG_OK)
+            goto cleanup;
+        if (merge_lexicon(&t) != ERG_OK)
+            goto oom;
+    } else {
+        t.mask &= ~((1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER));
+    }
 
     if (opt->min_count > 1) {
         for (size_t k = 0; k < n_train; k++) {
@@ -697,6 +764,8 @@ cleanup:
     free(t.wclass_train);
     free(t.word_fps);
     free(t.word_cls);
+    free(t.word_lex);
+    ner_lexicon_release(&t.lex);
     free(t.rowidx);
     free(t.gold);
     ner_scratch_release(&t.s);

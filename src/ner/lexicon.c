@@ -1,0 +1,240 @@
+/*
+ * lexicon.c: what the tagger knows of a word from outside the labeled data:
+ * membership in the gazetteer lists of a data folder and the word's classes
+ * from `erg clusters`. Built by training and stored in the model's word table.
+ */
+#include "tagger_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct lex_acc {
+    uint64_t *pairs; /* fp << 32 | value */
+    size_t n, cap;
+} lex_acc;
+
+static erg_status acc_add(lex_acc *a, uint32_t fp, uint32_t val)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? 2 * a->cap : 4096;
+        uint64_t *p = realloc(a->pairs, cap * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        a->pairs = p;
+        a->cap = cap;
+    }
+    a->pairs[a->n++] = (uint64_t)fp << 32 | val;
+    return ERG_OK;
+}
+
+static erg_status add_word(lex_acc *a, const char *s, size_t n, uint32_t val)
+{
+    ner_wordinfo wi;
+    ner_word_analyze(s, n, &wi);
+    return acc_add(a, wi.lowfp, val);
+}
+
+/* Adds the words of one name: a one-word name gets bit whole, each word of a longer one bit part.
+ */
+static erg_status add_name(lex_acc *a, const char *s, size_t n, uint32_t whole, uint32_t part)
+{
+    while (n > 0 && (*s == ' ' || *s == '~')) {
+        s++;
+        n--;
+    }
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0)
+        return ERG_OK;
+    if (!memchr(s, ' ', n))
+        return add_word(a, s, n, whole);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j > i && add_word(a, s + i, j - i, part) != ERG_OK)
+            return ERG_ENOMEM;
+        i = j + 1;
+    }
+    return ERG_OK;
+}
+
+/*
+ * Reads a list file: one name a line, '#' comments. With tsv, the name is the
+ * first tab-separated field and the third holds '|'-separated aliases
+ * (outlets.tsv). A missing file is an error: the model must say what it used.
+ */
+static erg_status add_list(lex_acc *a, const char *dir, const char *name, bool tsv, uint32_t whole,
+                           uint32_t part, erg_error *err)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
+        return erg_error_set(err, ERG_EINVAL, dir, 0, -1, "path too long");
+    char *data = NULL;
+    size_t len = 0;
+    erg_status st = erg_read_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st;
+    for (size_t i = 0; i < len && st == ERG_OK;) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        size_t le = e;
+        if (le > i && data[le - 1] == '\r')
+            le--;
+        const char *line = data + i;
+        size_t n = le - i;
+        i = e + 1;
+        if (n == 0 || line[0] == '#')
+            continue;
+        if (!tsv) {
+            st = add_name(a, line, n, whole, part);
+            continue;
+        }
+        const char *t1 = memchr(line, '\t', n);
+        size_t n0 = t1 ? (size_t)(t1 - line) : n;
+        st = add_name(a, line, n0, whole, part);
+        const char *t2 = t1 ? memchr(t1 + 1, '\t', n - n0 - 1) : NULL;
+        if (!t2)
+            continue;
+        const char *p = t2 + 1, *end = line + n;
+        while (p < end && st == ERG_OK) {
+            const char *q = memchr(p, '|', (size_t)(end - p));
+            if (!q)
+                q = end;
+            st = add_name(a, p, (size_t)(q - p), whole, part);
+            p = q + 1;
+        }
+    }
+    free(data);
+    if (st == ERG_ENOMEM)
+        return erg_error_oom(err);
+    return st;
+}
+
+static erg_status add_clusters(lex_acc *a, const char *path, erg_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    erg_status st = erg_read_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st;
+    long lineno = 0;
+    for (size_t i = 0; i < len && st == ERG_OK;) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        const char *line = data + i;
+        size_t n = e - i;
+        i = e + 1;
+        lineno++;
+        if (n == 0 || line[0] == '#')
+            continue;
+        const char *t1 = memchr(line, '\t', n);
+        if (!t1 || t1 == line) {
+            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1,
+                               "expected WORD<TAB>CLASS<TAB>CLASS");
+            break;
+        }
+        unsigned long c[2] = {0, 0};
+        int k = 0;
+        const char *p = t1;
+        while (p < line + n && *p == '\t' && k < 2) {
+            char *endp;
+            c[k] = strtoul(p + 1, &endp, 10);
+            if (endp == p + 1)
+                break;
+            k++;
+            p = endp;
+        }
+        if (k < 1 || c[0] >= 255 || c[1] >= 65535) {
+            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1,
+                               "expected WORD<TAB>CLASS<TAB>CLASS (classes below 255 and 65535)");
+            break;
+        }
+        uint32_t v = (uint32_t)(c[0] + 1) << 8 | (k > 1 ? (uint32_t)(c[1] + 1) << 16 : 0);
+        if (add_word(a, line, (size_t)(t1 - line), v) != ERG_OK)
+            st = erg_error_oom(err);
+    }
+    free(data);
+    return st;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *clusters,
+                             erg_error *err)
+{
+    memset(lx, 0, sizeof *lx);
+    lex_acc a = {0};
+    erg_status st = ERG_OK;
+    if (gaz_dir) {
+        static const struct {
+            const char *file;
+            bool tsv;
+            uint32_t whole, part;
+        } lists[] = {{"first_names.txt", false, NER_G_FIRST, NER_G_FIRST},
+                     {"places.txt", false, NER_G_PLACE, NER_G_PLACE_PART},
+                     {"org_words.txt", false, NER_G_ORGW, NER_G_ORGW},
+                     {"titles.txt", false, NER_G_TITLE, NER_G_TITLE},
+                     {"outlets.tsv", true, NER_G_OUTLET, NER_G_OUTLET_PART}};
+        for (size_t k = 0; k < sizeof lists / sizeof *lists && st == ERG_OK; k++)
+            st = add_list(&a, gaz_dir, lists[k].file, lists[k].tsv, lists[k].whole, lists[k].part,
+                          err);
+    }
+    if (st == ERG_OK && clusters)
+        st = add_clusters(&a, clusters, err);
+    if (st != ERG_OK)
+        goto cleanup;
+    qsort(a.pairs, a.n, sizeof *a.pairs, cmp_u64);
+    lx->fp = malloc(sizeof *lx->fp * (a.n ? a.n : 1));
+    lx->val = malloc(sizeof *lx->val * (a.n ? a.n : 1));
+    if (!lx->fp || !lx->val) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    /* One entry per word: gazetteer bits add up, the first cluster line of a word wins. */
+    for (size_t i = 0; i < a.n; i++) {
+        uint32_t fp = (uint32_t)(a.pairs[i] >> 32), v = (uint32_t)a.pairs[i];
+        if (lx->n > 0 && lx->fp[lx->n - 1] == fp) {
+            uint32_t *old = &lx->val[lx->n - 1];
+            *old |= v & 0xffu;
+            if (!(*old & 0xffffff00u))
+                *old |= v & 0xffffff00u;
+            continue;
+        }
+        lx->fp[lx->n] = fp;
+        lx->val[lx->n] = v;
+        lx->n++;
+    }
+cleanup:
+    free(a.pairs);
+    if (st != ERG_OK)
+        ner_lexicon_release(lx);
+    return st;
+}
+
+void ner_lexicon_release(ner_lexicon *lx)
+{
+    free(lx->fp);
+    free(lx->val);
+    memset(lx, 0, sizeof *lx);
+}
+
+uint32_t ner_lexicon_get(const ner_lexicon *lx, uint32_t fp)
+{
+    size_t lo = 0, hi = lx->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (lx->fp[mid] < fp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < lx->n && lx->fp[lo] == fp ? lx->val[lo] : 0;
+}
