@@ -286,6 +286,24 @@ START_TEST(test_possessive_inside_a_known_name)
 }
 END_TEST
 
+START_TEST(test_missed_surname_is_found)
+{
+    fixture f;
+    setup(&f, "President Park Geun-hye spoke. Park’s government denied it. Park rangers left. "
+              "They met Ms. Park later.");
+    mention(&f, "President Park Geun-hye", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    /* "Park’s" at a sentence start and "Park" inside a sentence; not "Park rangers" */
+    ck_assert_uint_eq(f.mentions.n, 3);
+    ck_assert_uint_eq(f.entities.items[0].mentions, 3);
+    ck_assert_str_eq(entity_of(&f, "Park", 0)->name, "Park Geun-hye");
+    ck_assert_uint_eq(f.mentions.items[1].start, (uint32_t)(strstr(f.text, "Park’s") - f.text));
+    ck_assert_uint_eq(f.mentions.items[2].start, (uint32_t)(strstr(f.text, "Park later") - f.text));
+    teardown(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -300,6 +318,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_partial_names_join_the_full_name);
     tcase_add_test(tc, test_organization_prefix_is_another_body);
     tcase_add_test(tc, test_possessive_inside_a_known_name);
+    tcase_add_test(tc, test_missed_surname_is_found);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);
     return s;

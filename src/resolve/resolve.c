@@ -725,6 +725,94 @@ static void join_possessive_names(erg_resolver *r, const char *text, const erg_d
     mentions->n = w;
 }
 
+/* The one person of the article whose multi-word key starts or ends with `word`, or -1. */
+static int32_t person_by_edge_word(const erg_local_entities *out, const char *word)
+{
+    int32_t found = -1;
+    for (size_t e = 0; e < out->n; e++) {
+        const erg_local_entity *le = &out->items[e];
+        if (le->type != ERG_TYPE_PERSON || !key_has_edge_words(le->key, word, true))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int32_t)e;
+    }
+    return found;
+}
+
+static erg_status insert_mention(erg_mentions *mentions, size_t at, const erg_mention *m)
+{
+    if (mentions->n == mentions->cap) {
+        size_t cap = mentions->cap ? mentions->cap * 2 : 16;
+        erg_mention *p = realloc(mentions->items, cap * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        mentions->items = p;
+        mentions->cap = cap;
+    }
+    memmove(&mentions->items[at + 1], &mentions->items[at], (mentions->n - at) * sizeof *m);
+    mentions->items[at] = *m;
+    mentions->n++;
+    return ERG_OK;
+}
+
+/*
+ * Finds the surnames the tagger missed once the article's people are known:
+ * a capitalized word that is not in any mention and is the first or last word
+ * of exactly one person's name ("Park’s government has denied" after "Park
+ * Geun-hye"). At the start of a sentence, where any word is capitalized, only
+ * a possessive ("Park’s") counts.
+ */
+static erg_status find_missed_surnames(erg_resolver *r, const char *text, const erg_doc *doc,
+                                       erg_mentions *mentions, erg_local_entities *out)
+{
+    size_t next = 0; /* first mention that ends after the token */
+    for (size_t s = 0; s < doc->n_sentences; s++) {
+        const erg_sentence *sen = &doc->sentences[s];
+        for (uint32_t t = sen->first; t < sen->end; t++) {
+            const erg_token *tok = &doc->tokens[t];
+            while (next < mentions->n && mentions->items[next].end <= tok->start)
+                next++;
+            if (next < mentions->n && mentions->items[next].start < tok->end)
+                continue; /* inside a mention */
+            if (!(tok->flags & ERG_TOK_UPPER) || !(tok->flags & ERG_TOK_WORD) ||
+                tok->end - tok->start < 3)
+                continue;
+            if (t == sen->first) {
+                const erg_token *nx = t + 1 < sen->end ? &doc->tokens[t + 1] : NULL;
+                size_t nn = nx ? nx->end - nx->start : 0;
+                bool possessive =
+                    nx && ((nn == 2 && memcmp(text + nx->start, "'s", 2) == 0) ||
+                           (nn == 4 && memcmp(text + nx->start, "\xe2\x80\x99s", 4) == 0));
+                if (!possessive)
+                    continue;
+            }
+            if (erg_text_name_key(text + tok->start, tok->end - tok->start, &r->key) != ERG_OK)
+                return ERG_ENOMEM;
+            if (!r->key.data || strchr(r->key.data, ' '))
+                continue;
+            int32_t e = person_by_edge_word(out, r->key.data);
+            if (e < 0)
+                continue;
+            erg_mention m = {0};
+            m.start = tok->start;
+            m.end = tok->end;
+            m.tok_first = t;
+            m.tok_end = t + 1;
+            m.sentence = (uint32_t)s;
+            m.type = ERG_TYPE_PERSON;
+            m.cls = ERG_CLASS_PER;
+            m.entity = e;
+            if (insert_mention(mentions, next, &m) != ERG_OK ||
+                add_surface(&out->items[e], text + tok->start, tok->end - tok->start, 1) != ERG_OK)
+                return ERG_ENOMEM;
+            out->items[e].mentions++;
+            next++;
+        }
+    }
+    return ERG_OK;
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
@@ -784,6 +872,8 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
         if (!(le->name = erg_strdup(best)))
             return erg_error_oom(err);
     }
+    if (find_missed_surnames(r, text, doc, mentions, out) != ERG_OK)
+        return erg_error_oom(err);
     /* A resolved mention takes its entity's type, so that every output agrees. */
     for (size_t i = 0; i < mentions->n; i++)
         if (mentions->items[i].entity >= 0)
