@@ -176,7 +176,7 @@ START_TEST(test_graphml_news)
     ck_assert(strstr(s, "attr.name=\"size\" attr.type=\"float\"") != NULL);
     ck_assert(strstr(s, "attr.name=\"weight\" attr.type=\"double\"") != NULL);
     ck_assert(strstr(s, "<data key=\"r\">78</data>") != NULL); /* person blue */
-    ck_assert(strstr(s, "<data key=\"label\">Kim</data>") != NULL);
+    ck_assert(strstr(s, "<data key=\"label\">Kim Jong-un</data>") != NULL);
     ck_assert(strstr(s, "<data key=\"aliases\">Kim (3); Kim Jong-un (2)</data>") != NULL);
     ck_assert(strstr(s, "<data key=\"e_outlets\">KCNA; Reuters; Yonhap</data>") != NULL);
     /* A typed edge is written subject first. */
@@ -274,7 +274,7 @@ START_TEST(test_dot_renders_cleanly)
             ck_assert(strstr(s, "\"yonhap\" -- \"kim jong un\" [dir=forward") != NULL);
             ck_assert(strstr(s, "label=\"reports\"") != NULL);
             ck_assert(strstr(s, "\"kcna\" -- \"kim jong un\" [penwidth=3.00") != NULL);
-            ck_assert(strstr(s, "\"kim jong un\" [label=\"Kim\", shape=ellipse") != NULL);
+            ck_assert(strstr(s, "\"kim jong un\" [label=\"Kim Jong-un\", shape=ellipse") != NULL);
         } else if (i == 1) {
             ck_assert(strstr(s, "\"say \\\"hi\\\"\" [label=\"Say \\\"Hi\\\" \\\\ Boss\"") != NULL);
             ck_assert(strstr(s, "\"back\\\\slash\\\\\" [label=\"C:\\\\path\\\\\"") != NULL);

@@ -888,14 +888,28 @@ static erg_type decide_type(const erg_entity *e)
     return (erg_type)best;
 }
 
-static const char *decide_name(const erg_entity *e)
+/*
+ * The display name: the most frequent spelling of the full name (an alias
+ * whose merge key is the entity's key: "Jean-Marie Le Pen", not the "Le Pen"
+ * that most later mentions say), ties to the longest, then the byte-order
+ * first. When no alias spells the key (a canonical name from an alias list
+ * that the text never wrote out), the most frequent alias.
+ */
+static const char *decide_name(const erg_entity *e, erg_buf *key)
 {
     const erg_alias *best = NULL;
+    bool best_full = false;
     for (size_t i = 0; i < e->n_aliases; i++) {
         const erg_alias *a = &e->aliases[i];
-        if (!best || a->count > best->count ||
-            (a->count == best->count && strlen(a->name) > strlen(best->name)))
+        bool full = erg_text_name_key(a->name, strlen(a->name), key) == ERG_OK && key->data &&
+                    strcmp(key->data, e->key) == 0;
+        if (!best || (full && !best_full) ||
+            (full == best_full &&
+             (a->count > best->count ||
+              (a->count == best->count && strlen(a->name) > strlen(best->name))))) {
             best = a; /* aliases are sorted, so the first of equals is the byte-order first */
+            best_full = full;
+        }
     }
     return best ? best->name : NULL;
 }
@@ -935,6 +949,8 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     uint32_t *remap = NULL;
     erg_entity *sorted = NULL;
     erg_graph_index ix[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
+    erg_buf key;
+    erg_buf_init(&key);
     if (g->n_ents && (!(refs = malloc(g->n_ents * sizeof *refs)) ||
                       !(remap = malloc(g->n_ents * sizeof *remap)) ||
                       !(sorted = malloc(g->n_ents * sizeof *sorted))))
@@ -943,7 +959,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     for (size_t i = 0; i < g->n_ents; i++) {
         erg_entity *e = &g->ents[i];
         e->type = decide_type(e);
-        const char *name = decide_name(e);
+        const char *name = decide_name(e, &key);
         if (name && strcmp(name, e->name) != 0) {
             char *c = erg_strdup(name);
             if (!c)
@@ -1027,6 +1043,7 @@ cleanup:
     free(refs);
     free(remap);
     free(sorted);
+    erg_buf_release(&key);
     return st;
 }
 
