@@ -180,7 +180,7 @@ START_TEST(test_alias_list_gives_canonical_name_and_type)
     ck_assert_int_eq(
         erg_resolver_add_alias(f.r, "United Nations", ERG_TYPE_AGENCY, "United Nations", NULL),
         ERG_OK);
-    mention(&f, "UN", 0, ERG_TYPE_PLACE);
+    mention(&f, "The UN", 0, ERG_TYPE_PLACE);
     mention(&f, "U.N.", 0, ERG_TYPE_AGENCY);
     mention(&f, "United Nations", 0, ERG_TYPE_AGENCY);
     resolve(&f);

@@ -402,6 +402,11 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
         size_t n = r->display.len;
         if (m->type == ERG_TYPE_PERSON)
             strip_titles(&s, &n);
+        else if (n > 4 && strncasecmp(s, "the ", 4) == 0) {
+            /* "The Republic of Korea" and "Republic of Korea" are one name. */
+            s += 4;
+            n -= 4;
+        }
         if (erg_text_name_key(s, n, &r->key) != ERG_OK)
             return ERG_ENOMEM;
         const alias_entry *a = alias_get(&r->aliases, r->key.data ? r->key.data : "");
