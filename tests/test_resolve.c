@@ -274,8 +274,8 @@ START_TEST(test_possessive_inside_a_known_name)
     ck_assert_int_eq(erg_resolver_add_alias(f.r, "North Korea", ERG_TYPE_PLACE,
                                             "Democratic People's Republic of Korea", NULL),
                      ERG_OK);
-    mention(&f, "Democratic People", 0, ERG_TYPE_AGENCY);
-    mention(&f, "Republic of Korea", 0, ERG_TYPE_PLACE);
+    mention(&f, "Democratic", 0, ERG_TYPE_MISC);
+    mention(&f, "People’s Republic of Korea", 0, ERG_TYPE_PLACE);
     mention(&f, "Kim", 0, ERG_TYPE_PERSON);
     mention(&f, "Republic Day", 0, ERG_TYPE_MISC);
     resolve(&f);

@@ -425,8 +425,7 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
         }
         if (a) {
             mi->canonical = a->name;
-            if (m->type != ERG_TYPE_MISC)
-                m->type = a->type;
+            m->type = a->type; /* the list knows better than the tagger, even for MISC */
         }
         if (mi->canonical && erg_text_name_key(mi->canonical, strlen(mi->canonical), &r->key))
             return ERG_ENOMEM;
@@ -701,9 +700,10 @@ static bool known_name(erg_resolver *r, const char *text, uint32_t start, uint32
 
 /*
  * The tokenizer splits a possessive off its word, so a tagger sees "Democratic
- * People" and "Republic of Korea" in "Democratic People’s Republic of Korea".
- * Two mentions joined by a possessive become one when the whole is a name
- * the alias tables know.
+ * People" and "Republic of Korea" in "Democratic People’s Republic of Korea"
+ * (or "Democratic" and "People’s Republic of Korea"). Two mentions that touch,
+ * or are joined by a possessive, become one when the whole is a name the
+ * alias tables know.
  */
 static void join_possessive_names(erg_resolver *r, const char *text, const erg_doc *doc,
                                   erg_mentions *mentions)
@@ -718,7 +718,8 @@ static void join_possessive_names(erg_resolver *r, const char *text, const erg_d
             bool possessive = t && prev->tok_end + 1 == m->tok_first &&
                               ((tn == 2 && memcmp(text + t->start, "'s", 2) == 0) ||
                                (tn == 4 && memcmp(text + t->start, "\xe2\x80\x99s", 4) == 0));
-            if (possessive && prev->sentence == m->sentence &&
+            bool adjacent = prev->tok_end == m->tok_first;
+            if ((possessive || adjacent) && prev->sentence == m->sentence &&
                 known_name(r, text, prev->start, m->end)) {
                 prev->end = m->end;
                 prev->tok_end = m->tok_end;
