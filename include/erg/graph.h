@@ -153,6 +153,28 @@ long erg_graph_find_key(const erg_graph *g, const char *key);
 size_t erg_graph_count_type(const erg_graph *g, erg_type t);
 
 /*
+ * A new finished graph (the caller frees it with erg_graph_free) copied out
+ * of the finished graph g:
+ * - the entities i with keep_entity[i] true (keep_entity NULL: all);
+ * - the edges j (erg_graph_edge order) with keep_edge[j] true (keep_edge
+ *   NULL: all) whose two entities are both kept;
+ * - the articles that an evidence record of a kept edge cites (so a subset
+ *   that keeps everything drops only the articles no evidence cites).
+ * keep_entity has erg_graph_entity_count(g) entries and keep_edge
+ * erg_graph_edge_count(g); g is unchanged. Records are copied whole:
+ * an entity keeps its mention and article counts, aliases, type votes and
+ * dates from the whole corpus, an edge its weight, counts, dates, outlets and
+ * evidence. The copy has g's evidence cap, and keeps g's order, so entity
+ * k of the copy is the k-th kept entity of g (the same for edges and
+ * articles). Written to the native file, a copy that keeps everything
+ * gives the same bytes as g when every article of g is cited.
+ * ERG_EINVAL when g is not finished; ERG_ENOMEM (nothing is returned).
+ * O(entities + edges + articles + evidence) expected.
+ */
+erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const bool *keep_edge,
+                            erg_graph **out, erg_error *err);
+
+/*
  * Writes the native file (JSON, node-link layout, "format": "erg-graph",
  * "version": 1) to f. Deterministic: the same graph gives the same bytes.
  * Call erg_graph_finish first (ERG_EINVAL otherwise); ERG_EIO when a write
