@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1112,6 +1113,120 @@ START_TEST(test_subset_uncited_and_unfinished)
 }
 END_TEST
 
+/* Extra node numbers: written in the node records only, and ignored by the loader. */
+START_TEST(test_json_attrs)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    size_t n = erg_graph_entity_count(g);
+    ck_assert_uint_eq(n, 6);
+    double pr[6] = {0.1, 1.0 / 3.0, 0.25, NAN, 2e-7, 0.0};
+    double comm[6] = {0, 1, 1, 2, 0, -0.2};
+    erg_node_attr attrs[2] = {{"pagerank", false, pr}, {"community", true, comm}};
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_write_json_attrs(g, attrs, 2, f, &err) == ERG_OK, "%s", err.text);
+    fclose(f);
+
+    json_error_t jerr;
+    json_t *root = json_loads(data, 0, &jerr);
+    ck_assert_ptr_nonnull(root);
+    json_t *nodes = json_object_get(root, "nodes");
+    ck_assert_uint_eq(json_array_size(nodes), 6);
+    for (size_t i = 0; i < n; i++) {
+        json_t *node = json_array_get(nodes, i), *p = json_object_get(node, "pagerank");
+        json_t *c = json_object_get(node, "community");
+        ck_assert_str_eq(json_string_value(json_object_get(node, "id")),
+                         erg_graph_entity(g, i)->key);
+        if (i == 3) {
+            ck_assert_ptr_null(p); /* NaN: left out */
+        } else {
+            ck_assert(json_is_number(p));
+            ck_assert(json_number_value(p) == pr[i]); /* exact, through the shortest text */
+        }
+        ck_assert(json_is_integer(c));
+        ck_assert_int_eq(json_integer_value(c), i == 5 ? 0 : (json_int_t)comm[i]);
+        ck_assert_ptr_nonnull(json_object_get(node, "votes")); /* the record is whole */
+    }
+    json_decref(root);
+    ck_assert(strstr(data, "\"pagerank\":0.1,\"community\":0}") != NULL);
+    ck_assert(strstr(data, "\"pagerank\":2e-07,") != NULL);
+    ck_assert(strstr(data, "\"community\":-0") == NULL);
+
+    /* The loader ignores the extra fields: the graph saves as if they were never there. */
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/attrs.json", dir);
+    f = fopen(path, "w");
+    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+    erg_graph *h = NULL;
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    char *s1 = save_string(g), *s2 = save_string(h);
+    assert_same(s1, s2);
+    ck_assert(strstr(s2, "pagerank") == NULL);
+    /* No attributes: the plain writer's bytes. */
+    char *s3 = NULL;
+    f = open_memstream(&s3, &len);
+    ck_assert_int_eq(erg_graph_write_json_attrs(g, NULL, 0, f, &err), ERG_OK);
+    fclose(f);
+    assert_same(s1, s3);
+    free(s1);
+    free(s2);
+    free(s3);
+    free(data);
+    erg_graph_free(h);
+
+    /* Strict otherwise: a known field of the wrong shape still fails next to extra ones. */
+    f = fopen(path, "w");
+    fputs("{\"format\":\"erg-graph\",\"version\":1,\"articles\":[],\"nodes\":[{\"id\":\"a\","
+          "\"name\":\"A\",\"type\":\"person\",\"mentions\":1.5,\"articles\":1,\"pagerank\":0.5}],"
+          "\"links\":[]}",
+          f);
+    fclose(f);
+    ck_assert_int_eq(erg_graph_load(&h, path, &err), ERG_EJSON);
+    ck_assert(strstr(err.text, "mentions") != NULL);
+    unlink(path);
+    rmdir(dir);
+
+    /* Names that would clash or break the file are refused before anything is written. */
+    erg_node_attr bad[2] = {{"pagerank", false, pr}, {"pagerank", false, pr}};
+    const char *names[] = {"name", "votes", "", "1st", "page rank", "x\"y"};
+    f = open_memstream(&data, &len);
+    ck_assert_int_eq(erg_graph_write_json_attrs(g, bad, 2, f, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, "twice") != NULL);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        bad[0].name = names[i];
+        ck_assert_int_eq(erg_graph_write_json_attrs(g, bad, 1, f, &err), ERG_EINVAL);
+    }
+    bad[0].name = "ok_1";
+    bad[0].values = NULL;
+    ck_assert_int_eq(erg_graph_write_json_attrs(g, bad, 1, f, &err), ERG_EINVAL);
+    fclose(f);
+    ck_assert_uint_eq(len, 0);
+    free(data);
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_format_number)
+{
+    char b[32];
+    ck_assert_str_eq(erg_graph_format_number(0.1, false, b, sizeof b), "0.1");
+    ck_assert_str_eq(erg_graph_format_number(3, false, b, sizeof b), "3");
+    ck_assert_str_eq(erg_graph_format_number(2.5, true, b, sizeof b), "3");
+    ck_assert_str_eq(erg_graph_format_number(-0.2, true, b, sizeof b), "0");
+    ck_assert_str_eq(erg_graph_format_number(-7.6, true, b, sizeof b), "-8");
+    double third = 1.0 / 3.0;
+    ck_assert(strtod(erg_graph_format_number(third, false, b, sizeof b), NULL) == third);
+    double tiny = 0.1 + 0.2; /* needs 17 digits */
+    ck_assert_str_eq(erg_graph_format_number(tiny, false, b, sizeof b), "0.30000000000000004");
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -1136,6 +1251,8 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_subset_edges_evidence);
     tcase_add_test(tc, test_subset_everything);
     tcase_add_test(tc, test_subset_uncited_and_unfinished);
+    tcase_add_test(tc, test_json_attrs);
+    tcase_add_test(tc, test_format_number);
     suite_add_tcase(s, tc);
     return s;
 }
