@@ -33,7 +33,7 @@ static const char build_usage[] =
     "                        strength, pagerank, betweenness, eigenvector,\n"
     "                        closeness (comma list, or the option repeated);\n"
     "                        betweenness and closeness take long on big graphs\n"
-    "      --communities[=M] find communities with leiden (default) or louvain:\n"
+    "      --communities [M] find communities with M, leiden (default) or louvain:\n"
     "                        a 'community' attribute, DOT nodes filled by\n"
     "                        community, the modularity in the summary line\n"
     "      --resolution R    for --communities, > 0 (default 1); higher gives\n"
@@ -55,7 +55,7 @@ static const char build_usage[] =
     "  erg build fixtures/articles -o graph.graphml\n"
     "  erg build news.jsonl --types person,agency,outlet,place -o graph.dot\n"
     "  cat news.jsonl | erg build - -o graph.json\n"
-    "  erg build news.jsonl --rank pagerank,betweenness --communities -o graph.graphml\n"
+    "  erg build news.jsonl --rank pagerank,degree --communities -o graph.graphml\n"
     "  erg build news.jsonl --backbone 0.05 --largest-component --top 100 \\\n"
     "      --rank pagerank --communities louvain -o graph.dot\n";
 
@@ -298,7 +298,8 @@ static void print_summary(const erg_graph *g, size_t articles, const char *out, 
     }
     fprintf(stderr, "), %zu edges", erg_graph_edge_count(g));
     if (n_before != erg_graph_entity_count(g) || m_before != erg_graph_edge_count(g))
-        fprintf(stderr, " (filtered from %zu entities, %zu edges)", n_before, m_before);
+        fprintf(stderr, " (filtered from %zu entit%s, %zu edge%s)", n_before,
+                n_before == 1 ? "y" : "ies", m_before, m_before == 1 ? "" : "s");
     if (a->communities && s->have_part) {
         fprintf(stderr, "; %lld communit%s (%s", (long long)s->part.count,
                 s->part.count == 1 ? "y" : "ies", erg_community_method_name(a->method));
