@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -363,6 +364,136 @@ START_TEST(test_export_file)
 }
 END_TEST
 
+/* Writes g with opts to a malloc'd string. */
+static char *write_string(const erg_graph *g, erg_format fmt, const erg_export_options *opts)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    ck_assert_ptr_nonnull(f);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_export_write_opts(g, fmt, opts, f, &err) == ERG_OK, "export: %s", err.text);
+    fclose(f);
+    return data;
+}
+
+/* Scores and communities: keys and data in GraphML, fills in DOT, fields in JSON. */
+START_TEST(test_export_options)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    erg_graph *g = build_news(); /* kcna, kim jong un, moon jae in, reuters, yonhap */
+    double degree[5] = {3, 4, 3, 2, 2};
+    double pr[5] = {0.2, 0.35, NAN, 0.125, 1.0 / 3.0};
+    igraph_integer_t comm[5] = {0, 1, 2, 13, -1};
+    erg_node_attr attrs[2] = {{"degree", true, degree}, {"pagerank", false, pr}};
+    erg_export_options opts = {attrs, 2, comm};
+
+    /* No options, or empty ones, change nothing. */
+    erg_export_options none = {0};
+    for (int fmt = 0; fmt < 3; fmt++) {
+        char *a = write_string(g, (erg_format)fmt, NULL),
+             *b = write_string(g, (erg_format)fmt, &none);
+        char *c = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&c, &len);
+        ck_assert_int_eq(erg_export_write(g, (erg_format)fmt, f, NULL), ERG_OK);
+        fclose(f);
+        ck_assert_str_eq(a, b);
+        ck_assert_str_eq(a, c);
+        free(a);
+        free(b);
+        free(c);
+    }
+
+    /* GraphML: one key per attribute, typed; nodes without a value have no data. */
+    snprintf(path, sizeof path, "%s/g.graphml", dir);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_export_file_opts(g, ERG_FORMAT_GRAPHML, &opts, path, &err) == ERG_OK, "%s",
+                  err.text);
+    ck_assert_int_eq(check_graphml(path, 5, 10), 0);
+    char *s = slurp(path);
+    ck_assert(
+        strstr(s, "<key id=\"degree\" for=\"node\" attr.name=\"degree\" attr.type=\"int\"/>"));
+    ck_assert(strstr(s, "<key id=\"pagerank\" for=\"node\" attr.name=\"pagerank\" "
+                        "attr.type=\"double\"/>"));
+    ck_assert(strstr(s, "<key id=\"community\" for=\"node\" attr.name=\"community\" "
+                        "attr.type=\"int\"/>"));
+    ck_assert(strstr(s, "<data key=\"degree\">4</data>"));
+    ck_assert(strstr(s, "<data key=\"pagerank\">0.35</data>"));
+    ck_assert(strstr(s, "<data key=\"pagerank\">0.3333333333333333</data>")); /* shortest exact */
+    ck_assert(strstr(s, "<data key=\"community\">13</data>"));
+    /* ... read back exactly by networkx, and the missing values are missing. */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "/usr/bin/python3 -c 'import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+             "n = g.nodes; sys.exit(not (n[\"yonhap\"][\"pagerank\"] == 1/3 and "
+             "\"pagerank\" not in n[\"moon jae in\"] and \"community\" not in n[\"yonhap\"] and "
+             "n[\"reuters\"][\"community\"] == 13 and n[\"kim jong un\"][\"degree\"] == 4 and "
+             "isinstance(n[\"kim jong un\"][\"degree\"], int)))' '%s'",
+             path);
+    ck_assert_int_eq(tb_run(cmd), 0);
+    free(s);
+    unlink(path);
+
+    /* DOT: filled by community (13 cycles to the second colour), shapes by type. */
+    snprintf(path, sizeof path, "%s/g.dot", dir);
+    ck_assert_int_eq(erg_export_file_opts(g, ERG_FORMAT_DOT, &opts, path, &err), ERG_OK);
+    char *errors;
+    ck_assert_int_eq(render_dot(dir, path, &errors), 0);
+    ck_assert_msg(errors[0] == '\0', "dot said: %s", errors);
+    free(errors);
+    s = slurp(path);
+    ck_assert(strstr(s, "\"kcna\" [label=\"KCNA\", shape=note, fillcolor=\"#8DD3C7\", "
+                        "color=\"#595959\""));
+    ck_assert(strstr(s, "\"kim jong un\" [label=\"Kim\", shape=ellipse, fillcolor=\"#FFFFB3\""));
+    ck_assert(strstr(s, "\"moon jae in\" [label=\"Moon Jae-in\", shape=ellipse, "
+                        "fillcolor=\"#BEBADA\""));
+    ck_assert(strstr(s, "\"reuters\" [label=\"Reuters\", shape=note, fillcolor=\"#FFFFB3\""));
+    ck_assert(strstr(s, "community 13\"]"));
+    /* No community: the type's own colours. */
+    ck_assert(strstr(s, "\"yonhap\" [label=\"Yonhap\", shape=note, fillcolor=\"#8CD17D\", "
+                        "color=\"#59A14F\""));
+    ck_assert(strstr(s, "pagerank") == NULL);
+    free(s);
+    unlink(path);
+
+    /* JSON: extra node fields, which the loader ignores. */
+    snprintf(path, sizeof path, "%s/g.json", dir);
+    ck_assert_int_eq(erg_export_file_opts(g, ERG_FORMAT_JSON, &opts, path, &err), ERG_OK);
+    s = slurp(path);
+    ck_assert(strstr(s, "\"votes\":{\"person\":5},\"degree\":4,\"pagerank\":0.35,"
+                        "\"community\":1}"));
+    ck_assert(
+        strstr(s, "\"degree\":2,\"pagerank\":0.3333333333333333}")); /* yonhap: no community */
+    free(s);
+    erg_graph *back = NULL;
+    ck_assert_msg(erg_graph_load(&back, path, &err) == ERG_OK, "%s", err.text);
+    char *a = write_string(back, ERG_FORMAT_JSON, NULL),
+         *b = write_string(g, ERG_FORMAT_JSON, NULL);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    erg_graph_free(back);
+    unlink(path);
+
+    /* A name that a format uses already is refused for every format, before writing. */
+    const char *taken[] = {"label", "size", "r", "e_kind", "community", "mentions", "name", "2x"};
+    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++) {
+        attrs[0].name = taken[i];
+        for (int fmt = 0; fmt < 3; fmt++) {
+            ck_assert_int_eq(erg_export_file_opts(g, (erg_format)fmt, &opts, path, &err),
+                             ERG_EINVAL);
+            ck_assert_msg(access(path, F_OK) != 0, "'%s' left a file", taken[i]);
+        }
+    }
+    erg_graph_free(g);
+    rmdir(dir);
+}
+END_TEST
+
 static Suite *export_suite(void)
 {
     Suite *s = suite_create("export");
@@ -373,6 +504,7 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_graphml_escaping);
     tcase_add_test(tc, test_dot_renders_cleanly);
     tcase_add_test(tc, test_export_file);
+    tcase_add_test(tc, test_export_options);
     suite_add_tcase(s, tc);
     return s;
 }

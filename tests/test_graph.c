@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -875,6 +876,358 @@ START_TEST(test_shared_strings_churn)
 }
 END_TEST
 
+/* Index masks over g's entities and edges from the keys kept. */
+static bool *entity_mask(const erg_graph *g, const char *const *keys, size_t n)
+{
+    bool *m = calloc(erg_graph_entity_count(g), sizeof *m);
+    ck_assert_ptr_nonnull(m);
+    for (size_t i = 0; i < n; i++) {
+        long k = erg_graph_find_key(g, keys[i]);
+        ck_assert_int_ge(k, 0);
+        m[k] = true;
+    }
+    return m;
+}
+
+static erg_graph *subset(const erg_graph *g, const bool *ents, const bool *edges)
+{
+    erg_graph *sub = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_subset(g, ents, edges, &sub, &err) == ERG_OK, "subset: %s", err.text);
+    ck_assert_ptr_nonnull(sub);
+    ck_assert(erg_graph_is_finished(sub));
+    return sub;
+}
+
+/* Entity masks: the edges among the kept, their records whole, the articles they cite. */
+START_TEST(test_subset_entities)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+
+    /* Without Kim: moon-yonhap (a1), kcna-moon (a2), kcna-reuters and reuters reports kcna
+     * (a3). */
+    static const char *const no_kim[] = {"kcna", "moon jae in", "pyongyang", "reuters", "yonhap"};
+    bool *m = entity_mask(g, no_kim, 5);
+    erg_graph *sub = subset(g, m, NULL);
+    ck_assert_uint_eq(erg_graph_entity_count(sub), 5);
+    ck_assert_uint_eq(erg_graph_edge_count(sub), 4);
+    ck_assert_uint_eq(erg_graph_article_count(sub), 3);
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_str_eq(erg_graph_entity(sub, i)->key, no_kim[i]); /* g's order */
+        ck_assert_int_eq(erg_graph_find_key(sub, no_kim[i]), (long)i);
+    }
+    ck_assert_int_lt(erg_graph_find_key(sub, "kim jong un"), 0);
+    ck_assert_ptr_nonnull(edge(sub, "moon jae in", "yonhap", ERG_KIND_CO_MENTION));
+    ck_assert_ptr_nonnull(edge(sub, "kcna", "moon jae in", ERG_KIND_CO_MENTION));
+    ck_assert_ptr_nonnull(edge(sub, "kcna", "reuters", ERG_KIND_CO_MENTION));
+    ck_assert_ptr_nonnull(edge(sub, "reuters", "kcna", ERG_KIND_REPORTS));
+    /* Entities keep their counts, aliases, votes and dates from the whole corpus. */
+    const erg_entity *a = entity(g, "moon jae in"), *b = entity(sub, "moon jae in");
+    ck_assert_str_eq(b->name, a->name);
+    ck_assert_int_eq(b->type, a->type);
+    ck_assert_uint_eq(b->mentions, a->mentions);
+    ck_assert_uint_eq(b->articles, 2);
+    ck_assert_str_eq(b->first_date, "2018-04-27");
+    ck_assert_str_eq(b->last_date, "2018-05-01");
+    ck_assert_uint_eq(b->n_aliases, a->n_aliases);
+    for (size_t i = 0; i < a->n_aliases; i++) {
+        ck_assert_str_eq(b->aliases[i].name, a->aliases[i].name);
+        ck_assert_uint_eq(b->aliases[i].count, a->aliases[i].count);
+    }
+    ck_assert(memcmp(b->type_votes, a->type_votes, sizeof a->type_votes) == 0);
+    ck_assert_int_eq(entity(sub, "kcna")->type, ERG_TYPE_OUTLET); /* 2 outlet votes to 1 */
+    erg_graph_free(sub);
+    free(m);
+
+    /* Moon and Yonhap alone: one edge, supported by a1 only, so one article. */
+    static const char *const pair[] = {"moon jae in", "yonhap"};
+    m = entity_mask(g, pair, 2);
+    sub = subset(g, m, NULL);
+    ck_assert_uint_eq(erg_graph_entity_count(sub), 2);
+    ck_assert_uint_eq(erg_graph_edge_count(sub), 1);
+    ck_assert_uint_eq(erg_graph_article_count(sub), 1);
+    ck_assert_str_eq(erg_graph_get_article(sub, 0)->id, "a1");
+    ck_assert_str_eq(erg_graph_get_article(sub, 0)->source, "Reuters");
+    ck_assert_str_eq(erg_graph_get_article(sub, 0)->date, "2018-04-27");
+    erg_graph_free(sub);
+    free(m);
+
+    /* No entity at all: an empty graph. */
+    m = entity_mask(g, NULL, 0);
+    sub = subset(g, m, NULL);
+    ck_assert_uint_eq(erg_graph_entity_count(sub), 0);
+    ck_assert_uint_eq(erg_graph_edge_count(sub), 0);
+    ck_assert_uint_eq(erg_graph_article_count(sub), 0);
+    erg_graph_free(sub);
+    free(m);
+    erg_graph_free(g);
+}
+END_TEST
+
+/* Edge masks: evidence, outlets and dates copied; only the cited articles stay. */
+START_TEST(test_subset_edges_evidence)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    size_t m = erg_graph_edge_count(g);
+    bool *keep = calloc(m, sizeof *keep);
+    ck_assert_ptr_nonnull(keep);
+    size_t typed = 0;
+    for (size_t i = 0; i < m; i++)
+        if (erg_graph_edge(g, i)->kind != ERG_KIND_CO_MENTION) {
+            keep[i] = true;
+            typed++;
+        }
+    ck_assert_uint_eq(typed, 3);
+    erg_graph *sub = subset(g, NULL, keep);
+    ck_assert_uint_eq(erg_graph_entity_count(sub), 6); /* no entity mask: all stay */
+    ck_assert_uint_eq(erg_graph_edge_count(sub), 3);
+    /* yonhap reports kim (a1), kcna cites kim and reuters reports kcna (a3): a2 is gone. */
+    ck_assert_uint_eq(erg_graph_article_count(sub), 2);
+    ck_assert_str_eq(erg_graph_get_article(sub, 0)->id, "a1");
+    ck_assert_str_eq(erg_graph_get_article(sub, 1)->id, "a3");
+    const erg_edge *d = edge(sub, "yonhap", "kim jong un", ERG_KIND_REPORTS);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->n_evidence, 1);
+    ck_assert_str_eq(d->evidence[0].article, "a1");
+    ck_assert_str_eq(d->evidence[0].sentence,
+                     "Kim Jong-un met Moon Jae-in in Pyongyang, Yonhap reported.");
+    ck_assert_ptr_null(edge(sub, "kim jong un", "yonhap", ERG_KIND_CO_MENTION));
+    erg_graph_free(sub);
+
+    /* The strongest edge alone: all three evidence records, outlets and dates. */
+    memset(keep, 0, m * sizeof *keep);
+    const erg_edge *src = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
+    keep[src - erg_graph_edge(g, 0)] = true;
+    sub = subset(g, NULL, keep);
+    ck_assert_uint_eq(erg_graph_edge_count(sub), 1);
+    d = edge(sub, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->weight, 4);
+    ck_assert_uint_eq(d->articles, 3);
+    ck_assert_str_eq(d->first_date, "2018-04-27");
+    ck_assert_str_eq(d->last_date, "2018-05-01");
+    ck_assert_uint_eq(d->n_outlets, 3);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_str_eq(d->outlets[i], src->outlets[i]);
+    ck_assert_uint_eq(d->n_evidence, 3);
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_str_eq(d->evidence[i].article, src->evidence[i].article);
+        ck_assert_uint_eq(d->evidence[i].start, src->evidence[i].start);
+        ck_assert_uint_eq(d->evidence[i].end, src->evidence[i].end);
+        ck_assert_str_eq(d->evidence[i].sentence, src->evidence[i].sentence);
+    }
+    /* Evidence from a1 and a2 (the cap of 3 left a3 out): two articles. */
+    ck_assert_uint_eq(erg_graph_article_count(sub), 2);
+    ck_assert_str_eq(erg_graph_get_article(sub, 1)->id, "a2");
+    /* The copy owns its strings: it outlives g. */
+    erg_graph_free(g);
+    ck_assert_str_eq(d->evidence[0].sentence, "Kim said the talks went well.");
+    ck_assert_str_eq(erg_graph_entity(sub, d->target)->name, "Kim");
+    erg_graph_free(sub);
+    free(keep);
+}
+END_TEST
+
+/* Keeping everything copies the graph: the same bytes, the same evidence cap. */
+START_TEST(test_subset_everything)
+{
+    for (unsigned cap = 0; cap <= 2; cap++) {
+        erg_graph *g = build(1, 3, cap);
+        finish(g, ALL_TYPES);
+        char *s1 = save_string(g);
+        erg_graph *sub = subset(g, NULL, NULL);
+        char *s2 = save_string(sub);
+        assert_same(s1, s2);
+        free(s2);
+        erg_graph_free(sub);
+        /* All-true masks are the same as none. */
+        bool *ents = malloc(erg_graph_entity_count(g) * sizeof *ents);
+        bool *edges = malloc(erg_graph_edge_count(g) * sizeof *edges);
+        for (size_t i = 0; i < erg_graph_entity_count(g); i++)
+            ents[i] = true;
+        for (size_t i = 0; i < erg_graph_edge_count(g); i++)
+            edges[i] = true;
+        sub = subset(g, ents, edges);
+        s2 = save_string(sub);
+        assert_same(s1, s2);
+        if (cap == 1)
+            ck_assert(strstr(s2, "\"max_evidence\":1}") != NULL);
+        free(s2);
+        free(s1);
+        free(ents);
+        free(edges);
+
+        /* The copy grows like any graph: merging the rest into it gives the whole again. */
+        erg_graph *rest = build(1, 3, cap);
+        finish(rest, ALL_TYPES);
+        erg_graph *h = new_graph(cap);
+        tb_article t;
+        tb_article1(&t);
+        tb_add(h, &t);
+        finish(h, ALL_TYPES);
+        erg_graph *copy = subset(h, NULL, NULL);
+        erg_graph *more = build(2, 3, cap);
+        erg_error err;
+        ck_assert_int_eq(erg_graph_merge(copy, more, &err), ERG_OK);
+        finish(copy, ALL_TYPES);
+        s1 = save_string(rest);
+        s2 = save_string(copy);
+        assert_same(s1, s2);
+        free(s1);
+        free(s2);
+        erg_graph_free(copy);
+        erg_graph_free(more);
+        erg_graph_free(h);
+        erg_graph_free(rest);
+        erg_graph_free(sub);
+        erg_graph_free(g);
+    }
+}
+END_TEST
+
+/* An article that no evidence cites is not copied; an unfinished graph is refused. */
+START_TEST(test_subset_uncited_and_unfinished)
+{
+    erg_graph *g = build(1, 2, 0);
+    tb_article t;
+    tb_init(&t, "a0", "2018-01-01", "Alone", "Kim Jong-un spoke.");
+    tb_surf(&t, tb_ent(&t, "kim jong un", ERG_TYPE_PERSON), "Kim Jong-un", 1, ERG_TYPE_PERSON);
+    tb_add(g, &t);
+    erg_graph *sub = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_int_eq(erg_graph_subset(g, NULL, NULL, &sub, &err), ERG_EINVAL);
+    ck_assert_ptr_null(sub);
+    ck_assert(strstr(err.text, "finish") != NULL);
+    finish(g, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    sub = subset(g, NULL, NULL);
+    ck_assert_uint_eq(erg_graph_article_count(sub), 2);
+    ck_assert_int_eq(erg_graph_find_key(sub, "kim jong un"), erg_graph_find_key(g, "kim jong un"));
+    ck_assert_str_eq(entity(sub, "kim jong un")->first_date, "2018-01-01"); /* from a0 */
+    ck_assert_str_eq(erg_graph_get_article(sub, 0)->id, "a1");
+    erg_graph_free(sub);
+    erg_graph_free(g);
+}
+END_TEST
+
+/* Extra node numbers: written in the node records only, and ignored by the loader. */
+START_TEST(test_json_attrs)
+{
+    erg_graph *g = build(1, 3, 0);
+    finish(g, ALL_TYPES);
+    size_t n = erg_graph_entity_count(g);
+    ck_assert_uint_eq(n, 6);
+    double pr[6] = {0.1, 1.0 / 3.0, 0.25, NAN, 2e-7, 0.0};
+    double comm[6] = {0, 1, 1, 2, 0, -0.2};
+    erg_node_attr attrs[2] = {{"pagerank", false, pr}, {"community", true, comm}};
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_write_json_attrs(g, attrs, 2, f, &err) == ERG_OK, "%s", err.text);
+    fclose(f);
+
+    json_error_t jerr;
+    json_t *root = json_loads(data, 0, &jerr);
+    ck_assert_ptr_nonnull(root);
+    json_t *nodes = json_object_get(root, "nodes");
+    ck_assert_uint_eq(json_array_size(nodes), 6);
+    for (size_t i = 0; i < n; i++) {
+        json_t *node = json_array_get(nodes, i), *p = json_object_get(node, "pagerank");
+        json_t *c = json_object_get(node, "community");
+        ck_assert_str_eq(json_string_value(json_object_get(node, "id")),
+                         erg_graph_entity(g, i)->key);
+        if (i == 3) {
+            ck_assert_ptr_null(p); /* NaN: left out */
+        } else {
+            ck_assert(json_is_number(p));
+            ck_assert(json_number_value(p) == pr[i]); /* exact, through the shortest text */
+        }
+        ck_assert(json_is_integer(c));
+        ck_assert_int_eq(json_integer_value(c), i == 5 ? 0 : (json_int_t)comm[i]);
+        ck_assert_ptr_nonnull(json_object_get(node, "votes")); /* the record is whole */
+    }
+    json_decref(root);
+    ck_assert(strstr(data, "\"pagerank\":0.1,\"community\":0}") != NULL);
+    ck_assert(strstr(data, "\"pagerank\":2e-07,") != NULL);
+    ck_assert(strstr(data, "\"community\":-0") == NULL);
+
+    /* The loader ignores the extra fields: the graph saves as if they were never there. */
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/attrs.json", dir);
+    f = fopen(path, "w");
+    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+    erg_graph *h = NULL;
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    char *s1 = save_string(g), *s2 = save_string(h);
+    assert_same(s1, s2);
+    ck_assert(strstr(s2, "pagerank") == NULL);
+    /* No attributes: the plain writer's bytes. */
+    char *s3 = NULL;
+    f = open_memstream(&s3, &len);
+    ck_assert_int_eq(erg_graph_write_json_attrs(g, NULL, 0, f, &err), ERG_OK);
+    fclose(f);
+    assert_same(s1, s3);
+    free(s1);
+    free(s2);
+    free(s3);
+    free(data);
+    erg_graph_free(h);
+
+    /* Strict otherwise: a known field of the wrong shape still fails next to extra ones. */
+    f = fopen(path, "w");
+    fputs("{\"format\":\"erg-graph\",\"version\":1,\"articles\":[],\"nodes\":[{\"id\":\"a\","
+          "\"name\":\"A\",\"type\":\"person\",\"mentions\":1.5,\"articles\":1,\"pagerank\":0.5}],"
+          "\"links\":[]}",
+          f);
+    fclose(f);
+    ck_assert_int_eq(erg_graph_load(&h, path, &err), ERG_EJSON);
+    ck_assert(strstr(err.text, "mentions") != NULL);
+    unlink(path);
+    rmdir(dir);
+
+    /* Names that would clash or break the file are refused before anything is written. */
+    erg_node_attr bad[2] = {{"pagerank", false, pr}, {"pagerank", false, pr}};
+    const char *names[] = {"name", "votes", "", "1st", "page rank", "x\"y"};
+    f = open_memstream(&data, &len);
+    ck_assert_int_eq(erg_graph_write_json_attrs(g, bad, 2, f, &err), ERG_EINVAL);
+    ck_assert(strstr(err.text, "twice") != NULL);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        bad[0].name = names[i];
+        ck_assert_int_eq(erg_graph_write_json_attrs(g, bad, 1, f, &err), ERG_EINVAL);
+    }
+    bad[0].name = "ok_1";
+    bad[0].values = NULL;
+    ck_assert_int_eq(erg_graph_write_json_attrs(g, bad, 1, f, &err), ERG_EINVAL);
+    fclose(f);
+    ck_assert_uint_eq(len, 0);
+    free(data);
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(test_format_number)
+{
+    char b[32];
+    ck_assert_str_eq(erg_graph_format_number(0.1, false, b, sizeof b), "0.1");
+    ck_assert_str_eq(erg_graph_format_number(3, false, b, sizeof b), "3");
+    ck_assert_str_eq(erg_graph_format_number(2.5, true, b, sizeof b), "3");
+    ck_assert_str_eq(erg_graph_format_number(-0.2, true, b, sizeof b), "0");
+    ck_assert_str_eq(erg_graph_format_number(-7.6, true, b, sizeof b), "-8");
+    double third = 1.0 / 3.0;
+    ck_assert(strtod(erg_graph_format_number(third, false, b, sizeof b), NULL) == third);
+    double tiny = 0.1 + 0.2; /* needs 17 digits */
+    ck_assert_str_eq(erg_graph_format_number(tiny, false, b, sizeof b), "0.30000000000000004");
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -895,6 +1248,12 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_to_igraph);
     tcase_add_test(tc, test_many_entities);
     tcase_add_test(tc, test_shared_strings_churn);
+    tcase_add_test(tc, test_subset_entities);
+    tcase_add_test(tc, test_subset_edges_evidence);
+    tcase_add_test(tc, test_subset_everything);
+    tcase_add_test(tc, test_subset_uncited_and_unfinished);
+    tcase_add_test(tc, test_json_attrs);
+    tcase_add_test(tc, test_format_number);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -285,14 +285,11 @@ void erg_incidence_release(erg_incidence *inc);
  * pairs with only typed edges stay. Entities, edges and their records are
  * copied unchanged (so an entity keeps its mention and article counts from
  * the whole corpus); the articles kept are those that a kept evidence
- * record cites. The evidence cap of the result is the largest number of
- * records an edge holds, at least 3 (graph.h does not tell g's own cap).
+ * record cites. The result has g's evidence cap.
  *
- * It goes through the native file: the cut is written to a temporary file
- * in $TMPDIR (else /tmp), loaded with erg_graph_load and removed, so that
- * only graph.h's public contract is used. ERG_EIO when the temporary file
- * cannot be written; ERG_EINVAL when g is not finished or a mask has the
- * wrong size. O(V + E + articles) plus the load.
+ * The masks are mapped to entity and edge masks of g and the copy is
+ * erg_graph_subset's. ERG_EINVAL when g is not finished or a mask has the
+ * wrong size; ERG_ENOMEM. O(V + E log(degree) + articles + evidence).
  */
 erg_status erg_analyze_subset(const erg_graph *g, const erg_net *net,
                               const igraph_vector_bool_t *keep_vertex,

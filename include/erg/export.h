@@ -61,6 +61,49 @@ erg_status erg_export_write(const erg_graph *g, erg_format fmt, FILE *f, erg_err
 /* Writes to path atomically (erg_outfile; "-" is stdout). */
 erg_status erg_export_file(const erg_graph *g, erg_format fmt, const char *path, erg_error *err);
 
+/*
+ * What an export may add to the graph's own fields: scores of the analysis
+ * (erg_node_attr, in graph.h: a name and one number per entity) and a
+ * community per entity. Caller-owned; zero it ({0}) for none. The arrays
+ * are read during the write only.
+ */
+typedef struct erg_export_options {
+    const erg_node_attr *attrs; /* n_attrs extra numbers per entity */
+    size_t n_attrs;
+    /* per entity (erg_graph_entity order): its community, >= 0; < 0 for none. NULL: no
+     * communities. */
+    const igraph_integer_t *community;
+} erg_export_options;
+
+/*
+ * erg_export_write with extras (opts may be NULL: the same bytes as
+ * erg_export_write).
+ *
+ * GraphML: each attribute is a node key of its name, attr.type "int" when
+ * is_int, else "double"; the community is an "int" key "community". A node
+ * without a value (NaN, or a community < 0) has no data for that key.
+ *
+ * DOT: with communities, nodes are filled by community from a palette of 12
+ * distinct light colours (ColorBrewer Set3, cycling: community k gets colour
+ * k mod 12), drawn with a grey border and "community k" in their tooltip;
+ * the shape stays by type. A node without a community keeps its type's
+ * colours. The attributes are not written to DOT.
+ *
+ * JSON (the native file): each attribute, then "community", is one more
+ * field of every node record that has a value (erg_graph_write_json_attrs);
+ * erg_graph_load ignores them.
+ *
+ * ERG_EINVAL as erg_export_write, and for attributes that
+ * erg_graph_check_attrs refuses or whose name is taken by a built-in node
+ * key of the GraphML file (label, r, g, b, size, ...) or is "community".
+ */
+erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
+                                 FILE *f, erg_error *err);
+
+/* erg_export_file with extras (opts may be NULL). */
+erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
+                                const char *path, erg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

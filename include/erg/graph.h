@@ -153,6 +153,28 @@ long erg_graph_find_key(const erg_graph *g, const char *key);
 size_t erg_graph_count_type(const erg_graph *g, erg_type t);
 
 /*
+ * A new finished graph (the caller frees it with erg_graph_free) copied out
+ * of the finished graph g:
+ * - the entities i with keep_entity[i] true (keep_entity NULL: all);
+ * - the edges j (erg_graph_edge order) with keep_edge[j] true (keep_edge
+ *   NULL: all) whose two entities are both kept;
+ * - the articles that an evidence record of a kept edge cites (so a subset
+ *   that keeps everything drops only the articles no evidence cites).
+ * keep_entity has erg_graph_entity_count(g) entries and keep_edge
+ * erg_graph_edge_count(g); g is unchanged. Records are copied whole:
+ * an entity keeps its mention and article counts, aliases, type votes and
+ * dates from the whole corpus, an edge its weight, counts, dates, outlets and
+ * evidence. The copy has g's evidence cap, and keeps g's order, so entity
+ * k of the copy is the k-th kept entity of g (the same for edges and
+ * articles). Written to the native file, a copy that keeps everything
+ * gives the same bytes as g when every article of g is cited.
+ * ERG_EINVAL when g is not finished; ERG_ENOMEM (nothing is returned).
+ * O(entities + edges + articles + evidence) expected.
+ */
+erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const bool *keep_edge,
+                            erg_graph **out, erg_error *err);
+
+/*
  * Writes the native file (JSON, node-link layout, "format": "erg-graph",
  * "version": 1) to f. Deterministic: the same graph gives the same bytes.
  * Call erg_graph_finish first (ERG_EINVAL otherwise); ERG_EIO when a write
@@ -177,6 +199,46 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t);
 erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err);
 
 /*
+ * An extra number per entity that an export writes beside the graph's own
+ * fields (a centrality, a community): values[i] belongs to entity i, in
+ * erg_graph_entity order; a value that is not finite (NaN) means "none" and
+ * is left out of the node. The caller owns the struct and the array.
+ */
+typedef struct erg_node_attr {
+    const char *name; /* 1 to 64 of [A-Za-z0-9_], not starting with a digit */
+    bool is_int;      /* written as an integer (rounded), else as a real */
+    const double *values;
+} erg_node_attr;
+
+/*
+ * Checks a list of attributes for the native file: every name valid (see
+ * erg_node_attr), distinct, and not a field of a native node record ("id",
+ * "name", "type", "mentions", "articles", "first_date", "last_date",
+ * "aliases", "votes"); every values array non-NULL. ERG_EINVAL naming the
+ * attribute otherwise. attrs may be NULL when n_attrs is 0.
+ */
+erg_status erg_graph_check_attrs(const erg_node_attr *attrs, size_t n_attrs, erg_error *err);
+
+/*
+ * Writes v to buf as text: an integer ("%.0f" of the rounded value) when
+ * is_int, else the shortest of "%.15g", "%.16g", "%.17g" that reads back as
+ * exactly v. Returns buf. cap of 32 is enough for any finite v that is not an
+ * integer above 10^30; the text is cut to cap - 1 bytes otherwise.
+ */
+const char *erg_graph_format_number(double v, bool is_int, char *buf, size_t cap);
+
+/*
+ * erg_graph_write_json with extra numeric node fields: each node record ends
+ * with "name": value for every attribute with a finite value for it, in the
+ * order given. The loader ignores such fields (they are not part of the
+ * graph), so a file written this way loads like the plain one. The bytes are
+ * those of erg_graph_write_json when n_attrs is 0. ERG_EINVAL as
+ * erg_graph_check_attrs says, or for an unfinished graph; ERG_EIO, ERG_ENOMEM.
+ */
+erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *attrs,
+                                      size_t n_attrs, FILE *f, erg_error *err);
+
+/*
  * Loads a native file written by erg_graph_write_json; already finished
  * (types and names decided again from votes and aliases). Any JSON layout
  * of the same content loads the same graph. The file is read one record at
@@ -194,7 +256,9 @@ erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err);
  *   a link to a node that is not listed or to itself, evidence naming an
  *   unlisted article, counts in "graph" that disagree with the arrays.
  * Null is accepted where a string field is optional; unknown fields are
- * ignored. A node without "votes" gives its stated type all its mentions.
+ * ignored in every record (the extra node numbers that
+ * erg_graph_write_json_attrs writes among them). A node without "votes"
+ * gives its stated type all its mentions.
  */
 erg_status erg_graph_load(erg_graph **out, const char *path, erg_error *err);
 

@@ -1,9 +1,11 @@
 /*
- * erg build: articles in, graph file out.
+ * erg build: articles in, graph file out; optionally cut down by filters and
+ * with scores and communities written as node attributes.
  */
 #include "pipeline.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,10 +24,64 @@ static const char build_usage[] =
     "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_READ_HELP
     "  -h, --help            show this help\n"
     "\n"
+    "Analysis. It runs on the simple undirected co-mention graph: one edge per\n"
+    "pair of entities, weighted by the number of windows that mention both;\n"
+    "typed edges take no part (the same graph Gephi sees in erg's GraphML).\n"
+    "Scores and communities become node attributes of GraphML and JSON files.\n"
+    "      --rank LIST       write these scores per entity, each as an attribute of\n"
+    "                        its name (for Gephi to size nodes by): degree,\n"
+    "                        strength, pagerank, betweenness, eigenvector,\n"
+    "                        closeness (comma list, or the option repeated);\n"
+    "                        betweenness and closeness take long on big graphs\n"
+    "      --communities [M] find communities with M, leiden (default) or louvain:\n"
+    "                        a 'community' attribute, DOT nodes filled by\n"
+    "                        community, the modularity in the summary line\n"
+    "      --resolution R    for --communities, > 0 (default 1); higher gives\n"
+    "                        more, smaller communities\n"
+    "\n"
+    "Filters, applied in this order before the scores are computed:\n"
+    "      --min-weight W    drop the pairs co-mentioned fewer than W times\n"
+    "      --backbone ALPHA  keep the pairs significant at ALPHA for one of the\n"
+    "                        two entities (the disparity filter; 0 < ALPHA <= 1,\n"
+    "                        0.05 is usual)\n"
+    "      --largest-component\n"
+    "                        keep the largest connected group of entities\n"
+    "      --top N           keep the N entities with the highest score by the\n"
+    "                        first --rank measure (by degree without --rank)\n"
+    "A pair dropped by an edge filter loses its typed edges too; its entities\n"
+    "stay (add --largest-component to drop the ones left unlinked).\n"
+    "\n"
     "Examples:\n"
     "  erg build fixtures/articles -o graph.graphml\n"
     "  erg build news.jsonl --types person,agency,outlet,place -o graph.dot\n"
-    "  cat news.jsonl | erg build - -o graph.json\n";
+    "  cat news.jsonl | erg build - -o graph.json\n"
+    "  erg build news.jsonl --rank pagerank,degree --communities -o graph.graphml\n"
+    "  erg build news.jsonl --backbone 0.05 --largest-component --top 100 \\\n"
+    "      --rank pagerank --communities louvain -o graph.dot\n";
+
+/* What the analysis options ask for. */
+typedef struct build_analysis {
+    erg_centrality ranks[ERG_CENTRALITY_COUNT];
+    size_t n_ranks;
+    bool communities;
+    erg_community_method method;
+    double resolution;
+    bool resolution_given;
+    double min_weight; /* 0: no filter */
+    double backbone;   /* 0: no filter */
+    bool largest_component;
+    long top; /* 0: no filter */
+} build_analysis;
+
+enum {
+    OPT_RANK = 2000,
+    OPT_COMMUNITIES,
+    OPT_RESOLUTION,
+    OPT_MIN_WEIGHT,
+    OPT_BACKBONE,
+    OPT_LARGEST,
+    OPT_TOP
+};
 
 typedef struct build_ctx {
     cli_pipeline pipe;
@@ -42,7 +98,193 @@ static erg_status add_article(void *ctx, const erg_article *art, erg_error *err)
                                  &b->pipe.relations, err);
 }
 
-static void print_summary(const erg_graph *g, size_t articles, const char *out)
+/* Adds the measures of a --rank value ("pagerank,degree") to a; a measure twice counts once. */
+static int parse_ranks(const char *arg, build_analysis *a)
+{
+    const char *p = arg;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char word[32];
+        erg_centrality c;
+        if (len == 0)
+            return cli_usage("build", "--rank needs a measure name between commas ('%s')", arg);
+        snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ? len : sizeof word - 1), p);
+        if (len >= sizeof word || erg_centrality_parse(word, &c) != ERG_OK)
+            return cli_usage("build",
+                             "unknown measure '%.*s' (use degree, strength, pagerank, "
+                             "betweenness, eigenvector or closeness)",
+                             (int)len, p);
+        bool seen = false;
+        for (size_t i = 0; i < a->n_ranks; i++)
+            seen = seen || a->ranks[i] == c;
+        if (!seen)
+            a->ranks[a->n_ranks++] = c;
+        if (!comma)
+            return CLI_OK;
+        p = comma + 1;
+    }
+}
+
+/* A finite number, with the condition checked by the caller. */
+static bool parse_real(const char *arg, double *out)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (end == arg || *end || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Parses one analysis option; CLI_OK, or CLI_USAGE after printing. */
+static int analysis_option(int opt, const char *arg, int argc, char **argv, build_analysis *a)
+{
+    char *end;
+    switch (opt) {
+    case OPT_RANK:
+        return parse_ranks(arg, a);
+    case OPT_COMMUNITIES:
+        a->communities = true;
+        /* An optional argument may also come as the next word, when it names a method. */
+        if (!arg && optind < argc && erg_community_method_parse(argv[optind], &a->method) == ERG_OK)
+            optind++;
+        else if (arg && erg_community_method_parse(arg, &a->method) != ERG_OK)
+            return cli_usage("build", "unknown community method '%s' (use leiden or louvain)", arg);
+        return CLI_OK;
+    case OPT_RESOLUTION:
+        if (!parse_real(arg, &a->resolution) || !(a->resolution > 0))
+            return cli_usage("build", "--resolution takes a number > 0, not '%s'", arg);
+        a->resolution_given = true;
+        return CLI_OK;
+    case OPT_MIN_WEIGHT:
+        if (!parse_real(arg, &a->min_weight) || !(a->min_weight > 0))
+            return cli_usage("build", "--min-weight takes a number > 0, not '%s'", arg);
+        return CLI_OK;
+    case OPT_BACKBONE:
+        if (!parse_real(arg, &a->backbone) || !(a->backbone > 0 && a->backbone <= 1))
+            return cli_usage("build", "--backbone takes a significance level in (0, 1], not '%s'",
+                             arg);
+        return CLI_OK;
+    case OPT_LARGEST:
+        a->largest_component = true;
+        return CLI_OK;
+    case OPT_TOP:
+        a->top = strtol(arg, &end, 10);
+        if (end == arg || *end || a->top < 1 || a->top > 1000000000)
+            return cli_usage("build", "--top takes a whole number >= 1, not '%s'", arg);
+        return CLI_OK;
+    default:
+        return CLI_USAGE;
+    }
+}
+
+/*
+ * Replaces *g with the part of it that one filter keeps. which: 0 min
+ * weight, 1 backbone, 2 largest component, 3 top N.
+ */
+static erg_status apply_filter(erg_graph **g, const build_analysis *a, int which, erg_error *err)
+{
+    erg_net net;
+    igraph_vector_bool_t mask;
+    igraph_vector_t scores;
+    erg_graph *next = NULL;
+    bool have_mask = false, have_scores = false, edges = which < 2;
+    erg_status st = erg_net_init(&net, *g, err);
+    if (st != ERG_OK)
+        return st;
+    if (igraph_vector_bool_init(&mask, 0) != IGRAPH_SUCCESS) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    have_mask = true;
+    if (which == 0) {
+        st = erg_analyze_filter_min_weight(&net, a->min_weight, &mask, err);
+    } else if (which == 1) {
+        st = erg_analyze_backbone(&net, a->backbone, &mask, err);
+    } else if (which == 2) {
+        st = erg_analyze_filter_largest_component(&net, &mask, err);
+    } else {
+        if (igraph_vector_init(&scores, 0) != IGRAPH_SUCCESS) {
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
+        have_scores = true;
+        erg_centrality by = a->n_ranks ? a->ranks[0] : ERG_CENTRALITY_DEGREE;
+        st = erg_analyze_centrality(&net, by, &scores, err);
+        if (st == ERG_OK)
+            st = erg_analyze_filter_top(&scores, (igraph_integer_t)a->top, &mask, err);
+    }
+    if (st == ERG_OK)
+        st = erg_analyze_subset(*g, &net, edges ? NULL : &mask, edges ? &mask : NULL, &next, err);
+    if (st == ERG_OK) {
+        erg_graph_free(*g);
+        *g = next;
+    }
+cleanup:
+    if (have_scores)
+        igraph_vector_destroy(&scores);
+    if (have_mask)
+        igraph_vector_bool_destroy(&mask);
+    erg_net_release(&net);
+    return st;
+}
+
+/* The scores and communities of the final graph, held for the export. */
+typedef struct build_scores {
+    erg_net net;
+    bool have_net;
+    igraph_vector_t values[ERG_CENTRALITY_COUNT];
+    size_t n_values;
+    erg_node_attr attrs[ERG_CENTRALITY_COUNT];
+    erg_partition part;
+    bool have_part;
+} build_scores;
+
+static void scores_release(build_scores *s)
+{
+    for (size_t i = 0; i < s->n_values; i++)
+        igraph_vector_destroy(&s->values[i]);
+    if (s->have_part)
+        erg_partition_release(&s->part);
+    if (s->have_net)
+        erg_net_release(&s->net);
+}
+
+static erg_status compute_scores(const erg_graph *g, const build_analysis *a, build_scores *s,
+                                 erg_export_options *opts, erg_error *err)
+{
+    s->n_values = 0;
+    s->have_part = s->have_net = false;
+    erg_status st = erg_net_init(&s->net, g, err);
+    if (st != ERG_OK)
+        return st;
+    s->have_net = true;
+    for (size_t i = 0; i < a->n_ranks; i++) {
+        if (igraph_vector_init(&s->values[i], 0) != IGRAPH_SUCCESS)
+            return erg_error_oom(err);
+        s->n_values++;
+        if ((st = erg_analyze_centrality(&s->net, a->ranks[i], &s->values[i], err)) != ERG_OK)
+            return st;
+        s->attrs[i] = (erg_node_attr){erg_centrality_name(a->ranks[i]),
+                                      a->ranks[i] == ERG_CENTRALITY_DEGREE, VECTOR(s->values[i])};
+    }
+    opts->attrs = s->attrs;
+    opts->n_attrs = a->n_ranks;
+    if (a->communities) {
+        if ((st = erg_partition_init(&s->part, err)) != ERG_OK)
+            return st;
+        s->have_part = true;
+        double resolution = a->resolution_given ? a->resolution : 1.0;
+        if ((st = erg_analyze_communities(&s->net, a->method, resolution, &s->part, err)) != ERG_OK)
+            return st;
+        opts->community = VECTOR(s->part.membership);
+    }
+    return ERG_OK;
+}
+
+static void print_summary(const erg_graph *g, size_t articles, const char *out, size_t n_before,
+                          size_t m_before, const build_analysis *a, const build_scores *s)
 {
     fprintf(stderr, "built %s: %zu article%s, %zu entities (", strcmp(out, "-") ? out : "stdout",
             articles, articles == 1 ? "" : "s", erg_graph_entity_count(g));
@@ -54,7 +296,21 @@ static void print_summary(const erg_graph *g, size_t articles, const char *out)
             sep = ", ";
         }
     }
-    fprintf(stderr, "), %zu edges\n", erg_graph_edge_count(g));
+    fprintf(stderr, "), %zu edges", erg_graph_edge_count(g));
+    if (n_before != erg_graph_entity_count(g) || m_before != erg_graph_edge_count(g))
+        fprintf(stderr, " (filtered from %zu entit%s, %zu edge%s)", n_before,
+                n_before == 1 ? "y" : "ies", m_before, m_before == 1 ? "" : "s");
+    if (a->communities && s->have_part) {
+        fprintf(stderr, "; %lld communit%s (%s", (long long)s->part.count,
+                s->part.count == 1 ? "y" : "ies", erg_community_method_name(a->method));
+        if (a->resolution_given)
+            fprintf(stderr, ", resolution %g", a->resolution);
+        if (isfinite(s->part.modularity))
+            fprintf(stderr, "), modularity %.6f", s->part.modularity);
+        else
+            fprintf(stderr, "), modularity undefined (no co-mention edges)");
+    }
+    fputc('\n', stderr);
 }
 
 int cmd_build(int argc, char **argv)
@@ -64,11 +320,21 @@ int cmd_build(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"evidence", required_argument, NULL, 'e'},
         {"help", no_argument, NULL, 'h'},
+        {"rank", required_argument, NULL, OPT_RANK},
+        {"communities", optional_argument, NULL, OPT_COMMUNITIES},
+        {"resolution", required_argument, NULL, OPT_RESOLUTION},
+        {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},
+        {"backbone", required_argument, NULL, OPT_BACKBONE},
+        {"largest-component", no_argument, NULL, OPT_LARGEST},
+        {"top", required_argument, NULL, OPT_TOP},
         CLI_READ_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     cli_read_options ro;
     cli_read_options_init(&ro);
+    build_analysis an;
+    memset(&an, 0, sizeof an);
+    an.method = ERG_COMMUNITY_LEIDEN;
     const char *output = "-";
     const char *format = NULL;
     unsigned evidence = 3;
@@ -94,6 +360,16 @@ int cmd_build(int argc, char **argv)
         case 'h':
             fputs(build_usage, stdout);
             return CLI_OK;
+        case OPT_RANK:
+        case OPT_COMMUNITIES:
+        case OPT_RESOLUTION:
+        case OPT_MIN_WEIGHT:
+        case OPT_BACKBONE:
+        case OPT_LARGEST:
+        case OPT_TOP:
+            if (analysis_option(opt, optarg, argc, argv, &an) != CLI_OK)
+                return CLI_USAGE;
+            break;
         default:
             if ((r = cli_read_option("build", opt, optarg, &ro)) == 1)
                 break;
@@ -104,6 +380,8 @@ int cmd_build(int argc, char **argv)
     }
     if (ro.type_mask & ERG_TYPE_BIT(ERG_TYPE_MISC))
         return cli_usage("build", "'misc' is not a graph type (use person, agency, outlet, place)");
+    if (an.resolution_given && !an.communities)
+        return cli_usage("build", "--resolution applies to --communities; add --communities");
     if (optind >= argc)
         return cli_usage("build", "no input given (files, folders or - for stdin)");
 
@@ -116,9 +394,14 @@ int cmd_build(int argc, char **argv)
     } else if (strcmp(output, "-") != 0 && erg_format_from_path(output, &fmt, &err) != ERG_OK) {
         return cli_usage("build", "'%s': %s; use --format", output, err.text);
     }
+    if (fmt == ERG_FORMAT_DOT && an.n_ranks)
+        cli_warn("DOT files hold no --rank scores; write .graphml or .json to keep them");
 
     build_ctx b;
     b.graph = NULL;
+    build_scores sc;
+    memset(&sc, 0, sizeof sc);
+    erg_export_options opts = {NULL, 0, NULL};
     int rc = cli_pipeline_init(&b.pipe, &ro);
     if (rc != CLI_OK)
         return rc;
@@ -131,13 +414,29 @@ int cmd_build(int argc, char **argv)
                               &articles);
     if (rc != CLI_OK)
         goto cleanup;
-    if (erg_graph_finish(b.graph, ro.type_mask, &err) != ERG_OK ||
-        erg_export_file(b.graph, fmt, output, &err) != ERG_OK) {
+    if (erg_graph_finish(b.graph, ro.type_mask, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
     }
-    print_summary(b.graph, articles, output);
+    size_t n_before = erg_graph_entity_count(b.graph), m_before = erg_graph_edge_count(b.graph);
+    bool wanted[4] = {an.min_weight > 0, an.backbone > 0, an.largest_component, an.top > 0};
+    for (int which = 0; which < 4; which++)
+        if (wanted[which] && apply_filter(&b.graph, &an, which, &err) != ERG_OK) {
+            rc = cli_fail(&err);
+            goto cleanup;
+        }
+    if ((an.n_ranks || an.communities) &&
+        compute_scores(b.graph, &an, &sc, &opts, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    if (erg_export_file_opts(b.graph, fmt, &opts, output, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    print_summary(b.graph, articles, output, n_before, m_before, &an, &sc);
 cleanup:
+    scores_release(&sc);
     erg_graph_free(b.graph);
     cli_pipeline_release(&b.pipe);
     return rc;

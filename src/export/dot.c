@@ -24,7 +24,8 @@ static void put_quoted(FILE *f, const char *s)
     fputc('"', f);
 }
 
-erg_status erg_export_i_dot(const erg_graph *g, FILE *f, erg_error *err)
+erg_status erg_export_i_dot(const erg_graph *g, const erg_export_options *o, FILE *f,
+                            erg_error *err)
 {
     if (!erg_graph_is_finished(g))
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
@@ -37,15 +38,25 @@ erg_status erg_export_i_dot(const erg_graph *g, FILE *f, erg_error *err)
     for (size_t i = 0; i < erg_graph_entity_count(g); i++) {
         const erg_entity *e = erg_graph_entity(g, i);
         const erg_export_style *st = erg_export_i_style(e->type);
+        const char *fill = st->light, *border = st->strong;
+        bool in_community = o->community && o->community[i] >= 0;
+        if (in_community) {
+            /* The fill tells the community; a neutral border keeps the two from clashing. */
+            fill = erg_export_i_community_colour(o->community[i]);
+            border = "#595959";
+        }
         fputs("  ", f);
         put_quoted(f, e->key);
         fputs(" [label=", f);
         put_quoted(f, e->name);
         fprintf(f,
                 ", shape=%s, fillcolor=\"%s\", color=\"%s\", tooltip=\"%s, %u mention%s in %u "
-                "article%s\"];\n",
-                st->shape, st->light, st->strong, erg_type_name(e->type), (unsigned)e->mentions,
+                "article%s",
+                st->shape, fill, border, erg_type_name(e->type), (unsigned)e->mentions,
                 e->mentions == 1 ? "" : "s", (unsigned)e->articles, e->articles == 1 ? "" : "s");
+        if (in_community)
+            fprintf(f, ", community %lld", (long long)o->community[i]);
+        fputs("\"];\n", f);
     }
     for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
         const erg_edge *d = erg_graph_edge(g, i);

@@ -3,6 +3,8 @@
  */
 #include "export_private.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,6 +28,17 @@ static const char *const kind_colours[ERG_KIND_COUNT] = {
     "#9C755F", /* cites */
     "#D62728", /* accuses */
 };
+
+/* ColorBrewer Set3: twelve light colours, distinct side by side, dark text reads on all. */
+static const char *const community_colours[12] = {
+    "#8DD3C7", "#FFFFB3", "#BEBADA", "#FB8072", "#80B1D3", "#FDB462",
+    "#B3DE69", "#FCCDE5", "#D9D9D9", "#BC80BD", "#CCEBC5", "#FFED6F",
+};
+
+const char *erg_export_i_community_colour(igraph_integer_t k)
+{
+    return community_colours[(k < 0 ? -k : k) % 12];
+}
 
 const erg_export_style *erg_export_i_style(erg_type t)
 {
@@ -78,28 +91,86 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
                          "give --format");
 }
 
-erg_status erg_export_write(const erg_graph *g, erg_format fmt, FILE *f, erg_error *err)
+/* The attributes of opts are fit for every format, so a choice of format never fails late. */
+static erg_status check_options(const erg_export_options *o, erg_error *err)
 {
+    erg_status st = erg_graph_check_attrs(o->attrs, o->n_attrs, err);
+    if (st != ERG_OK)
+        return st;
+    for (size_t k = 0; k < o->n_attrs; k++) {
+        const char *name = o->attrs[k].name;
+        if (strcmp(name, "community") == 0)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "node attribute 'community' is reserved for the communities");
+        if (erg_export_i_graphml_reserved(name))
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "node attribute '%s' would hide the GraphML key of that name",
+                                 name);
+    }
+    return ERG_OK;
+}
+
+/* The native file, with the community as one more integer attribute after the others. */
+static erg_status write_json(const erg_graph *g, const erg_export_options *o, FILE *f,
+                             erg_error *err)
+{
+    if (!o->community)
+        return erg_graph_write_json_attrs(g, o->attrs, o->n_attrs, f, err);
+    size_t n = erg_graph_entity_count(g);
+    double *comm = malloc((n ? n : 1) * sizeof *comm);
+    erg_node_attr *all = malloc((o->n_attrs + 1) * sizeof *all);
+    erg_status st;
+    if (!comm || !all) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++)
+        comm[i] = o->community[i] >= 0 ? (double)o->community[i] : NAN;
+    for (size_t k = 0; k < o->n_attrs; k++)
+        all[k] = o->attrs[k];
+    all[o->n_attrs] = (erg_node_attr){"community", true, comm};
+    st = erg_graph_write_json_attrs(g, all, o->n_attrs + 1, f, err);
+cleanup:
+    free(comm);
+    free(all);
+    return st;
+}
+
+erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
+                                 FILE *f, erg_error *err)
+{
+    static const erg_export_options none = {NULL, 0, NULL};
     if (!g || !f)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
+    if (!opts)
+        opts = &none;
+    erg_status st = check_options(opts, err);
+    if (st != ERG_OK)
+        return st;
     switch (fmt) {
     case ERG_FORMAT_JSON:
-        return erg_graph_write_json(g, f, err);
+        return write_json(g, opts, f, err);
     case ERG_FORMAT_GRAPHML:
-        return erg_export_i_graphml(g, f, err);
+        return erg_export_i_graphml(g, opts, f, err);
     case ERG_FORMAT_DOT:
-        return erg_export_i_dot(g, f, err);
+        return erg_export_i_dot(g, opts, f, err);
     }
     return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "unknown export format %d", (int)fmt);
 }
 
-erg_status erg_export_file(const erg_graph *g, erg_format fmt, const char *path, erg_error *err)
+erg_status erg_export_write(const erg_graph *g, erg_format fmt, FILE *f, erg_error *err)
+{
+    return erg_export_write_opts(g, fmt, NULL, f, err);
+}
+
+erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
+                                const char *path, erg_error *err)
 {
     erg_outfile of;
     erg_status st = erg_outfile_open(&of, path, err);
     if (st != ERG_OK)
         return st;
-    st = erg_export_write(g, fmt, of.fp, err);
+    st = erg_export_write_opts(g, fmt, opts, of.fp, err);
     if (st != ERG_OK) {
         if (err && !err->source[0])
             snprintf(err->source, sizeof err->source, "%s", path);
@@ -107,4 +178,9 @@ erg_status erg_export_file(const erg_graph *g, erg_format fmt, const char *path,
         return st;
     }
     return erg_outfile_commit(&of, err);
+}
+
+erg_status erg_export_file(const erg_graph *g, erg_format fmt, const char *path, erg_error *err)
+{
+    return erg_export_file_opts(g, fmt, NULL, path, err);
 }

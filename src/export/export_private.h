@@ -18,7 +18,16 @@ const erg_export_style *erg_export_i_style(erg_type t);
 /* DOT colour of a typed edge ("#..."). */
 const char *erg_export_i_kind_colour(erg_kind k);
 
-erg_status erg_export_i_graphml(const erg_graph *g, FILE *f, erg_error *err);
-erg_status erg_export_i_dot(const erg_graph *g, FILE *f, erg_error *err);
+/* The writers; opts is never NULL (all zero for none) and already checked. */
+erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *opts, FILE *f,
+                                erg_error *err);
+erg_status erg_export_i_dot(const erg_graph *g, const erg_export_options *opts, FILE *f,
+                            erg_error *err);
+
+/* true when name is the id or attr.name of one of the GraphML file's own keys. */
+bool erg_export_i_graphml_reserved(const char *name);
+
+/* DOT fill colour of community k (>= 0) from a palette of 12, cycling. */
+const char *erg_export_i_community_colour(igraph_integer_t k);
 
 #endif

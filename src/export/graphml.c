@@ -39,6 +39,14 @@ static const gkey keys[] = {
     {"e_last_date", "edge", "last_date", "string"},
 };
 
+bool erg_export_i_graphml_reserved(const char *name)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (strcmp(name, keys[i].id) == 0 || strcmp(name, keys[i].name) == 0)
+            return true;
+    return false;
+}
+
 /*
  * Copies s into b as text XML 1.0 accepts: control characters other than
  * tab, newline and carriage return become spaces, and U+FFFE/U+FFFF become
@@ -93,7 +101,7 @@ static void data_fmt(gw *c, const char *key, const char *fmt, double v)
     data_str(c, key, num);
 }
 
-static void write_node(gw *c, const erg_entity *e)
+static void write_node(gw *c, const erg_entity *e, size_t index, const erg_export_options *o)
 {
     const erg_export_style *st = erg_export_i_style(e->type);
     erg_buf a;
@@ -118,6 +126,15 @@ static void write_node(gw *c, const erg_entity *e)
     data_str(c, "aliases", a.data);
     data_str(c, "first_date", e->first_date);
     data_str(c, "last_date", e->last_date);
+    for (size_t k = 0; k < o->n_attrs; k++) {
+        double v = o->attrs[k].values[index];
+        char num[32];
+        if (isfinite(v))
+            data_str(c, o->attrs[k].name,
+                     erg_graph_format_number(v, o->attrs[k].is_int, num, sizeof num));
+    }
+    if (o->community && o->community[index] >= 0)
+        data_fmt(c, "community", "%.0f", (double)o->community[index]);
     c->ok = c->ok && xmlTextWriterEndElement(c->w) >= 0;
 done:
     erg_buf_release(&a);
@@ -151,7 +168,20 @@ done:
     erg_buf_release(&o);
 }
 
-erg_status erg_export_i_graphml(const erg_graph *g, FILE *f, erg_error *err)
+/* One <key> element. */
+static bool write_key(xmlTextWriterPtr w, const char *id, const char *domain, const char *name,
+                      const char *type)
+{
+    return xmlTextWriterStartElement(w, BAD_CAST "key") >= 0 &&
+           xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id) >= 0 &&
+           xmlTextWriterWriteAttribute(w, BAD_CAST "for", BAD_CAST domain) >= 0 &&
+           xmlTextWriterWriteAttribute(w, BAD_CAST "attr.name", BAD_CAST name) >= 0 &&
+           xmlTextWriterWriteAttribute(w, BAD_CAST "attr.type", BAD_CAST type) >= 0 &&
+           xmlTextWriterEndElement(w) >= 0;
+}
+
+erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *o, FILE *f,
+                                erg_error *err)
 {
     if (!erg_graph_is_finished(g))
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
@@ -177,17 +207,18 @@ erg_status erg_export_i_graphml(const erg_graph *g, FILE *f, erg_error *err)
                BAD_CAST "http://graphml.graphdrawing.org/xmlns "
                         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd") >= 0;
     for (size_t i = 0; c.ok && i < sizeof keys / sizeof *keys; i++)
-        c.ok = xmlTextWriterStartElement(c.w, BAD_CAST "key") >= 0 &&
-               xmlTextWriterWriteAttribute(c.w, BAD_CAST "id", BAD_CAST keys[i].id) >= 0 &&
-               xmlTextWriterWriteAttribute(c.w, BAD_CAST "for", BAD_CAST keys[i].domain) >= 0 &&
-               xmlTextWriterWriteAttribute(c.w, BAD_CAST "attr.name", BAD_CAST keys[i].name) >= 0 &&
-               xmlTextWriterWriteAttribute(c.w, BAD_CAST "attr.type", BAD_CAST keys[i].type) >= 0 &&
-               xmlTextWriterEndElement(c.w) >= 0;
+        c.ok = write_key(c.w, keys[i].id, keys[i].domain, keys[i].name, keys[i].type);
+    /* The names are checked (erg_graph_check_attrs), so they are safe as XML ids. */
+    for (size_t k = 0; c.ok && k < o->n_attrs; k++)
+        c.ok = write_key(c.w, o->attrs[k].name, "node", o->attrs[k].name,
+                         o->attrs[k].is_int ? "int" : "double");
+    if (c.ok && o->community)
+        c.ok = write_key(c.w, "community", "node", "community", "int");
     c.ok = c.ok && xmlTextWriterStartElement(c.w, BAD_CAST "graph") >= 0 &&
            xmlTextWriterWriteAttribute(c.w, BAD_CAST "id", BAD_CAST "erg") >= 0 &&
            xmlTextWriterWriteAttribute(c.w, BAD_CAST "edgedefault", BAD_CAST "undirected") >= 0;
     for (size_t i = 0; c.ok && i < erg_graph_entity_count(g); i++)
-        write_node(&c, erg_graph_entity(g, i));
+        write_node(&c, erg_graph_entity(g, i), i, o);
     for (size_t i = 0; c.ok && i < erg_graph_edge_count(g); i++)
         write_edge(&c, g, i, erg_graph_edge(g, i));
     c.ok = c.ok && xmlTextWriterEndDocument(c.w) >= 0;

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,8 @@ static void article_json(erg_buf *b, bool *ok, const erg_graph_article *a)
     put_raw(b, ok, "}");
 }
 
-static void node_json(erg_buf *b, bool *ok, const erg_entity *e)
+static void node_json(erg_buf *b, bool *ok, const erg_entity *e, size_t index,
+                      const erg_node_attr *attrs, size_t n_attrs)
 {
     put_raw(b, ok, "{");
     put_field_str(b, ok, "id", e->key, true);
@@ -125,7 +127,17 @@ static void node_json(erg_buf *b, bool *ok, const erg_entity *e)
             *ok = false;
         first = false;
     }
-    put_raw(b, ok, "}}");
+    put_raw(b, ok, "}");
+    for (size_t k = 0; k < n_attrs; k++) {
+        double v = attrs[k].values[index];
+        if (!isfinite(v))
+            continue;
+        char num[32];
+        if (erg_buf_printf(b, ",\"%s\":%s", attrs[k].name,
+                           erg_graph_format_number(v, attrs[k].is_int, num, sizeof num)) != ERG_OK)
+            *ok = false;
+    }
+    put_raw(b, ok, "}");
 }
 
 static void link_json(erg_buf *b, bool *ok, const erg_graph *g, const erg_edge *d)
@@ -165,10 +177,83 @@ static bool flush_record(erg_buf *b, FILE *f)
     return ok;
 }
 
+/* Fields of a native node record, which an extra attribute may not take. */
+static const char *const node_fields[] = {
+    "id", "name", "type", "mentions", "articles", "first_date", "last_date", "aliases", "votes"};
+
+static bool attr_name_ok(const char *name)
+{
+    size_t n = 0;
+    for (const char *p = name; *p; p++, n++) {
+        char c = *p;
+        bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+        if (!alpha && !(n > 0 && c >= '0' && c <= '9'))
+            return false;
+    }
+    return n >= 1 && n <= 64;
+}
+
+erg_status erg_graph_check_attrs(const erg_node_attr *attrs, size_t n_attrs, erg_error *err)
+{
+    if (n_attrs && !attrs)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no node attributes");
+    for (size_t k = 0; k < n_attrs; k++) {
+        const char *name = attrs[k].name;
+        if (!name || !attr_name_ok(name))
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "node attribute name '%s' is not 1 to 64 letters, digits or '_' "
+                                 "starting with a letter or '_'",
+                                 name ? name : "");
+        for (size_t i = 0; i < sizeof node_fields / sizeof *node_fields; i++)
+            if (strcmp(name, node_fields[i]) == 0)
+                return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                     "node attribute '%s' would hide the node field of that name",
+                                     name);
+        for (size_t j = 0; j < k; j++)
+            if (strcmp(name, attrs[j].name) == 0)
+                return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                     "node attribute '%s' is given twice", name);
+        if (!attrs[k].values)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "node attribute '%s' has no values",
+                                 name);
+    }
+    return ERG_OK;
+}
+
+const char *erg_graph_format_number(double v, bool is_int, char *buf, size_t cap)
+{
+    if (!cap)
+        return buf;
+    if (!isfinite(v)) {
+        snprintf(buf, cap, "%s", isnan(v) ? "NaN" : v > 0 ? "INF" : "-INF");
+        return buf;
+    }
+    if (is_int) {
+        double r = floor(v + 0.5);
+        snprintf(buf, cap, "%.0f", r == 0 ? 0.0 : r); /* never "-0" */
+        return buf;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, cap, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
 erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err)
+{
+    return erg_graph_write_json_attrs(g, NULL, 0, f, err);
+}
+
+erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *attrs,
+                                      size_t n_attrs, FILE *f, erg_error *err)
 {
     if (!g || !f)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
+    erg_status cst = erg_graph_check_attrs(attrs, n_attrs, err);
+    if (cst != ERG_OK)
+        return cst;
     if (!g->finished)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "the graph changed since erg_graph_finish; finish it first");
@@ -190,7 +275,7 @@ erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err)
     put_raw(&b, &mem, "\n],\n\"nodes\":[");
     for (size_t i = 0; mem && io && i < g->n_ents; i++) {
         put_raw(&b, &mem, i ? ",\n" : "\n");
-        node_json(&b, &mem, &g->ents[i]);
+        node_json(&b, &mem, &g->ents[i], i, attrs, n_attrs);
         io = !mem || flush_record(&b, f);
     }
     put_raw(&b, &mem, "\n],\n\"links\":[");
