@@ -448,7 +448,8 @@ START_TEST(test_export_options)
     s = slurp(path);
     ck_assert(strstr(s, "\"kcna\" [label=\"KCNA\", shape=note, fillcolor=\"#8DD3C7\", "
                         "color=\"#595959\""));
-    ck_assert(strstr(s, "\"kim jong un\" [label=\"Kim\", shape=ellipse, fillcolor=\"#FFFFB3\""));
+    ck_assert(
+        strstr(s, "\"kim jong un\" [label=\"Kim Jong-un\", shape=ellipse, fillcolor=\"#FFFFB3\""));
     ck_assert(strstr(s, "\"moon jae in\" [label=\"Moon Jae-in\", shape=ellipse, "
                         "fillcolor=\"#BEBADA\""));
     ck_assert(strstr(s, "\"reuters\" [label=\"Reuters\", shape=note, fillcolor=\"#FFFFB3\""));

@@ -1025,7 +1025,7 @@ START_TEST(test_subset_edges_evidence)
     /* The copy owns its strings: it outlives g. */
     erg_graph_free(g);
     ck_assert_str_eq(d->evidence[0].sentence, "Kim said the talks went well.");
-    ck_assert_str_eq(erg_graph_entity(sub, d->target)->name, "Kim");
+    ck_assert_str_eq(erg_graph_entity(sub, d->target)->name, "Kim Jong-un");
     erg_graph_free(sub);
     free(keep);
 }
