@@ -304,6 +304,32 @@ START_TEST(test_missed_surname_is_found)
 }
 END_TEST
 
+START_TEST(test_first_name_makes_a_person)
+{
+    fixture f;
+    setup(&f, "Tom Cruise spoke. The Tom Cruise video spread. The Tom Cruise video was removed. "
+              "Jordan Valley Authority met. Jordan Valley Authority agreed.");
+    char path[] = "/tmp/erg-names-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "# test list\nTom\nJordan\n", 23), 23);
+    close(fd);
+    ck_assert_int_eq(erg_resolver_add_first_names(f.r, path, NULL), ERG_OK);
+    unlink(path);
+    mention(&f, "Tom Cruise", 0, ERG_TYPE_PERSON);
+    mention(&f, "Tom Cruise", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Tom Cruise", 2, ERG_TYPE_AGENCY);
+    mention(&f, "Jordan Valley Authority", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Jordan Valley Authority", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_int_eq(entity_of(&f, "Tom Cruise", 0)->type, ERG_TYPE_PERSON);
+    /* never called a person: stays an agency */
+    ck_assert_int_eq(entity_of(&f, "Jordan Valley Authority", 0)->type, ERG_TYPE_AGENCY);
+    ck_assert_int_eq(erg_resolver_add_first_names(f.r, "/nonexistent/names.txt", NULL), ERG_EIO);
+    teardown(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -319,6 +345,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_organization_prefix_is_another_body);
     tcase_add_test(tc, test_possessive_inside_a_known_name);
     tcase_add_test(tc, test_missed_surname_is_found);
+    tcase_add_test(tc, test_first_name_makes_a_person);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);
     return s;

@@ -64,6 +64,15 @@ void erg_resolver_free(erg_resolver *r);
  */
 erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error *err);
 
+/*
+ * Reads a list of first names, one a line ('#' starts a comment), such as
+ * the shipped data/first_names.txt. A name that the tagger called a person at
+ * least once and whose first word is a listed first name is a person, even
+ * when most of its mentions were tagged otherwise ("the Tom Cruise video").
+ * ERG_EIO when the file cannot be read.
+ */
+erg_status erg_resolver_add_first_names(erg_resolver *r, const char *path, erg_error *err);
+
 /* Adds one alias (canonical may equal alias). ERG_EINVAL for an empty name or type misc. */
 erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_type type,
                                   const char *alias, erg_error *err);

@@ -180,6 +180,7 @@ typedef struct local_alias {
 struct erg_resolver {
     const erg_gazetteer *gaz;
     alias_table aliases;
+    alias_table first_names; /* keys only; the name and type are unused */
     /* Scratch reused from one article to the next. */
     erg_buf key, display, keys, displays;
     mention_info *info;
@@ -210,6 +211,7 @@ void erg_resolver_free(erg_resolver *r)
     if (!r)
         return;
     alias_table_release(&r->aliases);
+    alias_table_release(&r->first_names);
     erg_buf_release(&r->key);
     erg_buf_release(&r->display);
     erg_buf_release(&r->keys);
@@ -233,6 +235,46 @@ erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_ty
     if (alias_put(&r->aliases, r->key.data, canonical, type) != ERG_OK)
         return erg_error_oom(err);
     return ERG_OK;
+}
+
+erg_status erg_resolver_add_first_names(erg_resolver *r, const char *path, erg_error *err)
+{
+    char *data;
+    size_t len;
+    erg_status st = erg_read_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st == ERG_ENOTFOUND ? ERG_EIO : st;
+    char *line = data;
+    while (line < data + len) {
+        char *end = memchr(line, '\n', (size_t)(data + len - line));
+        if (!end)
+            end = data + len;
+        size_t n = (size_t)(end - line);
+        while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+            n--;
+        if (n && line[0] != '#') {
+            if (erg_text_name_key(line, n, &r->key) != ERG_OK ||
+                (r->key.len && alias_put(&r->first_names, r->key.data, "", ERG_TYPE_PERSON))) {
+                st = erg_error_oom(err);
+                break;
+            }
+        }
+        line = end + 1;
+    }
+    free(data);
+    return st;
+}
+
+/* Does the multi-word key start with a listed first name? */
+static bool starts_with_first_name(erg_resolver *r, const char *key)
+{
+    const char *sp = strchr(key, ' ');
+    if (!sp || !r->first_names.cap)
+        return false;
+    erg_buf_clear(&r->key);
+    if (erg_buf_append(&r->key, key, (size_t)(sp - key)) != ERG_OK)
+        return false;
+    return alias_get(&r->first_names, r->key.data) != NULL;
 }
 
 erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error *err)
@@ -781,6 +823,10 @@ static erg_status find_missed_surnames(erg_resolver *r, const char *text, const 
                 next++;
             if (next < mentions->n && mentions->items[next].start < tok->end)
                 continue; /* inside a mention */
+            /* Right after a name the word is that name's tail the tagger cut off ("Marine Le" Pen).
+             */
+            if (next > 0 && t > sen->first && mentions->items[next - 1].tok_end == t)
+                continue;
             if (!(tok->flags & ERG_TOK_UPPER) || !(tok->flags & ERG_TOK_WORD) ||
                 tok->end - tok->start < 3)
                 continue;
@@ -864,6 +910,9 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     for (size_t e = 0; e < out->n; e++) {
         erg_local_entity *le = &out->items[e];
         le->type = winning_type(r->votes[e]);
+        if (le->type != ERG_TYPE_PERSON && r->votes[e][ERG_TYPE_PERSON] > 0 && !le->name &&
+            starts_with_first_name(r, le->key))
+            le->type = ERG_TYPE_PERSON;
         if (le->name)
             continue;
         const char *best = le->key;
