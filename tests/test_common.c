@@ -92,6 +92,25 @@ START_TEST(test_outfile_renames_only_on_commit)
 }
 END_TEST
 
+START_TEST(test_grow_doubles_and_keeps_content)
+{
+    int *a = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < 1000; i++) {
+        ck_assert_int_eq(erg_grow((void **)&a, &cap, i + 1, sizeof *a), ERG_OK);
+        ck_assert_uint_ge(cap, i + 1);
+        a[i] = (int)i;
+    }
+    ck_assert_uint_eq(cap, 1024); /* 16 doubled six times */
+    for (size_t i = 0; i < 1000; i++)
+        ck_assert_int_eq(a[i], (int)i);
+    size_t before = cap;
+    ck_assert_int_eq(erg_grow((void **)&a, &cap, SIZE_MAX / 2, sizeof *a), ERG_ENOMEM);
+    ck_assert_uint_eq(cap, before); /* unchanged on failure */
+    free(a);
+}
+END_TEST
+
 static Suite *common_suite(void)
 {
     Suite *s = suite_create("common");
@@ -100,6 +119,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_error_set_formats);
     tcase_add_test(tc, test_hash_is_stable);
     tcase_add_test(tc, test_type_mask);
+    tcase_add_test(tc, test_grow_doubles_and_keeps_content);
     tcase_add_test(tc, test_outfile_renames_only_on_commit);
     suite_add_tcase(s, tc);
     return s;

@@ -104,6 +104,14 @@ erg_status erg_buf_printf(erg_buf *b, const char *fmt, ...) ERG_PRINTF(2, 3);
 /* Gives the caller the malloc'd string (never NULL) and re-initializes b. */
 char *erg_buf_steal(erg_buf *b);
 
+/*
+ * Makes room for `need` elements of `elem` bytes in the array *arr holding
+ * *cap elements, doubling from 16 so that appends are amortized O(1). *arr
+ * and *cap change only on success; new elements are not zeroed. ERG_ENOMEM
+ * on overflow or when realloc fails.
+ */
+erg_status erg_grow(void **arr, size_t *cap, size_t need, size_t elem);
+
 /* 64-bit hash of n bytes (FNV-1a with a final mix); stable across runs and machines. */
 uint64_t erg_hash(const void *data, size_t n);
 /* Combines a running hash with more bytes; erg_hash(d, n) == erg_hash_more(ERG_HASH_SEED, d, n). */

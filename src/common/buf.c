@@ -91,6 +91,24 @@ char *erg_buf_steal(erg_buf *b)
     return s;
 }
 
+erg_status erg_grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return ERG_OK;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > SIZE_MAX / 2 / elem)
+            return ERG_ENOMEM;
+        c *= 2;
+    }
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return ERG_ENOMEM;
+    *arr = p;
+    *cap = c;
+    return ERG_OK;
+}
+
 uint64_t erg_hash_more(uint64_t h, const void *data, size_t n)
 {
     const unsigned char *p = data;

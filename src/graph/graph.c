@@ -62,23 +62,6 @@ static bool str_ok(const char *s)
     return !s || erg_graph_i_utf8_ok(s, strlen(s));
 }
 
-static erg_status grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return ERG_OK;
-    size_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    if (c > SIZE_MAX / size)
-        return ERG_ENOMEM;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return ERG_ENOMEM;
-    *p = q;
-    *cap = c;
-    return ERG_OK;
-}
-
 /* ---- hash indexes ---- */
 
 static uint64_t ent_hash(const erg_graph *g, uint32_t i)
@@ -278,10 +261,10 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
     if (g->n_ents >= ERG_GRAPH_NONE - 1)
         return ERG_ENOMEM;
     size_t cap = g->cap_ents;
-    if (grow((void **)&g->ents, &cap, g->n_ents + 1, sizeof *g->ents) != ERG_OK)
+    if (erg_grow((void **)&g->ents, &cap, g->n_ents + 1, sizeof *g->ents) != ERG_OK)
         return ERG_ENOMEM;
     size_t cap2 = g->cap_ents;
-    if (grow((void **)&g->ent_stamp, &cap2, g->n_ents + 1, sizeof *g->ent_stamp) != ERG_OK)
+    if (erg_grow((void **)&g->ent_stamp, &cap2, g->n_ents + 1, sizeof *g->ent_stamp) != ERG_OK)
         return ERG_ENOMEM;
     g->cap_ents = cap < cap2 ? cap : cap2;
     erg_entity *e = &g->ents[g->n_ents];
@@ -315,10 +298,10 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
     if (g->n_edges >= ERG_GRAPH_NONE - 1)
         return ERG_ENOMEM;
     size_t cap = g->cap_edges;
-    if (grow((void **)&g->edges, &cap, g->n_edges + 1, sizeof *g->edges) != ERG_OK)
+    if (erg_grow((void **)&g->edges, &cap, g->n_edges + 1, sizeof *g->edges) != ERG_OK)
         return ERG_ENOMEM;
     size_t cap2 = g->cap_edges;
-    if (grow((void **)&g->edge_stamp, &cap2, g->n_edges + 1, sizeof *g->edge_stamp) != ERG_OK)
+    if (erg_grow((void **)&g->edge_stamp, &cap2, g->n_edges + 1, sizeof *g->edge_stamp) != ERG_OK)
         return ERG_ENOMEM;
     g->cap_edges = cap < cap2 ? cap : cap2;
     erg_edge *d = &g->edges[g->n_edges];
@@ -350,7 +333,7 @@ erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, 
     if (art_find(g, id, erg_hash(id, strlen(id)), &slot) >= 0)
         return ERG_EINVAL;
     if (g->n_arts >= ERG_GRAPH_NONE - 1 ||
-        grow((void **)&g->arts, &g->cap_arts, g->n_arts + 1, sizeof *g->arts) != ERG_OK)
+        erg_grow((void **)&g->arts, &g->cap_arts, g->n_arts + 1, sizeof *g->arts) != ERG_OK)
         return ERG_ENOMEM;
     erg_graph_article *a = &g->arts[g->n_arts];
     a->id = erg_strdup(id);
@@ -697,8 +680,9 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     size_t n = ents ? ents->n : 0;
 
     size_t cap_map = g->cap_map, cap_votes = g->cap_map;
-    erg_status gm = grow((void **)&g->map, &cap_map, n, sizeof *g->map);
-    erg_status gv = gm == ERG_OK ? grow((void **)&g->votes, &cap_votes, n, sizeof *g->votes) : gm;
+    erg_status gm = erg_grow((void **)&g->map, &cap_map, n, sizeof *g->map);
+    erg_status gv =
+        gm == ERG_OK ? erg_grow((void **)&g->votes, &cap_votes, n, sizeof *g->votes) : gm;
     if (gm != ERG_OK || gv != ERG_OK)
         return erg_error_oom(err);
     g->cap_map = cap_map;
@@ -708,7 +692,7 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     uint32_t serial = ++g->serial;
 
     size_t n_outlets = 0;
-    if (grow((void **)&g->outlets, &g->cap_outlets, n + 1, sizeof *g->outlets) != ERG_OK)
+    if (erg_grow((void **)&g->outlets, &g->cap_outlets, n + 1, sizeof *g->outlets) != ERG_OK)
         goto oom;
     if (art->source && art->source[0])
         g->outlets[n_outlets++] = art->source;

@@ -79,24 +79,6 @@ struct erg_gazetteer {
 
 /* ---- small helpers ------------------------------------------------------- */
 
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 16;
-    while (c < need) {
-        if (c > SIZE_MAX / 2 / elem)
-            return -1;
-        c *= 2;
-    }
-    void *p = realloc(*arr, c * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = c;
-    return 0;
-}
-
 static inline unsigned char lower(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
@@ -349,7 +331,7 @@ static erg_status add_name(loader *ld, const char *s, size_t n, uint32_t ix, boo
     if (e->name >= 0)
         return fail(ld, "name '%s' is listed twice (curly and straight apostrophes are one)",
                     shown);
-    if (grow((void **)&g->names, &g->cap_names, g->n_names + 1, sizeof *g->names))
+    if (erg_grow((void **)&g->names, &g->cap_names, g->n_names + 1, sizeof *g->names))
         return erg_error_oom(ld->err);
     uint32_t off;
     if (pool_add(g, ld->norm.data ? ld->norm.data : "", ld->norm.len, &off) != ERG_OK)
@@ -409,7 +391,7 @@ static erg_status parse_outlet_line(loader *ld, const char *s, size_t n)
         return fail(
             ld, "unknown outlet kind '%s' (use wire, broadcaster, newspaper, magazine or site)", k);
     }
-    if (grow((void **)&g->outlets, &g->cap_outlets, g->n_outlets + 1, sizeof *g->outlets))
+    if (erg_grow((void **)&g->outlets, &g->cap_outlets, g->n_outlets + 1, sizeof *g->outlets))
         return erg_error_oom(ld->err);
     uint32_t off;
     if (pool_add(g, name, nlen, &off) != ERG_OK)
@@ -464,7 +446,7 @@ static erg_status parse_cue_line(loader *ld, const char *s, size_t n)
             p++;
         if (p == w)
             break;
-        if (grow((void **)&g->words, &g->cap_words, g->n_words + 1, sizeof *g->words))
+        if (erg_grow((void **)&g->words, &g->cap_words, g->n_words + 1, sizeof *g->words))
             return erg_error_oom(ld->err);
         uint32_t off;
         if (pool_add(g, w, (size_t)(p - w), &off) != ERG_OK)
@@ -474,7 +456,7 @@ static erg_status parse_cue_line(loader *ld, const char *s, size_t n)
     }
     if (!ph.n)
         return fail(ld, "empty %s phrase", cue_names[kind]);
-    if (grow((void **)&g->cues[kind], &g->cap_cues[kind], g->n_cues[kind] + 1, sizeof ph))
+    if (erg_grow((void **)&g->cues[kind], &g->cap_cues[kind], g->n_cues[kind] + 1, sizeof ph))
         return erg_error_oom(ld->err);
     g->cues[kind][g->n_cues[kind]++] = ph;
     return ERG_OK;

@@ -36,16 +36,8 @@ void erg_mentions_release(erg_mentions *m)
 
 static erg_status push(erg_mentions *out, const erg_mention *m)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        if (cap > SIZE_MAX / sizeof *out->items)
-            return ERG_ENOMEM;
-        erg_mention *p = realloc(out->items, cap * sizeof *p);
-        if (!p)
-            return ERG_ENOMEM;
-        out->items = p;
-        out->cap = cap;
-    }
+    if (erg_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != ERG_OK)
+        return ERG_ENOMEM;
     out->items[out->n++] = *m;
     return ERG_OK;
 }

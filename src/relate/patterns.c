@@ -211,14 +211,8 @@ static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t 
             r->end == rel.end)
             return ERG_OK;
     }
-    if (c->out->n == c->out->cap) {
-        size_t cap = c->out->cap ? c->out->cap * 2 : 64;
-        erg_relation *p = realloc(c->out->items, cap * sizeof *p);
-        if (!p)
-            return ERG_ENOMEM;
-        c->out->items = p;
-        c->out->cap = cap;
-    }
+    if (erg_grow((void **)&c->out->items, &c->out->cap, c->out->n + 1, sizeof *c->out->items))
+        return ERG_ENOMEM;
     c->out->items[c->out->n++] = rel;
     return ERG_OK;
 }

@@ -20,14 +20,8 @@ void erg_relations_release(erg_relations *r)
 
 static erg_status push(erg_relations *r, erg_relation rel)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        erg_relation *p = realloc(r->items, cap * sizeof *p);
-        if (!p)
-            return ERG_ENOMEM;
-        r->items = p;
-        r->cap = cap;
-    }
+    if (erg_grow((void **)&r->items, &r->cap, r->n + 1, sizeof *r->items) != ERG_OK)
+        return ERG_ENOMEM;
     r->items[r->n++] = rel;
     return ERG_OK;
 }

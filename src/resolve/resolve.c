@@ -72,14 +72,9 @@ static erg_status add_surface(erg_local_entity *le, const char *s, size_t n, uin
             le->surfaces[i].count += count;
             return ERG_OK;
         }
-    if (le->n_surfaces == le->cap_surfaces) {
-        size_t cap = le->cap_surfaces ? le->cap_surfaces * 2 : 4;
-        erg_surface *p = realloc(le->surfaces, cap * sizeof *p);
-        if (!p)
-            return ERG_ENOMEM;
-        le->surfaces = p;
-        le->cap_surfaces = cap;
-    }
+    if (erg_grow((void **)&le->surfaces, &le->cap_surfaces, le->n_surfaces + 1,
+                 sizeof *le->surfaces) != ERG_OK)
+        return ERG_ENOMEM;
     char *copy = erg_strndup(s, n);
     if (!copy)
         return ERG_ENOMEM;
@@ -549,14 +544,8 @@ static erg_status find_acronyms(erg_resolver *r, const char *text, const erg_doc
         if (!is_acronym(as, an) ||
             !spells_acronym(r->displays.data + mi->display_off, mi->display_len, as, an))
             continue;
-        if (r->n_local == r->local_cap) {
-            size_t cap = r->local_cap ? r->local_cap * 2 : 8;
-            local_alias *p = realloc(r->local, cap * sizeof *p);
-            if (!p)
-                return ERG_ENOMEM;
-            r->local = p;
-            r->local_cap = cap;
-        }
+        if (erg_grow((void **)&r->local, &r->local_cap, r->n_local + 1, sizeof *r->local))
+            return ERG_ENOMEM;
         local_alias *la = &r->local[r->n_local++];
         if (erg_text_name_key(as, an, &r->key) != ERG_OK ||
             push_key(&r->keys, &r->key, &la->from_off, &la->from_len) != ERG_OK)
@@ -790,14 +779,9 @@ static int32_t person_by_edge_word(const erg_local_entities *out, const char *wo
 
 static erg_status insert_mention(erg_mentions *mentions, size_t at, const erg_mention *m)
 {
-    if (mentions->n == mentions->cap) {
-        size_t cap = mentions->cap ? mentions->cap * 2 : 16;
-        erg_mention *p = realloc(mentions->items, cap * sizeof *p);
-        if (!p)
-            return ERG_ENOMEM;
-        mentions->items = p;
-        mentions->cap = cap;
-    }
+    if (erg_grow((void **)&mentions->items, &mentions->cap, mentions->n + 1,
+                 sizeof *mentions->items) != ERG_OK)
+        return ERG_ENOMEM;
     memmove(&mentions->items[at + 1], &mentions->items[at], (mentions->n - at) * sizeof *m);
     mentions->items[at] = *m;
     mentions->n++;

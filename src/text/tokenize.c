@@ -25,26 +25,10 @@ void erg_doc_release(erg_doc *doc)
     erg_doc_init(doc);
 }
 
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    size_t c = *cap ? *cap : 64;
-    while (c < need) {
-        if (c > SIZE_MAX / 2 / elem)
-            return -1;
-        c *= 2;
-    }
-    void *p = realloc(*arr, c * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = c;
-    return 0;
-}
-
 static inline int push_token(erg_doc *doc, size_t start, size_t end, uint32_t flags)
 {
     if (doc->n_tokens == doc->cap_tokens &&
-        grow((void **)&doc->tokens, &doc->cap_tokens, doc->n_tokens + 1, sizeof(erg_token)))
+        erg_grow((void **)&doc->tokens, &doc->cap_tokens, doc->n_tokens + 1, sizeof(erg_token)))
         return -1;
     erg_token *t = &doc->tokens[doc->n_tokens++];
     t->start = (uint32_t)start;
@@ -719,8 +703,8 @@ static int push_sentence(erg_doc *doc, size_t first, size_t end, size_t para)
     if (end <= first)
         return 0;
     if (doc->n_sentences == doc->cap_sentences &&
-        grow((void **)&doc->sentences, &doc->cap_sentences, doc->n_sentences + 1,
-             sizeof(erg_sentence)))
+        erg_grow((void **)&doc->sentences, &doc->cap_sentences, doc->n_sentences + 1,
+                 sizeof(erg_sentence)))
         return -1;
     erg_sentence *x = &doc->sentences[doc->n_sentences++];
     x->first = (uint32_t)first;
@@ -785,7 +769,7 @@ erg_status erg_text_tokenize(erg_doc *doc, const char *text, size_t len, erg_err
     /* News text averages about six bytes per token: one allocation covers most texts. */
     size_t guess = len / 6 + 16;
     if (doc->cap_tokens < guess &&
-        grow((void **)&doc->tokens, &doc->cap_tokens, guess, sizeof(erg_token)))
+        erg_grow((void **)&doc->tokens, &doc->cap_tokens, guess, sizeof(erg_token)))
         return erg_error_oom(err);
     const unsigned char *s = (const unsigned char *)text;
     if (tokenize(doc, s, len) != ERG_OK || sentences(doc, s) != ERG_OK) {
