@@ -153,6 +153,13 @@ typedef struct erg_train_options {
      * words (labels unchanged), so that headlines are tagged; 0 for none.
      */
     uint32_t title_case;
+    /*
+     * Document features (default 5): the model also learns from what a first
+     * pass said of the same word elsewhere in the document; that first pass
+     * is made on the training data by doc_folds models, each trained without
+     * one fold of the documents. 0 for none. Needs -DOCSTART- lines.
+     */
+    int doc_folds;
 } erg_train_options;
 
 /* Fills o with the defaults above. */
