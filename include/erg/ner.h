@@ -111,10 +111,11 @@ erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *do
 /*
  * Sentences with gold labels read from CoNLL-style files: one token a line,
  * the token in the first column and the tag in the last (white space or tab
- * separated), blank lines between sentences, "-DOCSTART-" lines ignored. Tags
+ * separated), blank lines between sentences, "-DOCSTART-" lines between documents. Tags
  * may be IOB1, IOB2 or BILOU (BIOES) over any type names; PER/PERSON,
  * ORG/ORGANIZATION/ORGANISATION, LOC/LOCATION/GPE and MISC are mapped to the
- * four classes, anything else to O. Stored as IOB2 labels.
+ * four classes, and WNUT-17's corporation/group to ORG and product/
+ * creative-work to MISC; anything else to O. Stored as IOB2 labels.
  */
 typedef struct erg_corpus erg_corpus;
 

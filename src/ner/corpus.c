@@ -74,10 +74,20 @@ static int class_of(const char *s, size_t n)
     static const struct {
         const char *name;
         int cls;
-    } names[] = {
-        {"PER", ERG_CLASS_PER},          {"PERSON", ERG_CLASS_PER},       {"ORG", ERG_CLASS_ORG},
-        {"ORGANIZATION", ERG_CLASS_ORG}, {"ORGANISATION", ERG_CLASS_ORG}, {"LOC", ERG_CLASS_LOC},
-        {"LOCATION", ERG_CLASS_LOC},     {"GPE", ERG_CLASS_LOC},          {"MISC", ERG_CLASS_MISC}};
+    } names[] = {{"PER", ERG_CLASS_PER},
+                 {"PERSON", ERG_CLASS_PER},
+                 {"ORG", ERG_CLASS_ORG},
+                 {"ORGANIZATION", ERG_CLASS_ORG},
+                 {"ORGANISATION", ERG_CLASS_ORG},
+                 {"LOC", ERG_CLASS_LOC},
+                 {"LOCATION", ERG_CLASS_LOC},
+                 {"GPE", ERG_CLASS_LOC},
+                 {"MISC", ERG_CLASS_MISC},
+                 /* WNUT-17 */
+                 {"CORPORATION", ERG_CLASS_ORG},
+                 {"GROUP", ERG_CLASS_ORG},
+                 {"PRODUCT", ERG_CLASS_MISC},
+                 {"CREATIVE-WORK", ERG_CLASS_MISC}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strlen(names[i].name) == n && strncasecmp(names[i].name, s, n) == 0)
             return names[i].cls;
