@@ -127,11 +127,70 @@ START_TEST(test_corpus_add_file_and_other_types)
     ck_assert_int_eq(erg_corpus_add_file(c, fixture("other-types.conll"), &err), ERG_OK);
     ck_assert_uint_eq(erg_corpus_sentences(c), 5);
     ck_assert_uint_eq(erg_corpus_tokens(c), 25);
-    /* product and corporation are not CoNLL types: O */
-    for (size_t i = 20; i < 25; i++)
-        ck_assert_int_eq(c->labels[i], ERG_LABEL_O);
+    /* WNUT-17 types: product is MISC, corporation ORG */
+    ck_assert_int_eq(c->labels[20], ERG_LABEL_B_MISC);
+    ck_assert_int_eq(c->labels[21], ERG_LABEL_I_MISC);
+    ck_assert_int_eq(c->labels[22], ERG_LABEL_O);
+    ck_assert_int_eq(c->labels[23], ERG_LABEL_B_ORG);
+    ck_assert_int_eq(c->labels[24], ERG_LABEL_O);
     ck_assert(memcmp(c->words[20].s, "Apple", 5) == 0);
+    /* iob2.conll is one document; a file without -DOCSTART- makes one of every sentence. */
+    ck_assert_uint_eq(c->n_docs, 3);
+    ck_assert_uint_eq(c->sent_doc[2], 0);
+    ck_assert_uint_eq(c->sent_doc[3], 1);
+    ck_assert_uint_eq(c->sent_doc[4], 2);
     erg_corpus_free(c);
+}
+END_TEST
+
+START_TEST(test_corpus_documents)
+{
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("docs.conll"), &err), ERG_OK);
+    ck_assert_uint_eq(erg_corpus_sentences(c), 3);
+    ck_assert_uint_eq(c->n_docs, 2);
+    ck_assert_uint_eq(c->sent_doc[0], 0);
+    ck_assert_uint_eq(c->sent_doc[1], 0);
+    ck_assert_uint_eq(c->sent_doc[2], 1);
+    /* A second file starts a new document. */
+    ck_assert_int_eq(erg_corpus_add_file(c, fixture("docs.conll"), &err), ERG_OK);
+    ck_assert_uint_eq(c->n_docs, 4);
+    ck_assert_uint_eq(c->sent_doc[3], 2);
+    ck_assert_uint_eq(c->sent_doc[5], 3);
+    uint8_t keep[6] = {0, 1, 1, 1, 0, 0};
+    erg_corpus *sub = NULL;
+    ck_assert_int_eq(ner_corpus_subset(c, keep, &sub, &err), ERG_OK);
+    ck_assert_uint_eq(erg_corpus_sentences(sub), 3);
+    ck_assert_uint_eq(sub->n_docs, 3);
+    ck_assert(memcmp(sub->words[0].s, "Anna", 4) == 0);
+    ck_assert_int_eq(sub->labels[2], ERG_LABEL_B_ORG);
+    erg_corpus_free(sub);
+    erg_corpus_free(c);
+}
+END_TEST
+
+START_TEST(test_doc_values)
+{
+    /* Words 7 and 9 are capitalized; 0 marks the others. */
+    uint32_t fp[8] = {7, 9, 7, 0, 7, 9, 7, 5};
+    uint8_t cls[8] = {1, 0, 1, 0, 2, 0, 1, 3};
+    uint8_t dv[8];
+    ner_dochash h = {0};
+    ck_assert_int_eq(ner_doc_values(&h, fp, cls, 8, dv), ERG_OK);
+    /* Token 0 (PER): the others are PER, ORG, PER: PER by a majority. */
+    ck_assert_int_eq(dv[0], 2 + 3 * 0 + 1);
+    /* Token 4 (ORG): the three others are PER: all agree. */
+    ck_assert_int_eq(dv[4], 2 + 3 * 0 + 2);
+    /* Word 9: the other occurrence is O. */
+    ck_assert_int_eq(dv[1], 1);
+    ck_assert_int_eq(dv[3], 0); /* not capitalized */
+    ck_assert_int_eq(dv[7], 0); /* occurs once */
+    /* The next document starts empty. */
+    ck_assert_int_eq(ner_doc_values(&h, fp + 4, cls + 4, 2, dv), ERG_OK);
+    ck_assert_int_eq(dv[0], 0);
+    ck_assert_int_eq(dv[1], 0);
+    ner_dochash_release(&h);
 }
 END_TEST
 
@@ -230,6 +289,8 @@ START_TEST(test_train_and_tag_back)
 {
     erg_model *m = train_tiny(7);
     ck_assert_uint_gt(erg_model_feature_count(m), 100);
+    /* Every sentence of the file is a document: enough for the document features. */
+    ck_assert(m->feat_mask & (1ull << NER_T_DOC));
     erg_corpus *c = NULL;
     erg_error err;
     ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
@@ -625,6 +686,11 @@ START_TEST(test_train_options)
     ck_assert_uint_lt(erg_model_feature_count(m), erg_model_feature_count(full));
     ck_assert_uint_gt(erg_model_feature_count(m), 10);
     erg_model_free(m);
+    /* doc_folds 0: no document features */
+    o.doc_folds = 0;
+    ck_assert_int_eq(erg_ner_train(&m, c, &o, &err), ERG_OK);
+    ck_assert(!(m->feat_mask & (1ull << NER_T_DOC)));
+    erg_model_free(m);
     erg_model_free(full);
     erg_corpus_free(c);
 }
@@ -895,6 +961,8 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_corpus_schemes_agree);
     tcase_add_test(tc, test_corpus_add_file_and_other_types);
     tcase_add_test(tc, test_corpus_errors);
+    tcase_add_test(tc, test_corpus_documents);
+    tcase_add_test(tc, test_doc_values);
     tcase_add_test(tc, test_eval_counts_spans);
     tcase_add_test(tc, test_train_and_tag_back);
     tcase_add_test(tc, test_tag_doc_matches_sentences);

@@ -111,10 +111,11 @@ erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *do
 /*
  * Sentences with gold labels read from CoNLL-style files: one token a line,
  * the token in the first column and the tag in the last (white space or tab
- * separated), blank lines between sentences, "-DOCSTART-" lines ignored. Tags
+ * separated), blank lines between sentences, "-DOCSTART-" lines between documents. Tags
  * may be IOB1, IOB2 or BILOU (BIOES) over any type names; PER/PERSON,
  * ORG/ORGANIZATION/ORGANISATION, LOC/LOCATION/GPE and MISC are mapped to the
- * four classes, anything else to O. Stored as IOB2 labels.
+ * four classes, and WNUT-17's corporation/group to ORG and product/
+ * creative-work to MISC; anything else to O. Stored as IOB2 labels.
  */
 typedef struct erg_corpus erg_corpus;
 
@@ -153,6 +154,13 @@ typedef struct erg_train_options {
      * words (labels unchanged), so that headlines are tagged; 0 for none.
      */
     uint32_t title_case;
+    /*
+     * Document features (default 5): the model also learns from what a first
+     * pass said of the same word elsewhere in the document; that first pass
+     * is made on the training data by doc_folds models, each trained without
+     * one fold of the documents. 0 for none. Needs -DOCSTART- lines.
+     */
+    int doc_folds;
 } erg_train_options;
 
 /* Fills o with the defaults above. */

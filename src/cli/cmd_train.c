@@ -15,10 +15,11 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: erg train FILE... -o MODEL [--epochs N] [--seed S] [--heldout F]\n"
             "                 [--dev FILE] [--min-count N] [--gazetteers DIR] [--clusters FILE]\n"
-            "                 [--title-case N] [--quiet]\n\n"
+            "                 [--title-case N] [--doc-folds N] [--quiet]\n\n"
             "Trains the named-entity tagger on CoNLL-style files: one token a line, the\n"
             "token in the first column and the tag in the last (IOB1, IOB2 or BIOES over\n"
-            "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- ignored.\n\n"
+            "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- lines between\n"
+            "documents (a file without them: every sentence is a document).\n\n"
             "Options:\n"
             "  -o, --output MODEL  write the model here (required)\n"
             "  -e, --epochs N      at most N passes over the data (default 10)\n"
@@ -31,6 +32,10 @@ static void usage(FILE *f)
             "                      places.txt, org_words.txt, titles.txt and outlets.tsv\n"
             "                      of DIR (e.g. data); stored in the model\n"
             "      --clusters FILE word classes from `erg clusters`; stored in the model\n"
+            "      --title-case N  also train on a Title Case copy of every N-th sentence\n"
+            "      --doc-folds N   document features: learn from a first pass over the\n"
+            "                      training documents made by N models, each trained\n"
+            "                      without one N-th of them (default 5; 0: none)\n"
             "  -q, --quiet         print nothing on stderr\n"
             "  -h, --help          show this help\n\n"
             "Example:\n"
@@ -80,6 +85,7 @@ int cmd_train(int argc, char **argv)
                                          {"gazetteers", required_argument, NULL, 'g'},
                                          {"clusters", required_argument, NULL, 'C'},
                                          {"title-case", required_argument, NULL, 'T'},
+                                         {"doc-folds", required_argument, NULL, 'F'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
@@ -136,6 +142,12 @@ int cmd_train(int argc, char **argv)
             if (!parse_long(optarg, 0, 1000000, &v))
                 return cli_usage("train", "--title-case wants a number >= 0, not '%s'", optarg);
             opt.title_case = (uint32_t)v;
+            break;
+        case 'F':
+            if (!parse_long(optarg, 0, 100, &v) || v == 1)
+                return cli_usage("train", "--doc-folds wants 0 or a number from 2 to 100, not '%s'",
+                                 optarg);
+            opt.doc_folds = (int)v;
             break;
         case 'q':
             quiet = true;

@@ -32,6 +32,7 @@ void erg_corpus_free(erg_corpus *c)
     free(c->tok_len);
     free(c->labels);
     free(c->sent_first);
+    free(c->sent_doc);
     free(c->words);
     free(c);
 }
@@ -73,10 +74,20 @@ static int class_of(const char *s, size_t n)
     static const struct {
         const char *name;
         int cls;
-    } names[] = {
-        {"PER", ERG_CLASS_PER},          {"PERSON", ERG_CLASS_PER},       {"ORG", ERG_CLASS_ORG},
-        {"ORGANIZATION", ERG_CLASS_ORG}, {"ORGANISATION", ERG_CLASS_ORG}, {"LOC", ERG_CLASS_LOC},
-        {"LOCATION", ERG_CLASS_LOC},     {"GPE", ERG_CLASS_LOC},          {"MISC", ERG_CLASS_MISC}};
+    } names[] = {{"PER", ERG_CLASS_PER},
+                 {"PERSON", ERG_CLASS_PER},
+                 {"ORG", ERG_CLASS_ORG},
+                 {"ORGANIZATION", ERG_CLASS_ORG},
+                 {"ORGANISATION", ERG_CLASS_ORG},
+                 {"LOC", ERG_CLASS_LOC},
+                 {"LOCATION", ERG_CLASS_LOC},
+                 {"GPE", ERG_CLASS_LOC},
+                 {"MISC", ERG_CLASS_MISC},
+                 /* WNUT-17 */
+                 {"CORPORATION", ERG_CLASS_ORG},
+                 {"GROUP", ERG_CLASS_ORG},
+                 {"PRODUCT", ERG_CLASS_MISC},
+                 {"CREATIVE-WORK", ERG_CLASS_MISC}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strlen(names[i].name) == n && strncasecmp(names[i].name, s, n) == 0)
             return names[i].cls;
@@ -153,6 +164,23 @@ static erg_status add_token(erg_corpus *c, const char *s, size_t n, erg_label la
     return ERG_OK;
 }
 
+/* Counts the tokens since the last sentence as one more sentence, of the current document. */
+static erg_status push_sentence(erg_corpus *c)
+{
+    if (grow((void **)&c->sent_first, &c->cap_sent, c->n_sent + 2, sizeof *c->sent_first) !=
+            ERG_OK ||
+        grow((void **)&c->sent_doc, &c->cap_sent_doc, c->n_sent + 1, sizeof *c->sent_doc) != ERG_OK)
+        return ERG_ENOMEM;
+    if (c->new_doc || c->n_docs == 0) {
+        c->n_docs++;
+        c->new_doc = false;
+    }
+    c->sent_doc[c->n_sent] = c->n_docs - 1;
+    c->n_sent++;
+    c->sent_first[c->n_sent] = (uint32_t)c->n_tokens;
+    return ERG_OK;
+}
+
 /* Closes the sentence made of the tokens since the last one, turning its raw tags into IOB2. */
 static erg_status end_sentence(erg_corpus *c, const raw_tag *tags)
 {
@@ -174,11 +202,7 @@ static erg_status end_sentence(erg_corpus *c, const raw_tag *tags)
         prev_cls = t.cls;
         prev_closed = t.prefix == 'E' || t.prefix == 'S';
     }
-    if (grow((void **)&c->sent_first, &c->cap_sent, c->n_sent + 2, sizeof *c->sent_first) != ERG_OK)
-        return ERG_ENOMEM;
-    c->n_sent++;
-    c->sent_first[c->n_sent] = (uint32_t)c->n_tokens;
-    return ERG_OK;
+    return push_sentence(c);
 }
 
 static erg_status rebuild_words(erg_corpus *c)
@@ -210,6 +234,9 @@ erg_status erg_corpus_add_file(erg_corpus *c, const char *path, erg_error *err)
         return st;
     /* A sentence left open by an earlier file never joins this one. */
     size_t n_tok0 = c->n_tokens, n_sent0 = c->n_sent, text0 = c->text_len;
+    uint32_t n_docs0 = c->n_docs;
+    bool had_docstart = false;
+    c->new_doc = true;
     long line = 0;
     size_t pos = 0;
     while (pos < len) {
@@ -241,6 +268,8 @@ erg_status erg_corpus_add_file(erg_corpus *c, const char *path, erg_error *err)
             st = end_sentence(c, tags);
             if (st != ERG_OK)
                 goto oom;
+            c->new_doc = true;
+            had_docstart = true;
             continue;
         }
         size_t e = n;
@@ -276,6 +305,11 @@ erg_status erg_corpus_add_file(erg_corpus *c, const char *path, erg_error *err)
     st = end_sentence(c, tags);
     if (st != ERG_OK)
         goto oom;
+    if (!had_docstart) {
+        for (size_t k = n_sent0; k < c->n_sent; k++)
+            c->sent_doc[k] = n_docs0 + (uint32_t)(k - n_sent0);
+        c->n_docs = n_docs0 + (uint32_t)(c->n_sent - n_sent0);
+    }
     if (rebuild_words(c) != ERG_OK)
         goto oom;
     goto cleanup;
@@ -285,6 +319,7 @@ cleanup:
     if (st != ERG_OK) {
         c->n_tokens = n_tok0;
         c->n_sent = n_sent0;
+        c->n_docs = n_docs0;
         c->text_len = text0;
         rebuild_words(c);
     }
@@ -332,14 +367,44 @@ erg_status ner_corpus_title_copy(const erg_corpus *src, uint32_t every, erg_corp
                 if ((st = add_token(c, s, n, (erg_label)src->labels[i])) != ERG_OK)
                     goto fail;
             }
-            if (grow((void **)&c->sent_first, &c->cap_sent, c->n_sent + 2, sizeof *c->sent_first) !=
-                ERG_OK) {
+            /* Copies keep their documents; each Title Case sentence is a document of its own. */
+            c->new_doc = pass == 1 || k == 0 || src->sent_doc[k] != src->sent_doc[k - 1];
+            if (push_sentence(c) != ERG_OK) {
                 st = ERG_ENOMEM;
                 goto fail;
             }
-            c->n_sent++;
-            c->sent_first[c->n_sent] = (uint32_t)c->n_tokens;
         }
+    if ((st = rebuild_words(c)) != ERG_OK)
+        goto fail;
+    *out = c;
+    return ERG_OK;
+fail:
+    erg_corpus_free(c);
+    return st == ERG_ENOMEM ? erg_error_oom(err)
+                            : erg_error_set(err, st, NULL, 0, -1, "corpus too large to copy");
+}
+
+erg_status ner_corpus_subset(const erg_corpus *src, const uint8_t *keep, erg_corpus **out,
+                             erg_error *err)
+{
+    *out = NULL;
+    erg_corpus *c = NULL;
+    erg_status st = corpus_new(&c, err);
+    if (st != ERG_OK)
+        return st;
+    size_t last = SIZE_MAX;
+    for (size_t k = 0; k < src->n_sent; k++) {
+        if (!keep[k])
+            continue;
+        for (size_t i = src->sent_first[k]; i < src->sent_first[k + 1]; i++)
+            if ((st = add_token(c, src->text + src->tok_off[i], src->tok_len[i],
+                                (erg_label)src->labels[i])) != ERG_OK)
+                goto fail;
+        c->new_doc = last == SIZE_MAX || src->sent_doc[k] != src->sent_doc[last];
+        last = k;
+        if ((st = push_sentence(c)) != ERG_OK)
+            goto fail;
+    }
     if ((st = rebuild_words(c)) != ERG_OK)
         goto fail;
     *out = c;

@@ -75,12 +75,18 @@ erg_status erg_ner_eval(const erg_model *m, const erg_corpus *c, erg_eval_counts
         st = erg_error_oom(err);
         goto cleanup;
     }
-    for (size_t k = 0; k < c->n_sent; k++) {
-        size_t first = c->sent_first[k], n = c->sent_first[k + 1] - first;
-        st = erg_tagger_tag(t, c->words + first, n, guess + first, err);
-        if (st != ERG_OK)
+    for (size_t k = 0; k < c->n_sent;) {
+        /* One document at a time, so that the tagger sees what it says elsewhere in it. */
+        size_t e = k + 1;
+        while (e < c->n_sent && c->sent_doc[e] == c->sent_doc[k])
+            e++;
+        if ((st = ner_tag_corpus_doc(t, c, k, e, guess, err)) != ERG_OK)
             goto cleanup;
-        erg_eval_add(counts, c->labels + first, guess + first, n);
+        for (size_t j = k; j < e; j++) {
+            size_t first = c->sent_first[j], n = c->sent_first[j + 1] - first;
+            erg_eval_add(counts, c->labels + first, guess + first, n);
+        }
+        k = e;
     }
 cleanup:
     free(guess);

@@ -266,6 +266,8 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
     wi->wclass = 0;
     wi->eclass = 0;
     wi->lex = 0;
+    wi->docv = 0;
+    wi->own = 0;
 }
 
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
@@ -417,7 +419,19 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
             f[k++] = f3(NER_T_CLUSTER, 5, am, a0);
             f[k++] = f3(NER_T_CLUSTER, 6, a0, ap);
         }
+        if (ON(NER_T_DOC) && w->docv)
+            k += ner_doc_features(f + k, m1 ? m1->docv : 0, w->docv, p1 ? p1->docv : 0, w->own,
+                                  (w->flags & NER_W_CAP) ? 1 : 0);
         nfeats[i] = (uint8_t)k;
     }
 #undef ON
+}
+
+int ner_doc_features(uint64_t *f, uint8_t dm1, uint8_t d0, uint8_t dp1, uint8_t own, uint32_t cap)
+{
+    f[0] = f3(NER_T_DOC, 1, d0, cap);
+    f[1] = f3(NER_T_DOC, 2, d0, own);
+    f[2] = f3(NER_T_DOC, 3, dm1, d0);
+    f[3] = f3(NER_T_DOC, 4, d0, dp1);
+    return 4;
 }

@@ -70,6 +70,8 @@ typedef struct ner_wordinfo {
     uint8_t wclass;  /* case profile from the model's word table (0 unknown) */
     uint8_t eclass;  /* entity profile from the model's word table (0 unknown) */
     uint32_t lex;    /* gazetteer bits and cluster classes from the word table (0 unknown) */
+    uint8_t docv;    /* what the rest of the document says of the word (ner_doc_values), 0 none */
+    uint8_t own;     /* the word's class in the first pass (0 O, 1 + class), with docv */
 } ner_wordinfo;
 
 /*
@@ -168,6 +170,7 @@ enum {
     NER_T_ENT,       /* entity profiles of the word and its neighbours */
     NER_T_GAZ,       /* gazetteer bits of the word (x capitalization) and its neighbours */
     NER_T_CLUSTER,   /* cluster classes of the word and its neighbours */
+    NER_T_DOC,       /* first-pass classes of the same word elsewhere in the document */
     NER_T_COUNT
 };
 
@@ -177,7 +180,7 @@ enum {
      (1ull << NER_T_LOWM2) | (1ull << NER_T_LOWP1) | (1ull << NER_T_LOWP2) |                       \
      (1ull << NER_T_BI_M1_0) | (1ull << NER_T_BI_0_P1) | (1ull << NER_T_SSHAPE_WIN) |              \
      (1ull << NER_T_FLAGS0) | (1ull << NER_T_CASE0) | (1ull << NER_T_CASE_WIN) |                   \
-     (1ull << NER_T_SENTUP) | (1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER))
+     (1ull << NER_T_SENTUP) | (1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER) | (1ull << NER_T_DOC))
 
 /* Upper bound on the features one token may have. */
 #define NER_MAX_FEATS 48
@@ -188,6 +191,40 @@ enum {
  * features at feats[i * NER_MAX_FEATS], their number in nfeats[i].
  */
 void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feats, uint8_t *nfeats);
+
+/*
+ * The NER_T_DOC features of a word with document value d0 (not 0), whose
+ * neighbours have dm1 and dp1, first-pass class own and capitalization cap:
+ * writes them to f and returns how many (at most NER_DOC_FEATS).
+ */
+#define NER_DOC_FEATS 4
+int ner_doc_features(uint64_t *f, uint8_t dm1, uint8_t d0, uint8_t dp1, uint8_t own, uint32_t cap);
+
+/*
+ * Document-level evidence (non-local features, as Ratinov & Roth 2009): a
+ * capitalized word gets a value from the first-pass classes of the other
+ * capitalized occurrences of the same lower-cased word in its document.
+ * The counts live in a reusable hash table.
+ */
+typedef struct ner_dochash {
+    uint32_t *key;      /* word fingerprint */
+    uint32_t *gen;      /* a slot is used when its generation is cur */
+    uint16_t (*cnt)[5]; /* occurrences per first-pass class */
+    size_t cap;
+    uint32_t cur;
+} ner_dochash;
+
+void ner_dochash_release(ner_dochash *h);
+
+/*
+ * For n tokens of one document, fp[i] the word fingerprint of a capitalized
+ * token (0 for others) and cls[i] its first-pass class (0 O, 1 + class):
+ * writes docv[i], 0 when fp[i] is 0 or the word occurs nowhere else, else
+ * 1 when every other occurrence is O, else 2 + 3 * (best class) + agreement
+ * (2 all others agree, 1 half of them or more, 0 fewer). ERG_ENOMEM.
+ */
+erg_status ner_doc_values(ner_dochash *h, const uint32_t *fp, const uint8_t *cls, size_t n,
+                          uint8_t *docv);
 
 /* ---- word table: a lower-cased word's case profile ------------------------------ */
 
@@ -307,7 +344,20 @@ struct erg_corpus {
     uint32_t *sent_first; /* n_sent + 1 entries once loaded */
     size_t n_sent, cap_sent;
     erg_word *words; /* rebuilt after each file: pointers into text */
+    /*
+     * Document of every sentence (n_sent entries): documents start at
+     * -DOCSTART- lines and at each file; in a file without -DOCSTART- every
+     * sentence is a document of its own (tweets, GMB).
+     */
+    uint32_t *sent_doc;
+    size_t cap_sent_doc;
+    uint32_t n_docs;
+    bool new_doc; /* the next sentence starts a document */
 };
+
+/* A new corpus of the sentences of src whose keep[k] is set, with their documents. */
+erg_status ner_corpus_subset(const erg_corpus *src, const uint8_t *keep, erg_corpus **out,
+                             erg_error *err);
 
 /* Tagger internals the trainer reuses. */
 typedef struct ner_scratch {
@@ -325,6 +375,20 @@ void ner_scratch_init(ner_scratch *s);
 void ner_scratch_release(ner_scratch *s);
 /* Makes room for sentences of n words. */
 erg_status ner_scratch_reserve(ner_scratch *s, size_t n, erg_error *err);
+
+/*
+ * Tags n_sent sentences of one document: sentence k is words[first[k]] up
+ * to words[end[k]] (n_tok words in all, the labels of the others are left
+ * alone). When the model has document features, tags twice: the second pass
+ * adds what the first said of the same words elsewhere in the document.
+ */
+erg_status ner_tag_sentences(erg_tagger *t, const erg_word *words, size_t n_tok,
+                             const uint32_t *first, const uint32_t *end, size_t n_sent,
+                             uint8_t *labels, erg_error *err);
+
+/* Tags sentences s0 to s1 (excluded) of c, one document, into labels (indexed as c's tokens). */
+erg_status ner_tag_corpus_doc(erg_tagger *t, const erg_corpus *c, size_t s0, size_t s1,
+                              uint8_t *labels, erg_error *err);
 
 /* Sets wclass and lex of n analyzed words from a word table, and the sentence-level flags. */
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n);

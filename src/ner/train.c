@@ -17,6 +17,7 @@ void erg_train_options_init(erg_train_options *o)
     o->min_count = 1;
     o->patience = 3;
     o->prune = 1;
+    o->doc_folds = 5;
 }
 
 /* ---- deterministic random numbers (splitmix64) ------------------------------------ */
@@ -142,6 +143,9 @@ typedef struct trainer {
     int64_t clock;
     /* per-token data computed once */
     uint8_t *wclass_train; /* jackknifed case profile of every corpus token */
+    uint8_t *docv_train;   /* jackknifed document value of every token (NULL: none) */
+    uint8_t *own_train;    /* and its first-pass class */
+    bool use_doc;          /* give the next prepared sentence its document features */
     uint32_t *word_fps;    /* case profiles over all training sentences, for the model */
     uint8_t *word_cls;
     uint32_t *word_lex;
@@ -413,6 +417,10 @@ static erg_status prepare(trainer *t, size_t k, size_t *n_out)
         t->s.wi[i].wclass = t->wclass_train[first + i] & 7;
         t->s.wi[i].eclass = t->wclass_train[first + i] >> 3;
         t->s.wi[i].lex = t->lex.n ? ner_lexicon_get(&t->lex, t->s.wi[i].lowfp) : 0;
+        if (t->docv_train && t->use_doc) {
+            t->s.wi[i].docv = t->docv_train[first + i];
+            t->s.wi[i].own = t->own_train[first + i];
+        }
     }
     ner_extract(t->mask, t->s.wi, n, t->s.feats, t->s.nfeats);
     ner_labels_from_iob2(&t->ls, c->labels + first, n, t->gold);
@@ -592,6 +600,98 @@ static erg_status eval_ids(const erg_model *m, const erg_corpus *c, const uint32
     return st;
 }
 
+/* ---- document features ---------------------------------------------------------------- */
+
+/*
+ * The first pass over the training corpus as the tagger will make it on new
+ * text: the documents are cut into `folds` contiguous folds and each fold is
+ * tagged by a model trained on the other folds (without document features,
+ * on the sentences marked in train), then every token gets its document value.
+ */
+static erg_status doc_jackknife(trainer *t, const bool *train, erg_error *err)
+{
+    const erg_corpus *c = t->c;
+    const erg_train_options *opt = t->opt;
+    int folds = opt->doc_folds;
+    erg_status st = ERG_OK;
+    uint8_t *keep = malloc(c->n_sent ? c->n_sent : 1);
+    uint8_t *p1 = calloc(c->n_tokens ? c->n_tokens : 1, 1);
+    uint32_t *fp = malloc(sizeof *fp * (c->n_tokens ? c->n_tokens : 1));
+    ner_dochash dh = {0};
+    erg_corpus *sub = NULL;
+    erg_model *m = NULL;
+    erg_tagger *tg = NULL;
+    t->docv_train = calloc(c->n_tokens ? c->n_tokens : 1, 1);
+    t->own_train = calloc(c->n_tokens ? c->n_tokens : 1, 1);
+    if (!keep || !p1 || !fp || !t->docv_train || !t->own_train)
+        goto oom;
+    erg_train_options o = *opt;
+    o.doc_folds = 0;
+    o.dev = NULL;
+    o.heldout = 0;
+    o.progress = NULL;
+    o.title_case = 0;
+    for (int f = 0; f < folds; f++) {
+        size_t n_keep = 0, n_fold = 0;
+        for (size_t k = 0; k < c->n_sent; k++) {
+            bool in_fold = (uint64_t)c->sent_doc[k] * (uint64_t)folds / c->n_docs == (uint64_t)f;
+            keep[k] = !in_fold && train[k];
+            n_keep += keep[k];
+            n_fold += in_fold;
+        }
+        if (!n_fold || !n_keep)
+            continue;
+        if ((st = ner_corpus_subset(c, keep, &sub, err)) != ERG_OK)
+            goto cleanup;
+        if ((st = erg_ner_train(&m, sub, &o, err)) != ERG_OK)
+            goto cleanup;
+        if ((st = erg_tagger_new(&tg, m, err)) != ERG_OK)
+            goto cleanup;
+        for (size_t k = 0; k < c->n_sent; k++) {
+            if ((uint64_t)c->sent_doc[k] * (uint64_t)folds / c->n_docs != (uint64_t)f)
+                continue;
+            size_t first = c->sent_first[k], n = c->sent_first[k + 1] - first;
+            if ((st = erg_tagger_tag(tg, c->words + first, n, p1 + first, err)) != ERG_OK)
+                goto cleanup;
+        }
+        erg_tagger_free(tg);
+        tg = NULL;
+        erg_model_free(m);
+        m = NULL;
+        erg_corpus_free(sub);
+        sub = NULL;
+    }
+    for (size_t i = 0; i < c->n_tokens; i++) {
+        ner_wordinfo wi;
+        ner_word_analyze(c->words[i].s, c->words[i].n, &wi);
+        fp[i] = (wi.flags & (NER_W_CAP | NER_W_ALLCAP)) ? wi.lowfp : 0;
+        t->own_train[i] = (p1[i] == ERG_LABEL_O || p1[i] >= ERG_LABEL_COUNT)
+                              ? 0
+                              : (uint8_t)(1 + ERG_LABEL_CLASS(p1[i]));
+    }
+    for (size_t k = 0; k < c->n_sent;) {
+        size_t e = k + 1;
+        while (e < c->n_sent && c->sent_doc[e] == c->sent_doc[k])
+            e++;
+        size_t a = c->sent_first[k], b = c->sent_first[e];
+        if (ner_doc_values(&dh, fp + a, t->own_train + a, b - a, t->docv_train + a) != ERG_OK)
+            goto oom;
+        k = e;
+    }
+    goto cleanup;
+oom:
+    st = erg_error_oom(err);
+cleanup:
+    erg_tagger_free(tg);
+    erg_model_free(m);
+    erg_corpus_free(sub);
+    ner_dochash_release(&dh);
+    free(keep);
+    free(p1);
+    free(fp);
+    return st;
+}
+
 erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_options *opt,
                          erg_error *err)
 {
@@ -623,7 +723,7 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     t.L = t.ls.n;
     t.clock = 1;
     ner_scratch_init(&t.s);
-    uint32_t *order = NULL, *held = NULL, *dev_ids = NULL;
+    uint32_t *order = NULL, *held = NULL;
     size_t n_train = 0, n_held = 0;
     erg_model *best = NULL, *cur = NULL;
     double best_f1 = -1;
@@ -669,13 +769,6 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
         held = order + n_train;
     }
     const erg_corpus *dev = opt->dev;
-    if (dev) {
-        dev_ids = malloc(sizeof *dev_ids * (dev->n_sent ? dev->n_sent : 1));
-        if (!dev_ids)
-            goto oom;
-        for (size_t k = 0; k < dev->n_sent; k++)
-            dev_ids[k] = (uint32_t)k;
-    }
     if (case_profiles(&t, order, n_train) != ERG_OK)
         goto oom;
     if (opt->gazetteers || opt->clusters) {
@@ -686,6 +779,22 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     } else {
         t.mask &= ~((1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER));
     }
+
+    if (opt->doc_folds > 1 && c->n_docs >= (uint32_t)opt->doc_folds) {
+        bool *train = calloc(c->n_sent, sizeof *train);
+        if (!train)
+            goto oom;
+        for (size_t k = 0; k < n_train; k++)
+            train[order[k]] = true;
+        st = doc_jackknife(&t, train, err);
+        free(train);
+        if (st != ERG_OK)
+            goto cleanup;
+    } else {
+        t.mask &= ~(1ull << NER_T_DOC);
+    }
+    t.use_doc = true;
+    uint64_t drop = opt->seed ^ 0xa4093822299f31d0ULL;
 
     if (opt->min_count > 1) {
         for (size_t k = 0; k < n_train; k++) {
@@ -712,6 +821,8 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
         size_t correct = 0, total = 0;
         for (size_t k = 0; k < n_train; k++) {
             size_t n;
+            /* Half the sentences go without document features, as in the tagger's first pass. */
+            t.use_doc = rng_next(&drop) & 1;
             if (prepare(&t, order[k], &n) != ERG_OK)
                 goto oom;
             if (n == 0)
@@ -725,8 +836,10 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
             goto cleanup;
         double f1 = -1;
         if (dev || n_held) {
-            st = dev ? eval_ids(cur, dev, dev_ids, dev->n_sent, &f1, err)
-                     : eval_ids(cur, c, held, n_held, &f1, err);
+            erg_eval_counts ec;
+            st = dev ? erg_ner_eval(cur, dev, &ec, err) : eval_ids(cur, c, held, n_held, &f1, err);
+            if (dev && st == ERG_OK)
+                f1 = f1_of(&ec);
             if (st != ERG_OK)
                 goto cleanup;
         }
@@ -755,13 +868,14 @@ cleanup:
     erg_model_free(best);
     erg_model_free(cur);
     free(order);
-    free(dev_ids);
     hmap_release(&t.feats);
     hmap_release(&t.counts);
     free(t.row_key);
     free(t.w);
     free(t.acc);
     free(t.wclass_train);
+    free(t.docv_train);
+    free(t.own_train);
     free(t.word_fps);
     free(t.word_cls);
     free(t.word_lex);
