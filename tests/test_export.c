@@ -465,7 +465,7 @@ START_TEST(test_export_options)
     snprintf(path, sizeof path, "%s/g.json", dir);
     ck_assert_int_eq(erg_export_file_opts(g, ERG_FORMAT_JSON, &opts, path, &err), ERG_OK);
     s = slurp(path);
-    ck_assert(strstr(s, "\"votes\":{\"person\":5},\"degree\":4,\"pagerank\":0.35,"
+    ck_assert(strstr(s, "\"votes\":{\"person\":3},\"degree\":4,\"pagerank\":0.35,"
                         "\"community\":1}"));
     ck_assert(
         strstr(s, "\"degree\":2,\"pagerank\":0.3333333333333333}")); /* yonhap: no community */

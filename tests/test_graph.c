@@ -148,11 +148,11 @@ START_TEST(test_entity_merge_aliases_votes_dates)
     /* the most frequent spelling of the full name, though "Kim" is said more */
     ck_assert_str_eq(kim->name, "Kim Jong-un");
     ck_assert_str_eq(kim->first_date, "2018-04-27");
-    ck_assert_str_eq(kim->last_date, "2018-05-01"); /* a3 has no date */
-    ck_assert_uint_eq(kim->type_votes[ERG_TYPE_PERSON], 5);
+    ck_assert_str_eq(kim->last_date, "2018-05-01");         /* a3 has no date */
+    ck_assert_uint_eq(kim->type_votes[ERG_TYPE_PERSON], 3); /* one vote per article */
 
     const erg_entity *kcna = entity(g, "kcna");
-    ck_assert_int_eq(kcna->type, ERG_TYPE_OUTLET); /* 2 outlet votes beat 1 agency vote */
+    ck_assert_int_eq(kcna->type, ERG_TYPE_OUTLET); /* 2 outlet articles beat 1 agency article */
     ck_assert_uint_eq(kcna->type_votes[ERG_TYPE_AGENCY], 1);
     ck_assert_uint_eq(kcna->type_votes[ERG_TYPE_OUTLET], 2);
 
@@ -180,13 +180,21 @@ START_TEST(test_ties)
     tb_surf(&t, b, "BB", 1, ERG_TYPE_PLACE);
     tb_surf(&t, b, "BA", 1, ERG_TYPE_PERSON);
     tb_add(g, &t);
+    /* The article's own type votes, whatever its mentions say: "a" is an agency. */
+    tb_init(&t, "t1b", NULL, NULL, text);
+    b = tb_ent(&t, "b", ERG_TYPE_PERSON);
+    tb_surf(&t, b, "BA", 3, ERG_TYPE_PERSON);
+    tb_add(g, &t);
     finish(g, ALL_TYPES);
     ck_assert_int_eq(entity(g, "a")->type, ERG_TYPE_AGENCY);
     ck_assert_str_eq(entity(g, "a")->name, "ABC");
+    /* one place article, one person article: the tie goes to person */
+    ck_assert_uint_eq(entity(g, "b")->type_votes[ERG_TYPE_PLACE], 1);
+    ck_assert_uint_eq(entity(g, "b")->type_votes[ERG_TYPE_PERSON], 1);
     ck_assert_int_eq(entity(g, "b")->type, ERG_TYPE_PERSON);
     ck_assert_str_eq(entity(g, "b")->name, "BA");
 
-    /* Without mention records the entity's own type counts, for max(1, mentions) votes. */
+    /* Without mention records the entity's own type still gives one vote. */
     tb_init(&t, "t2", NULL, NULL, text);
     int c = tb_ent(&t, "c", ERG_TYPE_OUTLET);
     t.items[c].mentions = 0;

@@ -48,7 +48,7 @@ typedef struct erg_entity {
     char *last_date;
     erg_alias *aliases; /* every surface form, sorted by name */
     size_t n_aliases;
-    uint32_t type_votes[ERG_TYPE_COUNT]; /* mentions per type */
+    uint32_t type_votes[ERG_TYPE_COUNT]; /* articles per type: each article votes once */
 } erg_entity;
 
 /* An evidence record: the sentence text at bytes [start, end) of an article. */
@@ -98,10 +98,10 @@ void erg_graph_free(erg_graph *g);
  * article id is already in the graph. Amortized O(entities + relations).
  *
  * Details: local entities of type misc are skipped, and so are relations
- * that touch one, or that join two local entities with the same key. An
- * entity's type votes are its mention records (mentions->items with entity
- * == i) counted by their type; an entity without any takes its own type for
- * max(1, mentions) votes. Its aliases are its surface forms (or its name,
+ * that touch one, or that join two local entities with the same key. Each
+ * article gives an entity one type vote, for the type its local entity has
+ * (mentions within one article are not independent: the tagger sees the
+ * whole article). Its aliases are its surface forms (or its name,
  * when it has none). An edge's outlets are the article's source and the
  * names of the article's outlet entities; its evidence sentence is the text
  * bytes [start, end) with white space runs made one space. Everything is

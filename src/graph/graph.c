@@ -547,7 +547,6 @@ void erg_graph_free(erg_graph *g)
     free(g->arts);
     free(g->art_ix.slots);
     free(g->map);
-    free(g->votes);
     free(g->outlets);
     erg_buf_release(&g->buf);
     free(g);
@@ -679,11 +678,8 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     const char *id = art->id;
     size_t n = ents ? ents->n : 0;
 
-    size_t cap_map = g->cap_map, cap_votes = g->cap_map;
-    erg_status gm = erg_grow((void **)&g->map, &cap_map, n, sizeof *g->map);
-    erg_status gv =
-        gm == ERG_OK ? erg_grow((void **)&g->votes, &cap_votes, n, sizeof *g->votes) : gm;
-    if (gm != ERG_OK || gv != ERG_OK)
+    size_t cap_map = g->cap_map;
+    if (erg_grow((void **)&g->map, &cap_map, n, sizeof *g->map) != ERG_OK)
         return erg_error_oom(err);
     g->cap_map = cap_map;
     if (erg_graph_i_article(g, id, art->title, art->date, art->source, art->url) != ERG_OK)
@@ -700,7 +696,6 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     for (size_t i = 0; i < n; i++) {
         const erg_local_entity *le = &ents->items[i];
         g->map[i] = ERG_GRAPH_NONE;
-        g->votes[i] = 0;
         if (le->type == ERG_TYPE_MISC)
             continue;
         uint32_t gi;
@@ -724,22 +719,17 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         if (le->type == ERG_TYPE_OUTLET && le->name && le->name[0])
             g->outlets[n_outlets++] = le->name;
     }
-    for (size_t i = 0; ms && i < ms->n; i++) {
-        const erg_mention *m = &ms->items[i];
-        if (m->entity < 0 || g->map[m->entity] == ERG_GRAPH_NONE)
-            continue;
-        erg_entity *e = &g->ents[g->map[m->entity]];
-        e->type_votes[m->type] = erg_graph_i_add_u32(e->type_votes[m->type], 1);
-        g->votes[m->entity]++;
-    }
-    /* Without mention records, the entity's own type speaks for all its mentions. */
+    /*
+     * Each article votes once for an entity's type, with the type resolution
+     * gave it there: the tagger's choices within one article go together (it
+     * sees the whole article), so its mentions are not independent votes.
+     */
     for (size_t i = 0; i < n; i++) {
-        if (g->map[i] == ERG_GRAPH_NONE || g->votes[i])
+        if (g->map[i] == ERG_GRAPH_NONE)
             continue;
-        const erg_local_entity *le = &ents->items[i];
         erg_entity *e = &g->ents[g->map[i]];
-        e->type_votes[le->type] =
-            erg_graph_i_add_u32(e->type_votes[le->type], le->mentions ? le->mentions : 1);
+        e->type_votes[ents->items[i].type] =
+            erg_graph_i_add_u32(e->type_votes[ents->items[i].type], 1);
     }
 
     qsort(g->outlets, n_outlets, sizeof *g->outlets, cmp_cstr);

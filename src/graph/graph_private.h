@@ -68,7 +68,6 @@ struct erg_graph {
 
     /* Scratch reused across erg_graph_add_article calls. */
     uint32_t *map;   /* local entity -> graph entity */
-    uint32_t *votes; /* mention items counted per local entity */
     size_t cap_map;
     const char **outlets; /* the article's outlet names (borrowed), sorted, distinct */
     size_t cap_outlets;
