@@ -330,6 +330,20 @@ START_TEST(test_first_name_makes_a_person)
 }
 END_TEST
 
+START_TEST(test_name_syllable_without_hyphen)
+{
+    fixture f;
+    setup(&f,
+          "Talks between Kim Jong Un and Moon Jae In went on. Barack Obama In Washington spoke.");
+    mention(&f, "Kim Jong", 0, ERG_TYPE_PERSON);
+    mention(&f, "Barack Obama", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_str_eq(entity_of(&f, "Kim Jong Un", 0)->key, "kim jong un");
+    ck_assert_str_eq(entity_of(&f, "Barack Obama", 0)->key, "barack obama"); /* "In" is English */
+    teardown(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -346,6 +360,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_possessive_inside_a_known_name);
     tcase_add_test(tc, test_missed_surname_is_found);
     tcase_add_test(tc, test_first_name_makes_a_person);
+    tcase_add_test(tc, test_name_syllable_without_hyphen);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);
     return s;

@@ -184,6 +184,7 @@ struct erg_resolver {
     size_t n_local, local_cap;
     uint32_t (*votes)[ERG_TYPE_COUNT];
     int32_t *parent;
+    bool *title_only; /* every mention of the entity is in the article's title line */
     size_t ent_cap;
 };
 
@@ -215,6 +216,7 @@ void erg_resolver_free(erg_resolver *r)
     free(r->local);
     free(r->votes);
     free(r->parent);
+    free(r->title_only);
     free(r);
 }
 
@@ -578,6 +580,10 @@ static erg_status grow_entity_scratch(erg_resolver *r, size_t n)
     if (!p)
         return ERG_ENOMEM;
     r->parent = p;
+    void *t = realloc(r->title_only, cap * sizeof *r->title_only);
+    if (!t)
+        return ERG_ENOMEM;
+    r->title_only = t;
     r->ent_cap = cap;
     return ERG_OK;
 }
@@ -630,8 +636,10 @@ static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
  * (parent -2); other ambiguous partial names stay entities of their own.
  * An organization's partial name is its tail only ("Security Council" of
  * "United Nations Security Council"; "United Nations" is another body), and
- * a name that an alias list knows is complete. parent[e] = e for an entity
- * that stays.
+ * a name that an alias list knows is complete. A name seen only in the
+ * title line is no target, and is dropped unless it joins a name of the body:
+ * a tagger reads "Google Appeals E.U. Antitrust Ruling" as one name.
+ * parent[e] = e for an entity that stays.
  */
 static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 {
@@ -647,7 +655,7 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         int32_t found = -1;
         int matches = 0;
         for (size_t f = 0; f < out->n; f++) {
-            if (f == e || misc_only(r->votes[f]) ||
+            if (f == e || misc_only(r->votes[f]) || r->title_only[f] ||
                 !key_has_edge_words(out->items[f].key, le->key, prefix_ok))
                 continue;
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
@@ -662,6 +670,10 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         else if (misc)
             r->parent[e] = -1; /* MISC is never an entity of its own */
     }
+    /* A name only the title line has is most often a run-on of a Title Case headline. */
+    for (size_t e = 0; e < out->n; e++)
+        if (r->title_only[e] && r->parent[e] == (int32_t)e)
+            r->parent[e] = -1;
     /* A chain (e -> f -> g) ends at g; an unresolved end leaves e unresolved. */
     for (size_t e = 0; e < out->n; e++) {
         int32_t p = r->parent[e];
@@ -849,11 +861,71 @@ static erg_status find_missed_surnames(erg_resolver *r, const char *text, const 
     return ERG_OK;
 }
 
+/*
+ * The sentence that is the article's title line, or -1: the first paragraph
+ * when it is one sentence without final punctuation and more paragraphs
+ * follow (a plain-text article's headline).
+ */
+static long title_sentence(const char *text, const erg_doc *doc)
+{
+    if (doc->n_paragraphs < 2 || doc->n_sentences < 2 || doc->sentences[1].paragraph == 0)
+        return -1;
+    const erg_sentence *s = &doc->sentences[0];
+    const erg_token *last = &doc->tokens[s->end - 1];
+    unsigned char c = (unsigned char)text[last->end - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' ||
+        (last->end - last->start == 3 && (unsigned char)text[last->start] == 0xe2))
+        return -1; /* ends like a sentence (also with a closing quote or an ellipsis) */
+    return 0;
+}
+
+/* Short capitalized English words that may follow a name without being part of it. */
+static bool short_english_word(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "In",  "On",  "At",  "Of",  "To",  "As",  "By",  "Or",  "Is",  "It",  "An",  "Be", "If",
+        "So",  "Up",  "No",  "Do",  "He",  "We",  "My",  "And", "The", "For", "But", "Jr", "Sr",
+        "Has", "Had", "Was", "Are", "Not", "Now", "Who", "Its", "Her", "His", "Our"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Three-syllable East Asian names are often written without the hyphen
+ * ("Kim Jong Un", "Kim Jong Il"), and a tagger trained on other names then
+ * stops before the last syllable. A person name of two or more words takes
+ * the next word when it is a capitalized syllable of two or three letters
+ * ("Un", "Il", "Hye") that is not a short English word.
+ */
+static void extend_name_syllables(const char *text, const erg_doc *doc, erg_mentions *mentions)
+{
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        if (m->type != ERG_TYPE_PERSON || m->tok_end - m->tok_first < 2 ||
+            m->tok_end >= doc->n_tokens ||
+            (i + 1 < mentions->n && mentions->items[i + 1].tok_first == m->tok_end))
+            continue;
+        const erg_sentence *sen = &doc->sentences[m->sentence];
+        const erg_token *t = &doc->tokens[m->tok_end];
+        size_t n = t->end - t->start;
+        const char *w = text + t->start;
+        if (m->tok_end >= sen->end || n < 2 || n > 3 || t->start != m->end + 1 ||
+            !(t->flags & ERG_TOK_UPPER) || !(t->flags & ERG_TOK_WORD) ||
+            !(w[1] >= 'a' && w[1] <= 'z') || short_english_word(w, n))
+            continue;
+        m->end = t->end;
+        m->tok_end++;
+    }
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
     entities_reset(out);
     join_possessive_names(r, text, doc, mentions);
+    extend_name_syllables(text, doc, mentions);
     if (describe_mentions(r, text, mentions) != ERG_OK ||
         find_acronyms(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);
@@ -887,6 +959,14 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
             return erg_error_oom(err);
     }
 
+    long title = title_sentence(text, doc);
+    for (size_t e = 0; e < out->n; e++)
+        r->title_only[e] = title >= 0;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->entity >= 0 && (long)m->sentence != title)
+            r->title_only[m->entity] = false;
+    }
     join_partial_names(r, out);
     if (apply_joins(r, mentions, out) != ERG_OK)
         return erg_error_oom(err);
