@@ -45,6 +45,7 @@ enum {
         {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                               \
         {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
         {"lenient", no_argument, NULL, CLI_OPT_LENIENT},                                           \
+        {"aliases", required_argument, NULL, CLI_OPT_ALIASES},                                     \
     {                                                                                              \
         "skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD                                            \
     }
