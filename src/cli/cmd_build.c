@@ -387,13 +387,9 @@ int cmd_build(int argc, char **argv)
 
     erg_error err;
     erg_error_clear(&err);
-    erg_format fmt = ERG_FORMAT_JSON;
-    if (format) {
-        if (erg_format_parse(format, &fmt) != ERG_OK)
-            return cli_usage("build", "unknown format '%s' (use json, graphml or dot)", format);
-    } else if (strcmp(output, "-") != 0 && erg_format_from_path(output, &fmt, &err) != ERG_OK) {
-        return cli_usage("build", "'%s': %s; use --format", output, err.text);
-    }
+    erg_format fmt;
+    if (cli_output_format("build", format, output, &fmt) != CLI_OK)
+        return CLI_USAGE;
     if (fmt == ERG_FORMAT_DOT && an.n_ranks)
         cli_warn("DOT files hold no --rank scores; write .graphml or .json to keep them");
 
