@@ -352,8 +352,9 @@ int cmd_build(int argc, char **argv)
         case 'e': {
             char *end;
             long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 1000)
-                return cli_usage("build", "--evidence takes a number from 1 to 1000");
+            if (*end || v < 1 || v > (long)ERG_GRAPH_MAX_EVIDENCE)
+                return cli_usage("build", "--evidence takes a number from 1 to %u",
+                                 ERG_GRAPH_MAX_EVIDENCE);
             evidence = (unsigned)v;
             break;
         }
