@@ -101,9 +101,7 @@ fail:
 erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err)
 {
     erg_status st = erg_text_tokenize(&p->doc, art->text, art->text_len, err);
-    if (st != ERG_OK)
-        return st;
-    if (p->doc.n_tokens > p->labels_cap) {
+    if (st == ERG_OK && p->doc.n_tokens > p->labels_cap) {
         size_t cap = p->doc.n_tokens * 2;
         uint8_t *l = realloc(p->labels, cap);
         if (!l)
@@ -111,14 +109,15 @@ erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *
         p->labels = l;
         p->labels_cap = cap;
     }
-    if ((st = erg_tagger_tag_doc(p->tagger, art->text, &p->doc, p->labels, err)) != ERG_OK ||
+    if (st != ERG_OK ||
+        (st = erg_tagger_tag_doc(p->tagger, art->text, &p->doc, p->labels, err)) != ERG_OK ||
         (st = erg_ner_mentions(art->text, &p->doc, p->labels, p->gaz, &p->mentions, err)) !=
             ERG_OK ||
         (st = erg_resolve_article(p->resolver, art->text, &p->doc, &p->mentions, &p->entities,
                                   err)) != ERG_OK ||
         (st = erg_relate_article(art->text, &p->doc, &p->mentions, &p->entities, p->window,
                                  p->type_mask, &p->relations, err)) != ERG_OK) {
-        /* Failures inside an article name the article. */
+        /* Failures inside an article (a text too long to tokenize too) name the article. */
         if (err && !err->source[0])
             snprintf(err->source, sizeof err->source, "%s", art->id);
         return st;
