@@ -144,6 +144,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);
 
+/* Sizes of the tables; O(1). Indexes and counts are final only after erg_graph_finish. */
 size_t erg_graph_entity_count(const erg_graph *g);
 size_t erg_graph_edge_count(const erg_graph *g);
 size_t erg_graph_article_count(const erg_graph *g);
