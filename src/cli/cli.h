@@ -20,8 +20,8 @@ typedef struct cli_command {
 
 /*
  * Prints `erg: 'source[:line]': text` (or `erg: text` when there is no
- * source) to stderr and returns CLI_FAIL, or CLI_USAGE for ERG_EINVAL when
- * usage is true.
+ * source; the status's phrase when there is no text either) to stderr and
+ * returns CLI_FAIL.
  */
 int cli_fail(const erg_error *err);
 
