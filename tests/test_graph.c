@@ -615,6 +615,57 @@ static erg_status load_text(const char *dir, const char *text, erg_error *err)
     "{\"source\":\"a\",\"target\":\"b\",\"kind\":\"co_mention\",\"weight\":1,\"articles\":1" extra \
     "}"
 
+/* Evidence arrays grow past their first allocation and keep the first records by (article, start).
+ */
+START_TEST(test_evidence_growth)
+{
+    char dir[64];
+    tb_tmpdir(dir, sizeof dir);
+    erg_error err;
+    erg_graph *g = NULL;
+    ck_assert_int_eq(erg_graph_new(&g, ERG_GRAPH_MAX_EVIDENCE + 1, &err), ERG_EINVAL);
+    ck_assert_ptr_null(g);
+    ck_assert_ptr_nonnull(strstr(err.text, "at most 1000"));
+
+    erg_buf b;
+    erg_buf_init(&b);
+    for (unsigned cap = 5; cap <= 40; cap += 35) {
+        erg_buf_clear(&b);
+        ck_assert_int_eq(
+            erg_buf_printf(&b,
+                           HEAD
+                           "\"graph\":{\"max_evidence\":%u},\"articles\":["
+                           "{\"id\":\"x\"}],\"nodes\":[" NODE_A "," NODE_B
+                           "],\"links\":[{\"source\":\"a\",\"target\":\"b\","
+                           "\"kind\":\"co_mention\",\"weight\":1,\"articles\":1,\"evidence\":[",
+                           cap),
+            ERG_OK);
+        /* 20 records, written in falling order of start. */
+        for (int k = 19; k >= 0; k--)
+            erg_buf_printf(&b, "{\"article\":\"x\",\"start\":%d,\"end\":%d,\"sentence\":\"s\"}%s",
+                           10 * k, 10 * k + 5, k ? "," : "");
+        erg_buf_puts(&b, "]}]}");
+        char path[256];
+        snprintf(path, sizeof path, "%s/ev.json", dir);
+        FILE *f = fopen(path, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs(b.data, f);
+        fclose(f);
+        ck_assert_msg(erg_graph_load(&g, path, &err) == ERG_OK, "%s", err.text);
+        const erg_edge *d = erg_graph_edge(g, 0);
+        size_t want = cap < 20 ? cap : 20;
+        ck_assert_uint_eq(d->n_evidence, want);
+        for (size_t k = 0; k < want; k++)
+            ck_assert_uint_eq(d->evidence[k].start, 10 * k);
+        erg_graph_free(g);
+        g = NULL;
+        unlink(path);
+    }
+    erg_buf_release(&b);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_malformed_files)
 {
     char dir[64];
@@ -688,6 +739,10 @@ START_TEST(test_malformed_files)
          "\"entities\" says 5 but the file holds 0"},
         {HEAD "\"graph\":{\"max_evidence\":0},\"articles\":[],\"nodes\":[],\"links\":[]}",
          ERG_EFORMAT, "max_evidence"},
+        /* A cap from the file must not make every edge allocate gigabytes. */
+        {HEAD "\"graph\":{\"max_evidence\":2147483648},\"articles\":[],\"nodes\":[],"
+              "\"links\":[]}",
+         ERG_EFORMAT, "\"max_evidence\" must be from 1 to 1000"},
         {HEAD "\"articles\":[],\"nodes\":[{\"id\":\"a\\u0000b\",\"name\":\"A\",\"type\":"
               "\"person\",\"mentions\":1,\"articles\":1}],\"links\":[]}",
          ERG_EJSON, "malformed JSON"},
@@ -1252,6 +1307,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_json_round_trip);
     tcase_add_test(tc, test_load_layouts);
     tcase_add_test(tc, test_merge_order_independent);
+    tcase_add_test(tc, test_evidence_growth);
     tcase_add_test(tc, test_malformed_files);
     tcase_add_test(tc, test_to_igraph);
     tcase_add_test(tc, test_many_entities);

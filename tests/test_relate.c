@@ -581,6 +581,17 @@ START_TEST(test_bad_mentions_are_refused)
         ERG_EINVAL);
     ck_assert(strstr(err.text, "mention 0") != NULL);
     fx_release(&f);
+
+    /* The co-mention pass reads doc->sentences by the mention's sentence: checked first. */
+    cast(&f, "Minjoo blamed Park Geun-hye.");
+    f.ms.items[1].sentence = (uint32_t)f.doc.n_sentences + 1000000;
+    erg_error_clear(&err);
+    ck_assert_int_eq(erg_relate_article(f.text, &f.doc, &f.ms, &f.ents, ERG_WINDOW_PARAGRAPH,
+                                        ERG_TYPES_DEFAULT, &f.rels, &err),
+                     ERG_EINVAL);
+    ck_assert(strstr(err.text, "mention 1") != NULL);
+    ck_assert_uint_eq(f.rels.n, 0);
+    fx_release(&f);
 }
 END_TEST
 

@@ -183,6 +183,7 @@ typedef struct erg_paths {
     igraph_vector_t lengths;
 } erg_paths;
 
+/* Empty lists. ERG_ENOMEM (nothing to release) on failure. */
 erg_status erg_paths_init(erg_paths *p, erg_error *err);
 void erg_paths_release(erg_paths *p);
 /* Number of paths held. */
@@ -273,6 +274,11 @@ typedef struct erg_incidence {
     size_t n_entities;
 } erg_incidence;
 
+/*
+ * Fills inc (uninitialized before) from g's current entities and edges; a
+ * self-loop is listed once. ERG_ENOMEM, or ERG_EFORMAT when an edge names an
+ * entity out of range; inc holds nothing to release then. O(V + E).
+ */
 erg_status erg_incidence_build(erg_incidence *inc, const erg_graph *g, erg_error *err);
 void erg_incidence_release(erg_incidence *inc);
 

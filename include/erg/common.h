@@ -97,11 +97,18 @@ void erg_buf_release(erg_buf *b);
 void erg_buf_clear(erg_buf *b);
 /* Makes room for `extra` more bytes plus the NUL. ERG_ENOMEM on failure. */
 erg_status erg_buf_reserve(erg_buf *b, size_t extra);
+/*
+ * Append n bytes, a C string, one byte, or printf output, keeping the NUL.
+ * ERG_ENOMEM (b unchanged) when the buffer cannot grow. Amortized O(n).
+ */
 erg_status erg_buf_append(erg_buf *b, const void *data, size_t n);
 erg_status erg_buf_puts(erg_buf *b, const char *s);
 erg_status erg_buf_putc(erg_buf *b, char c);
 erg_status erg_buf_printf(erg_buf *b, const char *fmt, ...) ERG_PRINTF(2, 3);
-/* Gives the caller the malloc'd string (never NULL) and re-initializes b. */
+/*
+ * Gives the caller the malloc'd string and re-initializes b. An empty b
+ * gives a new "" (NULL only when that allocation fails).
+ */
 char *erg_buf_steal(erg_buf *b);
 
 /*

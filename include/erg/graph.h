@@ -84,9 +84,15 @@ typedef struct erg_graph_article {
 
 typedef struct erg_graph erg_graph;
 
+/* The most evidence records per edge a graph may keep (erg_graph_new, the graph file). */
+#define ERG_GRAPH_MAX_EVIDENCE 1000u
+
 /*
  * A new empty graph keeping at most max_evidence evidence records per edge
- * (the default when 0 is given: 3). Free with erg_graph_free.
+ * (the default when 0 is given: 3). ERG_EINVAL when max_evidence is above
+ * ERG_GRAPH_MAX_EVIDENCE. An edge's evidence array grows with its records,
+ * so a large cap costs memory only for edges that fill it. Free with
+ * erg_graph_free.
  */
 erg_status erg_graph_new(erg_graph **out, unsigned max_evidence, erg_error *err);
 void erg_graph_free(erg_graph *g);
@@ -138,6 +144,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);
 
+/* Sizes of the tables; O(1). Indexes and counts are final only after erg_graph_finish. */
 size_t erg_graph_entity_count(const erg_graph *g);
 size_t erg_graph_edge_count(const erg_graph *g);
 size_t erg_graph_article_count(const erg_graph *g);

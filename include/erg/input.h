@@ -16,16 +16,16 @@ extern "C" {
  * erg_input_next call or erg_input_free.
  */
 typedef struct erg_article {
-    const char *id;     /* JSON "id" (a number is printed as text), else "path:line" for a
-                           JSON line, else the path as given; never NULL */
-    const char *title;  /* NULL when absent or not a string; likewise date, source, url */
+    const char *id;    /* JSON "id" (a number is printed as text), else "path:line" for a
+                          JSON line, else the path as given; never NULL */
+    const char *title; /* NULL when absent or not a string; likewise date, source, url */
     const char *date;
     const char *source;
     const char *url;
-    const char *text;   /* the text, without a leading BOM; CR bytes are kept */
+    const char *text; /* the text, without a leading BOM; CR bytes are kept */
     size_t text_len;
-    const char *path;   /* the file it came from ("-" for stdin); never NULL */
-    long line;          /* 1-based JSON Lines line, 0 for a whole-file article */
+    const char *path; /* the file it came from ("-" for stdin); never NULL */
+    long line;        /* 1-based JSON Lines line, 0 for a whole-file article */
 } erg_article;
 
 typedef struct erg_input_options {
@@ -40,12 +40,12 @@ typedef struct erg_input_options {
 } erg_input_options;
 
 typedef struct erg_input_stats {
-    size_t files;          /* files opened so far */
-    size_t articles;       /* articles returned so far */
-    uint64_t bytes;        /* bytes read so far, all files */
-    size_t replaced;       /* invalid UTF-8 sequences replaced (lenient) */
-    size_t skipped;        /* lines or files skipped (skip_bad) */
-    char last_skip[1024];  /* why the last skipped item was skipped, as "'path:line': why" */
+    size_t files;         /* files opened so far */
+    size_t articles;      /* articles returned so far */
+    uint64_t bytes;       /* bytes read so far, all files */
+    size_t replaced;      /* invalid UTF-8 sequences replaced (lenient) */
+    size_t skipped;       /* lines or files skipped (skip_bad) */
+    char last_skip[1024]; /* why the last skipped item was skipped, as "'path:line': why" */
 } erg_input_stats;
 
 typedef struct erg_input erg_input;

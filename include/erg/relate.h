@@ -72,7 +72,9 @@ void erg_relations_release(erg_relations *r);
  * pair of distinct entities whose types are both in type_mask (a bit mask of
  * ERG_TYPE_BIT), in text order. So the number of records for a pair is the
  * number of windows in which both appear. The typed relations of
- * erg_relate_typed follow the co_mention records.
+ * erg_relate_typed follow the co_mention records. ERG_EINVAL as
+ * erg_relate_typed (checked before any record is made); ERG_ENOMEM.
+ * Allocates one array of entities->n entries per call.
  */
 erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                               const erg_local_entities *entities, erg_window window,

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -60,6 +61,20 @@ int cli_bad_option(const char *cmd, int opt, char **argv)
     if (opt == ':')
         return cli_usage(cmd, "option '%s' needs a value", arg);
     return cli_usage(cmd, "unknown option '%s'", arg);
+}
+
+int cli_output_format(const char *cmd, const char *format, const char *output, erg_format *fmt)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    *fmt = ERG_FORMAT_JSON;
+    if (format) {
+        if (erg_format_parse(format, fmt) != ERG_OK)
+            return cli_usage(cmd, "unknown format '%s' (use json, graphml or dot)", format);
+    } else if (strcmp(output, "-") != 0 && erg_format_from_path(output, fmt, &err) != ERG_OK) {
+        return cli_usage(cmd, "'%s': %s", output, err.text);
+    }
+    return CLI_OK;
 }
 
 void cli_warn(const char *fmt, ...)

@@ -20,8 +20,8 @@ typedef struct cli_command {
 
 /*
  * Prints `erg: 'source[:line]': text` (or `erg: text` when there is no
- * source) to stderr and returns CLI_FAIL, or CLI_USAGE for ERG_EINVAL when
- * usage is true.
+ * source; the status's phrase when there is no text either) to stderr and
+ * returns CLI_FAIL.
  */
 int cli_fail(const erg_error *err);
 
@@ -42,6 +42,14 @@ int cli_vusage(const char *cmd, const char *fmt, va_list ap);
  * value" as a usage error and returns CLI_USAGE.
  */
 int cli_bad_option(const char *cmd, int opt, char **argv);
+
+/*
+ * The graph format of an output: the --format value when given (NULL when
+ * not), else the extension of output, else json for stdout ("-"). Prints a
+ * usage error for `erg CMD` and returns CLI_USAGE when the value is unknown
+ * or the extension says nothing; CLI_OK otherwise.
+ */
+int cli_output_format(const char *cmd, const char *format, const char *output, erg_format *fmt);
 
 /* Prints `erg: warning: <formatted>` to stderr. */
 void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);

@@ -352,8 +352,9 @@ int cmd_build(int argc, char **argv)
         case 'e': {
             char *end;
             long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 1000)
-                return cli_usage("build", "--evidence takes a number from 1 to 1000");
+            if (*end || v < 1 || v > (long)ERG_GRAPH_MAX_EVIDENCE)
+                return cli_usage("build", "--evidence takes a number from 1 to %u",
+                                 ERG_GRAPH_MAX_EVIDENCE);
             evidence = (unsigned)v;
             break;
         }
@@ -387,13 +388,9 @@ int cmd_build(int argc, char **argv)
 
     erg_error err;
     erg_error_clear(&err);
-    erg_format fmt = ERG_FORMAT_JSON;
-    if (format) {
-        if (erg_format_parse(format, &fmt) != ERG_OK)
-            return cli_usage("build", "unknown format '%s' (use json, graphml or dot)", format);
-    } else if (strcmp(output, "-") != 0 && erg_format_from_path(output, &fmt, &err) != ERG_OK) {
-        return cli_usage("build", "'%s': %s; use --format", output, err.text);
-    }
+    erg_format fmt;
+    if (cli_output_format("build", format, output, &fmt) != CLI_OK)
+        return CLI_USAGE;
     if (fmt == ERG_FORMAT_DOT && an.n_ranks)
         cli_warn("DOT files hold no --rank scores; write .graphml or .json to keep them");
 

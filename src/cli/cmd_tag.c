@@ -217,18 +217,8 @@ typedef struct raw_ctx {
 static erg_status tag_article(void *ctx, const erg_article *art, erg_error *err)
 {
     raw_ctx *x = ctx;
-    erg_status st = erg_text_tokenize(&x->doc, art->text, art->text_len, err);
+    erg_status st = cli_tag_article(x->tagger, art, &x->doc, &x->labels, &x->labels_cap, err);
     if (st != ERG_OK)
-        return st;
-    if (x->doc.n_tokens > x->labels_cap) {
-        size_t cap = x->doc.n_tokens * 2;
-        uint8_t *l = realloc(x->labels, cap);
-        if (!l)
-            return erg_error_oom(err);
-        x->labels = l;
-        x->labels_cap = cap;
-    }
-    if ((st = erg_tagger_tag_doc(x->tagger, art->text, &x->doc, x->labels, err)) != ERG_OK)
         return st;
     x->tokens += x->doc.n_tokens;
     x->bytes += art->text_len;

@@ -98,31 +98,43 @@ fail:
     return cli_fail(&err);
 }
 
-erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err)
+/* Failures inside an article (a text too long to tokenize, say) name the article. */
+static erg_status in_article(erg_status st, const erg_article *art, erg_error *err)
 {
-    erg_status st = erg_text_tokenize(&p->doc, art->text, art->text_len, err);
+    if (st != ERG_OK && err && !err->source[0])
+        snprintf(err->source, sizeof err->source, "%s", art->id);
+    return st;
+}
+
+erg_status cli_tag_article(erg_tagger *t, const erg_article *art, erg_doc *doc, uint8_t **labels,
+                           size_t *labels_cap, erg_error *err)
+{
+    erg_status st = erg_text_tokenize(doc, art->text, art->text_len, err);
     if (st != ERG_OK)
-        return st;
-    if (p->doc.n_tokens > p->labels_cap) {
-        size_t cap = p->doc.n_tokens * 2;
-        uint8_t *l = realloc(p->labels, cap);
+        return in_article(st, art, err);
+    if (doc->n_tokens > *labels_cap) {
+        size_t cap = doc->n_tokens * 2;
+        uint8_t *l = realloc(*labels, cap);
         if (!l)
             return erg_error_oom(err);
-        p->labels = l;
-        p->labels_cap = cap;
+        *labels = l;
+        *labels_cap = cap;
     }
-    if ((st = erg_tagger_tag_doc(p->tagger, art->text, &p->doc, p->labels, err)) != ERG_OK ||
+    return in_article(erg_tagger_tag_doc(t, art->text, doc, *labels, err), art, err);
+}
+
+erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err)
+{
+    erg_status st;
+    if ((st = cli_tag_article(p->tagger, art, &p->doc, &p->labels, &p->labels_cap, err)) !=
+            ERG_OK ||
         (st = erg_ner_mentions(art->text, &p->doc, p->labels, p->gaz, &p->mentions, err)) !=
             ERG_OK ||
         (st = erg_resolve_article(p->resolver, art->text, &p->doc, &p->mentions, &p->entities,
                                   err)) != ERG_OK ||
         (st = erg_relate_article(art->text, &p->doc, &p->mentions, &p->entities, p->window,
-                                 p->type_mask, &p->relations, err)) != ERG_OK) {
-        /* Failures inside an article name the article. */
-        if (err && !err->source[0])
-            snprintf(err->source, sizeof err->source, "%s", art->id);
-        return st;
-    }
+                                 p->type_mask, &p->relations, err)) != ERG_OK)
+        return in_article(st, art, err);
     return ERG_OK;
 }
 

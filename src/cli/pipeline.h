@@ -45,6 +45,7 @@ enum {
         {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                               \
         {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
         {"lenient", no_argument, NULL, CLI_OPT_LENIENT},                                           \
+        {"aliases", required_argument, NULL, CLI_OPT_ALIASES},                                     \
     {                                                                                              \
         "skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD                                            \
     }
@@ -82,7 +83,17 @@ typedef struct cli_pipeline {
 
 /* Loads the model and gazetteers; prints and returns CLI_FAIL on failure, else CLI_OK. */
 int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o);
-/* Runs one article; fills doc, mentions, entities and relations. */
+/*
+ * Tokenizes art into doc and tags it into *labels (one label per token,
+ * grown as needed and reused across calls). On failure err->source names the
+ * article when the failing step named nothing.
+ */
+erg_status cli_tag_article(erg_tagger *t, const erg_article *art, erg_doc *doc, uint8_t **labels,
+                           size_t *labels_cap, erg_error *err);
+/*
+ * Runs one article; fills doc, labels, mentions, entities and relations.
+ * Failures name the article as cli_tag_article's do.
+ */
 erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err);
 void cli_pipeline_release(cli_pipeline *p);
 

@@ -3,6 +3,7 @@
  */
 #include "query.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,8 +173,9 @@ int query_print_table(const query_ctx *q, json_t *rows, const query_col *cols, s
         }
         putchar('\n');
     }
-    if (ferror(stdout))
-        rc = cli_failf("cannot write to stdout");
+    /* Flush first: a short table sits in stdio's buffer and fails only when flushed. */
+    if (fflush(stdout) != 0 || ferror(stdout))
+        rc = cli_failf("cannot write to standard output: %s", strerror(errno ? errno : EIO));
 cleanup:
     if (cells)
         for (size_t i = 0; i < (nrows + 1) * ncols; i++)
@@ -193,7 +195,7 @@ int query_print_json(json_t *doc)
     int r = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
     json_decref(doc);
     if (r != 0 || putchar('\n') == EOF || fflush(stdout) != 0)
-        return cli_failf("cannot write to stdout");
+        return cli_failf("cannot write to standard output: %s", strerror(errno ? errno : EIO));
     return CLI_OK;
 }
 

@@ -332,8 +332,8 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                 printf("    %s, bytes %lld-%lld%s%s%s%s:\n      %s\n",
                        json_string_value(json_object_get(ev, "article")),
                        (long long)json_integer_value(json_object_get(ev, "start")),
-                       (long long)json_integer_value(json_object_get(ev, "end")),
-                       date ? ", " : "", date ? date : "", source ? ", " : "", source ? source : "",
+                       (long long)json_integer_value(json_object_get(ev, "end")), date ? ", " : "",
+                       date ? date : "", source ? ", " : "", source ? source : "",
                        json_string_value(json_object_get(ev, "sentence")));
             }
         }
@@ -379,15 +379,13 @@ static const char subgraph_usage[] =
 static int write_subset(query_ctx *q, const igraph_vector_bool_t *keep, const char *output,
                         const char *format)
 {
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "query %s", q->cmd);
+    erg_format fmt;
+    if (cli_output_format(cmd, format, output, &fmt) != CLI_OK)
+        return CLI_USAGE;
     erg_error err;
     erg_error_clear(&err);
-    erg_format fmt = ERG_FORMAT_JSON;
-    if (format) {
-        if (erg_format_parse(format, &fmt) != ERG_OK)
-            return query_usage(q, "unknown format '%s' (use json, graphml or dot)", format);
-    } else if (strcmp(output, "-") != 0 && erg_format_from_path(output, &fmt, &err) != ERG_OK) {
-        return query_usage(q, "'%s': %s; use --format", output, err.text);
-    }
     erg_graph *sub = NULL;
     if (erg_analyze_subset(q->graph, &q->net, keep, NULL, &sub, &err) != ERG_OK ||
         erg_export_file(sub, fmt, output, &err) != ERG_OK) {

@@ -475,17 +475,34 @@ static bool ev_slot(const erg_edge *d, unsigned cap, const char *article, uint32
     return lo < cap;
 }
 
+/*
+ * Room allocated for n evidence records under the cap: 0, then 4, 8, 16...
+ * up to cap. An edge does not store its capacity; n_evidence only grows (or
+ * stays at cap), so the capacity is a function of it.
+ */
+static size_t ev_room(size_t n, unsigned cap)
+{
+    if (n == 0)
+        return 0;
+    size_t r = 4;
+    while (r < n)
+        r *= 2;
+    return r < cap ? r : cap;
+}
+
 /* Inserts ev (taking its pooled strings) at pos, dropping the last record when full. */
 static erg_status ev_put(erg_graph *g, erg_edge *d, size_t pos, erg_evidence ev)
 {
     unsigned cap = g->max_evidence;
-    if (!d->evidence) {
-        d->evidence = malloc(cap * sizeof *d->evidence);
-        if (!d->evidence) {
+    if (d->n_evidence < cap && d->n_evidence == ev_room(d->n_evidence, cap)) {
+        size_t room = ev_room(d->n_evidence + 1, cap);
+        erg_evidence *p = realloc(d->evidence, room * sizeof *p);
+        if (!p) {
             erg_graph_i_pool_put(&g->pool, ev.article);
             erg_graph_i_pool_put(&g->pool, ev.sentence);
             return ERG_ENOMEM;
         }
+        d->evidence = p;
     }
     if (d->n_evidence == cap) {
         erg_graph_i_pool_put(&g->pool, d->evidence[cap - 1].article);
@@ -518,6 +535,11 @@ erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, 
 
 erg_status erg_graph_new(erg_graph **out, unsigned max_evidence, erg_error *err)
 {
+    *out = NULL;
+    if (max_evidence > ERG_GRAPH_MAX_EVIDENCE)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "at most %u evidence records per edge, not %u", ERG_GRAPH_MAX_EVIDENCE,
+                             max_evidence);
     *out = calloc(1, sizeof **out);
     if (!*out)
         return erg_error_oom(err);

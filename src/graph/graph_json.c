@@ -395,8 +395,9 @@ static erg_status check_meta(loader *c, erg_graph *g, const json_t *meta)
     if ((st = get_u32(c, meta, "max_evidence", false, &n)) != ERG_OK)
         return st;
     if (json_object_get(meta, "max_evidence")) {
-        if (n == 0)
-            return fail(c, ERG_EFORMAT, "\"max_evidence\" must be at least 1");
+        if (n == 0 || n > ERG_GRAPH_MAX_EVIDENCE)
+            return fail(c, ERG_EFORMAT, "\"max_evidence\" must be from 1 to %u",
+                        ERG_GRAPH_MAX_EVIDENCE);
         g->max_evidence = n;
     }
     c->where[0] = '\0';

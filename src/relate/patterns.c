@@ -1219,6 +1219,19 @@ static void pair_quotes(pctx *c)
         c->quote[open] = (int32_t)d->n_tokens - 1;
 }
 
+erg_status relate_check_mentions(const erg_doc *doc, const erg_mentions *mentions,
+                                 const erg_local_entities *entities, erg_error *err)
+{
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->tok_first >= m->tok_end || m->tok_end > doc->n_tokens ||
+            m->sentence >= doc->n_sentences || (m->entity >= 0 && (size_t)m->entity >= entities->n))
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, (long long)m->start,
+                                 "mention %zu does not fit the tokens, sentences or entities", i);
+    }
+    return ERG_OK;
+}
+
 erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                             const erg_local_entities *entities, unsigned type_mask,
                             erg_relations *out, erg_error *err)
@@ -1227,13 +1240,8 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
     erg_status st = ERG_OK;
     if (doc->n_tokens == 0 || mentions->n == 0 || entities->n == 0)
         return ERG_OK;
-    for (size_t i = 0; i < mentions->n; i++) {
-        const erg_mention *m = &mentions->items[i];
-        if (m->tok_first >= m->tok_end || m->tok_end > doc->n_tokens ||
-            m->sentence >= doc->n_sentences || (m->entity >= 0 && (size_t)m->entity >= entities->n))
-            return erg_error_set(err, ERG_EINVAL, NULL, 0, (long long)m->start,
-                                 "mention %zu does not fit the tokens, sentences or entities", i);
-    }
+    if ((st = relate_check_mentions(doc, mentions, entities, err)) != ERG_OK)
+        return st;
     c.text = text;
     c.doc = doc;
     c.ms = mentions;

@@ -1,4 +1,4 @@
-#include "erg/relate.h"
+#include "relate_private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,13 +83,15 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
                               const erg_local_entities *entities, erg_window window,
                               unsigned type_mask, erg_relations *out, erg_error *err)
 {
-    (void)text;
     out->n = 0;
     first_seen *seen = NULL;
     size_t n_seen = 0;
-    erg_status st = ERG_OK;
     if (entities->n == 0)
         return ERG_OK;
+    /* window_of and sentence_bytes index doc by the mentions' sentences. */
+    erg_status st = relate_check_mentions(doc, mentions, entities, err);
+    if (st != ERG_OK)
+        return st;
     seen = malloc(entities->n * sizeof *seen);
     if (!seen)
         return erg_error_oom(err);
@@ -98,7 +100,7 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
     bool open = false;
     for (size_t i = 0; i < mentions->n; i++) {
         const erg_mention *m = &mentions->items[i];
-        if (m->entity < 0 || (size_t)m->entity >= entities->n)
+        if (m->entity < 0)
             continue;
         if (!(type_mask & ERG_TYPE_BIT(entities->items[m->entity].type)))
             continue;

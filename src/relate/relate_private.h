@@ -55,4 +55,11 @@ bool relate_word_eq(const char *s, size_t n, const char *w);
 /* True when the n bytes at s spell one of the words of list. */
 bool relate_word_in(const char *s, size_t n, const char *const *list);
 
+/*
+ * ERG_EINVAL (err names the mention) when a mention's tokens, sentence or
+ * entity index are out of range of doc and entities. O(mentions).
+ */
+erg_status relate_check_mentions(const erg_doc *doc, const erg_mentions *mentions,
+                                 const erg_local_entities *entities, erg_error *err);
+
 #endif

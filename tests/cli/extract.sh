@@ -40,4 +40,12 @@ PYEOF
 rc=$?
 tail -3 "$WORK/check"
 if [ $rc -eq 0 ]; then pass "mention offsets match the text"; else fail "mention offsets"; fi
+
+# --aliases FILE (advertised in --help) is accepted and its canonical name wins.
+printf '[{"name": "Zorblax Institute", "type": "agency", "aliases": ["Kim"]}]\n' >"$WORK/aliases.json"
+printf 'Kim met Park in Seoul on Monday, Reuters reported.\n' >"$WORK/kim.txt"
+run "$ERG" extract --quiet --aliases "$WORK/aliases.json" "$WORK/kim.txt"
+expect_rc 0 "extract --aliases"
+if grep -qF '"entity":"Zorblax Institute"' "$WORK/out"; then pass "--aliases names the entity"; else
+    fail "--aliases names the entity"; head -3 "$WORK/out"; fi
 finish

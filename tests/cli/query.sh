@@ -53,6 +53,13 @@ printf '{"format":"erg-graph","version":1,"articles":[],"nodes":[{"id":"a"}],"li
 run "$ERG" query "$WORK/bad.json" stats
 expect_rc 1 "malformed graph file"
 no_crash "malformed graph file"
+# A full stdout is a failure even for a table short enough to sit in stdio's buffer.
+for fmt in "" --tsv --json; do
+    "$ERG" query "$G" stats $fmt >/dev/full 2>"$WORK/err"
+    RC=$?
+    expect_rc 1 "stats $fmt to a full disk"
+    expect_err "erg: cannot write to standard output: No space left on device" "stats $fmt to a full disk"
+done
 
 # ---- names --------------------------------------------------------------------------------
 # Kim Jong-un's co-mention partners by weight (the fixture's links), ties by articles:
