@@ -221,6 +221,8 @@ static const char evidence_usage[] =
     "read from A: 'leads>' means A leads B) with its weight, articles, dates and\n"
     "outlets, and the sentences kept as its evidence (erg build --evidence N\n"
     "keeps the first N per edge). Exit status 1 when A and B share no edge.\n"
+    "GraphML holds no evidence: on a .graphml graph, each edge is shown with its\n"
+    "counts, dates and outlets but no sentences (use the native .json file).\n"
     "\n" QUERY_COMMON_HELP "\n"
     "Example:\n"
     "  erg query graph.json evidence \"Kim Jong-un\" KCNA\n";
@@ -332,8 +334,8 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                 printf("    %s, bytes %lld-%lld%s%s%s%s:\n      %s\n",
                        json_string_value(json_object_get(ev, "article")),
                        (long long)json_integer_value(json_object_get(ev, "start")),
-                       (long long)json_integer_value(json_object_get(ev, "end")),
-                       date ? ", " : "", date ? date : "", source ? ", " : "", source ? source : "",
+                       (long long)json_integer_value(json_object_get(ev, "end")), date ? ", " : "",
+                       date ? date : "", source ? ", " : "", source ? source : "",
                        json_string_value(json_object_get(ev, "sentence")));
             }
         }
