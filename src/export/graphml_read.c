@@ -117,6 +117,9 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     size_t n = strlen(c->xml_msg);
     while (n && (c->xml_msg[n - 1] == '\n' || c->xml_msg[n - 1] == ' ' || c->xml_msg[n - 1] == '.'))
         c->xml_msg[--n] = '\0';
+    for (char *p = c->xml_msg; *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' '; /* "not proper UTF-8, indicate encoding !\nBytes: ..." */
     c->xml_msg[0] = (char)tolower((unsigned char)c->xml_msg[0]);
     c->xml_line = e->line;
 }
