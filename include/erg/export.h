@@ -104,6 +104,48 @@ erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_e
 erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
                                 const char *path, erg_error *err);
 
+/*
+ * Reads GraphML that erg wrote (erg_export_write) back into a new finished
+ * graph (*out, freed by the caller with erg_graph_free; NULL on failure).
+ * The file is streamed with libxml2's xmlTextReader; memory is the graph's
+ * plus about twice the size of its nodes and edges as native JSON text.
+ *
+ * Kept: every node (id = merge key, label, type, mentions, articles,
+ * aliases with their counts, first_date, last_date) and every edge (source,
+ * target, kind, weight, articles, outlets, first_date, last_date). Keys are
+ * found by their attr.name and "for", not their id, so a file whose key ids
+ * another tool renamed still reads. The name is decided again from the
+ * aliases as erg_graph_finish does, which gives the label erg wrote.
+ *
+ * Lost, because GraphML does not hold them: the articles, the evidence
+ * records of every edge (so a loaded edge has n_evidence 0 and `evidence A
+ * B` shows counts without sentences), the type votes (each entity gets one
+ * vote for its stated type), and the evidence cap (the default). Ignored:
+ * r, g, b, size, the analysis scores and "community" (recompute them), and
+ * any element or key outside this list. Text that erg cleaned on the way
+ * out (control characters made spaces) stays cleaned; an alias or outlet
+ * name that itself contains "; " or ends in " (digits)" cannot be told
+ * apart from the separators and is split.
+ *
+ * Defaults for what an edge lacks: kind co_mention, weight 1, articles 0;
+ * a node without mentions or articles has 0.
+ *
+ * Errors, all with path as err->source and the line where known:
+ * - ERG_ENOTFOUND / ERG_EIO when the file cannot be opened;
+ * - ERG_EFORMAT for malformed XML (libxml2's message and line; libxml2
+ *   never prints), a root element that is not <graphml>, a file without
+ *   node keys named "label" and "type" (not written by erg), no <graph>
+ *   or more than one, nested graphs, a node without id, label or type, an
+ *   edge without source or target, a count that is not a whole number
+ *   below 2^32, aliases not in the "name (count); ..." form, and what the
+ *   native loader refuses (erg_graph_load): a duplicate node or edge, an
+ *   edge naming a node that is not in the file or joining a node to
+ *   itself, an unknown type or kind;
+ * - ERG_ENOMEM.
+ * O(file size) time.
+ */
+erg_status erg_export_load_graphml(erg_graph **out, const char *path, erg_error *err);
+
 #ifdef __cplusplus
 }
 #endif

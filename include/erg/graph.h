@@ -270,6 +270,17 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
 erg_status erg_graph_load(erg_graph **out, const char *path, erg_error *err);
 
 /*
+ * erg_graph_load from an open stream, read to its end (f stays open and is
+ * the caller's to close). name is what errors call the source (err->source),
+ * typically the file's path; it may be NULL. The same failures as
+ * erg_graph_load, except that opening is the caller's: ERG_EIO when a read
+ * fails, ERG_EINVAL when f is NULL. Lets other readers (the GraphML reader of
+ * the export module) build a graph by writing the native layout to a memory
+ * stream (fmemopen) instead of touching the graph's tables.
+ */
+erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg_error *err);
+
+/*
  * Builds the simple undirected graph used for analysis: one vertex per
  * entity (vertex i is entity i), one edge per pair that has a co_mention
  * edge, its weight in weights (initialized by this function) the co-mention

@@ -16,7 +16,10 @@ static const char query_usage_text[] =
     "       erg query COMMAND --help\n"
     "\n"
     "Answers questions about a graph that `erg build` wrote. GRAPH is the native\n"
-    "graph file (.json); GraphML and DOT files cannot be read back yet.\n"
+    "graph file (.json), or GraphML that erg wrote (.graphml or .xml). GraphML\n"
+    "holds no articles and no evidence sentences: `evidence` then shows the\n"
+    "counts of each edge without its sentences, and `path` hops have no\n"
+    "evidence line. DOT files cannot be read.\n"
     "\n"
     "Commands:\n"
     "  neighbors NAME     who is linked to NAME, strongest ties first, with the kinds\n"
@@ -46,7 +49,8 @@ static const char query_usage_text[] =
     "  erg query graph.json top --by betweenness -n 10\n"
     "  erg query graph.json path \"Kim Jong-un\" Reuters -k 3\n"
     "  erg query graph.json neighbors \"kim jong un\" --json\n"
-    "  erg query graph.json ego Reuters --depth 2 -o reuters.graphml\n";
+    "  erg query graph.json ego Reuters --depth 2 -o reuters.graphml\n"
+    "  erg query graph.graphml top --by pagerank\n";
 
 typedef struct query_command {
     const char *name;
@@ -111,14 +115,16 @@ int query_load(query_ctx *q)
         return CLI_OK;
     if (!q->path)
         return query_usage(q, "no graph file given (erg query GRAPH %s ...)", q->cmd);
-    if (has_suffix(q->path, ".graphml") || has_suffix(q->path, ".xml") ||
-        has_suffix(q->path, ".dot") || has_suffix(q->path, ".gv"))
-        return cli_failf("'%s': erg query reads the native .json graph file, not GraphML or DOT "
-                         "(write one with erg build -o graph.json)",
+    if (has_suffix(q->path, ".dot") || has_suffix(q->path, ".gv"))
+        return cli_failf("'%s': erg query cannot read DOT files; give it the native .json graph "
+                         "file or GraphML that erg wrote (erg build -o graph.json)",
                          q->path);
     erg_error err;
     erg_error_clear(&err);
-    if (erg_graph_load(&q->graph, q->path, &err) != ERG_OK)
+    bool graphml = has_suffix(q->path, ".graphml") || has_suffix(q->path, ".xml");
+    erg_status st = graphml ? erg_export_load_graphml(&q->graph, q->path, &err)
+                            : erg_graph_load(&q->graph, q->path, &err);
+    if (st != ERG_OK)
         return cli_fail(&err);
     return CLI_OK;
 }

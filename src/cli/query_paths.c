@@ -221,6 +221,8 @@ static const char evidence_usage[] =
     "read from A: 'leads>' means A leads B) with its weight, articles, dates and\n"
     "outlets, and the sentences kept as its evidence (erg build --evidence N\n"
     "keeps the first N per edge). Exit status 1 when A and B share no edge.\n"
+    "GraphML holds no evidence: on a .graphml graph, each edge is shown with its\n"
+    "counts, dates and outlets but no sentences (use the native .json file).\n"
     "\n" QUERY_COMMON_HELP "\n"
     "Example:\n"
     "  erg query graph.json evidence \"Kim Jong-un\" KCNA\n";

@@ -759,6 +759,17 @@ erg_status erg_graph_load(erg_graph **out, const char *path, erg_error *err)
     if (!f)
         return erg_error_set(err, errno == ENOENT ? ERG_ENOTFOUND : ERG_EIO, path, 0, -1,
                              "cannot open: %s", strerror(errno));
+    erg_status st = erg_graph_load_stream(out, f, path, err);
+    fclose(f);
+    return st;
+}
+
+erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg_error *err)
+{
+    *out = NULL;
+    const char *path = name ? name : "";
+    if (!f)
+        return erg_error_set(err, ERG_EINVAL, path, 0, -1, "no input stream");
     jreader *r = calloc(1, sizeof *r);
     json_t *seen = json_object();
     json_t *fmt = NULL, *ver = NULL, *meta = NULL, *pending[ARR_COUNT] = {NULL, NULL, NULL};
@@ -915,7 +926,6 @@ cleanup:
     if (r)
         erg_buf_release(&r->slice);
     free(r);
-    fclose(f);
     json_decref(seen);
     json_decref(fmt);
     json_decref(ver);

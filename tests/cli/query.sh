@@ -46,9 +46,17 @@ expect_rc 2 "resolution 0"
 run "$ERG" query "$WORK/missing.json" stats
 expect_rc 1 "missing graph file"
 no_crash "missing graph file"
-run "$ERG" query "$WORK/x.graphml" stats
-expect_rc 1 "GraphML input"
-expect_err "reads the native .json graph file" "GraphML input message"
+run "$ERG" query "$WORK/x.dot" stats
+expect_rc 1 "DOT input"
+expect_err "erg query cannot read DOT files" "DOT input message"
+run "$ERG" query "$WORK/missing.graphml" stats
+expect_rc 1 "missing GraphML file"
+expect_err "erg: '$WORK/missing.graphml': cannot open" "missing GraphML file message"
+printf '<graphml>\n<graph>\n<node id="a"/>\n' >"$WORK/cut.graphml"
+run "$ERG" query "$WORK/cut.graphml" stats
+expect_rc 1 "truncated GraphML"
+expect_err "erg: '$WORK/cut.graphml:" "truncated GraphML message"
+no_crash "truncated GraphML"
 printf '{"format":"erg-graph","version":1,"articles":[],"nodes":[{"id":"a"}],"links":[]}' >"$WORK/bad.json"
 run "$ERG" query "$WORK/bad.json" stats
 expect_rc 1 "malformed graph file"
@@ -60,6 +68,64 @@ for fmt in "" --tsv --json; do
     expect_rc 1 "stats $fmt to a full disk"
     expect_err "erg: cannot write to standard output: No space left on device" "stats $fmt to a full disk"
 done
+
+# ---- GraphML input ------------------------------------------------------------------------
+# One `erg build` run writes both files; every answer must be the same on both.
+"$ERG" build --quiet "$FIXTURES"/articles/*.txt -o "$WORK/art.json" 2>"$WORK/err" &&
+    "$ERG" build --quiet "$FIXTURES"/articles/*.txt -o "$WORK/art.graphml" 2>>"$WORK/err"
+if [ $? -eq 0 ]; then pass "build fixtures/articles as JSON and GraphML"; else fail "build fixtures/articles"; cat "$WORK/err"; fi
+same_answer() { # NAME ARGS...: the query gives the same output on both files
+    local name=$1
+    shift
+    "$ERG" query "$WORK/art.json" "$@" >"$WORK/from-json" 2>"$WORK/err-json"
+    local rc1=$?
+    "$ERG" query "$WORK/art.graphml" "$@" >"$WORK/from-graphml" 2>"$WORK/err-graphml"
+    local rc2=$?
+    if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ -s "$WORK/from-json" ] && cmp -s "$WORK/from-json" "$WORK/from-graphml"; then
+        pass "GraphML: $name as on the native file"
+    else
+        fail "GraphML: $name differs (exit $rc1 / $rc2)"; diff "$WORK/from-json" "$WORK/from-graphml" | head -10
+        head -3 "$WORK/err-graphml"
+    fi
+}
+# Scores: the same entities with the same scores. igraph's PageRank can differ in
+# the last digits from one run to the next (on the same file), so the scores are
+# compared to 1e-9 and the ranks of tied entities are not compared.
+for by in pagerank betweenness degree; do
+    "$ERG" query "$WORK/art.json" top --by $by -n 0 --json >"$WORK/top-json" 2>"$WORK/err" &&
+        "$ERG" query "$WORK/art.graphml" top --by $by -n 0 --json >"$WORK/top-graphml" 2>>"$WORK/err"
+    if [ $? -eq 0 ] && $PY -c '
+import json, sys
+a = {r["key"]: (r["name"], r["type"], r["score"]) for r in json.load(open(sys.argv[1]))}
+b = {r["key"]: (r["name"], r["type"], r["score"]) for r in json.load(open(sys.argv[2]))}
+ok = len(a) > 5 and a.keys() == b.keys() and all(
+    a[k][:2] == b[k][:2] and abs(a[k][2] - b[k][2]) <= 1e-9 * max(1.0, abs(a[k][2])) for k in a)
+sys.exit(0 if ok else 1)' "$WORK/top-json" "$WORK/top-graphml"; then
+        pass "GraphML: top --by $by as on the native file"
+    else fail "GraphML: top --by $by differs"; head -3 "$WORK/err"; fi
+done
+same_answer "neighbors Reuters" neighbors Reuters --tsv
+same_answer "neighbors Kim Jong-un --json" neighbors "Kim Jong-un" --json
+same_answer "find" find kim --tsv
+if [ "$(wc -l <"$WORK/from-json")" -gt 1 ]; then pass "find found something"; else fail "find found nothing"; fi
+# stats: the same but for the article count (GraphML holds no article list).
+"$ERG" query "$WORK/art.json" stats --tsv | grep -v '^articles	' >"$WORK/expected"
+run "$ERG" query "$WORK/art.graphml" stats --tsv
+grep -v '^articles	' "$WORK/out" >"$WORK/out2" && mv "$WORK/out2" "$WORK/out"
+expect_out "GraphML: stats as on the native file"
+# Evidence: GraphML keeps an edge's counts but not its sentences.
+run "$ERG" query "$WORK/art.graphml" evidence Reuters Minjoo --json
+expect_rc 0 "evidence on GraphML"
+if $PY -c 'import json,sys; e=json.load(open(sys.argv[1]))["edges"]; sys.exit(0 if e and e[0]["weight"]>0 and all(x["evidence"]==[] for x in e) else 1)' "$WORK/out"; then
+    pass "evidence on GraphML: counts, no sentences"; else fail "evidence on GraphML"; cat "$WORK/out"; fi
+run "$ERG" query evidence --help
+if grep -q "GraphML holds no evidence" "$WORK/out"; then pass "evidence --help says GraphML has no sentences"; else fail "evidence --help on GraphML"; fi
+# An edge naming a node that is not in the file.
+sed 's/target="reuters"/target="nobody"/' "$WORK/art.graphml" >"$WORK/bad.graphml"
+line=$(grep -n 'target="nobody"' "$WORK/bad.graphml" | head -1 | cut -d: -f1)
+run "$ERG" query "$WORK/bad.graphml" stats
+expect_rc 1 "GraphML edge to a missing node"
+expect_err "erg: '$WORK/bad.graphml:$line': target 'nobody' is not a node" "GraphML missing node message"
 
 # ---- names --------------------------------------------------------------------------------
 # Kim Jong-un's co-mention partners by weight (the fixture's links), ties by articles:
