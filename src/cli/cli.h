@@ -51,6 +51,12 @@ int cli_bad_option(const char *cmd, int opt, char **argv);
  */
 int cli_output_format(const char *cmd, const char *format, const char *output, erg_format *fmt);
 
+/* Parses a whole decimal number from min to max into *out; false (and *out unchanged) otherwise. */
+bool cli_parse_long(const char *s, long min, long max, long *out);
+
+/* Parses a whole finite decimal number into *out; false (and *out unchanged) otherwise. */
+bool cli_parse_real(const char *s, double *out);
+
 /* Prints `erg: warning: <formatted>` to stderr. */
 void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);
 

@@ -126,21 +126,9 @@ static int parse_ranks(const char *arg, build_analysis *a)
     }
 }
 
-/* A finite number, with the condition checked by the caller. */
-static bool parse_real(const char *arg, double *out)
-{
-    char *end;
-    double v = strtod(arg, &end);
-    if (end == arg || *end || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
-
 /* Parses one analysis option; CLI_OK, or CLI_USAGE after printing. */
 static int analysis_option(int opt, const char *arg, int argc, char **argv, build_analysis *a)
 {
-    char *end;
     switch (opt) {
     case OPT_RANK:
         return parse_ranks(arg, a);
@@ -153,16 +141,16 @@ static int analysis_option(int opt, const char *arg, int argc, char **argv, buil
             return cli_usage("build", "unknown community method '%s' (use leiden or louvain)", arg);
         return CLI_OK;
     case OPT_RESOLUTION:
-        if (!parse_real(arg, &a->resolution) || !(a->resolution > 0))
+        if (!cli_parse_real(arg, &a->resolution) || !(a->resolution > 0))
             return cli_usage("build", "--resolution takes a number > 0, not '%s'", arg);
         a->resolution_given = true;
         return CLI_OK;
     case OPT_MIN_WEIGHT:
-        if (!parse_real(arg, &a->min_weight) || !(a->min_weight > 0))
+        if (!cli_parse_real(arg, &a->min_weight) || !(a->min_weight > 0))
             return cli_usage("build", "--min-weight takes a number > 0, not '%s'", arg);
         return CLI_OK;
     case OPT_BACKBONE:
-        if (!parse_real(arg, &a->backbone) || !(a->backbone > 0 && a->backbone <= 1))
+        if (!cli_parse_real(arg, &a->backbone) || !(a->backbone > 0 && a->backbone <= 1))
             return cli_usage("build", "--backbone takes a significance level in (0, 1], not '%s'",
                              arg);
         return CLI_OK;
@@ -170,8 +158,7 @@ static int analysis_option(int opt, const char *arg, int argc, char **argv, buil
         a->largest_component = true;
         return CLI_OK;
     case OPT_TOP:
-        a->top = strtol(arg, &end, 10);
-        if (end == arg || *end || a->top < 1 || a->top > 1000000000)
+        if (!cli_parse_long(arg, 1, 1000000000, &a->top))
             return cli_usage("build", "--top takes a whole number >= 1, not '%s'", arg);
         return CLI_OK;
     default:
@@ -350,9 +337,8 @@ int cmd_build(int argc, char **argv)
             format = optarg;
             break;
         case 'e': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > (long)ERG_GRAPH_MAX_EVIDENCE)
+            long v;
+            if (!cli_parse_long(optarg, 1, ERG_GRAPH_MAX_EVIDENCE, &v))
                 return cli_usage("build", "--evidence takes a number from 1 to %u",
                                  ERG_GRAPH_MAX_EVIDENCE);
             evidence = (unsigned)v;

@@ -31,17 +31,6 @@ static void usage(FILE *f)
                "  erg clusters gmb.conll wikigold.conll -o clusters.tsv\n");
 }
 
-static bool parse_long(const char *s, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < min || v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 static bool parse_classes(const char *s, erg_cluster_options *o)
 {
     o->n_classes = 0;
@@ -51,7 +40,7 @@ static bool parse_classes(const char *s, erg_cluster_options *o)
     strcpy(buf, s);
     for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
         long v;
-        if (o->n_classes == ERG_CLUSTER_LEVELS || !parse_long(tok, 2, 4096, &v))
+        if (o->n_classes == ERG_CLUSTER_LEVELS || !cli_parse_long(tok, 2, 4096, &v))
             return false;
         o->classes[o->n_classes++] = (unsigned)v;
     }
@@ -88,12 +77,12 @@ int cmd_clusters(int argc, char **argv)
                                  ERG_CLUSTER_LEVELS);
             break;
         case OPT_MIN:
-            if (!parse_long(optarg, 1, 1000000, &v))
+            if (!cli_parse_long(optarg, 1, 1000000, &v))
                 return cli_usage("clusters", "--min-count wants a number from 1 to 1000000");
             o.min_count = (int)v;
             break;
         case OPT_ITER:
-            if (!parse_long(optarg, 0, 1000, &v))
+            if (!cli_parse_long(optarg, 0, 1000, &v))
                 return cli_usage("clusters", "--iterations wants a number from 0 to 1000");
             o.iterations = (int)v;
             break;

@@ -46,10 +46,8 @@ int cmd_eval(int argc, char **argv)
         case 'h':
             usage(stdout);
             return CLI_OK;
-        case ':':
-            return cli_usage("eval", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage("eval", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("eval", ch, argv);
         }
     }
     if (optind >= argc)

@@ -162,21 +162,15 @@ int query_lookup(query_ctx *q, const char *name, size_t *entity)
 
 int query_parse_count(query_ctx *q, const char *opt, const char *arg, long min, long *out)
 {
-    char *end;
-    long v = strtol(arg, &end, 10);
-    if (end == arg || *end || v < min || v > 100000000)
+    if (!cli_parse_long(arg, min, 100000000, out))
         return query_usage(q, "%s takes a whole number >= %ld, not '%s'", opt, min, arg);
-    *out = v;
     return CLI_OK;
 }
 
 int query_parse_real(query_ctx *q, const char *opt, const char *arg, double *out)
 {
-    char *end;
-    double v = strtod(arg, &end);
-    if (end == arg || *end)
+    if (!cli_parse_real(arg, out))
         return query_usage(q, "%s takes a number, not '%s'", opt, arg);
-    *out = v;
     return CLI_OK;
 }
 

@@ -42,17 +42,6 @@ static void usage(FILE *f)
             "  erg train conll/train.txt wikigold.conll -o erg.model --dev conll/dev.txt\n");
 }
 
-static bool parse_long(const char *s, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < min || v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
 typedef struct progress_ctx {
     bool quiet;
     double best;
@@ -102,7 +91,7 @@ int cmd_train(int argc, char **argv)
             output = optarg;
             break;
         case 'e':
-            if (!parse_long(optarg, 1, 100000, &v))
+            if (!cli_parse_long(optarg, 1, 100000, &v))
                 return cli_usage("train", "--epochs wants a positive number, not '%s'", optarg);
             opt.epochs = (int)v;
             break;
@@ -116,10 +105,8 @@ int cmd_train(int argc, char **argv)
             break;
         }
         case 'H': {
-            char *end;
-            errno = 0;
-            double f = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(f >= 0 && f < 1))
+            double f;
+            if (!cli_parse_real(optarg, &f) || !(f >= 0 && f < 1))
                 return cli_usage("train", "--heldout wants a fraction in [0, 1), not '%s'", optarg);
             opt.heldout = f;
             break;
@@ -128,7 +115,7 @@ int cmd_train(int argc, char **argv)
             dev_path = optarg;
             break;
         case 'm':
-            if (!parse_long(optarg, 1, 1000000, &v))
+            if (!cli_parse_long(optarg, 1, 1000000, &v))
                 return cli_usage("train", "--min-count wants a positive number, not '%s'", optarg);
             opt.min_count = (int)v;
             break;
@@ -139,12 +126,12 @@ int cmd_train(int argc, char **argv)
             opt.clusters = optarg;
             break;
         case 'T':
-            if (!parse_long(optarg, 0, 1000000, &v))
+            if (!cli_parse_long(optarg, 0, 1000000, &v))
                 return cli_usage("train", "--title-case wants a number >= 0, not '%s'", optarg);
             opt.title_case = (uint32_t)v;
             break;
         case 'F':
-            if (!parse_long(optarg, 0, 100, &v) || v == 1)
+            if (!cli_parse_long(optarg, 0, 100, &v) || v == 1)
                 return cli_usage("train", "--doc-folds wants 0 or a number from 2 to 100, not '%s'",
                                  optarg);
             opt.doc_folds = (int)v;
@@ -155,10 +142,8 @@ int cmd_train(int argc, char **argv)
         case 'h':
             usage(stdout);
             return CLI_OK;
-        case ':':
-            return cli_usage("train", "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage("train", "unknown option '%s'", argv[optind - 1]);
+            return cli_bad_option("train", ch, argv);
         }
     }
     if (optind >= argc)
