@@ -67,7 +67,7 @@ struct erg_graph {
     erg_graph_pool pool;
 
     /* Scratch reused across erg_graph_add_article calls. */
-    uint32_t *map;   /* local entity -> graph entity */
+    uint32_t *map; /* local entity -> graph entity */
     size_t cap_map;
     const char **outlets; /* the article's outlet names (borrowed), sorted, distinct */
     size_t cap_outlets;
