@@ -170,6 +170,31 @@ static void tb_article3(tb_article *t)
 }
 
 /* A fresh temporary folder for one test. */
+#define TB_ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
+
+static inline void tb_finish(erg_graph *g, unsigned mask)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_finish(g, mask, &err) == ERG_OK, "finish: %s", err.text);
+}
+
+/* The graph of the three articles above, finished with the given types. */
+static inline erg_graph *tb_news(unsigned mask)
+{
+    erg_graph *g = NULL;
+    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
+    tb_article t;
+    tb_article1(&t);
+    tb_add(g, &t);
+    tb_article2(&t);
+    tb_add(g, &t);
+    tb_article3(&t);
+    tb_add(g, &t);
+    tb_finish(g, mask);
+    return g;
+}
+
 static void tb_tmpdir(char *dir, size_t cap)
 {
     snprintf(dir, cap, "/tmp/erg-graph-test-XXXXXX");

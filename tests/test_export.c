@@ -13,28 +13,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
-
-static void finish(erg_graph *g, unsigned mask)
-{
-    erg_error err;
-    erg_error_clear(&err);
-    ck_assert_msg(erg_graph_finish(g, mask, &err) == ERG_OK, "finish: %s", err.text);
-}
+#define ALL_TYPES TB_ALL_TYPES
 
 /* The three-article graph, default types: 5 entities, 10 edges. */
 static erg_graph *build_news(void)
 {
-    erg_graph *g = NULL;
-    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
-    tb_article t;
-    tb_article1(&t);
-    tb_add(g, &t);
-    tb_article2(&t);
-    tb_add(g, &t);
-    tb_article3(&t);
-    tb_add(g, &t);
-    finish(g, ERG_TYPES_DEFAULT);
+    erg_graph *g = tb_news(ERG_TYPES_DEFAULT);
     ck_assert_uint_eq(erg_graph_entity_count(g), 5);
     ck_assert_uint_eq(erg_graph_edge_count(g), 10);
     return g;
@@ -76,7 +60,7 @@ static erg_graph *build_tricky(void)
         tb_rel(&t, 0, 5, ERG_KIND_CO_MENTION, "Again, all of them.");
     }
     tb_add(g, &t);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_uint_eq(erg_graph_entity_count(g), N_TRICKY);
     ck_assert_uint_eq(erg_graph_edge_count(g), 7);
     return g;
@@ -86,7 +70,7 @@ static erg_graph *build_empty(void)
 {
     erg_graph *g = NULL;
     ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     return g;
 }
 

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
+#define ALL_TYPES TB_ALL_TYPES
 
 static erg_graph *new_graph(unsigned max_evidence)
 {
@@ -18,13 +18,6 @@ static erg_graph *new_graph(unsigned max_evidence)
     erg_error err;
     ck_assert_int_eq(erg_graph_new(&g, max_evidence, &err), ERG_OK);
     return g;
-}
-
-static void finish(erg_graph *g, unsigned mask)
-{
-    erg_error err;
-    erg_error_clear(&err);
-    ck_assert_msg(erg_graph_finish(g, mask, &err) == ERG_OK, "finish: %s", err.text);
 }
 
 static erg_graph *build(int first, int last, unsigned max_evidence)
@@ -102,7 +95,7 @@ static void save_file(const erg_graph *g, const char *path)
 START_TEST(test_counts_and_types)
 {
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_uint_eq(erg_graph_article_count(g), 3);
     ck_assert_uint_eq(erg_graph_entity_count(g), 6); /* the misc entity never enters */
     ck_assert_uint_eq(erg_graph_edge_count(g), 11);
@@ -136,7 +129,7 @@ END_TEST
 START_TEST(test_entity_merge_aliases_votes_dates)
 {
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     const erg_entity *kim = entity(g, "kim jong un");
     ck_assert_uint_eq(kim->mentions, 5);
     ck_assert_uint_eq(kim->articles, 3);
@@ -185,7 +178,7 @@ START_TEST(test_ties)
     b = tb_ent(&t, "b", ERG_TYPE_PERSON);
     tb_surf(&t, b, "BA", 3, ERG_TYPE_PERSON);
     tb_add(g, &t);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_int_eq(entity(g, "a")->type, ERG_TYPE_AGENCY);
     ck_assert_str_eq(entity(g, "a")->name, "ABC");
     /* one place article, one person article: the tie goes to person */
@@ -199,7 +192,7 @@ START_TEST(test_ties)
     int c = tb_ent(&t, "c", ERG_TYPE_OUTLET);
     t.items[c].mentions = 0;
     tb_add(g, &t);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_int_eq(entity(g, "c")->type, ERG_TYPE_OUTLET);
     ck_assert_uint_eq(entity(g, "c")->type_votes[ERG_TYPE_OUTLET], 1);
     ck_assert_str_eq(entity(g, "c")->name, "c"); /* no surfaces: the name is the alias */
@@ -210,7 +203,7 @@ END_TEST
 START_TEST(test_edges_weights_outlets_evidence)
 {
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
     ck_assert_ptr_nonnull(d);
     ck_assert_uint_eq(d->weight, 4);
@@ -274,7 +267,7 @@ START_TEST(test_evidence_cap_and_order)
             tb_rel(&t, a, b, ERG_KIND_CO_MENTION, "A and B.");
             tb_add(g, &t);
         }
-        finish(g, ALL_TYPES);
+        tb_finish(g, ALL_TYPES);
         const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
         ck_assert_uint_eq(d->weight, 12);
         ck_assert_uint_eq(d->articles, 4);
@@ -297,7 +290,7 @@ END_TEST
 START_TEST(test_mask_and_refinish)
 {
     erg_graph *g = build(1, 2, 0);
-    finish(g, ERG_TYPE_BIT(ERG_TYPE_PERSON));
+    tb_finish(g, ERG_TYPE_BIT(ERG_TYPE_PERSON));
     ck_assert_uint_eq(erg_graph_entity_count(g), 2);
     ck_assert_uint_eq(erg_graph_edge_count(g), 1); /* kim - moon */
     ck_assert_ptr_nonnull(edge(g, "kim jong un", "moon jae in", ERG_KIND_CO_MENTION));
@@ -308,7 +301,7 @@ START_TEST(test_mask_and_refinish)
     tb_article3(&t);
     tb_add(g, &t);
     ck_assert(!erg_graph_is_finished(g));
-    finish(g, ERG_TYPES_DEFAULT);
+    tb_finish(g, ERG_TYPES_DEFAULT);
     ck_assert(erg_graph_is_finished(g));
     ck_assert_uint_eq(erg_graph_entity_count(g), 4);
     ck_assert_uint_eq(entity(g, "kcna")->mentions, 1);
@@ -318,7 +311,7 @@ START_TEST(test_mask_and_refinish)
     ck_assert_uint_eq(d->weight, 1);
     /* Finishing twice in a row changes nothing. */
     char *s1 = save_string(g);
-    finish(g, ERG_TYPES_DEFAULT);
+    tb_finish(g, ERG_TYPES_DEFAULT);
     char *s2 = save_string(g);
     assert_same(s1, s2);
     free(s1);
@@ -360,7 +353,7 @@ START_TEST(test_bad_articles)
     t.art.id = NULL;
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
     ck_assert_uint_eq(erg_graph_article_count(g), 1);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_uint_eq(erg_graph_entity_count(g), 5);
     ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 1);
 
@@ -369,7 +362,7 @@ START_TEST(test_bad_articles)
     tb_add(g, &t);
     tb_init(&t, "empty", NULL, NULL, "");
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, NULL, NULL, NULL, &err), ERG_OK);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_uint_eq(erg_graph_article_count(g), 3);
     ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 3);
 
@@ -380,7 +373,7 @@ START_TEST(test_bad_articles)
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
     t.ritems[0].end = 0;
     tb_add(g, &t);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_str_eq(edge(g, "p", "q", ERG_KIND_CO_MENTION)->evidence[0].sentence, "");
 
     /* Writing an unfinished graph is refused. */
@@ -407,7 +400,7 @@ START_TEST(test_evidence_sentence_cleaning)
     tb_rel(&t, a, b, ERG_KIND_CO_MENTION, text);
     t.ritems[0].start = 1; /* inside the first "é" */
     tb_add(g, &t);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
     ck_assert_str_eq(d->evidence[0].sentence, "\xEF\xBF\xBDl\xC3\xA8ve A met B");
     ck_assert_uint_eq(d->evidence[0].start, 1);
@@ -423,7 +416,7 @@ START_TEST(test_json_round_trip)
     snprintf(path, sizeof path, "%s/g.json", dir);
     snprintf(path2, sizeof path2, "%s/g2.json", dir);
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     save_file(g, path);
     char *s1 = save_string(g);
 
@@ -470,7 +463,7 @@ START_TEST(test_load_layouts)
     snprintf(path, sizeof path, "%s/g.json", dir);
     snprintf(other, sizeof other, "%s/other.json", dir);
     erg_graph *g = build(1, 3, 2);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     save_file(g, path);
     char *want = save_string(g);
     json_error_t jerr;
@@ -523,20 +516,20 @@ START_TEST(test_merge_order_independent)
     erg_error err;
     ck_assert_int_eq(erg_graph_merge(ab, b, &err), ERG_OK);
     ck_assert_int_eq(erg_graph_merge(ba, a, &err), ERG_OK);
-    finish(ab, ALL_TYPES);
-    finish(ba, ALL_TYPES);
-    finish(c, ALL_TYPES);
+    tb_finish(ab, ALL_TYPES);
+    tb_finish(ba, ALL_TYPES);
+    tb_finish(c, ALL_TYPES);
     char *sab = save_string(ab), *sba = save_string(ba), *sc = save_string(c);
     assert_same(sab, sc);
     assert_same(sba, sc);
 
     /* Another grouping, with finished parts and single articles: 2 + (3 + 1). */
     erg_graph *p2 = build(2, 2, 0), *p3 = build(3, 3, 0), *p1 = build(1, 1, 0);
-    finish(p3, ALL_TYPES);
+    tb_finish(p3, ALL_TYPES);
     ck_assert_int_eq(erg_graph_merge(p3, p1, &err), ERG_OK);
-    finish(p2, ALL_TYPES);
+    tb_finish(p2, ALL_TYPES);
     ck_assert_int_eq(erg_graph_merge(p2, p3, &err), ERG_OK);
-    finish(p2, ALL_TYPES);
+    tb_finish(p2, ALL_TYPES);
     char *s2 = save_string(p2);
     assert_same(s2, sc);
 
@@ -545,8 +538,8 @@ START_TEST(test_merge_order_independent)
     tb_tmpdir(dir, sizeof dir);
     snprintf(pa, sizeof pa, "%s/a.json", dir);
     snprintf(pb, sizeof pb, "%s/b.json", dir);
-    finish(a, ALL_TYPES);
-    finish(b, ALL_TYPES);
+    tb_finish(a, ALL_TYPES);
+    tb_finish(b, ALL_TYPES);
     save_file(a, pa);
     save_file(b, pb);
     erg_graph *la = NULL, *lb = NULL;
@@ -555,7 +548,7 @@ START_TEST(test_merge_order_independent)
     erg_graph *m = new_graph(0);
     ck_assert_int_eq(erg_graph_merge(m, lb, &err), ERG_OK);
     ck_assert_int_eq(erg_graph_merge(m, la, &err), ERG_OK);
-    finish(m, ALL_TYPES);
+    tb_finish(m, ALL_TYPES);
     char *sm = save_string(m);
     assert_same(sm, sc);
 
@@ -789,7 +782,7 @@ START_TEST(test_malformed_files)
     ck_assert_int_eq(load_text(dir, deep + head, &err), ERG_EFORMAT); /* not an object */
     free(deep);
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     char *s = save_string(g);
     for (size_t cut = 1; cut + 1 < strlen(s); cut += 97) {
         char saved = s[cut];
@@ -816,7 +809,7 @@ START_TEST(test_to_igraph)
 {
     igraph_set_error_handler(igraph_error_handler_ignore);
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     igraph_t ig;
     igraph_vector_t w;
     erg_error err;
@@ -880,7 +873,7 @@ START_TEST(test_many_entities)
             }
         tb_add(g, &t);
     }
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     size_t n = erg_graph_entity_count(g);
     ck_assert_uint_gt(n, TB_ENTS);
     for (size_t i = 0; i < n; i++)
@@ -920,9 +913,9 @@ START_TEST(test_shared_strings_churn)
                 }
             tb_add(g, &t);
             if (k == 20)
-                finish(g, ALL_TYPES);
+                tb_finish(g, ALL_TYPES);
         }
-        finish(g, ERG_TYPE_BIT(ERG_TYPE_PERSON));
+        tb_finish(g, ERG_TYPE_BIT(ERG_TYPE_PERSON));
         ck_assert_uint_eq(erg_graph_edge_count(g), 3);
         const erg_edge *d = edge(g, "p", "q", ERG_KIND_CO_MENTION);
         ck_assert_uint_eq(d->n_evidence, 1);
@@ -967,7 +960,7 @@ static erg_graph *subset(const erg_graph *g, const bool *ents, const bool *edges
 START_TEST(test_subset_entities)
 {
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
 
     /* Without Kim: moon-yonhap (a1), kcna-moon (a2), kcna-reuters and reuters reports kcna
      * (a3). */
@@ -1033,7 +1026,7 @@ END_TEST
 START_TEST(test_subset_edges_evidence)
 {
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     size_t m = erg_graph_edge_count(g);
     bool *keep = calloc(m, sizeof *keep);
     ck_assert_ptr_nonnull(keep);
@@ -1099,7 +1092,7 @@ START_TEST(test_subset_everything)
 {
     for (unsigned cap = 0; cap <= 2; cap++) {
         erg_graph *g = build(1, 3, cap);
-        finish(g, ALL_TYPES);
+        tb_finish(g, ALL_TYPES);
         char *s1 = save_string(g);
         erg_graph *sub = subset(g, NULL, NULL);
         char *s2 = save_string(sub);
@@ -1125,17 +1118,17 @@ START_TEST(test_subset_everything)
 
         /* The copy grows like any graph: merging the rest into it gives the whole again. */
         erg_graph *rest = build(1, 3, cap);
-        finish(rest, ALL_TYPES);
+        tb_finish(rest, ALL_TYPES);
         erg_graph *h = new_graph(cap);
         tb_article t;
         tb_article1(&t);
         tb_add(h, &t);
-        finish(h, ALL_TYPES);
+        tb_finish(h, ALL_TYPES);
         erg_graph *copy = subset(h, NULL, NULL);
         erg_graph *more = build(2, 3, cap);
         erg_error err;
         ck_assert_int_eq(erg_graph_merge(copy, more, &err), ERG_OK);
-        finish(copy, ALL_TYPES);
+        tb_finish(copy, ALL_TYPES);
         s1 = save_string(rest);
         s2 = save_string(copy);
         assert_same(s1, s2);
@@ -1165,7 +1158,7 @@ START_TEST(test_subset_uncited_and_unfinished)
     ck_assert_int_eq(erg_graph_subset(g, NULL, NULL, &sub, &err), ERG_EINVAL);
     ck_assert_ptr_null(sub);
     ck_assert(strstr(err.text, "finish") != NULL);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_uint_eq(erg_graph_article_count(g), 3);
     sub = subset(g, NULL, NULL);
     ck_assert_uint_eq(erg_graph_article_count(sub), 2);
@@ -1181,7 +1174,7 @@ END_TEST
 START_TEST(test_json_attrs)
 {
     erg_graph *g = build(1, 3, 0);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     size_t n = erg_graph_entity_count(g);
     ck_assert_uint_eq(n, 6);
     double pr[6] = {0.1, 1.0 / 3.0, 0.25, NAN, 2e-7, 0.0};

@@ -14,28 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define ALL_TYPES (ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE))
-
-static void finish(erg_graph *g, unsigned mask)
-{
-    erg_error err;
-    erg_error_clear(&err);
-    ck_assert_msg(erg_graph_finish(g, mask, &err) == ERG_OK, "finish: %s", err.text);
-}
+#define ALL_TYPES TB_ALL_TYPES
 
 /* The three-article graph of graph_build.h with places: 6 entities. */
 static erg_graph *build_news(void)
 {
-    erg_graph *g = NULL;
-    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
-    tb_article t;
-    tb_article1(&t);
-    tb_add(g, &t);
-    tb_article2(&t);
-    tb_add(g, &t);
-    tb_article3(&t);
-    tb_add(g, &t);
-    finish(g, ALL_TYPES);
+    erg_graph *g = tb_news(ALL_TYPES);
     ck_assert_uint_eq(erg_graph_entity_count(g), 6);
     return g;
 }
@@ -75,7 +59,7 @@ static erg_graph *build_odd(void)
     tb_surf(&u, lone, "Lone", 1, ERG_TYPE_AGENCY);
     tb_rel(&u, kim, lone, ERG_KIND_CO_MENTION, "Kim again.");
     tb_add(g, &u);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     ck_assert_uint_eq(erg_graph_entity_count(g), 5);
     return g;
 }
@@ -238,7 +222,7 @@ START_TEST(test_round_trip_empty)
 {
     erg_graph *g = NULL;
     ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
-    finish(g, ALL_TYPES);
+    tb_finish(g, ALL_TYPES);
     round_trip(g, NULL);
     erg_graph_free(g);
 }
