@@ -53,3 +53,31 @@ bench "load + ego --depth 1 -o ego.json" ego "Entity 0" -o "$dir/ego.json"
 echo
 echo "top --by pagerank:"; "$erg" query "$graph" top -n 3
 echo "communities:"; "$erg" query "$graph" communities -n 3 | head -1
+
+# Baseline in the same run: networkx (Debian's, with /usr/bin/python3) loading
+# the same node-link file and computing the same weighted PageRank, as a user
+# of a Python notebook would. Skipped with ERG_BENCH_NO_BASELINE=1.
+if [ "${ERG_BENCH_NO_BASELINE:-0}" != 1 ]; then
+    /usr/bin/time -f '%e %M' -o "$dir/time" /usr/bin/python3 - "$graph" >"$dir/out" 2>"$dir/err" <<'PY'
+import json, sys
+import networkx as nx
+data = json.load(open(sys.argv[1]))
+G = nx.Graph()
+G.add_nodes_from(n["id"] for n in data["nodes"])
+for l in data["links"]:
+    if l["kind"] == "co_mention":
+        G.add_edge(l["source"], l["target"], weight=l["weight"])
+pr = nx.pagerank(G, alpha=0.85, weight="weight")
+print(max(pr, key=pr.get))
+PY
+    rc=$?
+    read -r nx_secs nx_kb <"$dir/time"
+    erg_secs=$(/usr/bin/time -f '%e' "$erg" query "$graph" top --by pagerank -n 10 2>&1 >/dev/null | tail -1)
+    if [ $rc -eq 0 ]; then
+        printf '\nbaseline, networkx load + pagerank: %s s, %d MB; erg load + top --by pagerank: %s s: erg is %sx faster\n' \
+            "$nx_secs" $((nx_kb / 1024)) "$erg_secs" \
+            "$(/usr/bin/python3 -c "print('%.1f' % ($nx_secs / $erg_secs))")"
+    else
+        echo "baseline failed: $(head -1 "$dir/err")"
+    fi
+fi
