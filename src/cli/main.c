@@ -5,6 +5,9 @@
 #include "cli.h"
 
 #include <igraph.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +38,14 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+#ifdef _OPENMP
+    /*
+     * igraph's PageRank sums on OpenMP threads in a different order each run,
+     * so scores (and ties in rankings) changed from run to run; one thread
+     * makes every output repeat exactly.
+     */
+    omp_set_num_threads(1);
+#endif
     /* igraph's default handler aborts the process; we check every return code instead. */
     igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_set_warning_handler(igraph_warning_handler_ignore);
