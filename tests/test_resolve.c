@@ -344,6 +344,19 @@ START_TEST(test_name_syllable_without_hyphen)
 }
 END_TEST
 
+START_TEST(test_generic_media_word_is_no_entity)
+{
+    fixture f;
+    setup(&f, "State TV said so. Yonhap agreed.");
+    mention(&f, "State TV", 0, ERG_TYPE_OUTLET);
+    mention(&f, "Yonhap", 0, ERG_TYPE_OUTLET);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_ptr_null(entity_of(&f, "State TV", 0));
+    teardown(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -361,6 +374,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_missed_surname_is_found);
     tcase_add_test(tc, test_first_name_makes_a_person);
     tcase_add_test(tc, test_name_syllable_without_hyphen);
+    tcase_add_test(tc, test_generic_media_word_is_no_entity);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);
     return s;

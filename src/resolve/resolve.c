@@ -390,6 +390,18 @@ static const char *const outlet_tails[] = {
     " website",     " news site",    " agency",
 };
 
+/* A key that is nothing but a generic media word ("TV", "the press") names no one. */
+static bool generic_media_key(const char *key)
+{
+    static const char *const words[] = {"tv",      "radio",     "television", "newspaper",  "news",
+                                        "daily",   "agency",    "magazine",   "press",      "media",
+                                        "website", "the press", "state tv",   "state media"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(key, words[i]) == 0)
+            return true;
+    return false;
+}
+
 static void strip_outlet_tail(const char *s, size_t *n)
 {
     for (size_t i = 0; i < sizeof outlet_tails / sizeof *outlet_tails; i++) {
@@ -468,6 +480,9 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
         }
         if (mi->canonical && erg_text_name_key(mi->canonical, strlen(mi->canonical), &r->key))
             return ERG_ENOMEM;
+        if ((m->type == ERG_TYPE_OUTLET || m->type == ERG_TYPE_AGENCY) && r->key.data &&
+            generic_media_key(r->key.data))
+            erg_buf_clear(&r->key); /* an empty key leaves the mention unresolved */
         mi->display_off = r->displays.len;
         mi->display_len = n;
         if (erg_buf_append(&r->displays, s, n) != ERG_OK || erg_buf_putc(&r->displays, '\0'))
