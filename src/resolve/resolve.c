@@ -660,6 +660,11 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 continue;
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
                 continue;
+            /* "Andy Warhol" is not a part of "Andy Warhol Foundation": an organization
+             * named after a person starts with the person's whole name. */
+            if (type == ERG_TYPE_PERSON && winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
+                !key_has_edge_words(out->items[f].key, le->key, false))
+                continue;
             found = (int32_t)f;
             matches++;
         }
