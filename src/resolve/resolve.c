@@ -617,6 +617,21 @@ static bool key_has_edge_words(const char *key, const char *part, bool prefix_ok
     return strcmp(key + k - n, part) == 0 && key[k - n - 1] == ' ';
 }
 
+/*
+ * A one-word name ending in "-ology" or "-ism" names a doctrine or a
+ * discipline, never a person or a place; when the tagger makes an entity of
+ * it, the text speaks of the body that holds it ("an attorney for
+ * Scientology", "critics of Scientology").
+ */
+static bool names_a_doctrine(const char *key)
+{
+    size_t n = strlen(key);
+    if (strchr(key, ' '))
+        return false;
+    return (n > 6 && strcmp(key + n - 5, "ology") == 0) ||
+           (n > 5 && strcmp(key + n - 3, "ism") == 0);
+}
+
 static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
 {
     for (int t = 0; t < ERG_TYPE_MISC; t++)
@@ -982,6 +997,9 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
         if (le->type != ERG_TYPE_PERSON && r->votes[e][ERG_TYPE_PERSON] > 0 && !le->name &&
             starts_with_first_name(r, le->key))
             le->type = ERG_TYPE_PERSON;
+        if ((le->type == ERG_TYPE_PERSON || le->type == ERG_TYPE_PLACE) && !le->name &&
+            names_a_doctrine(le->key))
+            le->type = ERG_TYPE_AGENCY;
         if (le->name)
             continue;
         const char *best = le->key;
