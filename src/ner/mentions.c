@@ -293,6 +293,20 @@ static bool bracketed(const ctx *c, size_t a, size_t b)
            !dateline(c, a, b);
 }
 
+/*
+ * A one-word name that is a compound of "news" ("Wikinews", "Technews",
+ * "CyberNews") names a news site whatever the tagger took it for.
+ */
+static bool news_compound(const ctx *c, size_t i)
+{
+    const erg_token *t = &c->toks[i];
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    if (n < 6 || !(t->flags & ERG_TOK_UPPER))
+        return false;
+    return (w[n - 4] == 'n' || w[n - 4] == 'N') && memcmp(w + n - 3, "ews", 3) == 0;
+}
+
 /* ---- the ORG decision -------------------------------------------------------------- */
 
 static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg_type *type)
@@ -510,6 +524,10 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
                              (uint32_t)s,     class_type[cls],   cls,         -1};
             if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
                 return erg_error_oom(err);
+            if (j == i + 1 && news_compound(&c, i)) {
+                m.type = ERG_TYPE_OUTLET;
+                m.cls = ERG_CLASS_ORG;
+            }
             if (push(out, &m) != ERG_OK)
                 return erg_error_oom(err);
             i = j;
