@@ -677,6 +677,12 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 continue;
             /* "Andy Warhol" is not a part of "Andy Warhol Foundation": an organization
              * named after a person starts with the person's whole name. */
+            /* A place is not a short form of an organization named after it:
+             * "Canada" of "Air Canada", "Texas" of "Texas A&M". */
+            if (!misc && type == ERG_TYPE_PLACE &&
+                (winning_type(r->votes[f]) == ERG_TYPE_AGENCY ||
+                 winning_type(r->votes[f]) == ERG_TYPE_OUTLET))
+                continue;
             if (type == ERG_TYPE_PERSON && winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
                 !key_has_edge_words(out->items[f].key, le->key, false))
                 continue;
