@@ -307,6 +307,46 @@ static bool news_compound(const ctx *c, size_t i)
     return (w[n - 4] == 'n' || w[n - 4] == 'N') && memcmp(w + n - 3, "ews", 3) == 0;
 }
 
+/*
+ * A tagger often stops an organization's name at "of" or "for" when the
+ * words after are rare: "Andy Warhol Foundation | for the Visual Arts",
+ * "National Museum | of the U.S. Air Force". An organization that ends with
+ * an organization word ("Foundation", "Museum") takes a following "of"/"for",
+ * an optional "the" and the capitalized words after it, whatever they were
+ * tagged. Returns the new end of the span [f, e).
+ */
+static size_t org_of_tail(const ctx *c, size_t f, size_t e)
+{
+    /* "Drillers Inc of Florida": after a company suffix "of" gives the seat. */
+    static const char *const seat[] = {"Inc",      "Inc.", "Corp", "Corp.",       "Co",
+                                       "Co.",      "Ltd",  "Ltd.", "Corporation", "Company",
+                                       "plc",      "PLC",  "LLC",  "Group",       "Limited",
+                                       "Holdings", "AG",   "SA",   "NV",          "GmbH"};
+    if (!c->g || e + 1 >= c->end || !(tok_is(c, e, "of") || tok_is(c, e, "for")) ||
+        !erg_gaz_i_match_before(c->g, ERG_GAZ_ORG, c->text, c->toks, e, f))
+        return e;
+    for (size_t k = 0; k < sizeof seat / sizeof seat[0]; k++)
+        if (tok_is(c, e - 1, seat[k]))
+            return e;
+    size_t k = e + 1;
+    if (tok_is(c, k, "the") && k + 1 < c->end)
+        k++;
+    if (!upper_word(c, k) || calendar(c, k))
+        return e;
+    size_t last = k;
+    while (k < c->end) {
+        if (upper_word(c, k) && !calendar(c, k))
+            last = k++;
+        else if (k + 1 < c->end &&
+                 (tok_is(c, k, "and") || tok_is(c, k, "&") || tok_is(c, k, "of")) &&
+                 upper_word(c, k + 1))
+            k++;
+        else
+            break;
+    }
+    return last + 1;
+}
+
 /* ---- the ORG decision -------------------------------------------------------------- */
 
 static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg_type *type)
@@ -520,6 +560,8 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
             size_t j = i + 1;
             while (j < c.end && labels[j] == inside)
                 j++;
+            if (cls == ERG_CLASS_ORG)
+                j = org_of_tail(&c, i, j);
             erg_mention m = {c.toks[i].start, c.toks[j - 1].end, (uint32_t)i, (uint32_t)j,
                              (uint32_t)s,     class_type[cls],   cls,         -1};
             if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
