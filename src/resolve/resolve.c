@@ -918,6 +918,35 @@ static bool short_english_word(const char *s, size_t n)
     return false;
 }
 
+static bool starts_with_the(const char *text, const erg_mention *m)
+{
+    return m->end - m->start > 4 && memcmp(text + m->start, "The ", 4) == 0;
+}
+
+/*
+ * "The Church of Scientology" at the start of a sentence or in a Title Case
+ * headline: the capital says nothing there, so "The" is part of an agency's
+ * name only when the article writes the name with it at least as often as
+ * without. Outlets keep it ("The Guardian").
+ */
+static void drop_capital_the(const char *text, erg_mentions *mentions)
+{
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        if (m->type != ERG_TYPE_AGENCY || m->entity < 0 || m->tok_end - m->tok_first < 2 ||
+            !starts_with_the(text, m))
+            continue;
+        int bare = 0;
+        for (size_t k = 0; k < mentions->n; k++)
+            if (mentions->items[k].entity == m->entity)
+                bare += starts_with_the(text, &mentions->items[k]) ? -1 : 1;
+        if (bare <= 0)
+            continue;
+        m->tok_first++;
+        m->start += 4;
+    }
+}
+
 /*
  * Three-syllable East Asian names are often written without the hyphen
  * ("Kim Jong Un", "Kim Jong Il"), and a tagger trained on other names then
@@ -1026,5 +1055,6 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     for (size_t i = 0; i < mentions->n; i++)
         if (mentions->items[i].entity >= 0)
             mentions->items[i].type = out->items[mentions->items[i].entity].type;
+    drop_capital_the(text, mentions);
     return ERG_OK;
 }
