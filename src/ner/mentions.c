@@ -621,10 +621,8 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
                              (uint32_t)s,     class_type[cls],   cls,         -1};
             if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
                 return erg_error_oom(err);
-            if (j == i + 1 && news_compound(&c, i)) {
+            if (j == i + 1 && news_compound(&c, i))
                 m.type = ERG_TYPE_OUTLET;
-                m.cls = ERG_CLASS_ORG;
-            }
             if (push(out, &m) != ERG_OK)
                 return erg_error_oom(err);
             i = j;
