@@ -390,6 +390,55 @@ START_TEST(test_missed_and_retyped)
 }
 END_TEST
 
+START_TEST(test_news_compound_and_org_tails)
+{
+    fx f;
+    fx_init(&f, "Wikinews learned that the Andy Warhol Foundation for the Visual Arts gave "
+                "prints. Visnews filmed it. Drillers Inc of Florida bid. The Andy Warhol "
+                "Foundation for a while lent them.");
+    tag(&f, "Wikinews", 0, ERG_CLASS_PER);
+    tag(&f, "Andy Warhol Foundation", 0, ERG_CLASS_ORG);
+    tag(&f, "Visual Arts", 0, ERG_CLASS_MISC);
+    tag(&f, "Visnews", 0, ERG_CLASS_LOC);
+    tag(&f, "Drillers Inc", 0, ERG_CLASS_ORG);
+    tag(&f, "Florida", 0, ERG_CLASS_LOC);
+    tag(&f, "Andy Warhol Foundation", 1, ERG_CLASS_ORG);
+    run(&f, gaz);
+    ck_mention(&f, "Wikinews", 0, ERG_TYPE_OUTLET);
+    ck_assert_int_eq(find(&f, "Wikinews", 0)->cls, ERG_CLASS_PER);
+    ck_mention(&f, "Visnews", 0, ERG_TYPE_OUTLET);
+    ck_mention(&f, "Andy Warhol Foundation for the Visual Arts", 0, ERG_TYPE_AGENCY);
+    /* after a company suffix, "of" gives the seat */
+    ck_mention(&f, "Drillers Inc", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Florida", 0, ERG_TYPE_PLACE);
+    /* no capitalized word after "for" */
+    ck_mention(&f, "Andy Warhol Foundation", 1, ERG_TYPE_AGENCY);
+    ck_assert_uint_eq(f.m.n, 6);
+    fx_release(&f);
+}
+END_TEST
+
+START_TEST(test_person_of_organization_split)
+{
+    fx f;
+    fx_init(&f, "Nathan Law of Demosisto won. Claudia Mo of Civic Party lost. "
+                "Bank of England rose. Ford Motor Co of Canada Ltd fell.");
+    tag(&f, "Nathan Law of Demosisto", 0, ERG_CLASS_PER);
+    tag(&f, "Claudia Mo of Civic Party", 0, ERG_CLASS_ORG);
+    tag(&f, "Bank of England", 0, ERG_CLASS_ORG);
+    tag(&f, "Ford Motor Co of Canada Ltd", 0, ERG_CLASS_ORG);
+    run(&f, gaz);
+    ck_mention(&f, "Nathan Law", 0, ERG_TYPE_PERSON);
+    ck_none(&f, "Demosisto", 0);
+    ck_mention(&f, "Claudia Mo", 0, ERG_TYPE_PERSON);
+    ck_mention(&f, "Civic Party", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Bank of England", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Ford Motor Co of Canada Ltd", 0, ERG_TYPE_AGENCY);
+    ck_assert_uint_eq(f.m.n, 5);
+    fx_release(&f);
+}
+END_TEST
+
 START_TEST(test_no_gazetteer)
 {
     fx f;
@@ -577,6 +626,8 @@ static Suite *mentions_suite(void)
     tcase_add_test(tc, test_brackets_and_inverted_attribution);
     tcase_add_test(tc, test_ambiguous_names);
     tcase_add_test(tc, test_missed_and_retyped);
+    tcase_add_test(tc, test_news_compound_and_org_tails);
+    tcase_add_test(tc, test_person_of_organization_split);
     tcase_add_test(tc, test_no_gazetteer);
     tcase_add_test(tc, test_spans_from_labels);
     tcase_add_test(tc, test_lookup_by_key);

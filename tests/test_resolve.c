@@ -267,6 +267,86 @@ START_TEST(test_organization_prefix_is_another_body)
 }
 END_TEST
 
+START_TEST(test_person_is_not_part_of_an_organization_named_after_him)
+{
+    fixture f;
+    setup(&f, "The Andy Warhol Foundation gave prints. Andy Warhol made them. Warhol died.");
+    mention(&f, "Andy Warhol Foundation", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Andy Warhol", 1, ERG_TYPE_PERSON);
+    mention(&f, "Warhol", 2, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 2);
+    ck_assert_str_eq(entity_of(&f, "Andy Warhol", 0)->name, "Andy Warhol");
+    ck_assert_int_eq(entity_of(&f, "Andy Warhol", 0)->type, ERG_TYPE_PERSON);
+    ck_assert_str_eq(entity_of(&f, "Warhol", 0)->name, "Andy Warhol");
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_place_is_not_short_for_an_organization)
+{
+    fixture f;
+    setup(&f, "Air Canada cut fares. Flights in Canada were full.");
+    mention(&f, "Air Canada", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Canada", 1, ERG_TYPE_PLACE);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 2);
+    ck_assert_int_eq(entity_of(&f, "Canada", 0)->type, ERG_TYPE_PLACE);
+    ck_assert_int_eq(f.mentions.items[1].type, ERG_TYPE_PLACE);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_doctrine_name_is_an_agency)
+{
+    fixture f;
+    setup(&f, "Critics of Scientology met. Scientology denied it. Scientology sued.");
+    mention(&f, "Scientology", 0, ERG_TYPE_PERSON);
+    mention(&f, "Scientology", 1, ERG_TYPE_PERSON);
+    mention(&f, "Scientology", 2, ERG_TYPE_PLACE);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_int_eq(f.entities.items[0].type, ERG_TYPE_AGENCY);
+    ck_assert_int_eq(f.mentions.items[2].type, ERG_TYPE_AGENCY);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_capital_the_dropped_from_an_agency)
+{
+    fixture f;
+    setup(&f, "An insurgency against The Church of Scientology. The Church of Scientology said "
+              "no. Members of the Church of Scientology left the Church of Scientology for "
+              "the Church of Scientology.");
+    mention(&f, "The Church of Scientology", 0, ERG_TYPE_AGENCY);
+    mention(&f, "The Church of Scientology", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Church of Scientology", 2, ERG_TYPE_AGENCY);
+    mention(&f, "Church of Scientology", 3, ERG_TYPE_AGENCY);
+    mention(&f, "Church of Scientology", 4, ERG_TYPE_AGENCY);
+    resolve(&f);
+    for (size_t i = 0; i < f.mentions.n; i++) {
+        const erg_mention *m = &f.mentions.items[i];
+        ck_assert_uint_eq(m->end - m->start, strlen("Church of Scientology"));
+        ck_assert_int_eq(memcmp(f.text + m->start, "Church", 6), 0);
+        ck_assert_uint_eq(f.doc.tokens[m->tok_first].start, m->start);
+    }
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_capital_the_kept_when_the_name_has_it)
+{
+    fixture f;
+    setup(&f, "The Velvet Underground played. Fans of The Velvet Underground came.");
+    mention(&f, "The Velvet Underground", 0, ERG_TYPE_AGENCY);
+    mention(&f, "The Velvet Underground", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.mentions.items[0].start, 0);
+    ck_assert_int_eq(memcmp(f.text + f.mentions.items[1].start, "The ", 4), 0);
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(test_possessive_inside_a_known_name)
 {
     fixture f;
@@ -374,6 +454,12 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_missed_surname_is_found);
     tcase_add_test(tc, test_first_name_makes_a_person);
     tcase_add_test(tc, test_name_syllable_without_hyphen);
+    tcase_add_test(tc, test_person_is_not_part_of_an_organization_named_after_him);
+    tcase_add_test(tc, test_place_is_not_short_for_an_organization);
+    tcase_add_test(tc, test_doctrine_name_is_an_agency);
+    tcase_add_test(tc, test_capital_the_dropped_from_an_agency);
+    tcase_add_test(tc, test_capital_the_kept_when_the_name_has_it);
+
     tcase_add_test(tc, test_generic_media_word_is_no_entity);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     suite_add_tcase(s, tc);

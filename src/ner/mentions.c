@@ -293,6 +293,103 @@ static bool bracketed(const ctx *c, size_t a, size_t b)
            !dateline(c, a, b);
 }
 
+/*
+ * A one-word name that is a compound of "news" ("Wikinews", "Technews",
+ * "CyberNews") names a news site whatever the tagger took it for.
+ */
+static bool news_compound(const ctx *c, size_t i)
+{
+    const erg_token *t = &c->toks[i];
+    size_t n = t->end - t->start;
+    const char *w = c->text + t->start;
+    if (n < 6 || !(t->flags & ERG_TOK_UPPER))
+        return false;
+    return (w[n - 4] == 'n' || w[n - 4] == 'N') && memcmp(w + n - 3, "ews", 3) == 0;
+}
+
+/* "Inc", "Ltd": the legal form that ends a company's name. */
+static bool company_suffix(const ctx *c, size_t i)
+{
+    static const char *const seat[] = {"Inc",      "Inc.", "Corp", "Corp.",       "Co",
+                                       "Co.",      "Ltd",  "Ltd.", "Corporation", "Company",
+                                       "plc",      "PLC",  "LLC",  "Group",       "Limited",
+                                       "Holdings", "AG",   "SA",   "NV",          "GmbH"};
+    for (size_t k = 0; k < sizeof seat / sizeof seat[0]; k++)
+        if (tok_is(c, i, seat[k]))
+            return true;
+    return false;
+}
+
+/*
+ * A tagger often stops an organization's name at "of" or "for" when the
+ * words after are rare: "Andy Warhol Foundation | for the Visual Arts",
+ * "National Museum | of the U.S. Air Force". An organization that ends with
+ * an organization word ("Foundation", "Museum") takes a following "of"/"for",
+ * an optional "the" and the capitalized words after it, whatever they were
+ * tagged. Returns the new end of the span [f, e).
+ */
+static size_t org_of_tail(const ctx *c, size_t f, size_t e)
+{
+    if (!c->g || e + 1 >= c->end || !(tok_is(c, e, "of") || tok_is(c, e, "for")) ||
+        !erg_gaz_i_match_before(c->g, ERG_GAZ_ORG, c->text, c->toks, e, f))
+        return e;
+    /* "Drillers Inc of Florida": after a company suffix "of" gives the seat. */
+    if (company_suffix(c, e - 1))
+        return e;
+    size_t k = e + 1;
+    if (tok_is(c, k, "the") && k + 1 < c->end)
+        k++;
+    if (!upper_word(c, k) || calendar(c, k))
+        return e;
+    size_t last = k;
+    while (k < c->end) {
+        if (upper_word(c, k) && !calendar(c, k))
+            last = k++;
+        else if (k + 1 < c->end &&
+                 (tok_is(c, k, "and") || tok_is(c, k, "&") || tok_is(c, k, "of")) &&
+                 upper_word(c, k + 1))
+            k++;
+        else
+            break;
+    }
+    return last + 1;
+}
+
+/*
+ * "Nathan Law of Demosisto", "Claudia Mo of Civic Party": a person and
+ * the body he belongs to, read as one name. A person span with "of" after
+ * two or more capitalized words without an organization word, or an
+ * organization span whose part before "of" is two such words while the part
+ * after has an organization word and no company suffix ends it, is split
+ * there; the person's part is kept. Returns the index of "of", or 0
+ * when the span [f, e) stays whole.
+ */
+static size_t person_of_org(const ctx *c, erg_class cls, size_t f, size_t e)
+{
+    if (!c->g || (cls != ERG_CLASS_PER && cls != ERG_CLASS_ORG))
+        return 0;
+    size_t of = 0;
+    for (size_t k = f + 2; k + 1 < e && !of; k++)
+        if (tok_is(c, k, "of"))
+            of = k;
+    if (!of)
+        return 0;
+    for (size_t k = f; k < of; k++)
+        if (!upper_word(c, k))
+            return 0;
+    for (size_t k = f; k < of; k++)
+        if (erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, k, of))
+            return 0;
+    if (cls == ERG_CLASS_PER)
+        return of;
+    if (of - f != 2 || company_suffix(c, e - 1))
+        return 0;
+    for (size_t k = of + 1; k < e; k++)
+        if (erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, k, e))
+            return of;
+    return 0;
+}
+
 /* ---- the ORG decision -------------------------------------------------------------- */
 
 static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg_type *type)
@@ -506,10 +603,26 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
             size_t j = i + 1;
             while (j < c.end && labels[j] == inside)
                 j++;
+            if (cls == ERG_CLASS_ORG)
+                j = org_of_tail(&c, i, j);
+            size_t of = person_of_org(&c, cls, i, j);
+            if (of) {
+                erg_mention p = {c.toks[i].start, c.toks[of - 1].end, (uint32_t)i,   (uint32_t)of,
+                                 (uint32_t)s,     ERG_TYPE_PERSON,    ERG_CLASS_PER, -1};
+                if (push(out, &p) != ERG_OK)
+                    return erg_error_oom(err);
+                if (cls != ERG_CLASS_ORG) {
+                    i = j;
+                    continue;
+                }
+                i = of + 1;
+            }
             erg_mention m = {c.toks[i].start, c.toks[j - 1].end, (uint32_t)i, (uint32_t)j,
                              (uint32_t)s,     class_type[cls],   cls,         -1};
             if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
                 return erg_error_oom(err);
+            if (j == i + 1 && news_compound(&c, i))
+                m.type = ERG_TYPE_OUTLET;
             if (push(out, &m) != ERG_OK)
                 return erg_error_oom(err);
             i = j;

@@ -632,6 +632,21 @@ static bool key_has_edge_words(const char *key, const char *part, bool prefix_ok
     return strcmp(key + k - n, part) == 0 && key[k - n - 1] == ' ';
 }
 
+/*
+ * A one-word name ending in "-ology" or "-ism" names a doctrine or a
+ * discipline, never a person or a place; when the tagger makes an entity of
+ * it, the text speaks of the body that holds it ("an attorney for
+ * Scientology", "critics of Scientology").
+ */
+static bool names_a_doctrine(const char *key)
+{
+    size_t n = strlen(key);
+    if (strchr(key, ' '))
+        return false;
+    return (n > 6 && strcmp(key + n - 5, "ology") == 0) ||
+           (n > 5 && strcmp(key + n - 3, "ism") == 0);
+}
+
 static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
 {
     for (int t = 0; t < ERG_TYPE_MISC; t++)
@@ -674,6 +689,17 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 !key_has_edge_words(out->items[f].key, le->key, prefix_ok))
                 continue;
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
+                continue;
+            /* "Andy Warhol" is not a part of "Andy Warhol Foundation": an organization
+             * named after a person starts with the person's whole name. */
+            /* A place is not a short form of an organization named after it:
+             * "Canada" of "Air Canada", "Texas" of "Texas A&M". */
+            if (!misc && type == ERG_TYPE_PLACE &&
+                (winning_type(r->votes[f]) == ERG_TYPE_AGENCY ||
+                 winning_type(r->votes[f]) == ERG_TYPE_OUTLET))
+                continue;
+            if (type == ERG_TYPE_PERSON && winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
+                !key_has_edge_words(out->items[f].key, le->key, false))
                 continue;
             found = (int32_t)f;
             matches++;
@@ -907,6 +933,35 @@ static bool short_english_word(const char *s, size_t n)
     return false;
 }
 
+static bool starts_with_the(const char *text, const erg_mention *m)
+{
+    return m->end - m->start > 4 && memcmp(text + m->start, "The ", 4) == 0;
+}
+
+/*
+ * "The Church of Scientology" at the start of a sentence or in a Title Case
+ * headline: the capital says nothing there, so "The" is part of an agency's
+ * name only when the article writes the name with it at least as often as
+ * without. Outlets keep it ("The Guardian").
+ */
+static void drop_capital_the(const char *text, erg_mentions *mentions)
+{
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        if (m->type != ERG_TYPE_AGENCY || m->entity < 0 || m->tok_end - m->tok_first < 2 ||
+            !starts_with_the(text, m))
+            continue;
+        int bare = 0;
+        for (size_t k = 0; k < mentions->n; k++)
+            if (mentions->items[k].entity == m->entity)
+                bare += starts_with_the(text, &mentions->items[k]) ? -1 : 1;
+        if (bare <= 0)
+            continue;
+        m->tok_first++;
+        m->start += 4;
+    }
+}
+
 /*
  * Three-syllable East Asian names are often written without the hyphen
  * ("Kim Jong Un", "Kim Jong Il"), and a tagger trained on other names then
@@ -992,6 +1047,9 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
         if (le->type != ERG_TYPE_PERSON && r->votes[e][ERG_TYPE_PERSON] > 0 && !le->name &&
             starts_with_first_name(r, le->key))
             le->type = ERG_TYPE_PERSON;
+        if ((le->type == ERG_TYPE_PERSON || le->type == ERG_TYPE_PLACE) && !le->name &&
+            names_a_doctrine(le->key))
+            le->type = ERG_TYPE_AGENCY;
         if (le->name)
             continue;
         const char *best = le->key;
@@ -1012,5 +1070,6 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     for (size_t i = 0; i < mentions->n; i++)
         if (mentions->items[i].entity >= 0)
             mentions->items[i].type = out->items[mentions->items[i].entity].type;
+    drop_capital_the(text, mentions);
     return ERG_OK;
 }
