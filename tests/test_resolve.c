@@ -309,6 +309,13 @@ START_TEST(test_doctrine_name_is_an_agency)
     ck_assert_int_eq(f.entities.items[0].type, ERG_TYPE_AGENCY);
     ck_assert_int_eq(f.mentions.items[2].type, ERG_TYPE_AGENCY);
     teardown(&f);
+
+    setup(&f, "Buddhism spread. Buddhism lasted.");
+    mention(&f, "Buddhism", 0, ERG_TYPE_PERSON);
+    mention(&f, "Buddhism", 1, ERG_TYPE_PLACE);
+    resolve(&f);
+    ck_assert_int_eq(f.entities.items[0].type, ERG_TYPE_MISC); /* a doctrine, not a body */
+    teardown(&f);
 }
 END_TEST
 

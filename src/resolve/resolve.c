@@ -633,18 +633,23 @@ static bool key_has_edge_words(const char *key, const char *part, bool prefix_ok
 }
 
 /*
- * A one-word name ending in "-ology" or "-ism" names a doctrine or a
- * discipline, never a person or a place; when the tagger makes an entity of
- * it, the text speaks of the body that holds it ("an attorney for
- * Scientology", "critics of Scientology").
+ * What a one-word name the tagger took for a person or a place is when it
+ * ends like a doctrine: "-ism" names the doctrine itself (Buddhism,
+ * communism), which is MISC and stays out of the graph; a name in "-ology"
+ * that news writes as a proper noun is, in practice, the body that holds it
+ * ("an attorney for Scientology", "critics of Scientology"), an agency.
+ * ERG_TYPE_COUNT when the name ends otherwise.
  */
-static bool names_a_doctrine(const char *key)
+static erg_type doctrine_type(const char *key)
 {
     size_t n = strlen(key);
     if (strchr(key, ' '))
-        return false;
-    return (n > 6 && strcmp(key + n - 5, "ology") == 0) ||
-           (n > 5 && strcmp(key + n - 3, "ism") == 0);
+        return ERG_TYPE_COUNT;
+    if (n > 6 && strcmp(key + n - 5, "ology") == 0)
+        return ERG_TYPE_AGENCY;
+    if (n > 5 && strcmp(key + n - 3, "ism") == 0)
+        return ERG_TYPE_MISC;
+    return ERG_TYPE_COUNT;
 }
 
 static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
@@ -1048,8 +1053,8 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
             starts_with_first_name(r, le->key))
             le->type = ERG_TYPE_PERSON;
         if ((le->type == ERG_TYPE_PERSON || le->type == ERG_TYPE_PLACE) && !le->name &&
-            names_a_doctrine(le->key))
-            le->type = ERG_TYPE_AGENCY;
+            doctrine_type(le->key) != ERG_TYPE_COUNT)
+            le->type = doctrine_type(le->key);
         if (le->name)
             continue;
         const char *best = le->key;
