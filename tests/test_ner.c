@@ -265,6 +265,17 @@ START_TEST(test_eval_counts_spans)
     ck_assert_uint_eq(e.correct[ERG_CLASS_LOC], 0);
     ck_assert_uint_eq(e.tokens, 11);
     ck_assert_uint_eq(e.tokens_correct, 8);
+    /* tokens: gold LOC 3 tagged ORG, gold ORG 6 tagged O, gold LOC 10 tagged O */
+    ck_assert_uint_eq(e.confusion[ERG_CLASS_LOC][ERG_CLASS_ORG], 1);
+    ck_assert_uint_eq(e.confusion[ERG_CLASS_ORG][ERG_CLASS_COUNT], 1);
+    ck_assert_uint_eq(e.confusion[ERG_CLASS_LOC][ERG_CLASS_COUNT], 1);
+    ck_assert_uint_eq(e.confusion[ERG_CLASS_PER][ERG_CLASS_PER], 2);
+    ck_assert_uint_eq(e.confusion[ERG_CLASS_COUNT][ERG_CLASS_COUNT], 3);
+    erg_eval_span sp[8];
+    ck_assert_uint_eq(erg_eval_spans(guess, sizeof guess, sp, 8), 5);
+    ck_assert(sp[1].start == 3 && sp[1].end == 4 && sp[1].cls == ERG_CLASS_ORG);
+    ck_assert(sp[4].start == 9 && sp[4].end == 10 && sp[4].cls == ERG_CLASS_LOC);
+    ck_assert_uint_eq(erg_eval_spans(gold, sizeof gold, sp, 2), 5); /* counts past cap */
 
     /* conlleval starts a chunk at an I-X after O or after another type */
     uint8_t gold2[] = {BP, IP, O, BL};
@@ -802,6 +813,18 @@ START_TEST(test_cli_train_tag_eval)
     ck_assert(strstr(d, "overall") != NULL && strstr(d, "precision") != NULL);
     ck_assert(strstr(d, "token accuracy") != NULL);
     free(d);
+
+    /* the confusion table and the span errors; a model trained on tiny-train tags iob2 badly */
+    snprintf(cmd, sizeof cmd, "'%s' eval '%s' --model '%s' --confusion --errors 3 >'%s'", erg,
+             fixture("iob2.conll"), model, out);
+    ck_assert_int_eq(run(cmd), 0);
+    read_all(out, &d, &n);
+    ck_assert_msg(strstr(d, "tokens by gold class (rows)") != NULL, "%s", d);
+    ck_assert(strstr(d, "\nO ") != NULL && strstr(d, "MISC") != NULL);
+    ck_assert(strstr(d, "most frequent span errors") != NULL);
+    free(d);
+    snprintf(cmd, sizeof cmd, "'%s' eval '%s' --errors 0 2>'%s'", erg, fixture("iob2.conll"), out);
+    ck_assert_int_eq(run(cmd), 2);
     remove_tmpdir();
 }
 END_TEST

@@ -206,11 +206,41 @@ typedef struct erg_eval_counts {
     uint64_t gold[ERG_CLASS_COUNT];    /* gold spans per class */
     uint64_t guess[ERG_CLASS_COUNT];   /* predicted spans per class */
     uint64_t correct[ERG_CLASS_COUNT]; /* predicted spans equal to a gold span, same class */
+    /*
+     * Tokens by the class of their gold label (row) and of their predicted
+     * label (column); index ERG_CLASS_COUNT is O.
+     */
+    uint64_t confusion[ERG_CLASS_COUNT + 1][ERG_CLASS_COUNT + 1];
 } erg_eval_counts;
 
 /* Tags every sentence of c with m and fills counts (zeroed first). */
 erg_status erg_ner_eval(const erg_model *m, const erg_corpus *c, erg_eval_counts *counts,
                         erg_error *err);
+
+/*
+ * Called by erg_ner_eval_visit once per sentence with its n words, gold and
+ * predicted labels (all borrowed for the call).
+ */
+typedef void (*erg_eval_visitor)(void *ctx, const erg_word *words, const uint8_t *gold,
+                                 const uint8_t *guess, size_t n);
+
+/* erg_ner_eval that also shows every tagged sentence to visit (which may be NULL). */
+erg_status erg_ner_eval_visit(const erg_model *m, const erg_corpus *c, erg_eval_counts *counts,
+                              erg_eval_visitor visit, void *ctx, erg_error *err);
+
+/* A labelled span: labels [start, end) of one class. */
+typedef struct erg_eval_span {
+    uint32_t start;
+    uint32_t end;
+    erg_class cls;
+} erg_eval_span;
+
+/*
+ * Writes the spans of n IOB2 labels, as conlleval reads them (a span starts
+ * at B-X, or at I-X after O or another class), into out (at most cap) and
+ * returns how many there are, which may exceed cap. O(n).
+ */
+size_t erg_eval_spans(const uint8_t *labels, size_t n, erg_eval_span *out, size_t cap);
 
 /* Adds the spans of one sentence (gold vs guess, n IOB2 labels each) to counts. */
 void erg_eval_add(erg_eval_counts *counts, const uint8_t *gold, const uint8_t *guess, size_t n);

@@ -32,12 +32,26 @@ static bool next_span(const uint8_t *l, size_t n, size_t *i, size_t *start, size
     return true;
 }
 
+size_t erg_eval_spans(const uint8_t *labels, size_t n, erg_eval_span *out, size_t cap)
+{
+    size_t i = 0, start, end, k = 0;
+    int cls;
+    while (next_span(labels, n, &i, &start, &end, &cls)) {
+        if (k < cap)
+            out[k] = (erg_eval_span){(uint32_t)start, (uint32_t)end, (erg_class)cls};
+        k++;
+    }
+    return k;
+}
+
 void erg_eval_add(erg_eval_counts *counts, const uint8_t *gold, const uint8_t *guess, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         counts->tokens++;
         if (gold[i] == guess[i])
             counts->tokens_correct++;
+        int g = class_at(gold, i), p = class_at(guess, i);
+        counts->confusion[g < 0 ? ERG_CLASS_COUNT : g][p < 0 ? ERG_CLASS_COUNT : p]++;
     }
     size_t gi = 0, pi = 0, gs = 0, ge = 0, ps = 0, pe = 0;
     int gc = -1, pc = -1;
@@ -64,6 +78,12 @@ void erg_eval_add(erg_eval_counts *counts, const uint8_t *gold, const uint8_t *g
 erg_status erg_ner_eval(const erg_model *m, const erg_corpus *c, erg_eval_counts *counts,
                         erg_error *err)
 {
+    return erg_ner_eval_visit(m, c, counts, NULL, NULL, err);
+}
+
+erg_status erg_ner_eval_visit(const erg_model *m, const erg_corpus *c, erg_eval_counts *counts,
+                              erg_eval_visitor visit, void *ctx, erg_error *err)
+{
     memset(counts, 0, sizeof *counts);
     erg_tagger *t = NULL;
     uint8_t *guess = NULL;
@@ -85,6 +105,8 @@ erg_status erg_ner_eval(const erg_model *m, const erg_corpus *c, erg_eval_counts
         for (size_t j = k; j < e; j++) {
             size_t first = c->sent_first[j], n = c->sent_first[j + 1] - first;
             erg_eval_add(counts, c->labels + first, guess + first, n);
+            if (visit)
+                visit(ctx, c->words + first, c->labels + first, guess + first, n);
         }
         k = e;
     }
