@@ -778,6 +778,17 @@ static erg_status apply_joins(erg_resolver *r, erg_mentions *mentions, erg_local
     return ERG_OK;
 }
 
+/* Is token i of doc the possessive "'s" or "’s" (which the tokenizer splits off)? */
+static bool is_possessive(const char *text, const erg_doc *doc, size_t i)
+{
+    if (i >= doc->n_tokens)
+        return false;
+    const erg_token *t = &doc->tokens[i];
+    size_t n = t->end - t->start;
+    return (n == 2 && memcmp(text + t->start, "'s", 2) == 0) ||
+           (n == 4 && memcmp(text + t->start, "\xe2\x80\x99s", 4) == 0);
+}
+
 /* Is the key of text [start, end) a name the alias tables or the outlet list know? */
 static bool known_name(erg_resolver *r, const char *text, uint32_t start, uint32_t end)
 {
@@ -802,11 +813,8 @@ static void join_possessive_names(erg_resolver *r, const char *text, const erg_d
         erg_mention *m = &mentions->items[i];
         if (w > 0) {
             erg_mention *prev = &mentions->items[w - 1];
-            const erg_token *t = prev->tok_end < doc->n_tokens ? &doc->tokens[prev->tok_end] : NULL;
-            size_t tn = t ? t->end - t->start : 0;
-            bool possessive = t && prev->tok_end + 1 == m->tok_first &&
-                              ((tn == 2 && memcmp(text + t->start, "'s", 2) == 0) ||
-                               (tn == 4 && memcmp(text + t->start, "\xe2\x80\x99s", 4) == 0));
+            bool possessive =
+                prev->tok_end + 1 == m->tok_first && is_possessive(text, doc, prev->tok_end);
             bool adjacent = prev->tok_end == m->tok_first;
             if ((possessive || adjacent) && prev->sentence == m->sentence &&
                 known_name(r, text, prev->start, m->end)) {
@@ -872,15 +880,8 @@ static erg_status find_missed_surnames(erg_resolver *r, const char *text, const 
             if (!(tok->flags & ERG_TOK_UPPER) || !(tok->flags & ERG_TOK_WORD) ||
                 tok->end - tok->start < 3)
                 continue;
-            if (t == sen->first) {
-                const erg_token *nx = t + 1 < sen->end ? &doc->tokens[t + 1] : NULL;
-                size_t nn = nx ? nx->end - nx->start : 0;
-                bool possessive =
-                    nx && ((nn == 2 && memcmp(text + nx->start, "'s", 2) == 0) ||
-                           (nn == 4 && memcmp(text + nx->start, "\xe2\x80\x99s", 4) == 0));
-                if (!possessive)
-                    continue;
-            }
+            if (t == sen->first && (t + 1 >= sen->end || !is_possessive(text, doc, t + 1)))
+                continue;
             if (erg_text_name_key(text + tok->start, tok->end - tok->start, &r->key) != ERG_OK)
                 return ERG_ENOMEM;
             if (!r->key.data || strchr(r->key.data, ' '))
