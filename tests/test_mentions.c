@@ -206,7 +206,11 @@ START_TEST(test_seed_article)
 }
 END_TEST
 
-/* The seed article with no labels at all: the gazetteer alone finds every outlet. */
+/*
+ * The seed article with no labels at all: the gazetteer alone finds every
+ * outlet, and the shape of a romanized Korean name finds the full names
+ * that stand alone ("dictator Kim Jong-un", not "President Park Geun-hye").
+ */
 START_TEST(test_seed_article_untagged)
 {
     char *text = read_fixture("articles/defector-article.txt");
@@ -219,6 +223,11 @@ START_TEST(test_seed_article_untagged)
     for (int k = 0; k < 5; k++)
         for (int n = 0; n < counts[k]; n++, total++)
             ck_mention(&f, names[k], n, ERG_TYPE_OUTLET);
+    ck_mention(&f, "Kim Jong-un", 0, ERG_TYPE_PERSON);
+    ck_mention(&f, "Jeong Joon-hee", 0, ERG_TYPE_PERSON);
+    total += 2;
+    /* After a capitalized title the shape alone is not enough: the tagger must say. */
+    ck_none(&f, "Park Geun-hye", 0);
     ck_assert_uint_eq(f.m.n, total);
     fx_release(&f);
     free(text);
@@ -439,6 +448,73 @@ START_TEST(test_person_of_organization_split)
 }
 END_TEST
 
+/* ---- shapes and appositions -------------------------------------------------------------- */
+
+/* Romanized Chinese and Korean names the tagger left out or took for organizations. */
+START_TEST(test_east_asian_names)
+{
+    fx f;
+    fx_init(&f, "The winners were Cheng Chung-tai of Civic Passion and Yau Wai-ching. "
+                "Hong Kong-based firms and United States-flag ships backed Pan-democrat Lam "
+                "Cheuk-ting. Zhang Wei-ming Group and Ford Model-t stayed.");
+    tag(&f, "Civic Passion", 0, ERG_CLASS_ORG);
+    tag(&f, "Yau Wai-ching", 0, ERG_CLASS_ORG);
+    tag(&f, "Hong Kong-based", 0, ERG_CLASS_LOC);
+    run(&f, gaz);
+    ck_mention(&f, "Cheng Chung-tai", 0, ERG_TYPE_PERSON);
+    ck_mention(&f, "Yau Wai-ching", 0, ERG_TYPE_PERSON);
+    ck_mention(&f, "Civic Passion", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Hong Kong-based", 0, ERG_TYPE_PLACE);
+    /* English compounds, a name glued to capitalized words, a non-syllable: no person. */
+    ck_none(&f, "United States-flag", 0);
+    ck_none(&f, "Lam Cheuk-ting", 0);
+    ck_none(&f, "Zhang Wei-ming", 0);
+    ck_none(&f, "Ford Model-t", 0);
+    ck_assert_uint_eq(f.m.n, 4);
+    fx_release(&f);
+}
+END_TEST
+
+START_TEST(test_person_apposition)
+{
+    fx f;
+    fx_init(&f, "Valeska Paris, an Australian woman and former member, spoke. "
+                "Lima Rivers, a 24-year-old student, agreed. "
+                "In Singapore, a man was arrested. "
+                "Kuwait, a spokesman for the company said. "
+                "Acme Field, a retired teacher's house, burned.");
+    tag(&f, "Valeska Paris", 0, ERG_CLASS_ORG);
+    tag(&f, "Lima Rivers", 0, ERG_CLASS_LOC);
+    tag(&f, "Singapore", 0, ERG_CLASS_LOC);
+    tag(&f, "Kuwait", 0, ERG_CLASS_LOC);
+    tag(&f, "Acme Field", 0, ERG_CLASS_LOC);
+    run(&f, gaz);
+    ck_assert_uint_eq(f.m.n, 5);
+    ck_mention(&f, "Valeska Paris", 0, ERG_TYPE_PERSON);
+    ck_mention(&f, "Lima Rivers", 0, ERG_TYPE_PERSON);
+    ck_mention(&f, "Singapore", 0, ERG_TYPE_PLACE);
+    ck_mention(&f, "Kuwait", 0, ERG_TYPE_PLACE);
+    ck_mention(&f, "Acme Field", 0, ERG_TYPE_PLACE);
+    fx_release(&f);
+}
+END_TEST
+
+/* "the Museum of Flight", all O: an organization word, "of" and capitalized words. */
+START_TEST(test_missed_org_of)
+{
+    fx f;
+    fx_init(&f, "The Museum of Flight got a trainer. He visited the Academy of Arts and "
+                "Sciences. The Minister of State spoke. The museum of flight closed.");
+    run(&f, gaz);
+    ck_assert_uint_eq(f.m.n, 2);
+    ck_mention(&f, "Museum of Flight", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Academy of Arts and Sciences", 0, ERG_TYPE_AGENCY);
+    ck_none(&f, "Minister of State", 0);
+    ck_none(&f, "museum of flight", 0);
+    fx_release(&f);
+}
+END_TEST
+
 START_TEST(test_no_gazetteer)
 {
     fx f;
@@ -480,12 +556,14 @@ START_TEST(test_spans_from_labels)
     ck_assert_int_eq(f.m.items[3].type, ERG_TYPE_PLACE);
     ck_assert_int_eq(f.m.items[4].type, ERG_TYPE_MISC);
 
-    /* Reuse: the second call replaces the first's content. */
+    /* Reuse: the second call replaces the first's content (without a
+     * gazetteer, so that only the labels and the name shapes count). */
     memset(f.labels, 0, f.doc.n_tokens);
     f.labels[6] = ERG_LABEL_B_LOC;
-    run(&f, gaz);
-    ck_assert_uint_eq(f.m.n, 1);
+    run(&f, NULL);
+    ck_assert_uint_eq(f.m.n, 4);
     ck_mention(&f, "Seoul", 0, ERG_TYPE_PLACE);
+    ck_mention(&f, "Moon Jae-in", 0, ERG_TYPE_PERSON);
 
     f.labels[2] = 200;
     erg_error err;
@@ -628,6 +706,9 @@ static Suite *mentions_suite(void)
     tcase_add_test(tc, test_missed_and_retyped);
     tcase_add_test(tc, test_news_compound_and_org_tails);
     tcase_add_test(tc, test_person_of_organization_split);
+    tcase_add_test(tc, test_east_asian_names);
+    tcase_add_test(tc, test_person_apposition);
+    tcase_add_test(tc, test_missed_org_of);
     tcase_add_test(tc, test_no_gazetteer);
     tcase_add_test(tc, test_spans_from_labels);
     tcase_add_test(tc, test_lookup_by_key);

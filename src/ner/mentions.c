@@ -321,6 +321,29 @@ static bool company_suffix(const ctx *c, size_t i)
 }
 
 /*
+ * The end of the run of capitalized words from k, which may hold "and",
+ * "&" and "of" between them ("Arts and Sciences"); k when token k is no
+ * such word.
+ */
+static size_t name_run(const ctx *c, size_t k)
+{
+    if (k >= c->end || !upper_word(c, k) || calendar(c, k))
+        return k;
+    size_t last = k;
+    while (k < c->end) {
+        if (upper_word(c, k) && !calendar(c, k))
+            last = k++;
+        else if (k + 1 < c->end &&
+                 (tok_is(c, k, "and") || tok_is(c, k, "&") || tok_is(c, k, "of")) &&
+                 upper_word(c, k + 1))
+            k++;
+        else
+            break;
+    }
+    return last + 1;
+}
+
+/*
  * A tagger often stops an organization's name at "of" or "for" when the
  * words after are rare: "Andy Warhol Foundation | for the Visual Arts",
  * "National Museum | of the U.S. Air Force". An organization that ends with
@@ -339,20 +362,8 @@ static size_t org_of_tail(const ctx *c, size_t f, size_t e)
     size_t k = e + 1;
     if (tok_is(c, k, "the") && k + 1 < c->end)
         k++;
-    if (!upper_word(c, k) || calendar(c, k))
-        return e;
-    size_t last = k;
-    while (k < c->end) {
-        if (upper_word(c, k) && !calendar(c, k))
-            last = k++;
-        else if (k + 1 < c->end &&
-                 (tok_is(c, k, "and") || tok_is(c, k, "&") || tok_is(c, k, "of")) &&
-                 upper_word(c, k + 1))
-            k++;
-        else
-            break;
-    }
-    return last + 1;
+    size_t end = name_run(c, k);
+    return end > k ? end : e;
 }
 
 /*
@@ -388,6 +399,140 @@ static size_t person_of_org(const ctx *c, erg_class cls, size_t f, size_t e)
         if (erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, k, e))
             return of;
     return 0;
+}
+
+/* ---- person and organization shapes the tagger misses ----------------------------- */
+
+static bool any_of(const char *w, size_t n, const char *const *list, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * A romanized Chinese or Korean syllable: two to six letters, the first
+ * capital or not as asked, the rest lower case, with a vowel, ending in a
+ * vowel or in n, ng, m, p, t, k, h or l ("Wai", "ching", "Kwok", "Il"); most
+ * English words end otherwise ("funded", "States", "flag").
+ */
+static bool syllable(const char *w, size_t n, bool capital)
+{
+    if (n < 2 || n > 6)
+        return false;
+    bool vowel = false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = w[i];
+        bool up = ch >= 'A' && ch <= 'Z', low = ch >= 'a' && ch <= 'z';
+        if (i == 0 ? (capital ? !up : !low) : !low)
+            return false;
+        vowel |= strchr("aeiouyAEIOUY", ch) != NULL;
+    }
+    char last = w[n - 1];
+    bool end_ok = strchr("aeiouynmptkhl", last) != NULL || (last == 'g' && w[n - 2] == 'n');
+    return vowel && end_ok;
+}
+
+/*
+ * Romanized Chinese and Korean names: a short surname and a hyphenated
+ * two-syllable given name ("Yau Wai-ching", "Cheng Chung-tai", "Kim Jong-un").
+ * A tagger trained on Western names misses the ones whose syllables it never
+ * saw, or reads the pair as an organization. The two words stand alone
+ * (no capitalized word either side), and the second syllable is no English
+ * word that ends a compound ("Hong Kong-based").
+ */
+static bool east_asian_name(const ctx *c, size_t i)
+{
+    static const char *const tails[] = {
+        "based", "born",  "bred",   "led",   "run",   "owned", "made",  "built", "style", "like",
+        "era",   "wide",  "type",   "class", "level", "size",  "sized", "area",  "day",   "year",
+        "old",   "new",   "free",   "up",    "out",   "off",   "over",  "down",  "back",  "held",
+        "ruled", "bound", "linked", "only",  "plus",  "zone",  "side",  "line",  "hour",  "week",
+        "month", "term",  "time",   "ready", "proof", "rich",  "high",  "low",   "long",  "short",
+        "fed",   "held",  "grown",  "ish",   "esque", "ist",   "ism",   "ese"};
+    if (i + 1 >= c->end || (i > c->first && upper_word(c, i - 1)) ||
+        (i + 2 < c->end && upper_word(c, i + 2)))
+        return false;
+    const erg_token *a = &c->toks[i], *b = &c->toks[i + 1];
+    if (b->start != a->end + 1 || !syllable(c->text + a->start, a->end - a->start, true))
+        return false;
+    const char *w = c->text + b->start;
+    size_t n = b->end - b->start;
+    const char *h = memchr(w, '-', n);
+    if (!h)
+        return false;
+    size_t n1 = (size_t)(h - w), n2 = n - n1 - 1;
+    return syllable(w, n1, true) && syllable(h + 1, n2, false) &&
+           !any_of(h + 1, n2, tails, sizeof tails / sizeof *tails);
+}
+
+/*
+ * ", an Australian woman", ", a retired teacher": an apposition that says
+ * the name before it is a person, whatever the tagger made of the name. Only
+ * nouns that name a kind of person count, and only when the apposition ends
+ * there: "X, a spokesman for Y said" attributes a quote to someone else.
+ */
+static bool person_apposition(const ctx *c, size_t f, size_t j)
+{
+    static const char *const nouns[] = {
+        "woman",        "man",         "girl",          "boy",         "mother",
+        "father",       "son",         "daughter",      "wife",        "husband",
+        "widow",        "widower",     "teenager",      "grandmother", "grandfather",
+        "resident",     "citizen",     "student",       "activist",    "actor",
+        "actress",      "singer",      "musician",      "novelist",    "artist",
+        "photographer", "businessman", "businesswoman", "politician",  "blogger",
+        "housewife",    "pensioner",   "schoolgirl",    "schoolboy",   "mother-of-two",
+        "father-of-two"};
+    static const char *const mods[] = {"former",     "young",   "retired",       "senior",
+                                       "junior",     "local",   "longtime",      "prominent",
+                                       "well-known", "famous",  "fellow",        "elderly",
+                                       "leading",    "veteran", "self-described"};
+    static const char *const before[] = {"in", "at", "from", "to", "of", "on", "near", "for", "by"};
+    if (j + 2 >= c->end || !tok_is(c, j, ",") || !(indefinite(c, j + 1) || tok_is(c, j + 1, "the")))
+        return false;
+    /* "in Singapore, a man was arrested": a place before the clause, not an apposition. */
+    if (f > c->first) {
+        const erg_token *t = &c->toks[f - 1];
+        if (any_of(c->text + t->start, t->end - t->start, before, sizeof before / sizeof *before))
+            return false;
+    }
+    for (size_t k = j + 2; k < c->end && k <= j + 4; k++) {
+        const erg_token *t = &c->toks[k];
+        const char *w = c->text + t->start;
+        size_t n = t->end - t->start;
+        if (any_of(w, n, nouns, sizeof nouns / sizeof *nouns))
+            return k + 1 >= c->end ||
+                   (!(c->toks[k + 1].flags & ERG_TOK_WORD) && !tok_is(c, k + 1, "'s")) ||
+                   tok_is(c, k + 1, "and") || tok_is(c, k + 1, "who");
+        bool age = (t->flags & ERG_TOK_NUMBER) && memchr(w, '-', n);
+        if (!upper_word(c, k) && !age && !any_of(w, n, mods, sizeof mods / sizeof *mods))
+            return false;
+    }
+    return false;
+}
+
+/*
+ * "the Museum of Flight": "the", an organization word, "of" and capitalized
+ * words, all left out by the tagger. Returns the end of the name that starts
+ * at i + 1, or 0.
+ */
+static size_t missed_org_of(const ctx *c, const uint8_t *labels, size_t i)
+{
+    if (!c->g || i + 3 >= c->end || !(tok_is(c, i, "the") || tok_is(c, i, "The")) ||
+        !upper_word(c, i + 1) || !tok_is(c, i + 2, "of") ||
+        erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, i + 1, i + 2) != 1)
+        return 0;
+    /* "Minister of State" is a title, though "Minister" marks organizations. */
+    if (tok_is(c, i + 1, "Minister"))
+        return 0;
+    size_t k = name_run(c, i + 3);
+    if (k == i + 3)
+        return 0;
+    for (size_t q = i; q < k; q++)
+        if (labels[q] != ERG_LABEL_O)
+            return 0;
+    return k;
 }
 
 /* ---- the ORG decision -------------------------------------------------------------- */
@@ -595,7 +740,25 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
         for (size_t i = c.first; i < c.end;) {
             uint8_t l = labels[i];
             if (l == ERG_LABEL_O) {
-                i++;
+                size_t e = missed_org_of(&c, labels, i);
+                bool person =
+                    !e && i + 1 < c.end && labels[i + 1] == ERG_LABEL_O && east_asian_name(&c, i);
+                if (!e && !person) {
+                    i++;
+                    continue;
+                }
+                erg_mention m = {
+                    c.toks[i + 1].start, c.toks[e - 1].end, (uint32_t)i + 1, (uint32_t)e,
+                    (uint32_t)s,         ERG_TYPE_AGENCY,   ERG_CLASS_ORG,   -1};
+                if (person)
+                    m = (erg_mention){
+                        c.toks[i].start, c.toks[i + 1].end, (uint32_t)i,   (uint32_t)i + 2,
+                        (uint32_t)s,     ERG_TYPE_PERSON,   ERG_CLASS_PER, -1};
+                else if (decide_org(&c, &out->scratch, i + 1, e, &m.type) != ERG_OK)
+                    return erg_error_oom(err);
+                if (push(out, &m) != ERG_OK)
+                    return erg_error_oom(err);
+                i = m.tok_end;
                 continue;
             }
             erg_class cls = ERG_LABEL_CLASS(l);
@@ -603,6 +766,9 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
             size_t j = i + 1;
             while (j < c.end && labels[j] == inside)
                 j++;
+            if (cls != ERG_CLASS_PER && cls != ERG_CLASS_MISC &&
+                ((j == i + 2 && east_asian_name(&c, i)) || person_apposition(&c, i, j)))
+                cls = ERG_CLASS_PER;
             if (cls == ERG_CLASS_ORG)
                 j = org_of_tail(&c, i, j);
             size_t of = person_of_org(&c, cls, i, j);
