@@ -373,6 +373,33 @@ START_TEST(test_possessive_inside_a_known_name)
 }
 END_TEST
 
+START_TEST(test_generic_org_word_is_no_name)
+{
+    fixture f;
+    setup(&f, "The Church of Scientology sued. The Church said no. The Ministry denied it. "
+              "The University of Texas and the University of Utah met. The University agreed. "
+              "The Office read a statement to The Congress.");
+    mention(&f, "Church of Scientology", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Church", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Ministry", 0, ERG_TYPE_AGENCY);
+    mention(&f, "University of Texas", 0, ERG_TYPE_AGENCY);
+    mention(&f, "University of Utah", 0, ERG_TYPE_AGENCY);
+    mention(&f, "University", 2, ERG_TYPE_AGENCY);
+    mention(&f, "The Office", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Congress", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    /* "the Church" is the one church of the article; a lone "Ministry", an
+     * ambiguous "University" and "The Office" name nothing and are gone. */
+    ck_assert_str_eq(entity_of(&f, "Church", 0)->name, "Church of Scientology");
+    ck_assert_uint_eq(f.mentions.n, 5);
+    ck_assert_uint_eq(f.entities.n, 4);
+    ck_assert_str_eq(entity_of(&f, "Congress", 0)->name, "Congress");
+    for (size_t i = 0; i < f.mentions.n; i++)
+        ck_assert_int_ge(f.mentions.items[i].entity, 0);
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(test_missed_surname_is_found)
 {
     fixture f;
@@ -387,6 +414,13 @@ START_TEST(test_missed_surname_is_found)
     ck_assert_str_eq(entity_of(&f, "Park", 0)->name, "Park Geun-hye");
     ck_assert_uint_eq(f.mentions.items[1].start, (uint32_t)(strstr(f.text, "Park’s") - f.text));
     ck_assert_uint_eq(f.mentions.items[2].start, (uint32_t)(strstr(f.text, "Park later") - f.text));
+    teardown(&f);
+
+    /* A short English word is no surname, even where a person's name has it. */
+    setup(&f, "The Weeknd sang. Fans of The Killers came.");
+    mention(&f, "The Weeknd", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.mentions.n, 1);
     teardown(&f);
 }
 END_TEST
@@ -459,6 +493,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_organization_prefix_is_another_body);
     tcase_add_test(tc, test_possessive_inside_a_known_name);
     tcase_add_test(tc, test_missed_surname_is_found);
+    tcase_add_test(tc, test_generic_org_word_is_no_name);
     tcase_add_test(tc, test_first_name_makes_a_person);
     tcase_add_test(tc, test_name_syllable_without_hyphen);
     tcase_add_test(tc, test_person_is_not_part_of_an_organization_named_after_him);

@@ -92,7 +92,10 @@ erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_ty
  * - a one-word person name ("Park", "Kim") joins the one person of the
  *   article whose name starts or ends with that word; when two persons
  *   share it, the short mentions stay unresolved (entity -1) rather than
- *   being merged wrongly.
+ *   being merged wrongly;
+ * - a mention of one generic organization word ("the Ministry",
+ *   "University") that joins no longer name of the article names nothing
+ *   and is removed from mentions.
  * An entity's type is the type most of its mentions have; its name is the
  * canonical name when it has one, else its longest surface form.
  * O(mentions * entities) per article.

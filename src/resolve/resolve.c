@@ -660,6 +660,44 @@ static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
     return true;
 }
 
+/* parent[] of an entity whose mentions name nothing and are dropped. */
+#define NOT_A_NAME (-4)
+
+/*
+ * Is the key one generic organization word ("ministry", "the university")?
+ * Such a word alone, when it joins no longer name of the article, names no
+ * body that another article would mean by it: kept, it would make one node
+ * of every ministry in the corpus. Words that do name one body in news
+ * ("Congress", "Senate", "Treasury", "Parliament", "Army") are not listed.
+ */
+static bool generic_org_key(const char *key)
+{
+    static const char *const heads[] = {
+        "administration", "agency",     "academy",    "association", "authority",    "bank",
+        "board",          "bureau",     "center",     "centre",      "chamber",      "church",
+        "college",        "commission", "committee",  "company",     "corporation",  "council",
+        "court",          "crown",      "department", "exchange",    "federation",   "foundation",
+        "gallery",        "government", "group",      "hospital",    "institute",    "league",
+        "library",        "ministry",   "museum",     "office",      "organisation", "organization",
+        "program",        "programme",  "project",    "school",      "service",      "sheriff",
+        "society",        "state",      "union",      "university"};
+    if (strncmp(key, "the ", 4) == 0)
+        key += 4;
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (strcmp(key, heads[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Is the generic word `head` what "key" is the X of: "church" of "church of scientology"? */
+static bool head_of(const char *key, const char *head)
+{
+    if (strncmp(head, "the ", 4) == 0)
+        head += 4;
+    size_t n = strlen(head);
+    return strncmp(key, head, n) == 0 && strncmp(key + n, " of ", 4) == 0;
+}
+
 /*
  * Joins a partial name to the one longer name of the article that starts or
  * ends with it: "Park" -> "Park Geun-hye", "the Kim regime" -> Kim Jong-un,
@@ -670,10 +708,12 @@ static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
  * longer names could claim a person's partial name it is left unresolved
  * (parent -2); other ambiguous partial names stay entities of their own.
  * An organization's partial name is its tail only ("Security Council" of
- * "United Nations Security Council"; "United Nations" is another body), and
+ * "United Nations Security Council"; "United Nations" is another body), or
+ * a generic word that heads it ("the Church" of "Church of Scientology"), and
  * a name that an alias list knows is complete. A name seen only in the
  * title line is no target, and is dropped unless it joins a name of the body:
  * a tagger reads "Google Appeals E.U. Antitrust Ruling" as one name.
+ * One generic organization word that joins nothing is no name (NOT_A_NAME).
  * parent[e] = e for an entity that stays.
  */
 static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
@@ -687,11 +727,13 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         if ((!misc && type == ERG_TYPE_OUTLET) || le->name)
             continue;
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
+        bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(le->key);
         int32_t found = -1;
         int matches = 0;
         for (size_t f = 0; f < out->n; f++) {
             if (f == e || misc_only(r->votes[f]) || r->title_only[f] ||
-                !key_has_edge_words(out->items[f].key, le->key, prefix_ok))
+                !(key_has_edge_words(out->items[f].key, le->key, prefix_ok) ||
+                  (generic && head_of(out->items[f].key, le->key))))
                 continue;
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
                 continue;
@@ -716,10 +758,16 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         else if (misc)
             r->parent[e] = -1; /* MISC is never an entity of its own */
     }
-    /* A name only the title line has is most often a run-on of a Title Case headline. */
-    for (size_t e = 0; e < out->n; e++)
-        if (r->title_only[e] && r->parent[e] == (int32_t)e)
+    for (size_t e = 0; e < out->n; e++) {
+        if (r->parent[e] != (int32_t)e)
+            continue;
+        /* A name only the title line has is most often a run-on of a Title Case headline. */
+        if (r->title_only[e])
             r->parent[e] = -1;
+        else if (!out->items[e].name && winning_type(r->votes[e]) == ERG_TYPE_AGENCY &&
+                 generic_org_key(out->items[e].key))
+            r->parent[e] = NOT_A_NAME;
+    }
     /* A chain (e -> f -> g) ends at g; an unresolved end leaves e unresolved. */
     for (size_t e = 0; e < out->n; e++) {
         int32_t p = r->parent[e];
@@ -732,6 +780,15 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 /* Moves the merged entities' mentions and surfaces to their targets and compacts the list. */
 static erg_status apply_joins(erg_resolver *r, erg_mentions *mentions, erg_local_entities *out)
 {
+    /* Mentions of an entity that is no name are dropped; unresolved ones stay. */
+    size_t kept = 0;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->entity >= 0 && r->parent[m->entity] == NOT_A_NAME)
+            continue;
+        mentions->items[kept++] = *m;
+    }
+    mentions->n = kept;
     int32_t *newidx = r->parent; /* reused: after the loop below it maps old -> new */
     for (size_t e = 0; e < out->n; e++) {
         int32_t p = r->parent[e];
@@ -854,6 +911,19 @@ static erg_status insert_mention(erg_mentions *mentions, size_t at, const erg_me
     return ERG_OK;
 }
 
+/* Short capitalized English words that may follow a name without being part of it. */
+static bool short_english_word(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "In",  "On",  "At",  "Of",  "To",  "As",  "By",  "Or",  "Is",  "It",  "An",  "Be", "If",
+        "So",  "Up",  "No",  "Do",  "He",  "We",  "My",  "And", "The", "For", "But", "Jr", "Sr",
+        "Has", "Had", "Was", "Are", "Not", "Now", "Who", "Its", "Her", "His", "Our"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+            return true;
+    return false;
+}
+
 /*
  * Finds the surnames the tagger missed once the article's people are known:
  * a capitalized word that is not in any mention and is the first or last word
@@ -878,7 +948,8 @@ static erg_status find_missed_surnames(erg_resolver *r, const char *text, const 
             if (next > 0 && t > sen->first && mentions->items[next - 1].tok_end == t)
                 continue;
             if (!(tok->flags & ERG_TOK_UPPER) || !(tok->flags & ERG_TOK_WORD) ||
-                tok->end - tok->start < 3)
+                tok->end - tok->start < 3 ||
+                short_english_word(text + tok->start, tok->end - tok->start))
                 continue;
             if (t == sen->first && (t + 1 >= sen->end || !is_possessive(text, doc, t + 1)))
                 continue;
@@ -924,19 +995,6 @@ static long title_sentence(const char *text, const erg_doc *doc)
         (last->end - last->start == 3 && (unsigned char)text[last->start] == 0xe2))
         return -1; /* ends like a sentence (also with a closing quote or an ellipsis) */
     return 0;
-}
-
-/* Short capitalized English words that may follow a name without being part of it. */
-static bool short_english_word(const char *s, size_t n)
-{
-    static const char *const words[] = {
-        "In",  "On",  "At",  "Of",  "To",  "As",  "By",  "Or",  "Is",  "It",  "An",  "Be", "If",
-        "So",  "Up",  "No",  "Do",  "He",  "We",  "My",  "And", "The", "For", "But", "Jr", "Sr",
-        "Has", "Had", "Was", "Are", "Not", "Now", "Who", "Its", "Her", "His", "Our"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-            return true;
-    return false;
 }
 
 static bool starts_with_the(const char *text, const erg_mention *m)
