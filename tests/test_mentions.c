@@ -499,6 +499,24 @@ START_TEST(test_person_apposition)
 }
 END_TEST
 
+START_TEST(test_kin_apposition)
+{
+    fx f;
+    fx_init(&f, "They lost their child, Gloria. Gloria was ill. His partner, Acme Corp, paid.");
+    tag(&f, "Gloria", 0, ERG_CLASS_ORG);
+    tag(&f, "Gloria", 1, ERG_CLASS_ORG);
+    tag(&f, "Acme Corp", 0, ERG_CLASS_ORG);
+    run(&f, gaz);
+    ck_assert_uint_eq(f.m.n, 3);
+    ck_mention(&f, "Gloria", 0, ERG_TYPE_PERSON);
+    /* the mention keeps what the tagger said */
+    ck_assert_int_eq(find(&f, "Gloria", 0)->cls, ERG_CLASS_ORG);
+    ck_mention(&f, "Gloria", 1, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Acme Corp", 0, ERG_TYPE_AGENCY);
+    fx_release(&f);
+}
+END_TEST
+
 /* "the Museum of Flight", all O: an organization word, "of" and capitalized words. */
 START_TEST(test_missed_org_of)
 {
@@ -708,6 +726,7 @@ static Suite *mentions_suite(void)
     tcase_add_test(tc, test_person_of_organization_split);
     tcase_add_test(tc, test_east_asian_names);
     tcase_add_test(tc, test_person_apposition);
+    tcase_add_test(tc, test_kin_apposition);
     tcase_add_test(tc, test_missed_org_of);
     tcase_add_test(tc, test_no_gazetteer);
     tcase_add_test(tc, test_spans_from_labels);

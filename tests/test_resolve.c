@@ -451,6 +451,34 @@ START_TEST(test_first_name_makes_a_person)
 }
 END_TEST
 
+/* A one-word first name becomes a person only when the context, not the tagger, said so. */
+START_TEST(test_one_word_first_name_shown_a_person)
+{
+    fixture f;
+    setup(&f, "Their child, Gloria. Gloria was ill. Gloria died. "
+              "Jordan spoke. Jordan closed its border. Jordan is dry.");
+    char path[] = "/tmp/erg-names-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "Gloria\nJordan\n", 14), 14);
+    close(fd);
+    ck_assert_int_eq(erg_resolver_add_first_names(f.r, path, NULL), ERG_OK);
+    unlink(path);
+    mention(&f, "Gloria", 0, ERG_TYPE_PERSON);
+    f.mentions.items[0].cls = ERG_CLASS_ORG; /* an apposition overruled the tagger */
+    mention(&f, "Gloria", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Gloria", 2, ERG_TYPE_AGENCY);
+    mention(&f, "Jordan", 0, ERG_TYPE_PERSON); /* the tagger's word only */
+    mention(&f, "Jordan", 1, ERG_TYPE_PLACE);
+    mention(&f, "Jordan", 2, ERG_TYPE_PLACE);
+    resolve(&f);
+    ck_assert_int_eq(entity_of(&f, "Gloria", 2)->type, ERG_TYPE_PERSON);
+    ck_assert_int_eq(f.mentions.items[1].type, ERG_TYPE_PERSON);
+    ck_assert_int_eq(entity_of(&f, "Jordan", 0)->type, ERG_TYPE_PLACE);
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(test_name_syllable_without_hyphen)
 {
     fixture f;
@@ -496,6 +524,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_generic_org_word_is_no_name);
     tcase_add_test(tc, test_first_name_makes_a_person);
     tcase_add_test(tc, test_name_syllable_without_hyphen);
+    tcase_add_test(tc, test_one_word_first_name_shown_a_person);
     tcase_add_test(tc, test_person_is_not_part_of_an_organization_named_after_him);
     tcase_add_test(tc, test_place_is_not_short_for_an_organization);
     tcase_add_test(tc, test_doctrine_name_is_an_agency);

@@ -513,6 +513,25 @@ static bool person_apposition(const ctx *c, size_t f, size_t j)
 }
 
 /*
+ * "their nine-month-old child, Gloria.": a kinship noun, a comma and the
+ * name [f, e), which ends the clause. Says the name is a person's.
+ */
+static bool kin_apposition(const ctx *c, size_t f, size_t e)
+{
+    static const char *const kin[] = {
+        "child",     "baby",     "son",           "daughter", "wife",        "husband",
+        "mother",    "father",   "brother",       "sister",   "widow",       "girlfriend",
+        "boyfriend", "fiancee",  "fiancé",        "fiancée",  "niece",       "nephew",
+        "cousin",    "grandson", "granddaughter", "stepson",  "stepdaughter"};
+    if (f < c->first + 2 || !tok_is(c, f - 1, ",") ||
+        (e < c->end && (c->toks[e].flags & ERG_TOK_WORD) && !tok_is(c, e, "and") &&
+         !tok_is(c, e, "who")))
+        return false;
+    const erg_token *t = &c->toks[f - 2];
+    return any_of(c->text + t->start, t->end - t->start, kin, sizeof kin / sizeof *kin);
+}
+
+/*
  * "the Museum of Flight": "the", an organization word, "of" and capitalized
  * words, all left out by the tagger. Returns the end of the name that starts
  * at i + 1, or 0.
@@ -761,13 +780,16 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
                 i = m.tok_end;
                 continue;
             }
-            erg_class cls = ERG_LABEL_CLASS(l);
+            erg_class tagged = ERG_LABEL_CLASS(l), cls = tagged;
             uint8_t inside = (uint8_t)(2 * cls + 2);
             size_t j = i + 1;
             while (j < c.end && labels[j] == inside)
                 j++;
+            /* The mention keeps the tagger's class, so that the resolver can
+             * tell a person the context shows from one the tagger saw. */
             if (cls != ERG_CLASS_PER && cls != ERG_CLASS_MISC &&
-                ((j == i + 2 && east_asian_name(&c, i)) || person_apposition(&c, i, j)))
+                ((j == i + 2 && east_asian_name(&c, i)) || person_apposition(&c, i, j) ||
+                 kin_apposition(&c, i, j)))
                 cls = ERG_CLASS_PER;
             if (cls == ERG_CLASS_ORG)
                 j = org_of_tail(&c, i, j);
@@ -784,7 +806,7 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
                 i = of + 1;
             }
             erg_mention m = {c.toks[i].start, c.toks[j - 1].end, (uint32_t)i, (uint32_t)j,
-                             (uint32_t)s,     class_type[cls],   cls,         -1};
+                             (uint32_t)s,     class_type[cls],   tagged,      -1};
             if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
                 return erg_error_oom(err);
             if (j == i + 1 && news_compound(&c, i))

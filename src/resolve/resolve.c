@@ -184,7 +184,8 @@ struct erg_resolver {
     size_t n_local, local_cap;
     uint32_t (*votes)[ERG_TYPE_COUNT];
     int32_t *parent;
-    bool *title_only; /* every mention of the entity is in the article's title line */
+    bool *title_only;   /* every mention of the entity is in the article's title line */
+    bool *shown_person; /* a mention is a person by its context, against the tagger */
     size_t ent_cap;
 };
 
@@ -217,6 +218,7 @@ void erg_resolver_free(erg_resolver *r)
     free(r->votes);
     free(r->parent);
     free(r->title_only);
+    free(r->shown_person);
     free(r);
 }
 
@@ -262,10 +264,12 @@ erg_status erg_resolver_add_first_names(erg_resolver *r, const char *path, erg_e
     return st;
 }
 
-/* Does the multi-word key start with a listed first name? */
-static bool starts_with_first_name(erg_resolver *r, const char *key)
+/* Does the multi-word key (or, when one_word, any key) start with a listed first name? */
+static bool starts_with_first_name(erg_resolver *r, const char *key, bool one_word)
 {
     const char *sp = strchr(key, ' ');
+    if (!sp && one_word)
+        sp = key + strlen(key);
     if (!sp || !r->first_names.cap)
         return false;
     erg_buf_clear(&r->key);
@@ -599,6 +603,10 @@ static erg_status grow_entity_scratch(erg_resolver *r, size_t n)
     if (!t)
         return ERG_ENOMEM;
     r->title_only = t;
+    void *sp = realloc(r->shown_person, cap * sizeof *r->shown_person);
+    if (!sp)
+        return ERG_ENOMEM;
+    r->shown_person = sp;
     r->ent_cap = cap;
     return ERG_OK;
 }
@@ -1104,12 +1112,21 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     join_partial_names(r, out);
     if (apply_joins(r, mentions, out) != ERG_OK)
         return erg_error_oom(err);
+    for (size_t e = 0; e < out->n; e++)
+        r->shown_person[e] = false;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->entity >= 0 && m->type == ERG_TYPE_PERSON && m->cls != ERG_CLASS_PER)
+            r->shown_person[m->entity] = true;
+    }
 
     for (size_t e = 0; e < out->n; e++) {
         erg_local_entity *le = &out->items[e];
         le->type = winning_type(r->votes[e]);
+        /* A first name the tagger once called a person is one; a one-word
+         * name ("Gloria", "Jordan") only when the context showed it. */
         if (le->type != ERG_TYPE_PERSON && r->votes[e][ERG_TYPE_PERSON] > 0 && !le->name &&
-            starts_with_first_name(r, le->key))
+            starts_with_first_name(r, le->key, r->shown_person[e]))
             le->type = ERG_TYPE_PERSON;
         if ((le->type == ERG_TYPE_PERSON || le->type == ERG_TYPE_PLACE) && !le->name &&
             doctrine_type(le->key) != ERG_TYPE_COUNT)
