@@ -28,7 +28,7 @@ static void usage(FILE *f)
                "  -c, --conll FILE      tag a CoNLL file instead of raw articles\n"
                "      --stats           print to stderr one JSON line: articles, tokens, bytes,\n"
                "                        seconds and tokens_per_second over the whole run\n"
-               "                        (reading, tokenizing and tagging)\n" CLI_READ_HELP
+               "                        (reading, tokenizing and tagging)\n" CLI_INPUT_HELP
                "  -h, --help            show this help\n\n"
                "Example:\n"
                "  erg tag fixtures/articles/defector-article.txt\n"
@@ -297,7 +297,7 @@ int cmd_tag(int argc, char **argv)
     static const struct option opts[] = {{"conll", required_argument, NULL, 'c'},
                                          {"stats", no_argument, NULL, OPT_STATS},
                                          {"help", no_argument, NULL, 'h'},
-                                         CLI_READ_LONG_OPTIONS,
+                                         CLI_INPUT_LONG_OPTIONS,
                                          {NULL, 0, NULL, 0}};
     cli_read_options ro;
     cli_read_options_init(&ro);
@@ -306,7 +306,7 @@ int cmd_tag(int argc, char **argv)
     int ch, r;
     optind = 1;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, ":c:h" CLI_READ_SHORT_OPTIONS, opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":c:h" CLI_INPUT_SHORT_OPTIONS, opts, NULL)) != -1) {
         switch (ch) {
         case 'c':
             conll = optarg;

@@ -38,30 +38,38 @@ enum {
     CLI_OPT_SKIP_BAD,
     CLI_OPT_ALIASES
 };
-#define CLI_READ_LONG_OPTIONS                                                                      \
+/* The options of the commands that only tag (erg tag): model and input. */
+#define CLI_INPUT_LONG_OPTIONS                                                                     \
     {"model", required_argument, NULL, CLI_OPT_MODEL},                                             \
-        {"types", required_argument, NULL, CLI_OPT_TYPES},                                         \
-        {"window", required_argument, NULL, CLI_OPT_WINDOW},                                       \
         {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                               \
-        {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
         {"lenient", no_argument, NULL, CLI_OPT_LENIENT},                                           \
-        {"aliases", required_argument, NULL, CLI_OPT_ALIASES},                                     \
     {                                                                                              \
         "skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD                                            \
     }
-#define CLI_READ_SHORT_OPTIONS "m:t:w:q"
-#define CLI_READ_HELP                                                                              \
+#define CLI_INPUT_SHORT_OPTIONS "m:q"
+/* Those and the options about entities. */
+#define CLI_READ_LONG_OPTIONS                                                                      \
+    CLI_INPUT_LONG_OPTIONS, {"types", required_argument, NULL, CLI_OPT_TYPES},                     \
+        {"window", required_argument, NULL, CLI_OPT_WINDOW},                                       \
+        {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
+    {                                                                                              \
+        "aliases", required_argument, NULL, CLI_OPT_ALIASES                                        \
+    }
+#define CLI_READ_SHORT_OPTIONS CLI_INPUT_SHORT_OPTIONS "t:w:"
+#define CLI_INPUT_HELP                                                                             \
     "  -m, --model MODEL     tagger model (default: the shipped data/erg.model)\n"                 \
-    "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
-    "                        (default: person,agency,outlet)\n"                                    \
+    "      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"               \
+    "      --skip-bad        skip malformed JSON lines, empty and binary files\n"                  \
+    "  -q, --quiet           no progress display\n"
+#define CLI_READ_HELP                                                                              \
+    CLI_INPUT_HELP                                                                                 \
     "  -w, --window W        co-mention window: sentence, paragraph or article\n"                  \
     "                        (default: sentence)\n"                                                \
     "      --aliases FILE    JSON alias list: [{\"name\", \"type\", \"aliases\": [...]}]\n"        \
     "                        (repeatable; adds to the shipped data/aliases.json)\n"                \
     "      --data DIR        folder of the gazetteers (default: the shipped data/)\n"              \
-    "      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"               \
-    "      --skip-bad        skip malformed JSON lines, empty and binary files\n"                  \
-    "  -q, --quiet           no progress display\n"
+    "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
+    "                        (default: person,agency,outlet)\n"
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o);
 

@@ -44,6 +44,10 @@ expect_err "erg: '$WORK/missing.txt': no such file or directory" "missing path"
 run "$ERG" build --frobnicate "$FIXTURES/articles"
 expect_rc 2 "unknown flag"
 expect_err "erg: unknown option '--frobnicate'" "unknown flag"
+# tag prints the tagger's labels: options about entities are not its options
+run "$ERG" tag --types person "$FIXTURES/articles"
+expect_rc 2 "tag --types"
+expect_err "erg: unknown option '--types'" "tag --types"
 run "$ERG" build
 expect_rc 2 "no input"
 run "$ERG" frobnicate
