@@ -8,6 +8,7 @@
 #ifdef _OPENMP
 #include <omp.h>
 #endif
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,22 @@ static void usage(FILE *f)
     fprintf(f, "\nExample:\n  erg build fixtures/articles -o graph.graphml\n");
 }
 
-int main(int argc, char **argv)
+/*
+ * Output a command wrote but the C library still buffers is written here; a
+ * full disk or a closed pipe then fails the run instead of passing in silence
+ * (`erg --help > /dev/full`).
+ */
+static int finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno;
+        if (rc == CLI_OK)
+            rc = cli_failf("cannot write to standard output: %s", strerror(e));
+    }
+    return rc;
+}
+
+static int run(int argc, char **argv)
 {
 #ifdef _OPENMP
     /*
@@ -65,4 +81,9 @@ int main(int argc, char **argv)
         if (strcmp(c->name, name) == 0)
             return c->fn(argc - 1, argv + 1);
     return cli_usage(NULL, "unknown command '%s'", name);
+}
+
+int main(int argc, char **argv)
+{
+    return finish(run(argc, argv));
 }

@@ -44,6 +44,16 @@ expect_err "erg: '$WORK/missing.txt': no such file or directory" "missing path"
 run "$ERG" build --frobnicate "$FIXTURES/articles"
 expect_rc 2 "unknown flag"
 expect_err "erg: unknown option '--frobnicate'" "unknown flag"
+# output that cannot be written fails the run, even a help text
+if [ -w /dev/full ]; then
+    "$ERG" --help >/dev/full 2>"$WORK/err"
+    RC=$?
+    expect_rc 1 "help to a full disk"
+    expect_err "erg: cannot write to standard output" "help to a full disk"
+    "$ERG" query --help >/dev/full 2>"$WORK/err"
+    RC=$?
+    expect_rc 1 "command help to a full disk"
+fi
 # tag prints the tagger's labels: options about entities are not its options
 run "$ERG" tag --types person "$FIXTURES/articles"
 expect_rc 2 "tag --types"
