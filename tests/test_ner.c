@@ -748,6 +748,76 @@ static int run(const char *cmd)
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/*
+ * erg tag --conll tags a file that has -DOCSTART- lines a document at a time:
+ * its labels are erg_tagger_tag_sentences' over the document, which here
+ * (with the shipped model) differ from tagging each sentence alone, where
+ * the second "Haitai" has no "Haitai Corp" to go by. A new model that tags
+ * both sentences alike the same way needs another example here.
+ */
+START_TEST(test_cli_tag_conll_by_document)
+{
+    const char *erg = getenv("ERG");
+    ck_assert_ptr_nonnull(erg);
+    char path[4096];
+    erg_error err;
+    unsetenv("ERG_MODEL");
+    ck_assert_int_eq(erg_model_default_path(path, sizeof path, &err), ERG_OK);
+    const char *s[] = {"Shares", "of",   "Haitai", "Corp", "rose", ".",
+                       "Haitai", "said", "profit", "fell", "."};
+    enum { N = 11 };
+    uint32_t first[2] = {0, 6}, end[2] = {6, 11};
+    erg_word w[N];
+    for (int i = 0; i < N; i++)
+        w[i] = (erg_word){s[i], (uint32_t)strlen(s[i])};
+    erg_model *m = NULL;
+    ck_assert_msg(erg_model_load(&m, path, &err) == ERG_OK, "%s", err.text);
+    erg_tagger *t = NULL;
+    ck_assert_int_eq(erg_tagger_new(&t, m, &err), ERG_OK);
+    uint8_t doc[N], alone[N];
+    ck_assert_int_eq(erg_tagger_tag_sentences(t, w, N, first, end, 2, doc, &err), ERG_OK);
+    for (int k = 0; k < 2; k++)
+        ck_assert_int_eq(erg_tagger_tag(t, w + first[k], end[k] - first[k], alone + first[k], &err),
+                         ERG_OK);
+    ck_assert_msg(memcmp(doc, alone, N) != 0, "the example no longer shows the document at work");
+    uint32_t bad_end[2] = {6, 12};
+    ck_assert_int_eq(erg_tagger_tag_sentences(t, w, N, first, bad_end, 2, doc, &err), ERG_EINVAL);
+    ck_assert_int_eq(erg_tagger_tag_sentences(t, w, N, first, end, 2, doc, &err), ERG_OK);
+    erg_tagger_free(t);
+    erg_model_free(m);
+
+    make_tmpdir();
+    char in[256], out[256], cmd[16384];
+    tmp_path(in, sizeof in, "doc.conll");
+    tmp_path(out, sizeof out, "doc.out");
+    FILE *f = fopen(in, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("-DOCSTART- O\n\n", f);
+    for (int i = 0; i < N; i++)
+        fprintf(f, "%s%s X\n", (uint32_t)i == first[1] ? "\n" : "", s[i]);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "'%s' tag --conll '%s' --model '%s' >'%s'", erg, in, path, out);
+    ck_assert_int_eq(run(cmd), 0);
+    char *d;
+    size_t n;
+    read_all(out, &d, &n);
+    int i = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(d, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (strncmp(line, "-DOCSTART-", 10) == 0)
+            continue;
+        ck_assert_int_lt(i, N);
+        const char *label = strrchr(line, ' ') + 1;
+        ck_assert_msg(strcmp(label, erg_label_name((erg_label)doc[i])) == 0, "%s: %s, expected %s",
+                      s[i], label, erg_label_name((erg_label)doc[i]));
+        i++;
+    }
+    ck_assert_int_eq(i, N);
+    free(d);
+    remove_tmpdir();
+}
+END_TEST
+
 START_TEST(test_cli_train_tag_eval)
 {
     const char *erg = getenv("ERG");
@@ -998,6 +1068,7 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_train_options);
     tcase_add_test(tc, test_shipped_model);
     tcase_add_test(tc, test_cli_train_tag_eval);
+    tcase_add_test(tc, test_cli_tag_conll_by_document);
     tcase_add_test(tc, test_cli_errors);
     tcase_add_test(tc, test_clusters_and_lexicon);
     suite_add_tcase(s, tc);

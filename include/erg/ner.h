@@ -106,6 +106,17 @@ erg_status erg_tagger_tag(erg_tagger *t, const erg_word *words, size_t n, uint8_
 erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *doc, uint8_t *labels,
                               erg_error *err);
 
+/*
+ * Tags the n_sent sentences words[first[k], end[k]) of one document (n words
+ * in all) together, as erg_tagger_tag_doc does for raw text: the second pass
+ * sees what the first said of each capitalized word elsewhere in the
+ * document. Writes n labels (caller-owned); words outside every sentence get
+ * O. ERG_EINVAL when a sentence runs past n.
+ */
+erg_status erg_tagger_tag_sentences(erg_tagger *t, const erg_word *words, size_t n,
+                                    const uint32_t *first, const uint32_t *end, size_t n_sent,
+                                    uint8_t *labels, erg_error *err);
+
 /* ---- CoNLL corpora, training and evaluation ----------------------------------- */
 
 /*

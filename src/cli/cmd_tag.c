@@ -23,7 +23,9 @@ static void usage(FILE *f)
                "column, blank lines between sentences; '-' reads standard input) and prints\n"
                "every line back with one more column: the predicted tag. The column is\n"
                "joined with a space when the line holds spaces, else with a tab. Blank lines\n"
-               "and -DOCSTART- lines are printed unchanged.\n\n"
+               "and -DOCSTART- lines are printed unchanged. A file that opens with\n"
+               "-DOCSTART- is tagged a document at a time, as erg eval and erg extract tag,\n"
+               "so that each name is read in the light of the rest of its document.\n\n"
                "Options:\n"
                "  -c, --conll FILE      tag a CoNLL file instead of raw articles\n"
                "      --stats           print to stderr one JSON line: articles, tokens, bytes,\n"
@@ -35,50 +37,63 @@ static void usage(FILE *f)
                "  erg tag --conll conll/dev.txt > dev.tagged\n");
 }
 
-/* The lines of the sentence being read, and the first column of each. */
-typedef struct sentence {
-    erg_buf text; /* the lines, each without its line end */
-    size_t *line_off;
+/*
+ * The lines read since the last flush: a sentence, or with -DOCSTART- lines
+ * a whole document, so that the tagger sees every sentence of it. A token
+ * line keeps its first column as a word; other lines are printed back as read.
+ */
+typedef struct block {
+    erg_buf text;     /* the lines; token lines without their line end */
+    size_t *line_off; /* per line */
     size_t *line_len;
-    bool *line_cr; /* the line ended with "\r\n" */
-    size_t *word_off;
-    size_t *word_len;
+    bool *line_cr;      /* a token line ended with "\r\n" */
+    int64_t *line_word; /* the token line's word index, or -1 for a line printed as read */
+    size_t *word_off;   /* per word */
     erg_word *words;
     uint8_t *labels;
-    size_t n, cap;
-} sentence;
+    uint32_t *sfirst, *send; /* per sentence: its words */
+    size_t n_lines, n_words, n_sent, cap;
+    bool in_sentence;
+} block;
 
-static void sentence_release(sentence *s)
+static void block_release(block *b)
 {
-    erg_buf_release(&s->text);
-    free(s->line_off);
-    free(s->line_len);
-    free(s->line_cr);
-    free(s->word_off);
-    free(s->word_len);
-    free(s->words);
-    free(s->labels);
+    erg_buf_release(&b->text);
+    free(b->line_off);
+    free(b->line_len);
+    free(b->line_cr);
+    free(b->line_word);
+    free(b->word_off);
+    free(b->words);
+    free(b->labels);
+    free(b->sfirst);
+    free(b->send);
 }
 
-static bool sentence_grow(sentence *s)
+/* Room for one more line, word and sentence (each count is at most the line count). */
+static bool block_reserve(block *b)
 {
-    size_t cap = s->cap ? 2 * s->cap : 256;
+    if (b->n_lines < b->cap)
+        return true;
+    size_t cap = b->cap ? 2 * b->cap : 256;
 #define GROW(field)                                                                                \
     do {                                                                                           \
-        void *p = realloc(s->field, cap * sizeof *s->field);                                       \
+        void *p = realloc(b->field, cap * sizeof *b->field);                                       \
         if (!p)                                                                                    \
             return false;                                                                          \
-        s->field = p;                                                                              \
+        b->field = p;                                                                              \
     } while (0)
     GROW(line_off);
     GROW(line_len);
     GROW(line_cr);
+    GROW(line_word);
     GROW(word_off);
-    GROW(word_len);
     GROW(words);
     GROW(labels);
+    GROW(sfirst);
+    GROW(send);
 #undef GROW
-    s->cap = cap;
+    b->cap = cap;
     return true;
 }
 
@@ -87,28 +102,35 @@ static bool is_blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f';
 }
 
-/* Tags the sentence and prints its lines; false on a tagging failure (err filled). */
-static bool flush_sentence(sentence *s, erg_tagger *t, FILE *out, erg_error *err)
+/* Ends the sentence being read, if any. */
+static void block_end_sentence(block *b)
 {
-    if (s->n == 0)
-        return true;
-    for (size_t i = 0; i < s->n; i++) {
-        s->words[i].s = s->text.data + s->word_off[i];
-        s->words[i].n = (uint32_t)s->word_len[i];
-    }
-    if (erg_tagger_tag(t, s->words, s->n, s->labels, err) != ERG_OK)
+    if (b->in_sentence)
+        b->send[b->n_sent++] = (uint32_t)b->n_words;
+    b->in_sentence = false;
+}
+
+/* Tags the block and prints its lines; false on a tagging failure (err filled). */
+static bool flush_block(block *b, erg_tagger *t, FILE *out, erg_error *err)
+{
+    block_end_sentence(b);
+    for (size_t i = 0; i < b->n_words; i++)
+        b->words[i].s = b->text.data + b->word_off[i];
+    if (b->n_words && erg_tagger_tag_sentences(t, b->words, b->n_words, b->sfirst, b->send,
+                                               b->n_sent, b->labels, err) != ERG_OK)
         return false;
-    for (size_t i = 0; i < s->n; i++) {
-        const char *line = s->text.data + s->line_off[i];
-        size_t len = s->line_len[i];
-        char sep = memchr(line, ' ', len) ? ' ' : '\t';
+    for (size_t i = 0; i < b->n_lines; i++) {
+        const char *line = b->text.data + b->line_off[i];
+        size_t len = b->line_len[i];
         fwrite(line, 1, len, out);
-        fputc(sep, out);
-        fputs(erg_label_name((erg_label)s->labels[i]), out);
-        fputs(s->line_cr[i] ? "\r\n" : "\n", out);
+        if (b->line_word[i] < 0)
+            continue;
+        fputc(memchr(line, ' ', len) ? ' ' : '\t', out);
+        fputs(erg_label_name((erg_label)b->labels[b->line_word[i]]), out);
+        fputs(b->line_cr[i] ? "\r\n" : "\n", out);
     }
-    s->n = 0;
-    erg_buf_clear(&s->text);
+    b->n_lines = b->n_words = b->n_sent = 0;
+    erg_buf_clear(&b->text);
     return true;
 }
 
@@ -119,8 +141,8 @@ static int tag_conll(const char *conll, const char *model_path)
     int rc = CLI_FAIL;
     erg_model *m = NULL;
     erg_tagger *t = NULL;
-    sentence s;
-    memset(&s, 0, sizeof s);
+    block blk;
+    memset(&blk, 0, sizeof blk);
     char *line = NULL;
     size_t line_cap = 0;
     bool use_stdin = strcmp(conll, "-") == 0;
@@ -134,6 +156,9 @@ static int tag_conll(const char *conll, const char *model_path)
         rc = cli_fail(&err);
         goto cleanup;
     }
+    /* A file that opens with -DOCSTART- is tagged a document at a time; any
+     * other, a sentence at a time (as training reads such a file). */
+    int docs = -1; /* not known until the first line that is not blank */
     ssize_t got;
     long lineno = 0;
     while ((got = getline(&line, &line_cap, in)) != -1) {
@@ -151,41 +176,58 @@ static int tag_conll(const char *conll, const char *model_path)
         size_t a = 0;
         while (a < body && is_blank(line[a]))
             a++;
-        size_t b = a;
-        while (b < body && !is_blank(line[b]))
-            b++;
-        bool boundary = a == body || (b - a == 10 && memcmp(line + a, "-DOCSTART-", 10) == 0);
-        if (boundary) {
-            if (!flush_sentence(&s, t, stdout, &err)) {
-                rc = cli_fail(&err);
-                goto cleanup;
-            }
-            fwrite(line, 1, n, stdout);
-            continue;
+        size_t e = a;
+        while (e < body && !is_blank(line[e]))
+            e++;
+        bool blank = a == body;
+        bool docstart = e - a == 10 && memcmp(line + a, "-DOCSTART-", 10) == 0;
+        if (docs < 0 && !blank)
+            docs = docstart;
+        if ((docstart || (blank && docs != 1)) && !flush_block(&blk, t, stdout, &err)) {
+            rc = cli_fail(&err);
+            goto cleanup;
         }
-        size_t e = body;
-        while (e > b && is_blank(line[e - 1]))
-            e--;
-        if (s.n == s.cap && !sentence_grow(&s)) {
+        if (!block_reserve(&blk)) {
             rc = cli_failf("out of memory");
             goto cleanup;
         }
-        s.line_off[s.n] = s.text.len;
-        s.line_len[s.n] = e;
-        s.line_cr[s.n] = cr;
-        s.word_off[s.n] = s.text.len + a;
-        s.word_len[s.n] = b - a;
-        if (b - a > UINT32_MAX || erg_buf_append(&s.text, line, e) != ERG_OK) {
+        size_t k = blk.n_lines;
+        blk.line_off[k] = blk.text.len;
+        blk.line_cr[k] = cr;
+        blk.line_word[k] = -1;
+        if (blank || docstart) {
+            block_end_sentence(&blk);
+            blk.line_len[k] = n;
+            if (erg_buf_append(&blk.text, line, n) != ERG_OK) {
+                rc = cli_failf("out of memory");
+                goto cleanup;
+            }
+            blk.n_lines++;
+            continue;
+        }
+        size_t end = body;
+        while (end > e && is_blank(line[end - 1]))
+            end--;
+        if (e - a > UINT32_MAX || blk.text.len + end > UINT32_MAX ||
+            erg_buf_append(&blk.text, line, end) != ERG_OK) {
             rc = cli_failf("'%s:%ld': line too long", conll, lineno);
             goto cleanup;
         }
-        s.n++;
+        if (!blk.in_sentence)
+            blk.sfirst[blk.n_sent] = (uint32_t)blk.n_words;
+        blk.in_sentence = true;
+        blk.line_len[k] = end;
+        blk.line_word[k] = (int64_t)blk.n_words;
+        blk.word_off[blk.n_words] = blk.line_off[k] + a;
+        blk.words[blk.n_words].n = (uint32_t)(e - a);
+        blk.n_words++;
+        blk.n_lines++;
     }
     if (ferror(in)) {
         rc = cli_failf("'%s': cannot read: %s", conll, strerror(errno));
         goto cleanup;
     }
-    if (!flush_sentence(&s, t, stdout, &err)) {
+    if (!flush_block(&blk, t, stdout, &err)) {
         rc = cli_fail(&err);
         goto cleanup;
     }
@@ -196,7 +238,7 @@ static int tag_conll(const char *conll, const char *model_path)
     rc = CLI_OK;
 cleanup:
     free(line);
-    sentence_release(&s);
+    block_release(&blk);
     erg_tagger_free(t);
     erg_model_free(m);
     if (!use_stdin)

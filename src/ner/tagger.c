@@ -458,6 +458,19 @@ erg_status erg_tagger_tag_doc(erg_tagger *t, const char *text, const erg_doc *do
     return ner_tag_sentences(t, t->words, doc->n_tokens, t->sfirst, t->send, ns, labels, err);
 }
 
+erg_status erg_tagger_tag_sentences(erg_tagger *t, const erg_word *words, size_t n,
+                                    const uint32_t *first, const uint32_t *end, size_t n_sent,
+                                    uint8_t *labels, erg_error *err)
+{
+    if (n)
+        memset(labels, ERG_LABEL_O, n);
+    for (size_t k = 0; k < n_sent; k++)
+        if (first[k] > end[k] || end[k] > n)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "sentence %zu runs past the %zu words", k, n);
+    return ner_tag_sentences(t, words, n, first, end, n_sent, labels, err);
+}
+
 erg_status ner_tag_corpus_doc(erg_tagger *t, const erg_corpus *c, size_t s0, size_t s1,
                               uint8_t *labels, erg_error *err)
 {
