@@ -57,6 +57,20 @@ static bool tok_is(const ctx *c, size_t i, const char *s)
     return c->toks[i].end - c->toks[i].start == n && memcmp(c->text + c->toks[i].start, s, n) == 0;
 }
 
+/* Is the string w (n bytes) one of the k strings of list? */
+static bool any_of(const char *w, size_t n, const char *const *list, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Is token i one of the strings of the array `list`? */
+#define TOK_IN(c, i, list)                                                                         \
+    any_of((c)->text + (c)->toks[i].start, (c)->toks[i].end - (c)->toks[i].start, (list),          \
+           sizeof(list) / sizeof *(list))
+
 static bool upper_word(const ctx *c, size_t i)
 {
     uint32_t f = c->toks[i].flags;
@@ -72,10 +86,7 @@ static bool calendar(const ctx *c, size_t i)
         "August",  "September", "October",   "November", "December", "Jan.",     "Feb.",
         "Mar.",    "Apr.",      "Jun.",      "Jul.",     "Aug.",     "Sep.",     "Sept.",
         "Oct.",    "Nov.",      "Dec.",      "Today",    "Tonight",  "Yesterday"};
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-        if (tok_is(c, i, names[k]))
-            return true;
-    return false;
+    return TOK_IN(c, i, names);
 }
 
 static bool indefinite(const ctx *c, size_t i)
@@ -92,20 +103,14 @@ static bool media_noun(const ctx *c, size_t i)
         "editor", "documentary", "broadcast", "cover",      "investigation", "op-ed"};
     if (i >= c->end)
         return false;
-    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
-        if (tok_is(c, i, nouns[k]))
-            return true;
-    return false;
+    return TOK_IN(c, i, nouns);
 }
 
 /* Marks that end a quotation before an inverted attribution ("...,” reports Fox News"). */
 static bool attribution_mark(const ctx *c, size_t i)
 {
     static const char *const marks[] = {",", "\"", "”", "’", "'", "“", ":", "—", "–"};
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
-        if (tok_is(c, i, marks[k]))
-            return true;
-    return false;
+    return TOK_IN(c, i, marks);
 }
 
 static bool ends_ing(const ctx *c, size_t i)
@@ -257,10 +262,7 @@ static bool opener(const ctx *c, size_t i)
         "I",        "You",        "Our",      "His",     "Her",       "Their", "Its",     "Asked",
         "Speaking", "Writing",    "Quoting",  "Citing",  "Told",      "Says",  "Said",    "Reports",
         "Reported", "Separately", "Nor",      "Neither", "Once"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (tok_is(c, i, words[k]))
-            return true;
-    return false;
+    return TOK_IN(c, i, words);
 }
 
 /*
@@ -314,10 +316,7 @@ static bool company_suffix(const ctx *c, size_t i)
                                        "Co.",      "Ltd",  "Ltd.", "Corporation", "Company",
                                        "plc",      "PLC",  "LLC",  "Group",       "Limited",
                                        "Holdings", "AG",   "SA",   "NV",          "GmbH"};
-    for (size_t k = 0; k < sizeof seat / sizeof seat[0]; k++)
-        if (tok_is(c, i, seat[k]))
-            return true;
-    return false;
+    return TOK_IN(c, i, seat);
 }
 
 /*
@@ -403,14 +402,6 @@ static size_t person_of_org(const ctx *c, erg_class cls, size_t f, size_t e)
 
 /* ---- person and organization shapes the tagger misses ----------------------------- */
 
-static bool any_of(const char *w, size_t n, const char *const *list, size_t k)
-{
-    for (size_t i = 0; i < k; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-            return true;
-    return false;
-}
-
 /*
  * A romanized Chinese or Korean syllable: two to six letters, the first
  * capital or not as asked, the rest lower case, with a vowel, ending in a
@@ -492,11 +483,8 @@ static bool person_apposition(const ctx *c, size_t f, size_t j)
     if (j + 2 >= c->end || !tok_is(c, j, ",") || !(indefinite(c, j + 1) || tok_is(c, j + 1, "the")))
         return false;
     /* "in Singapore, a man was arrested": a place before the clause, not an apposition. */
-    if (f > c->first) {
-        const erg_token *t = &c->toks[f - 1];
-        if (any_of(c->text + t->start, t->end - t->start, before, sizeof before / sizeof *before))
-            return false;
-    }
+    if (f > c->first && TOK_IN(c, f - 1, before))
+        return false;
     for (size_t k = j + 2; k < c->end && k <= j + 4; k++) {
         const erg_token *t = &c->toks[k];
         const char *w = c->text + t->start;
@@ -527,8 +515,7 @@ static bool kin_apposition(const ctx *c, size_t f, size_t e)
         (e < c->end && (c->toks[e].flags & ERG_TOK_WORD) && !tok_is(c, e, "and") &&
          !tok_is(c, e, "who")))
         return false;
-    const erg_token *t = &c->toks[f - 2];
-    return any_of(c->text + t->start, t->end - t->start, kin, sizeof kin / sizeof *kin);
+    return TOK_IN(c, f - 2, kin);
 }
 
 /*
