@@ -89,7 +89,7 @@ int query_usage(query_ctx *q, const char *fmt, ...)
     return rc;
 }
 
-int query_common_option(query_ctx *q, int opt)
+static int common_option(query_ctx *q, int opt)
 {
     switch (opt) {
     case QUERY_OPT_JSON:
@@ -232,8 +232,29 @@ int cmd_query(int argc, char **argv)
     return rc;
 }
 
-int query_bad_option(query_ctx *q, int opt, char **argv)
+int query_option(query_ctx *q, int opt, char **argv, const char *usage)
 {
+    if (opt == 'h') {
+        fputs(usage, stdout);
+        return CLI_OK;
+    }
+    if (common_option(q, opt))
+        return QUERY_NEXT;
     char name[64];
     return cli_bad_option(query_path_name(q, name, sizeof name), opt, argv);
+}
+
+int query_common_options(query_ctx *q, int argc, char **argv, const char *usage)
+{
+    static const struct option longopts[] = {
+        QUERY_COMMON_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    int opt, rc;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1)
+        if ((rc = query_option(q, opt, argv, usage)) != QUERY_NEXT)
+            return rc;
+    return QUERY_NEXT;
 }

@@ -35,18 +35,20 @@ enum { QUERY_OPT_JSON = 2000, QUERY_OPT_TSV };
     "      --tsv             print tab-separated values with a header line\n"                      \
     "  -h, --help            show this help\n"
 
-/*
- * Handles --json and --tsv: sets the format and returns 1; returns 0 for any
- * other opt. Each subcommand handles -h itself (it knows its usage text).
- */
-int query_common_option(query_ctx *q, int opt);
+/* What query_option returns for an option it took: the loop goes on. */
+#define QUERY_NEXT (-1)
 
 /*
- * For getopt_long's '?' and ':' results (option string starting with ':',
- * opterr 0): prints the unknown or incomplete option as a usage error and
- * returns CLI_USAGE.
+ * What a subcommand's option loop does with an option it does not take
+ * itself (getopt_long with an option string starting with ':', opterr 0):
+ * --json and --tsv set the format and give QUERY_NEXT; -h prints usage and
+ * gives CLI_OK, which the subcommand returns (the help was all it had to
+ * do); anything else is printed as a usage error and gives CLI_USAGE.
  */
-int query_bad_option(query_ctx *q, int opt, char **argv);
+int query_option(query_ctx *q, int opt, char **argv, const char *usage);
+
+/* The whole option loop of a subcommand that takes only the common options. */
+int query_common_options(query_ctx *q, int argc, char **argv, const char *usage);
 
 /*
  * Writes the kind of edge e as seen from entity `from`: "co_mention" for the

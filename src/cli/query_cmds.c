@@ -158,13 +158,10 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
             if ((rc = query_parse_count(q, "-n", optarg, 0, &limit)) != CLI_OK)
                 return rc;
             break;
-        case 'h':
-            fputs(neighbors_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break;
-            return query_bad_option(q, opt, argv);
+            if ((rc = query_option(q, opt, argv, neighbors_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (optind + 1 != argc)
@@ -328,13 +325,10 @@ int query_top(query_ctx *q, int argc, char **argv)
             if ((rc = query_parse_count(q, "-n", optarg, 0, &limit)) != CLI_OK)
                 return rc;
             break;
-        case 'h':
-            fputs(top_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break;
-            return query_bad_option(q, opt, argv);
+            if ((rc = query_option(q, opt, argv, top_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (optind != argc)
@@ -440,13 +434,10 @@ int query_communities(query_ctx *q, int argc, char **argv)
             if ((rc = query_parse_count(q, "--members", optarg, 1, &members)) != CLI_OK)
                 return rc;
             break;
-        case 'h':
-            fputs(communities_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break;
-            return query_bad_option(q, opt, argv);
+            if ((rc = query_option(q, opt, argv, communities_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (optind != argc)
@@ -594,13 +585,10 @@ int query_find(query_ctx *q, int argc, char **argv)
             if ((rc = query_parse_count(q, "-n", optarg, 0, &limit)) != CLI_OK)
                 return rc;
             break;
-        case 'h':
-            fputs(find_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break;
-            return query_bad_option(q, opt, argv);
+            if ((rc = query_option(q, opt, argv, find_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (optind + 1 != argc)
@@ -659,21 +647,9 @@ static const char stats_usage[] =
 
 int query_stats(query_ctx *q, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        QUERY_COMMON_LONG_OPTIONS,
-        {NULL, 0, NULL, 0},
-    };
-    int opt, rc;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(stats_usage, stdout);
-            return CLI_OK;
-        }
-        if (!query_common_option(q, opt))
-            return query_bad_option(q, opt, argv);
-    }
+    int rc = query_common_options(q, argc, argv, stats_usage);
+    if (rc != QUERY_NEXT)
+        return rc;
     if (optind != argc)
         return query_usage(q, "stats takes no arguments besides options (got '%s')", argv[optind]);
     if ((rc = query_net(q)) != CLI_OK)
@@ -831,13 +807,10 @@ int query_outlets(query_ctx *q, int argc, char **argv)
             if ((rc = query_parse_count(q, "-n", optarg, 0, &limit)) != CLI_OK)
                 return rc;
             break;
-        case 'h':
-            fputs(outlets_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break;
-            return query_bad_option(q, opt, argv);
+            if ((rc = query_option(q, opt, argv, outlets_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (optind + 1 != argc)

@@ -86,13 +86,10 @@ int query_path(query_ctx *q, int argc, char **argv)
             if ((rc = query_parse_count(q, "-k", optarg, 1, &k)) != CLI_OK)
                 return rc;
             break;
-        case 'h':
-            fputs(path_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break;
-            return query_bad_option(q, opt, argv);
+            if ((rc = query_option(q, opt, argv, path_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (optind + 2 != argc)
@@ -229,21 +226,9 @@ static const char evidence_usage[] =
 
 int query_evidence(query_ctx *q, int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        QUERY_COMMON_LONG_OPTIONS,
-        {NULL, 0, NULL, 0},
-    };
-    int opt, rc;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(evidence_usage, stdout);
-            return CLI_OK;
-        }
-        if (!query_common_option(q, opt))
-            return query_bad_option(q, opt, argv);
-    }
+    int rc = query_common_options(q, argc, argv, evidence_usage);
+    if (rc != QUERY_NEXT)
+        return rc;
     if (optind + 2 != argc)
         return query_usage(q, "evidence takes two names, A and B");
     size_t a, b;
@@ -429,13 +414,11 @@ static int ego_or_subgraph(query_ctx *q, int argc, char **argv, bool ego)
         case 'f':
             format = optarg;
             break;
-        case 'h':
-            fputs(ego ? ego_usage : subgraph_usage, stdout);
-            return CLI_OK;
         default:
-            if (query_common_option(q, opt))
-                break; /* accepted for uniformity; the output is a graph file */
-            return query_bad_option(q, opt, argv);
+            /* --json and --tsv are taken for uniformity; the output is a graph file. */
+            if ((rc = query_option(q, opt, argv, ego ? ego_usage : subgraph_usage)) != QUERY_NEXT)
+                return rc;
+            break;
         }
     }
     if (ego && optind + 1 != argc)
