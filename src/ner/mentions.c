@@ -753,14 +753,16 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
                     i++;
                     continue;
                 }
-                erg_mention m = {
-                    c.toks[i + 1].start, c.toks[e - 1].end, (uint32_t)i + 1, (uint32_t)e,
-                    (uint32_t)s,         ERG_TYPE_AGENCY,   ERG_CLASS_ORG,   -1};
-                if (person)
-                    m = (erg_mention){
-                        c.toks[i].start, c.toks[i + 1].end, (uint32_t)i,   (uint32_t)i + 2,
-                        (uint32_t)s,     ERG_TYPE_PERSON,   ERG_CLASS_PER, -1};
-                else if (decide_org(&c, &out->scratch, i + 1, e, &m.type) != ERG_OK)
+                size_t a = person ? i : i + 1, b = person ? i + 2 : e;
+                erg_mention m = {c.toks[a].start,
+                                 c.toks[b - 1].end,
+                                 (uint32_t)a,
+                                 (uint32_t)b,
+                                 (uint32_t)s,
+                                 person ? ERG_TYPE_PERSON : ERG_TYPE_AGENCY,
+                                 person ? ERG_CLASS_PER : ERG_CLASS_ORG,
+                                 -1};
+                if (!person && decide_org(&c, &out->scratch, a, b, &m.type) != ERG_OK)
                     return erg_error_oom(err);
                 if (push(out, &m) != ERG_OK)
                     return erg_error_oom(err);
