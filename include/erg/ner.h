@@ -297,7 +297,8 @@ typedef struct erg_mention {
     uint32_t tok_end;
     uint32_t sentence;
     erg_type type;  /* person, agency, outlet, place or misc */
-    erg_class cls;  /* what the tagger said (an outlet found by the gazetteer alone is ORG) */
+    erg_class cls;  /* what the tagger said; for a name it did not tag, the class the
+                       rule found (an outlet by the gazetteer alone is ORG) */
     int32_t entity; /* index into the article's erg_local_entities, -1 until resolved */
 } erg_mention;
 
@@ -325,10 +326,17 @@ void erg_mentions_release(erg_mentions *m);
  * - an outlet name from the list that the tagger missed or typed otherwise,
  *   written as in the list (case-sensitive, whole tokens, longest first),
  *   becomes an outlet mention, replacing tagged spans that lie inside it;
- *   names marked ambiguous need a tagged ORG or an outlet context.
+ *   names marked ambiguous need a tagged ORG or an outlet context;
+ * - where the tagger saw no name or another type, the shape or context
+ *   decides: an untagged romanized Chinese or Korean name ("Cheng
+ *   Chung-tai") is a person, as is a name in an apposition that names a
+ *   kind of person (", an Australian woman", "their child, Gloria."), and
+ *   an untagged "the <organization word> of <Capitalized words>" is an
+ *   organization. Such a mention's cls is what the tagger said (ORG for
+ *   "Gloria"), its type what the context says.
  * Spans never cross sentences. gaz may be NULL (then no outlets are
- * recognized). ERG_EINVAL when a label is not an erg_label; ERG_ENOMEM.
- * Allocates only when out must grow.
+ * recognized, nor "the X of Y" organizations). ERG_EINVAL when a label is not an erg_label;
+ * ERG_ENOMEM. Allocates only when out must grow.
  */
 erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,
                             const erg_gazetteer *gaz, erg_mentions *out, erg_error *err);

@@ -11,6 +11,9 @@
  * or retypes outlet mentions where the tagger found nothing or something
  * inside the name. Weak cues ("said", "according to") never make an outlet
  * of an unlisted name; they only confirm a listed name marked ambiguous.
+ * Before (2), names the tagger missed or mistyped are found by their shape
+ * or context (romanized East Asian names, person appositions, "the Museum
+ * of Flight").
  */
 #include "gazetteer_private.h"
 
