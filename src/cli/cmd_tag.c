@@ -208,8 +208,7 @@ static int tag_conll(const char *conll, const char *model_path)
         size_t end = body;
         while (end > e && is_blank(line[end - 1]))
             end--;
-        if (e - a > UINT32_MAX || blk.text.len + end > UINT32_MAX ||
-            erg_buf_append(&blk.text, line, end) != ERG_OK) {
+        if (e - a > UINT32_MAX || erg_buf_append(&blk.text, line, end) != ERG_OK) {
             rc = cli_failf("'%s:%ld': line too long", conll, lineno);
             goto cleanup;
         }
