@@ -140,6 +140,18 @@ START_TEST(test_corpus_add_file_and_other_types)
     ck_assert_uint_eq(c->sent_doc[3], 1);
     ck_assert_uint_eq(c->sent_doc[4], 2);
     erg_corpus_free(c);
+
+    /* The same two files in one call; a bad later file fails the whole load. */
+    char *paths[] = {strdup(fixture("iob2.conll")), strdup(fixture("other-types.conll")),
+                     strdup(fixture("bad-tag.conll"))};
+    ck_assert_int_eq(erg_corpus_load_files(&c, paths, 2, &err), ERG_OK);
+    ck_assert_uint_eq(erg_corpus_sentences(c), 5);
+    ck_assert_uint_eq(erg_corpus_tokens(c), 25);
+    erg_corpus_free(c);
+    ck_assert_int_eq(erg_corpus_load_files(&c, paths, 3, &err), ERG_EFORMAT);
+    ck_assert_ptr_null(c);
+    for (int i = 0; i < 3; i++)
+        free(paths[i]);
 }
 END_TEST
 

@@ -133,6 +133,11 @@ typedef struct erg_corpus erg_corpus;
 erg_status erg_corpus_load(erg_corpus **out, const char *path, erg_error *err);
 /* Appends the sentences of another file. */
 erg_status erg_corpus_add_file(erg_corpus *c, const char *path, erg_error *err);
+/*
+ * One corpus of the n files paths[0..n) (n >= 1), in order; *out is NULL on
+ * failure, which names the file. The caller frees *out with erg_corpus_free.
+ */
+erg_status erg_corpus_load_files(erg_corpus **out, char *const *paths, size_t n, erg_error *err);
 size_t erg_corpus_sentences(const erg_corpus *c);
 size_t erg_corpus_tokens(const erg_corpus *c);
 void erg_corpus_free(erg_corpus *c);

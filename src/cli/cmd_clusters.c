@@ -105,13 +105,9 @@ int cmd_clusters(int argc, char **argv)
     erg_corpus *c = NULL;
     int rc = CLI_FAIL;
     double t0 = cli_now();
-    for (int i = optind; i < argc; i++) {
-        erg_status st =
-            c ? erg_corpus_add_file(c, argv[i], &err) : erg_corpus_load(&c, argv[i], &err);
-        if (st != ERG_OK) {
-            rc = cli_fail(&err);
-            goto cleanup;
-        }
+    if (erg_corpus_load_files(&c, argv + optind, (size_t)(argc - optind), &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
     }
     if (erg_ner_clusters(c, &o, output, &err) != ERG_OK) {
         rc = cli_fail(&err);

@@ -232,15 +232,10 @@ int cmd_eval(int argc, char **argv)
     error_table errors;
     memset(&errors, 0, sizeof errors);
     erg_buf_init(&errors.line);
-    if (erg_corpus_load(&c, argv[optind], &err) != ERG_OK) {
+    if (erg_corpus_load_files(&c, argv + optind, (size_t)(argc - optind), &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
     }
-    for (int i = optind + 1; i < argc; i++)
-        if (erg_corpus_add_file(c, argv[i], &err) != ERG_OK) {
-            rc = cli_fail(&err);
-            goto cleanup;
-        }
     m = cli_load_model(model_path);
     if (!m)
         goto cleanup;

@@ -157,15 +157,10 @@ int cmd_train(int argc, char **argv)
     erg_model *m = NULL;
     int rc = CLI_FAIL;
     double t0 = cli_now();
-    if (erg_corpus_load(&c, argv[optind], &err) != ERG_OK) {
+    if (erg_corpus_load_files(&c, argv + optind, (size_t)(argc - optind), &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
     }
-    for (int i = optind + 1; i < argc; i++)
-        if (erg_corpus_add_file(c, argv[i], &err) != ERG_OK) {
-            rc = cli_fail(&err);
-            goto cleanup;
-        }
     if (erg_corpus_sentences(c) == 0) {
         rc = cli_failf("'%s': no sentences to train on", argv[optind]);
         goto cleanup;

@@ -63,6 +63,18 @@ erg_status erg_corpus_load(erg_corpus **out, const char *path, erg_error *err)
     return ERG_OK;
 }
 
+erg_status erg_corpus_load_files(erg_corpus **out, char *const *paths, size_t n, erg_error *err)
+{
+    erg_status st = erg_corpus_load(out, paths[0], err);
+    for (size_t i = 1; i < n && st == ERG_OK; i++)
+        st = erg_corpus_add_file(*out, paths[i], err);
+    if (st != ERG_OK) {
+        erg_corpus_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
 /* Span prefix of a tag as read: B, I, E (or L), S (or U), or 'I' for a bare type. */
 typedef struct raw_tag {
     char prefix;
