@@ -206,7 +206,7 @@ START_TEST(test_edges_weights_outlets_evidence)
     tb_finish(g, ALL_TYPES);
     const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
     ck_assert_ptr_nonnull(d);
-    ck_assert_uint_eq(d->weight, 4);
+    ck_assert_uint_eq(d->count, 4);
     ck_assert_uint_eq(d->articles, 3);
     ck_assert_str_eq(d->first_date, "2018-04-27");
     ck_assert_str_eq(d->last_date, "2018-05-01");
@@ -269,7 +269,7 @@ START_TEST(test_evidence_cap_and_order)
         }
         tb_finish(g, ALL_TYPES);
         const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
-        ck_assert_uint_eq(d->weight, 12);
+        ck_assert_uint_eq(d->count, 12);
         ck_assert_uint_eq(d->articles, 4);
         ck_assert_uint_eq(d->n_evidence, 2);
         ck_assert_str_eq(d->evidence[0].article, "a");
@@ -308,7 +308,7 @@ START_TEST(test_mask_and_refinish)
     ck_assert_uint_eq(entity(g, "kim jong un")->mentions, 5);
     ck_assert_uint_eq(erg_graph_edge_count(g), 6);
     const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
-    ck_assert_uint_eq(d->weight, 1);
+    ck_assert_uint_eq(d->count, 1);
     /* Finishing twice in a row changes nothing. */
     char *s1 = save_string(g);
     tb_finish(g, ERG_TYPES_DEFAULT);
@@ -369,7 +369,8 @@ START_TEST(test_bad_articles)
     /* Without text, only empty evidence ranges are possible. */
     tb_init(&t, "notext", NULL, NULL, NULL);
     int p = tb_ent(&t, "p", ERG_TYPE_PERSON), q = tb_ent(&t, "q", ERG_TYPE_PERSON);
-    t.ritems[t.rels.n++] = (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1};
+    t.ritems[t.rels.n++] =
+        (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1, ERG_WEIGHT_UNIT};
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
     t.ritems[0].end = 0;
     tb_add(g, &t);
@@ -825,7 +826,7 @@ START_TEST(test_to_igraph)
         const erg_edge *d = edge(g, erg_graph_entity(g, (size_t)from)->key,
                                  erg_graph_entity(g, (size_t)to)->key, ERG_KIND_CO_MENTION);
         ck_assert_ptr_nonnull(d);
-        ck_assert(VECTOR(w)[e] == (double)d->weight);
+        ck_assert(VECTOR(w)[e] == erg_edge_weight(d));
         total += VECTOR(w)[e];
     }
     ck_assert(total == 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1);
@@ -1061,7 +1062,7 @@ START_TEST(test_subset_edges_evidence)
     ck_assert_uint_eq(erg_graph_edge_count(sub), 1);
     d = edge(sub, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
     ck_assert_ptr_nonnull(d);
-    ck_assert_uint_eq(d->weight, 4);
+    ck_assert_uint_eq(d->count, 4);
     ck_assert_uint_eq(d->articles, 3);
     ck_assert_str_eq(d->first_date, "2018-04-27");
     ck_assert_str_eq(d->last_date, "2018-05-01");

@@ -119,7 +119,8 @@ static void same_graph(const erg_graph *want, const erg_graph *got)
         ck_assert_uint_eq(a->source, b->source);
         ck_assert_uint_eq(a->target, b->target);
         ck_assert_int_eq(a->kind, b->kind);
-        ck_assert_uint_eq(a->weight, b->weight);
+        ck_assert_uint_eq(a->count, b->count);
+        ck_assert_uint_eq(a->wunits, b->wunits);
         ck_assert_uint_eq(a->articles, b->articles);
         same_str(a->first_date, b->first_date, "edge first_date");
         same_str(a->last_date, b->last_date, "edge last_date");
@@ -441,13 +442,13 @@ START_TEST(test_renamed_keys)
     const erg_edge *co = erg_graph_edge(g, 0), *rep = erg_graph_edge(g, 1);
     ck_assert_int_eq(co->kind, ERG_KIND_CO_MENTION);
     ck_assert_uint_eq(co->source, 0);
-    ck_assert_uint_eq(co->weight, 4);
+    ck_assert_uint_eq(co->count, 4);
     ck_assert_uint_eq(co->n_outlets, 2);
     ck_assert_str_eq(co->outlets[0], "KCNA");
     ck_assert_int_eq(rep->kind, ERG_KIND_REPORTS);
     ck_assert_uint_eq(rep->source, 1);
     ck_assert_uint_eq(rep->target, 0);
-    ck_assert_uint_eq(rep->weight, 1);
+    ck_assert_uint_eq(rep->count, 1);
     erg_graph_free(g);
     unlink(path);
     rmdir(dir);

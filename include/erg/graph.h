@@ -31,10 +31,29 @@ extern "C" {
 /* Version of the native file this code writes and reads. */
 #define ERG_GRAPH_FORMAT_VERSION 1
 
+/*
+ * How a surface form came to an entity. Corpus-level folds (after all
+ * articles are in, erg_graph_finish) are the last three.
+ */
+typedef enum erg_fold {
+    ERG_FOLD_KEY = 0,    /* its merge key is the entity's key */
+    ERG_FOLD_ARTICLE,    /* joined within an article (partial name, alias list, acronym) */
+    ERG_FOLD_SHORT_FORM, /* corpus: a short form owned by one full name ("Blair") */
+    ERG_FOLD_ACRONYM,    /* corpus: the initials of one full name ("IBM") */
+    ERG_FOLD_LEGAL,      /* corpus: the name without its legal suffix ("Texaco" of "Texaco Inc") */
+    ERG_FOLD_COUNT
+} erg_fold;
+
+/* "key", "article", "short-form", "acronym", "legal-suffix"; NULL when out of range. */
+const char *erg_fold_name(erg_fold f);
+/* The fold named s (as erg_fold_name writes it); ERG_EINVAL when unknown. */
+erg_status erg_fold_parse(const char *s, erg_fold *out);
+
 /* One surface form of an entity with how often it was seen. */
 typedef struct erg_alias {
     char *name;
     uint32_t count;
+    erg_fold rule; /* how it joined the entity (when several, the lowest) */
 } erg_alias;
 
 typedef struct erg_entity {
@@ -49,6 +68,7 @@ typedef struct erg_entity {
     erg_alias *aliases; /* every surface form, sorted by name */
     size_t n_aliases;
     uint32_t type_votes[ERG_TYPE_COUNT]; /* articles per type: each article votes once */
+    bool ambiguous; /* a short form that several full names claim with comparable evidence */
 } erg_entity;
 
 /* An evidence record: the sentence text at bytes [start, end) of an article. */
@@ -63,7 +83,15 @@ typedef struct erg_edge {
     uint32_t source; /* entity index; for co_mention, source < target */
     uint32_t target;
     erg_kind kind;
-    uint32_t weight;   /* number of windows (sentences by default) that support it */
+    uint32_t count; /* number of windows (sentences by default) that support it */
+    /*
+     * The weight, in units of 1/ERG_WEIGHT_UNIT (erg_edge_weight gives it as
+     * a number): a co_mention window with k entities gives each of its pairs
+     * 1/(k-1) (Newman's collaboration weighting), a typed record 1. Integer
+     * units keep sums exact, so the weight does not depend on the order
+     * articles arrive in.
+     */
+    uint64_t wunits;
     uint32_t articles; /* number of articles that support it */
     char *first_date;  /* NULL if no supporting article has a date */
     char *last_date;
@@ -83,6 +111,12 @@ typedef struct erg_graph_article {
 } erg_graph_article;
 
 typedef struct erg_graph erg_graph;
+
+/* An edge's weight as a number (wunits / ERG_WEIGHT_UNIT). */
+static inline double erg_edge_weight(const erg_edge *d)
+{
+    return (double)d->wunits / (double)ERG_WEIGHT_UNIT;
+}
 
 /* The most evidence records per edge a graph may keep (erg_graph_new, the graph file). */
 #define ERG_GRAPH_MAX_EVIDENCE 1000u

@@ -48,12 +48,31 @@ erg_status erg_window_parse(const char *s, erg_window *out);
  * that supports it: the sentence that holds both names, or for a wider
  * window the sentences from the first-seen mention of one to that of the other.
  */
+/*
+ * Edge weights are counted in units of 1/ERG_WEIGHT_UNIT. 720720 is
+ * lcm(1..16), so 1/j is a whole number of units for every j up to 16.
+ */
+#define ERG_WEIGHT_UNIT 720720u
+
+/*
+ * A co_mention window with more than ERG_RELATE_LIST_SPAN + 1 entities is a
+ * list: each entity is paired only with the ERG_RELATE_LIST_SPAN / 2 entities
+ * that follow it, each pair weighing 1/ERG_RELATE_LIST_SPAN.
+ */
+#define ERG_RELATE_LIST_SPAN 8u
+
 typedef struct erg_relation {
     uint32_t a;
     uint32_t b;
     erg_kind kind;
     uint32_t start;
     uint32_t end;
+    /*
+     * What the record adds to its edge's weight, in units of 1/ERG_WEIGHT_UNIT:
+     * a typed record ERG_WEIGHT_UNIT (1); a co_mention record 1/(k-1) of it,
+     * k the entities of its window (see erg_relate_article).
+     */
+    uint32_t wunits;
 } erg_relation;
 
 /* Caller-owned (_init/_release), reused across articles. */
@@ -71,7 +90,10 @@ void erg_relations_release(erg_relations *r);
  * co_mention record per window (sentence, paragraph or whole article) and
  * pair of distinct entities whose types are both in type_mask (a bit mask of
  * ERG_TYPE_BIT), in text order. So the number of records for a pair is the
- * number of windows in which both appear. The typed relations of
+ * number of windows in which both appear. A window of k entities gives each
+ * pair 1/(k-1) of weight (wunits), so that no entity gives out more than one
+ * unit per window; a window of more than ERG_RELATE_LIST_SPAN + 1 entities
+ * is a list and pairs only neighbours (see ERG_RELATE_LIST_SPAN). The typed relations of
  * erg_relate_typed follow the co_mention records. ERG_EINVAL as
  * erg_relate_typed (checked before any record is made); ERG_ENOMEM.
  * Allocates one array of entities->n entries per call.

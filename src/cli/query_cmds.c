@@ -58,7 +58,8 @@ static int cmp_link(const void *pa, const void *pb)
 typedef struct nb_row {
     size_t other;
     size_t first_link, n_links;
-    uint32_t weight, articles;
+    double weight;
+    uint32_t articles;
 } nb_row;
 
 static const erg_graph *sort_graph; /* for cmp_nb_row; qsort has no context argument */
@@ -190,7 +191,7 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
             const erg_edge *e = erg_graph_edge(g, links[j].edge);
             seen |= 1u << e->kind;
             if (e->kind == ERG_KIND_CO_MENTION)
-                r.weight = e->weight;
+                r.weight = erg_edge_weight(e);
             if (e->articles > r.articles)
                 r.articles = e->articles;
         }
@@ -220,7 +221,7 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
             json_array_append_new(kl, json_string(label));
             widen_dates(&first, &last, e->first_date, e->last_date);
         }
-        if (!row || !kl || json_object_set_new(row, "weight", json_integer(r->weight)) ||
+        if (!row || !kl || json_object_set_new(row, "weight", json_real(r->weight)) ||
             json_object_set_new(row, "articles", json_integer(r->articles)) ||
             json_object_set_new(row, "kinds", kl) ||
             json_object_set_new(row, "first_date", query_str(first)) ||

@@ -266,10 +266,11 @@ int query_evidence(query_ctx *q, int argc, char **argv)
             json_array_append_new(evs, jev);
             json_array_append_new(flat, row);
         }
-        json_t *item = json_pack("{s:s, s:I, s:I, s:o, s:o, s:o, s:o}", "kind", label, "weight",
-                                 (json_int_t)e->weight, "articles", (json_int_t)e->articles,
-                                 "first_date", query_str(e->first_date), "last_date",
-                                 query_str(e->last_date), "outlets", outlets, "evidence", evs);
+        json_t *item =
+            json_pack("{s:s, s:f, s:I, s:I, s:o, s:o, s:o, s:o}", "kind", label, "weight",
+                      erg_edge_weight(e), "count", (json_int_t)e->count, "articles",
+                      (json_int_t)e->articles, "first_date", query_str(e->first_date), "last_date",
+                      query_str(e->last_date), "outlets", outlets, "evidence", evs);
         if (!item || json_array_append_new(edges, item)) {
             json_decref(edges);
             edges = NULL;

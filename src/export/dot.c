@@ -64,19 +64,20 @@ erg_status erg_export_i_dot(const erg_graph *g, const erg_export_options *o, FIL
         put_quoted(f, erg_graph_entity(g, d->source)->key);
         fputs(" -- ", f);
         put_quoted(f, erg_graph_entity(g, d->target)->key);
-        double pen = 1.0 + log2(d->weight > 0 ? (double)d->weight : 1.0);
+        double w = erg_edge_weight(d);
+        double pen = 1.0 + log2(w > 1.0 ? w : 1.0);
         if (pen > 8.0)
             pen = 8.0;
         if (d->kind == ERG_KIND_CO_MENTION) {
-            fprintf(f, " [penwidth=%.2f, tooltip=\"co_mention, weight %u\"];\n", pen,
-                    (unsigned)d->weight);
+            fprintf(f, " [penwidth=%.2f, tooltip=\"co_mention, weight %.3g, %u windows\"];\n", pen,
+                    w, (unsigned)d->count);
         } else {
             const char *colour = erg_export_i_kind_colour(d->kind);
             fprintf(f,
                     " [dir=forward, color=\"%s\", fontcolor=\"%s\", label=\"%s\", "
-                    "penwidth=%.2f, tooltip=\"%s, weight %u\"];\n",
+                    "penwidth=%.2f, tooltip=\"%s, %u records\"];\n",
                     colour, colour, erg_kind_name(d->kind), pen, erg_kind_name(d->kind),
-                    (unsigned)d->weight);
+                    (unsigned)d->count);
         }
     }
     fputs("}\n", f);

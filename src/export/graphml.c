@@ -33,6 +33,7 @@ static const gkey keys[] = {
     {"last_date", "node", "last_date", "string"},
     {"e_kind", "edge", "kind", "string"},
     {"e_weight", "edge", "weight", "double"},
+    {"e_count", "edge", "count", "int"},
     {"e_articles", "edge", "articles", "int"},
     {"e_outlets", "edge", "outlets", "string"},
     {"e_first_date", "edge", "first_date", "string"},
@@ -158,7 +159,9 @@ static void write_edge(gw *c, const erg_graph *g, size_t i, const erg_edge *d)
     c->ok = c->ok && attr(c->w, &c->buf, "source", erg_graph_entity(g, d->source)->key) &&
             attr(c->w, &c->buf, "target", erg_graph_entity(g, d->target)->key);
     data_str(c, "e_kind", erg_kind_name(d->kind));
-    data_fmt(c, "e_weight", "%.0f", d->weight);
+    char num[40];
+    data_str(c, "e_weight", erg_graph_format_number(erg_edge_weight(d), false, num, sizeof num));
+    data_fmt(c, "e_count", "%.0f", d->count);
     data_fmt(c, "e_articles", "%.0f", d->articles);
     data_str(c, "e_outlets", o.data);
     data_str(c, "e_first_date", d->first_date);

@@ -355,7 +355,7 @@ erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, 
     return ERG_OK;
 }
 
-erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count)
+erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count, erg_fold rule)
 {
     size_t lo = 0, hi = e->n_aliases;
     while (lo < hi) {
@@ -363,6 +363,8 @@ erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count)
         int c = strcmp(e->aliases[mid].name, name);
         if (c == 0) {
             e->aliases[mid].count = erg_graph_i_add_u32(e->aliases[mid].count, count);
+            if (rule < e->aliases[mid].rule)
+                e->aliases[mid].rule = rule;
             return ERG_OK;
         }
         if (c < 0)
@@ -385,6 +387,7 @@ erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count)
     memmove(&e->aliases[lo + 1], &e->aliases[lo], (n - lo) * sizeof *e->aliases);
     e->aliases[lo].name = copy;
     e->aliases[lo].count = count;
+    e->aliases[lo].rule = rule;
     e->n_aliases++;
     return ERG_OK;
 }
@@ -574,6 +577,24 @@ void erg_graph_free(erg_graph *g)
     free(g);
 }
 
+static const char *const fold_names[ERG_FOLD_COUNT] = {"key", "article", "short-form", "acronym",
+                                                       "legal-suffix"};
+
+const char *erg_fold_name(erg_fold f)
+{
+    return (unsigned)f < ERG_FOLD_COUNT ? fold_names[f] : NULL;
+}
+
+erg_status erg_fold_parse(const char *s, erg_fold *out)
+{
+    for (int f = 0; s && f < ERG_FOLD_COUNT; f++)
+        if (strcmp(s, fold_names[f]) == 0) {
+            *out = (erg_fold)f;
+            return ERG_OK;
+        }
+    return ERG_EINVAL;
+}
+
 /* ---- adding an article ---- */
 
 static bool is_space(unsigned char c)
@@ -732,11 +753,17 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
             if (erg_graph_i_dates(g, &e->first_date, &e->last_date, art->date) != ERG_OK)
                 goto oom;
         }
-        for (size_t k = 0; k < le->n_surfaces; k++)
-            if (erg_graph_i_alias(e, le->surfaces[k].text, le->surfaces[k].count) != ERG_OK)
+        for (size_t k = 0; k < le->n_surfaces; k++) {
+            const char *sf = le->surfaces[k].text;
+            if (erg_text_name_key(sf, strlen(sf), &g->buf) != ERG_OK)
                 goto oom;
+            erg_fold rule =
+                g->buf.data && strcmp(g->buf.data, e->key) == 0 ? ERG_FOLD_KEY : ERG_FOLD_ARTICLE;
+            if (erg_graph_i_alias(e, sf, le->surfaces[k].count, rule) != ERG_OK)
+                goto oom;
+        }
         if (le->n_surfaces == 0 && le->name &&
-            erg_graph_i_alias(e, le->name, le->mentions ? le->mentions : 1) != ERG_OK)
+            erg_graph_i_alias(e, le->name, le->mentions ? le->mentions : 1, ERG_FOLD_KEY) != ERG_OK)
             goto oom;
         if (le->type == ERG_TYPE_OUTLET && le->name && le->name[0])
             g->outlets[n_outlets++] = le->name;
@@ -776,7 +803,8 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         if (erg_graph_i_edge(g, s, t, r->kind, &di) != ERG_OK)
             goto oom;
         erg_edge *d = &g->edges[di];
-        d->weight = erg_graph_i_add_u32(d->weight, 1);
+        d->count = erg_graph_i_add_u32(d->count, 1);
+        d->wunits += r->wunits;
         if (g->edge_stamp[di] != serial) {
             g->edge_stamp[di] = serial;
             d->articles = erg_graph_i_add_u32(d->articles, 1);
@@ -833,7 +861,8 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
             erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->last_date) != ERG_OK)
             goto oom;
         for (size_t k = 0; k < se->n_aliases; k++)
-            if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count) != ERG_OK)
+            if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count,
+                                  se->aliases[k].rule) != ERG_OK)
                 goto oom;
     }
     for (size_t i = 0; i < src->n_edges; i++) {
@@ -847,7 +876,8 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
             goto oom;
         erg_edge *d = &dst->edges[di];
-        d->weight = erg_graph_i_add_u32(d->weight, sd->weight);
+        d->count = erg_graph_i_add_u32(d->count, sd->count);
+        d->wunits += sd->wunits;
         d->articles = erg_graph_i_add_u32(d->articles, sd->articles);
         if (erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
             erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK)

@@ -31,7 +31,7 @@ erg_status erg_graph_to_igraph(const erg_graph *g, igraph_t *out, igraph_vector_
             continue;
         VECTOR(ends)[2 * k] = (igraph_integer_t)d->source;
         VECTOR(ends)[2 * k + 1] = (igraph_integer_t)d->target;
-        VECTOR(*weights)[k] = (igraph_real_t)d->weight;
+        VECTOR(*weights)[k] = (igraph_real_t)erg_edge_weight(d);
         k++;
     }
     rc = igraph_create(out, &ends, (igraph_integer_t)g->n_ents, IGRAPH_UNDIRECTED);

@@ -115,6 +115,8 @@ static void node_json(erg_buf *b, bool *ok, const erg_entity *e, size_t index,
         put_raw(b, ok, i ? ",{" : "{");
         put_field_str(b, ok, "name", e->aliases[i].name, true);
         put_field_u32(b, ok, "count", e->aliases[i].count);
+        if (e->aliases[i].rule != ERG_FOLD_KEY)
+            put_field_str(b, ok, "rule", erg_fold_name(e->aliases[i].rule), false);
         put_raw(b, ok, "}");
     }
     put_raw(b, ok, "],\"votes\":{");
@@ -128,6 +130,8 @@ static void node_json(erg_buf *b, bool *ok, const erg_entity *e, size_t index,
         first = false;
     }
     put_raw(b, ok, "}");
+    if (e->ambiguous)
+        put_raw(b, ok, ",\"ambiguous\":true");
     for (size_t k = 0; k < n_attrs; k++) {
         double v = attrs[k].values[index];
         if (!isfinite(v))
@@ -146,7 +150,10 @@ static void link_json(erg_buf *b, bool *ok, const erg_graph *g, const erg_edge *
     put_field_str(b, ok, "source", g->ents[d->source].key, true);
     put_field_str(b, ok, "target", g->ents[d->target].key, false);
     put_field_str(b, ok, "kind", erg_kind_name(d->kind), false);
-    put_field_u32(b, ok, "weight", d->weight);
+    char num[40];
+    put_raw(b, ok, ",\"weight\":");
+    put_raw(b, ok, erg_graph_format_number(erg_edge_weight(d), false, num, sizeof num));
+    put_field_u32(b, ok, "count", d->count);
     put_field_u32(b, ok, "articles", d->articles);
     put_field_str(b, ok, "first_date", d->first_date, false);
     put_field_str(b, ok, "last_date", d->last_date, false);
@@ -334,6 +341,25 @@ static erg_status get_u32(loader *c, const json_t *o, const char *key, bool requ
     return ERG_OK;
 }
 
+/*
+ * An edge weight: a number above 0 (an integer in version 1 files), kept as
+ * whole units of 1/ERG_WEIGHT_UNIT, so a weight erg wrote reads back exactly.
+ */
+static erg_status get_weight(loader *c, const json_t *o, uint64_t *out)
+{
+    json_t *v = json_object_get(o, "weight");
+    *out = 0;
+    if (!v)
+        return fail(c, ERG_EJSON, "\"weight\" is missing");
+    double w = json_number_value(v);
+    if (!json_is_number(v) || !(w > 0) || w > 1e12)
+        return fail(c, ERG_EJSON, "\"weight\" must be a number above 0 and at most 1e12");
+    *out = (uint64_t)llround(w * ERG_WEIGHT_UNIT);
+    if (*out == 0)
+        return fail(c, ERG_EJSON, "\"weight\" is too small");
+    return ERG_OK;
+}
+
 /* A string; absent or null gives NULL unless required. */
 static erg_status get_str(loader *c, const json_t *o, const char *key, bool required,
                           const char **out)
@@ -459,19 +485,27 @@ static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
     json_t *a;
     json_array_foreach(aliases, i, a)
     {
-        const char *an;
+        const char *an, *rule_name;
         uint32_t count;
+        erg_fold rule = ERG_FOLD_KEY;
         if (!json_is_object(a))
             return fail(c, ERG_EJSON, "aliases[%zu] must be an object", i);
         if ((st = get_str(c, a, "name", true, &an)) != ERG_OK ||
-            (st = get_u32(c, a, "count", true, &count)) != ERG_OK)
+            (st = get_u32(c, a, "count", true, &count)) != ERG_OK ||
+            (st = get_str(c, a, "rule", false, &rule_name)) != ERG_OK)
             return st;
+        if (rule_name && erg_fold_parse(rule_name, &rule) != ERG_OK)
+            return fail(c, ERG_EFORMAT, "aliases[%zu]: unknown rule '%s'", i, rule_name);
         size_t before = e->n_aliases;
-        if (erg_graph_i_alias(e, an, count) != ERG_OK)
+        if (erg_graph_i_alias(e, an, count, rule) != ERG_OK)
             return erg_error_oom(c->err);
         if (e->n_aliases == before)
             return fail(c, ERG_EFORMAT, "alias '%s' appears twice", an);
     }
+    json_t *amb = json_object_get(o, "ambiguous");
+    if (amb && !json_is_boolean(amb))
+        return fail(c, ERG_EJSON, "\"ambiguous\" must be true or false");
+    e->ambiguous = amb && json_is_true(amb);
     json_t *votes = json_object_get(o, "votes");
     if (!votes) {
         /* A hand-written file may leave votes out: the stated type takes them all. */
@@ -498,13 +532,15 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
     if (!json_is_object(o))
         return fail(c, ERG_EJSON, "a link must be an object");
     const char *source, *target, *kind_name, *first, *last;
-    uint32_t weight, articles;
+    uint32_t count, articles;
+    uint64_t wunits;
     json_t *outlets, *evidence;
     erg_status st;
     if ((st = get_str(c, o, "source", true, &source)) != ERG_OK ||
         (st = get_str(c, o, "target", true, &target)) != ERG_OK ||
         (st = get_str(c, o, "kind", true, &kind_name)) != ERG_OK ||
-        (st = get_u32(c, o, "weight", true, &weight)) != ERG_OK ||
+        (st = get_weight(c, o, &wunits)) != ERG_OK ||
+        (st = get_u32(c, o, "count", false, &count)) != ERG_OK ||
         (st = get_u32(c, o, "articles", true, &articles)) != ERG_OK ||
         (st = get_str(c, o, "first_date", false, &first)) != ERG_OK ||
         (st = get_str(c, o, "last_date", false, &last)) != ERG_OK ||
@@ -534,7 +570,9 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
         return fail(c, ERG_EFORMAT, "the %s link between '%s' and '%s' appears twice", kind_name,
                     source, target);
     erg_edge *d = &g->edges[di];
-    d->weight = weight;
+    d->wunits = wunits;
+    /* A file without counts (version 1) had one unit of weight per window. */
+    d->count = json_object_get(o, "count") ? count : (uint32_t)(wunits / ERG_WEIGHT_UNIT);
     d->articles = articles;
     if (erg_graph_i_dates(g, &d->first_date, &d->last_date, first) != ERG_OK ||
         erg_graph_i_dates(g, &d->first_date, &d->last_date, last) != ERG_OK)

@@ -84,7 +84,7 @@ erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, 
                                const char *source, const char *url);
 long erg_graph_i_find_article(const erg_graph *g, const char *id);
 /* Adds count to the alias name of entity e. */
-erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count);
+erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count, erg_fold rule);
 /* Adds name to the sorted set of outlets of edge d. */
 erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name);
 /* Widens [*first, *last] to hold date (NULL dates change nothing). */

@@ -36,11 +36,13 @@ static erg_status copy_entity(erg_graph *dst, const erg_entity *se)
     e->mentions = se->mentions;
     e->articles = se->articles;
     memcpy(e->type_votes, se->type_votes, sizeof e->type_votes);
+    e->ambiguous = se->ambiguous;
     if (erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->first_date) != ERG_OK ||
         erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->last_date) != ERG_OK)
         return ERG_ENOMEM;
     for (size_t k = 0; k < se->n_aliases; k++)
-        if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count) != ERG_OK)
+        if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count, se->aliases[k].rule) !=
+            ERG_OK)
             return ERG_ENOMEM;
     return ERG_OK;
 }
@@ -51,7 +53,8 @@ static erg_status copy_edge(erg_graph *dst, const erg_edge *sd, uint32_t s, uint
     if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
         return ERG_ENOMEM;
     erg_edge *d = &dst->edges[di];
-    d->weight = sd->weight;
+    d->count = sd->count;
+    d->wunits = sd->wunits;
     d->articles = sd->articles;
     if (erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
         erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK)

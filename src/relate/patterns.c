@@ -205,6 +205,7 @@ static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t 
     rel.kind = kind;
     rel.start = c->doc->tokens[sen_lo(c, s_lo)].start;
     rel.end = c->doc->tokens[sen_hi(c, s_hi) - 1].end;
+    rel.wunits = ERG_WEIGHT_UNIT;
     for (size_t i = c->first_out; i < c->out->n; i++) {
         const erg_relation *r = &c->out->items[i];
         if (r->a == rel.a && r->b == rel.b && r->kind == kind && r->start == rel.start &&

@@ -54,15 +54,31 @@ static void sentence_bytes(const erg_doc *doc, uint32_t s, uint32_t *start, uint
 }
 
 /*
- * Emits one co_mention record per pair of the window's entities. The
- * evidence span runs from the sentence where the earlier of the two is first
- * seen to the sentence where the later is, so that it holds both names.
+ * Emits the co_mention records of one window whose n distinct entities are
+ * seen[] in order of first mention. The evidence span runs from the sentence
+ * where the earlier of the two is first seen to the sentence where the later
+ * is, so that it holds both names.
+ *
+ * Each entity gives out at most one unit of weight per window (Newman's
+ * collaboration weighting): with n <= ERG_RELATE_LIST_SPAN + 1 entities every
+ * pair is a record of weight 1/(n-1). A window with more entities is a list
+ * (a line-up, a table of constituencies); a clique over it would outweigh
+ * every real relationship and grow as n^2, so there each entity is paired
+ * only with the ERG_RELATE_LIST_SPAN / 2 entities that follow it, at weight
+ * 1/ERG_RELATE_LIST_SPAN: partners, weight and records per entity stay
+ * bounded, and neighbours in a list (a candidate and the constituency before
+ * it) stay linked.
  */
 static erg_status emit_pairs(const erg_doc *doc, const first_seen *seen, size_t n,
                              erg_relations *out)
 {
+    if (n < 2)
+        return ERG_OK;
+    bool list = n > ERG_RELATE_LIST_SPAN + 1;
+    size_t reach = list ? ERG_RELATE_LIST_SPAN / 2 : n;
+    uint32_t share = ERG_WEIGHT_UNIT / (uint32_t)(list ? ERG_RELATE_LIST_SPAN : n - 1);
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
+        for (size_t j = i + 1; j < n && j - i <= reach; j++) {
             const first_seen *x = &seen[i], *y = &seen[j];
             uint32_t lo = x->sentence < y->sentence ? x->sentence : y->sentence;
             uint32_t hi = x->sentence < y->sentence ? y->sentence : x->sentence;
@@ -71,6 +87,7 @@ static erg_status emit_pairs(const erg_doc *doc, const first_seen *seen, size_t 
             rel.kind = ERG_KIND_CO_MENTION;
             rel.a = x->entity < y->entity ? x->entity : y->entity;
             rel.b = x->entity < y->entity ? y->entity : x->entity;
+            rel.wunits = share;
             sentence_bytes(doc, lo, &rel.start, &unused);
             sentence_bytes(doc, hi, &unused, &rel.end);
             if (push(out, rel) != ERG_OK)
