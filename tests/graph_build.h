@@ -195,21 +195,21 @@ static inline erg_graph *tb_news(unsigned mask)
     return g;
 }
 
-static void tb_tmpdir(char *dir, size_t cap)
+static inline void tb_tmpdir(char *dir, size_t cap)
 {
     snprintf(dir, cap, "/tmp/erg-graph-test-XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(dir));
 }
 
 /* Runs a shell command; returns its exit status (-1 when it did not exit). */
-static int tb_run(const char *cmd)
+static inline int tb_run(const char *cmd)
 {
     int rc = system(cmd);
     return rc != -1 && WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
 /* Path of a file in the tests folder (env ERG_TESTS). */
-static void tb_tests_path(char *buf, size_t cap, const char *name)
+static inline void tb_tests_path(char *buf, size_t cap, const char *name)
 {
     const char *dir = getenv("ERG_TESTS");
     ck_assert_msg(dir != NULL, "ERG_TESTS is not set");

@@ -195,6 +195,17 @@ erg_status erg_read_file(const char *path, char **data, size_t *len, erg_error *
  */
 erg_status erg_data_path(const char *name, char *buf, size_t cap, erg_error *err);
 
+/*
+ * A word list of erg's data folder: one entry a line, white space trimmed,
+ * blank lines and lines starting with '#' skipped. *words (an array of *n
+ * malloc'd strings) is the caller's to free with erg_word_list_free.
+ * ERG_EIO / ERG_ENOTFOUND when the file cannot be read, ERG_EFORMAT when it
+ * is not UTF-8 text (naming the line), ERG_ENOMEM.
+ */
+erg_status erg_word_list_read(const char *path, char ***words, size_t *n, erg_error *err);
+/* Frees what erg_word_list_read returned; words may be NULL. */
+void erg_word_list_free(char **words, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

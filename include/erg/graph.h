@@ -165,7 +165,9 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
 erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err);
 
 /*
- * Settles the graph for reading and writing: decides entity types and names,
+ * Settles the graph for reading and writing: decides entity types, folds
+ * short forms into full names when corpus resolution is on
+ * (erg_graph_set_corpus_resolve), decides names,
  * drops entities whose type is not in type_mask (and their edges), and sorts
  * entities by key and edges by (source, target, kind). Indexes returned
  * before are invalid afterwards. Call after adding and before reading.
@@ -174,6 +176,37 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
  * O(n log n) in entities, edges and articles.
  */
 erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
+
+/*
+ * Switches corpus-level name resolution in erg_graph_finish on or off (a new
+ * or loaded graph has it off). When on, finish folds a node that is a short
+ * form into the one full name that owns it in the corpus:
+ * - a full name claims a short form when its surface forms, recorded as
+ *   articles resolved them, include the short form's key ("Blair" written
+ *   299 times in articles where it was Tony Blair), and an organization
+ *   claims the node of its name without its legal suffixes (legal_suffixes:
+ *   n words such as "Inc", "Corp", compared by merge key; the list is copied);
+ * - types must fit (person with person, place with place, agency and outlet
+ *   with either), and the full name's key is longer, so folds never cycle;
+ * - the best claim wins when it has at least 2 mentions of evidence, 3
+ *   times the next claim's and a quarter of the short form's own mentions
+ *   (a node "Tories" of 186 mentions does not fold into "South Downs
+ *   Tories" because one article wrote both). A legal-suffix claim without
+ *   article evidence only names the rule. Comparable claims leave the
+ *   short form as its own node with ambiguous set;
+ * - a person's lone first name ("Charles") and places never fold.
+ * The folded node's counts, type votes, dates and surface forms (each with
+ * the rule that joined it: erg_alias.rule) go to the full name, its edges
+ * too (a co_mention between the two disappears; edges that meet add up).
+ * Article counts of a folded node are sums over its forms, so an article
+ * that named two forms separately counts twice. Everything folded depends
+ * only on summed counts: the result is the same for any article order and
+ * for any grouping of erg_graph_merge before finish. A fold is final: a
+ * later finish works on the folded graph. ERG_EINVAL (g NULL, or n > 0 and
+ * no list), ERG_ENOMEM.
+ */
+erg_status erg_graph_set_corpus_resolve(erg_graph *g, bool on, const char *const *legal_suffixes,
+                                        size_t n, erg_error *err);
 
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);

@@ -21,7 +21,12 @@ static const char build_usage[] =
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
     "  -f, --format FMT      json (the native graph file), graphml or dot\n"
     "                        (default: from FILE's extension; json for stdout)\n"
-    "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_READ_HELP
+    "      --evidence N      evidence sentences kept per edge (default 3)\n"
+    "      --no-corpus-resolve\n"
+    "                        keep a short form that is a node of its own (\"Blair\",\n"
+    "                        \"IBM\", \"Texaco\") apart from the full name that owns\n"
+    "                        it in the corpus (folded by default; erg query find\n"
+    "                        shows the rule that joined each surface form)\n" CLI_READ_HELP
     "  -h, --help            show this help\n"
     "\n"
     "Analysis. It runs on the simple undirected co-mention graph: one edge per\n"
@@ -80,7 +85,8 @@ enum {
     OPT_MIN_WEIGHT,
     OPT_BACKBONE,
     OPT_LARGEST,
-    OPT_TOP
+    OPT_TOP,
+    OPT_NO_CORPUS_RESOLVE
 };
 
 typedef struct build_ctx {
@@ -314,6 +320,7 @@ int cmd_build(int argc, char **argv)
         {"backbone", required_argument, NULL, OPT_BACKBONE},
         {"largest-component", no_argument, NULL, OPT_LARGEST},
         {"top", required_argument, NULL, OPT_TOP},
+        {"no-corpus-resolve", no_argument, NULL, OPT_NO_CORPUS_RESOLVE},
         CLI_READ_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -325,6 +332,7 @@ int cmd_build(int argc, char **argv)
     const char *output = "-";
     const char *format = NULL;
     unsigned evidence = 3;
+    bool corpus_resolve = true;
     int opt, r;
     optind = 1;
     opterr = 0;
@@ -347,6 +355,9 @@ int cmd_build(int argc, char **argv)
         case 'h':
             fputs(build_usage, stdout);
             return CLI_OK;
+        case OPT_NO_CORPUS_RESOLVE:
+            corpus_resolve = false;
+            break;
         case OPT_RANK:
         case OPT_COMMUNITIES:
         case OPT_RESOLUTION:
@@ -389,7 +400,8 @@ int cmd_build(int argc, char **argv)
     if (rc != CLI_OK)
         return rc;
     size_t articles = 0;
-    if (erg_graph_new(&b.graph, evidence, &err) != ERG_OK) {
+    if (erg_graph_new(&b.graph, evidence, &err) != ERG_OK ||
+        (corpus_resolve && cli_corpus_resolve(b.graph, &ro, &err) != ERG_OK)) {
         rc = cli_fail(&err);
         goto cleanup;
     }

@@ -54,6 +54,26 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
     }
 }
 
+erg_status cli_corpus_resolve(erg_graph *g, const cli_read_options *o, erg_error *err)
+{
+    char path[4096];
+    char **words = NULL;
+    size_t n = 0;
+    erg_status st;
+    if (o->data_dir) {
+        snprintf(path, sizeof path, "%s/legal_suffixes.txt", o->data_dir);
+        st = access(path, R_OK) == 0 ? erg_word_list_read(path, &words, &n, err) : ERG_OK;
+    } else if (erg_data_path("legal_suffixes.txt", path, sizeof path, NULL) == ERG_OK) {
+        st = erg_word_list_read(path, &words, &n, err);
+    } else {
+        st = ERG_OK;
+    }
+    if (st == ERG_OK)
+        st = erg_graph_set_corpus_resolve(g, true, (const char *const *)words, n, err);
+    erg_word_list_free(words, n);
+    return st;
+}
+
 int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
 {
     erg_error err;

@@ -90,6 +90,12 @@ typedef struct cli_pipeline {
 } cli_pipeline;
 
 /* Loads the model and gazetteers; prints and returns CLI_FAIL on failure, else CLI_OK. */
+/*
+ * Turns corpus-level name resolution on for g, with the legal suffixes of
+ * data/legal_suffixes.txt (from o's --data folder or the shipped data).
+ */
+erg_status cli_corpus_resolve(erg_graph *g, const cli_read_options *o, erg_error *err);
+
 int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o);
 /*
  * Tokenizes art into doc and tags it into *labels (one label per token,

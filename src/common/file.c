@@ -167,3 +167,55 @@ erg_status erg_data_path(const char *name, char *buf, size_t cap, erg_error *err
                          "not found in '%s', '%s' or beside the executable; set ERG_DATA",
                          ERG_SOURCE_DATADIR, ERG_INSTALL_DATADIR);
 }
+
+void erg_word_list_free(char **words, size_t n)
+{
+    for (size_t i = 0; words && i < n; i++)
+        free(words[i]);
+    free(words);
+}
+
+erg_status erg_word_list_read(const char *path, char ***words, size_t *n, erg_error *err)
+{
+    *words = NULL;
+    *n = 0;
+    char *data = NULL;
+    size_t len = 0, cap = 0;
+    long line = 0;
+    erg_status st = erg_read_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st;
+    char *p = data, *end = data + len;
+    while (st == ERG_OK && p < end) {
+        char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        line++;
+        char *a = p, *b = eol;
+        p = eol + 1;
+        while (a < b && (*a == ' ' || *a == '\t' || *a == '\r'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
+            b--;
+        if (a == b || *a == '#')
+            continue;
+        char *w = NULL;
+        if (memchr(a, '\0', (size_t)(b - a)))
+            st = erg_error_set(err, ERG_EFORMAT, path, line, -1, "a NUL byte: not a word list");
+        else if (erg_grow((void **)words, &cap, *n + 1, sizeof **words) != ERG_OK ||
+                 !(w = malloc((size_t)(b - a) + 1)))
+            st = erg_error_oom(err);
+        if (st != ERG_OK)
+            break;
+        memcpy(w, a, (size_t)(b - a));
+        w[b - a] = '\0';
+        (*words)[(*n)++] = w;
+    }
+    free(data);
+    if (st != ERG_OK) {
+        erg_word_list_free(*words, *n);
+        *words = NULL;
+        *n = 0;
+    }
+    return st;
+}

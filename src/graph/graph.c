@@ -573,6 +573,9 @@ void erg_graph_free(erg_graph *g)
     free(g->art_ix.slots);
     free(g->map);
     free(g->outlets);
+    for (size_t i = 0; i < g->n_legal; i++)
+        free(g->legal[i]);
+    free(g->legal);
     erg_buf_release(&g->buf);
     free(g);
 }
@@ -966,24 +969,89 @@ static int cmp_article(const void *a, const void *b)
     return strcmp(((const erg_graph_article *)a)->id, ((const erg_graph_article *)b)->id);
 }
 
+/* Adds the duplicate edge y (same ends and kind, after folding) to x and releases y. */
+static erg_status edge_absorb(erg_graph *g, erg_edge *x, erg_edge *y)
+{
+    x->count = erg_graph_i_add_u32(x->count, y->count);
+    x->wunits += y->wunits;
+    x->articles = erg_graph_i_add_u32(x->articles, y->articles);
+    if (erg_graph_i_dates(g, &x->first_date, &x->last_date, y->first_date) != ERG_OK ||
+        erg_graph_i_dates(g, &x->first_date, &x->last_date, y->last_date) != ERG_OK)
+        return ERG_ENOMEM;
+    for (size_t k = 0; k < y->n_outlets; k++)
+        if (erg_graph_i_outlet(g, x, y->outlets[k]) != ERG_OK)
+            return ERG_ENOMEM;
+    for (size_t k = 0; k < y->n_evidence; k++) {
+        const erg_evidence *ev = &y->evidence[k];
+        if (erg_graph_i_evidence(g, x, ev->article, ev->start, ev->end, ev->sentence,
+                                 strlen(ev->sentence)) != ERG_OK)
+            return ERG_ENOMEM;
+    }
+    edge_release(&g->pool, y);
+    return ERG_OK;
+}
+
+erg_status erg_graph_set_corpus_resolve(erg_graph *g, bool on, const char *const *legal_suffixes,
+                                        size_t n, erg_error *err)
+{
+    if (!g || (n && !legal_suffixes))
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no suffix list");
+    char **keys = n ? calloc(n, sizeof *keys) : NULL;
+    erg_buf key;
+    erg_buf_init(&key);
+    if (n && !keys)
+        return erg_error_oom(err);
+    for (size_t i = 0; i < n; i++) {
+        const char *w = legal_suffixes[i];
+        if (!w || erg_text_name_key(w, strlen(w), &key) != ERG_OK ||
+            !(keys[i] = erg_strdup(key.data ? key.data : ""))) {
+            for (size_t k = 0; k < i; k++)
+                free(keys[k]);
+            free(keys);
+            erg_buf_release(&key);
+            return w ? erg_error_oom(err)
+                     : erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "suffix %zu is NULL", i);
+        }
+    }
+    erg_buf_release(&key);
+    for (size_t i = 0; i < g->n_legal; i++)
+        free(g->legal[i]);
+    free(g->legal);
+    g->legal = keys;
+    g->n_legal = n;
+    g->fold = on;
+    g->finished = false;
+    return ERG_OK;
+}
+
 erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
 {
     if (!g)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph");
     erg_status st = ERG_OK;
     key_ref *refs = NULL;
-    uint32_t *remap = NULL;
+    uint32_t *remap = NULL, *root = NULL;
     erg_entity *sorted = NULL;
     erg_graph_index ix[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
     erg_buf key;
     erg_buf_init(&key);
     if (g->n_ents && (!(refs = malloc(g->n_ents * sizeof *refs)) ||
                       !(remap = malloc(g->n_ents * sizeof *remap)) ||
+                      !(root = malloc(g->n_ents * sizeof *root)) ||
                       !(sorted = malloc(g->n_ents * sizeof *sorted))))
+        goto oom;
+    for (size_t i = 0; i < g->n_ents; i++) {
+        g->ents[i].type = decide_type(&g->ents[i]);
+        root[i] = (uint32_t)i;
+    }
+    if (g->fold && erg_graph_i_fold(g, root, &key) != ERG_OK)
         goto oom;
     size_t kept = 0;
     for (size_t i = 0; i < g->n_ents; i++) {
         erg_entity *e = &g->ents[i];
+        remap[i] = ERG_GRAPH_NONE;
+        if (root[i] != i)
+            continue;
         e->type = decide_type(e);
         const char *name = decide_name(e, &key);
         if (name && strcmp(name, e->name) != 0) {
@@ -993,7 +1061,6 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
             free(e->name);
             e->name = c;
         }
-        remap[i] = ERG_GRAPH_NONE;
         if (e->type != ERG_TYPE_MISC && (type_mask & ERG_TYPE_BIT(e->type)))
             refs[kept++] = (key_ref){e->key, (uint32_t)i};
     }
@@ -1001,6 +1068,10 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         qsort(refs, kept, sizeof *refs, cmp_key_ref);
     for (size_t i = 0; i < kept; i++)
         remap[refs[i].index] = (uint32_t)i;
+    /* A folded entity's edges go to the entity it folded into. */
+    for (size_t i = 0; i < g->n_ents; i++)
+        if (root[i] != i)
+            remap[i] = remap[root[i]];
     /* The new indexes are allocated before the tables change: a failure leaves them as they were.
      */
     size_t m = 0;
@@ -1011,22 +1082,12 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         index_reserve(&ix[2], g->n_arts) != ERG_OK)
         goto oom;
 
-    for (size_t i = 0; i < g->n_ents; i++)
-        if (remap[i] == ERG_GRAPH_NONE)
-            entity_release(&g->pool, &g->ents[i]);
-    for (size_t i = 0; i < kept; i++)
-        sorted[i] = g->ents[refs[i].index];
-    if (kept)
-        memcpy(g->ents, sorted, kept * sizeof *sorted);
-    g->n_ents = kept;
-    for (size_t i = 0; i < kept; i++)
-        g->ent_stamp[i] = 0;
-
     m = 0;
     for (size_t i = 0; i < g->n_edges; i++) {
         erg_edge d = g->edges[i];
         uint32_t s = remap[d.source], t = remap[d.target];
-        if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE) {
+        /* An edge between a short form and the name it folded into is gone with the fold. */
+        if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE || s == t) {
             edge_release(&g->pool, &d);
             continue;
         }
@@ -1040,11 +1101,35 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         g->edges[m++] = d;
     }
     g->n_edges = m;
-    for (size_t i = 0; i < m; i++)
-        g->edge_stamp[i] = 0;
+    for (size_t i = 0; i < g->n_ents; i++)
+        if (remap[i] == ERG_GRAPH_NONE || root[i] != i)
+            entity_release(&g->pool, &g->ents[i]);
+    for (size_t i = 0; i < kept; i++)
+        sorted[i] = g->ents[refs[i].index];
+    if (kept)
+        memcpy(g->ents, sorted, kept * sizeof *sorted);
+    g->n_ents = kept;
+    for (size_t i = 0; i < kept; i++)
+        g->ent_stamp[i] = 0;
     /* qsort wants a non-NULL base even for zero items. */
     if (g->n_edges)
         qsort(g->edges, g->n_edges, sizeof *g->edges, cmp_edge);
+    /* Folding can give two edges the same ends and kind: they become one. */
+    if (g->fold && g->n_edges) {
+        size_t w = 0;
+        for (size_t i = 1; i < g->n_edges; i++) {
+            erg_edge *x = &g->edges[w], *y = &g->edges[i];
+            if (x->source == y->source && x->target == y->target && x->kind == y->kind) {
+                if (edge_absorb(g, x, y) != ERG_OK)
+                    st = ERG_ENOMEM; /* keep going: the tables must stay whole */
+                continue;
+            }
+            g->edges[++w] = *y;
+        }
+        g->n_edges = w + 1;
+    }
+    for (size_t i = 0; i < g->n_edges; i++)
+        g->edge_stamp[i] = 0;
     if (g->n_arts)
         qsort(g->arts, g->n_arts, sizeof *g->arts, cmp_article);
 
@@ -1059,6 +1144,8 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     g->art_ix = ix[2];
     ix[0].slots = ix[1].slots = ix[2].slots = NULL;
     g->finished = true;
+    if (st != ERG_OK)
+        goto oom;
     goto cleanup;
 oom:
     st = erg_error_oom(err);
@@ -1068,6 +1155,7 @@ cleanup:
     free(ix[2].slots);
     free(refs);
     free(remap);
+    free(root);
     free(sorted);
     erg_buf_release(&key);
     return st;

@@ -66,6 +66,11 @@ struct erg_graph {
      */
     erg_graph_pool pool;
 
+    /* Corpus-level folding in erg_graph_finish (erg_graph_set_corpus_resolve). */
+    bool fold;
+    char **legal; /* merge keys of legal-suffix words ("inc", "corp") */
+    size_t n_legal;
+
     /* Scratch reused across erg_graph_add_article calls. */
     uint32_t *map; /* local entity -> graph entity */
     size_t cap_map;
@@ -96,6 +101,23 @@ erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char
 erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, uint32_t start,
                                 uint32_t end, const char *sentence, size_t sentence_len);
 uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b);
+
+/* A short form folds when its best claim has this much evidence... */
+#define ERG_FOLD_MIN_EVIDENCE 2u
+/* ...and this many times the next claim's... */
+#define ERG_FOLD_DOMINANCE 3u
+/* ...and at least 1/ERG_FOLD_OWN of the short form's own mentions. */
+#define ERG_FOLD_OWN 4u
+
+/*
+ * Corpus-level folding (fold.c): decides, for every entity i, root[i], the
+ * entity it folds into (i itself when none), adds each folded entity's
+ * counts, votes, dates and surface forms to its root and sets the ambiguous
+ * flags. Entity types must be decided already. Tables and indexes are not
+ * reordered; the caller drops the folded entities and moves their edges.
+ * key is scratch. ERG_ENOMEM may leave roots with part of what they absorb.
+ */
+erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key);
 /* true when n bytes at s are valid UTF-8 without NUL bytes. */
 bool erg_graph_i_utf8_ok(const char *s, size_t n);
 

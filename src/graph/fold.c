@@ -1,0 +1,279 @@
+/*
+ * fold.c: corpus-level name resolution. After every article is in, a short
+ * form that is a node of its own ("Blair", "IBM", "Texaco") folds into the
+ * one full name that owns it in the corpus ("Tony Blair", "International
+ * Business Machines Corp", "Texaco Inc").
+ *
+ * The evidence is what in-article resolution already recorded: a full
+ * name's surface forms with counts, the short forms it joined in articles
+ * where both were written. Counts are sums over articles, so the decision
+ * does not depend on the order articles arrive in, nor on how partial graphs
+ * were merged before erg_graph_finish.
+ */
+#include "graph_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A full name's claim on a short form. */
+typedef struct claim {
+    uint32_t s; /* the short form's entity */
+    uint32_t f; /* the full name's entity */
+    uint64_t w; /* surface-form evidence: mentions of the short form inside f */
+    erg_fold rule;
+} claim;
+
+static int cmp_claim(const void *a, const void *b)
+{
+    const claim *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    if (x->f != y->f)
+        return x->f < y->f ? -1 : 1;
+    return 0;
+}
+
+static bool is_org(erg_type t)
+{
+    return t == ERG_TYPE_AGENCY || t == ERG_TYPE_OUTLET;
+}
+
+/*
+ * Person with person, agency and outlet with either. Places never fold:
+ * "Wales" is not "South Wales", whatever an article's suffix joining said.
+ */
+static bool types_fit(erg_type a, erg_type b)
+{
+    return (a == ERG_TYPE_PERSON && b == ERG_TYPE_PERSON) || (is_org(a) && is_org(b));
+}
+
+/*
+ * A person's short form is the surname side of the full name ("Blair" of
+ * "Tony Blair"): a lone first name ("Charles") in news is more often someone
+ * else (a royal, a name the article gives once) than the one full name that
+ * happened to own it in a few articles.
+ */
+static bool person_prefix(const char *s_key, const char *f_key)
+{
+    size_t n = strlen(s_key);
+    return strncmp(s_key, f_key, n) == 0 && f_key[n] == ' ';
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    bool in = false;
+    for (; *s; s++) {
+        bool sp = *s == ' ';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+/* The key's words' first letters ("international business machines" -> "ibm"). */
+static bool initials_spell(const char *full, const char *acr)
+{
+    /* Words may be skipped ("of", "and", a legal suffix), never reordered. */
+    const char *p = full;
+    size_t k = 0, n = strlen(acr);
+    if (n < 2 || strchr(acr, ' '))
+        return false;
+    while (*p && k < n) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*p == acr[k])
+            k++;
+        while (*p && *p != ' ')
+            p++;
+    }
+    return k == n;
+}
+
+static bool is_legal_word(const erg_graph *g, const char *w, size_t n)
+{
+    for (size_t i = 0; i < g->n_legal; i++)
+        if (strlen(g->legal[i]) == n && memcmp(g->legal[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Length of key without its trailing legal-suffix words ("texaco inc" -> 6), or 0. */
+static size_t strip_legal(const erg_graph *g, const char *key)
+{
+    size_t n = strlen(key), stripped = 0;
+    while (n > 0) {
+        size_t sp = n;
+        while (sp > 0 && key[sp - 1] != ' ')
+            sp--;
+        if (sp == 0 || !is_legal_word(g, key + sp, n - sp))
+            break;
+        n = sp - 1;
+        stripped = n;
+    }
+    return stripped;
+}
+
+static erg_fold classify(const erg_graph *g, const char *s_key, const char *f_key)
+{
+    size_t n = strip_legal(g, f_key);
+    if (n && strlen(s_key) == n && memcmp(s_key, f_key, n) == 0)
+        return ERG_FOLD_LEGAL;
+    if (word_count(s_key) == 1 && word_count(f_key) >= 2 && initials_spell(f_key, s_key))
+        return ERG_FOLD_ACRONYM;
+    return ERG_FOLD_SHORT_FORM;
+}
+
+static erg_status push(claim **v, size_t *n, size_t *cap, claim c)
+{
+    if (erg_grow((void **)v, cap, *n + 1, sizeof **v) != ERG_OK)
+        return ERG_ENOMEM;
+    (*v)[(*n)++] = c;
+    return ERG_OK;
+}
+
+/* Adds src's counts, votes, dates and surface forms to dst; src's forms join by rule. */
+static erg_status absorb(erg_graph *g, erg_entity *dst, const erg_entity *src, erg_fold rule)
+{
+    dst->mentions = erg_graph_i_add_u32(dst->mentions, src->mentions);
+    dst->articles = erg_graph_i_add_u32(dst->articles, src->articles);
+    for (int t = 0; t < ERG_TYPE_COUNT; t++)
+        dst->type_votes[t] = erg_graph_i_add_u32(dst->type_votes[t], src->type_votes[t]);
+    if (erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->first_date) != ERG_OK ||
+        erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->last_date) != ERG_OK)
+        return ERG_ENOMEM;
+    for (size_t k = 0; k < src->n_aliases; k++) {
+        const erg_alias *a = &src->aliases[k];
+        if (erg_graph_i_alias(dst, a->name, a->count, a->rule > rule ? a->rule : rule) != ERG_OK)
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
+{
+    erg_status st = ERG_OK;
+    claim *cl = NULL;
+    size_t n_cl = 0, cap_cl = 0;
+    uint32_t *target = NULL;
+    erg_fold *how = NULL;
+    size_t n = g->n_ents;
+    for (size_t i = 0; i < n; i++) {
+        root[i] = (uint32_t)i;
+        g->ents[i].ambiguous = false;
+    }
+    if (n == 0)
+        return ERG_OK;
+    if (!(target = malloc(n * sizeof *target)) || !(how = malloc(n * sizeof *how)))
+        goto oom;
+
+    /* Claims from surface forms: f wrote s's key in an article where it was f. */
+    for (size_t f = 0; f < n; f++) {
+        const erg_entity *fe = &g->ents[f];
+        if (fe->type == ERG_TYPE_MISC)
+            continue;
+        size_t f_len = strlen(fe->key);
+        for (size_t k = 0; k < fe->n_aliases; k++) {
+            const erg_alias *a = &fe->aliases[k];
+            if (a->rule == ERG_FOLD_KEY)
+                continue;
+            if (erg_text_name_key(a->name, strlen(a->name), key) != ERG_OK)
+                goto oom;
+            if (!key->data || !key->data[0] || key->len >= f_len)
+                continue;
+            long s = erg_graph_find_key(g, key->data);
+            if (s < 0 || (size_t)s == f || !types_fit(g->ents[s].type, fe->type) ||
+                (fe->type == ERG_TYPE_PERSON && person_prefix(key->data, fe->key)))
+                continue;
+            claim c = {(uint32_t)s, (uint32_t)f, a->count, classify(g, key->data, fe->key)};
+            if (push(&cl, &n_cl, &cap_cl, c) != ERG_OK)
+                goto oom;
+        }
+        /* A name with a legal suffix claims the node of the name without it. */
+        size_t stripped = is_org(fe->type) ? strip_legal(g, fe->key) : 0;
+        if (stripped) {
+            erg_buf_clear(key);
+            if (erg_buf_append(key, fe->key, stripped) != ERG_OK)
+                goto oom;
+            long s = erg_graph_find_key(g, key->data);
+            if (s >= 0 && (size_t)s != f && is_org(g->ents[s].type)) {
+                claim c = {(uint32_t)s, (uint32_t)f, 0, ERG_FOLD_LEGAL};
+                if (push(&cl, &n_cl, &cap_cl, c) != ERG_OK)
+                    goto oom;
+            }
+        }
+    }
+    if (n_cl)
+        qsort(cl, n_cl, sizeof *cl, cmp_claim);
+
+    /*
+     * Per short form, the claims summed per full name. The best claim wins
+     * when it has evidence, at least ERG_FOLD_DOMINANCE times the next
+     * one's, and at least 1/ERG_FOLD_OWN of the short form's own mentions (a
+     * node "Tories" of 186 mentions is not "South Downs Tories" because one
+     * article wrote both); comparable claims leave the short form alone,
+     * marked ambiguous. A legal-suffix claim with no article evidence names
+     * the rule of a fold and never makes one: "Sears" of 1987 is Sears,
+     * Roebuck more often than the "Sears PLC" a list happens to hold.
+     */
+    for (size_t i = 0; i < n; i++)
+        target[i] = ERG_GRAPH_NONE;
+    for (size_t i = 0; i < n_cl;) {
+        uint32_t s = cl[i].s;
+        uint32_t best = ERG_GRAPH_NONE;
+        uint64_t w1 = 0, w2 = 0;
+        erg_fold best_rule = ERG_FOLD_SHORT_FORM;
+        while (i < n_cl && cl[i].s == s) {
+            uint32_t f = cl[i].f;
+            uint64_t w = 0;
+            erg_fold rule = cl[i].rule;
+            for (; i < n_cl && cl[i].s == s && cl[i].f == f; i++) {
+                w += cl[i].w;
+                if (cl[i].rule == ERG_FOLD_LEGAL)
+                    rule = ERG_FOLD_LEGAL;
+            }
+            /* Ties go to the full name with the byte-order first key: no order dependence. */
+            if (best == ERG_GRAPH_NONE || w > w1 ||
+                (w == w1 && strcmp(g->ents[f].key, g->ents[best].key) < 0)) {
+                w2 = w1;
+                w1 = w;
+                best = f;
+                best_rule = rule;
+            } else if (w > w2) {
+                w2 = w;
+            }
+        }
+        uint64_t own = g->ents[s].mentions;
+        if ((w1 >= ERG_FOLD_MIN_EVIDENCE && w1 >= ERG_FOLD_DOMINANCE * w2 &&
+             w1 * ERG_FOLD_OWN >= own)) {
+            target[s] = best;
+            how[s] = best_rule;
+        } else if (w2 > 0) {
+            g->ents[s].ambiguous = true;
+        }
+    }
+    /* Keys grow along every fold, so following targets ends. */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = (uint32_t)i;
+        while (target[r] != ERG_GRAPH_NONE)
+            r = target[r];
+        root[i] = r;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (root[i] == i)
+            continue;
+        if (absorb(g, &g->ents[root[i]], &g->ents[i], how[i]) != ERG_OK)
+            goto oom;
+        g->ents[i].ambiguous = false;
+    }
+    goto cleanup;
+oom:
+    st = ERG_ENOMEM;
+cleanup:
+    free(cl);
+    free(target);
+    free(how);
+    return st;
+}
