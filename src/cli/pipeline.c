@@ -92,15 +92,23 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
         erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK ||
         erg_resolver_new(&p->resolver, p->gaz, &err) != ERG_OK)
         goto fail;
-    /* The shipped alias list first, so that the user's files win. */
+    /*
+     * The shipped alias lists first, so that the user's files win: the
+     * political parties generated from Party Facts, then the hand-written
+     * list, which wins over the generated one should a key ever be in both.
+     */
+    static const char *const shipped[] = {"parties.json", "aliases.json"};
     char path[4096];
-    if (o->data_dir) {
-        snprintf(path, sizeof path, "%s/aliases.json", o->data_dir);
-        if (access(path, R_OK) == 0 && erg_resolver_add_aliases(p->resolver, path, &err) != ERG_OK)
+    for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++) {
+        if (o->data_dir) {
+            snprintf(path, sizeof path, "%s/%s", o->data_dir, shipped[i]);
+            if (access(path, R_OK) != 0)
+                continue;
+        } else if (erg_data_path(shipped[i], path, sizeof path, NULL) != ERG_OK) {
+            continue;
+        }
+        if (erg_resolver_add_aliases(p->resolver, path, &err) != ERG_OK)
             goto fail;
-    } else if (erg_data_path("aliases.json", path, sizeof path, NULL) == ERG_OK &&
-               erg_resolver_add_aliases(p->resolver, path, &err) != ERG_OK) {
-        goto fail;
     }
     /* First names help decide that a name is a person's; the list is optional. */
     if (o->data_dir)

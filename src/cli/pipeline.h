@@ -66,7 +66,8 @@ enum {
     "  -w, --window W        co-mention window: sentence, paragraph or article\n"                  \
     "                        (default: sentence)\n"                                                \
     "      --aliases FILE    JSON alias list: [{\"name\", \"type\", \"aliases\": [...]}]\n"        \
-    "                        (repeatable; adds to the shipped data/aliases.json)\n"                \
+    "                        (repeatable; adds to the shipped data/aliases.json and\n"             \
+    "                        data/parties.json)\n"                                                 \
     "      --data DIR        folder of the gazetteers (default: the shipped data/)\n"              \
     "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
     "                        (default: person,agency,outlet)\n"
