@@ -654,14 +654,16 @@ START_TEST(test_names_lookup)
     ck_assert_int_eq(lookup(n, "WPK", &m, &err), (long)key_index(g, "workers party of korea"));
     ck_assert_int_eq(lookup(n, "Moon", &m, &err), (long)key_index(g, "moon jae in"));
 
-    /* "Kim" is an alias of two people: ambiguous, most mentioned first. */
+    /* "Kim" is an alias of two people, neither twice as often: ambiguous, most written first. */
     ck_assert_int_eq(erg_names_lookup(n, "kim", &m, &err), ERG_ENOTFOUND);
     ck_assert_int_eq(m.entity, -1);
     ck_assert_uint_eq(m.n_candidates, 2);
     ck_assert_uint_eq(m.candidates[0], (size_t)kim);
     ck_assert_uint_eq(m.candidates[1], key_index(g, "kim yo jong"));
-    ck_assert_str_eq(err.text,
-                     "'kim' is ambiguous: 'Kim Jong-un' (person), 'Kim Yo-jong' (person)");
+    ck_assert_uint_eq(m.counts[0], 3); /* written "Kim" 3 times against 2: not twice as often */
+    ck_assert_uint_eq(m.counts[1], 2);
+    ck_assert_str_eq(err.text, "'kim' could mean: 'Kim Jong-un' (person, 3 mentions), "
+                               "'Kim Yo-jong' (person, 2 mentions)");
 
     /* Unknown: the nearest name, by edit distance on keys or as a part of a name. */
     ck_assert_int_eq(erg_names_lookup(n, "Moon Jae-ins", &m, &err), ERG_ENOTFOUND);

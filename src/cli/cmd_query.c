@@ -72,6 +72,25 @@ static const query_command *find_command(const char *name)
     return NULL;
 }
 
+/*
+ * The command nearest to a misspelt one ("neighbours" -> "neighbors"): the
+ * fewest edits, at most a third of the word and at least 2 (ties: the
+ * first in the table); NULL when none is that near.
+ */
+static const char *nearest_command(const char *name)
+{
+    size_t len = strlen(name), limit = len / 3 > 2 ? len / 3 : 2, best_d = limit + 1;
+    const char *best = NULL;
+    for (const query_command *c = query_commands; c->name; c++) {
+        size_t d = erg_analyze_edit_distance(name, c->name);
+        if (d < best_d && d < strlen(c->name)) {
+            best_d = d;
+            best = c->name;
+        }
+    }
+    return best;
+}
+
 /* "query" or "query COMMAND", for the Try line of usage errors. */
 static const char *query_path_name(const query_ctx *q, char *buf, size_t cap)
 {
@@ -142,15 +161,30 @@ int query_net(query_ctx *q)
     return CLI_OK;
 }
 
-int query_lookup(query_ctx *q, const char *name, size_t *entity)
+int query_names(query_ctx *q)
 {
     int rc = query_load(q);
+    if (rc != CLI_OK || q->names)
+        return rc;
+    erg_error err;
+    erg_error_clear(&err);
+    if (erg_names_new(&q->names, q->graph, &err) != ERG_OK)
+        return cli_fail(&err);
+    /* Without the shipped titles, names still resolve; only "Mr Blair" does not. */
+    char path[4096];
+    if (erg_data_path("titles.txt", path, sizeof path, &err) == ERG_OK &&
+        erg_names_add_titles(q->names, path, &err) != ERG_OK)
+        return cli_fail(&err);
+    return CLI_OK;
+}
+
+int query_lookup(query_ctx *q, const char *name, size_t *entity)
+{
+    int rc = query_names(q);
     if (rc != CLI_OK)
         return rc;
     erg_error err;
     erg_error_clear(&err);
-    if (!q->names && erg_names_new(&q->names, q->graph, &err) != ERG_OK)
-        return cli_fail(&err);
     erg_name_match m;
     erg_name_match_init(&m);
     erg_status st = erg_names_lookup(q->names, name, &m, &err);
@@ -223,8 +257,13 @@ int cmd_query(int argc, char **argv)
         if (i >= argc)
             return query_usage(NULL, "no command given after '%s'", q.path);
         c = find_command(argv[i]);
-        if (!c)
+        if (!c) {
+            const char *near = nearest_command(argv[i]);
+            if (near)
+                return query_usage(NULL, "unknown query command '%s'; did you mean '%s'?", argv[i],
+                                   near);
             return query_usage(NULL, "unknown query command '%s'", argv[i]);
+        }
         q.cmd = c->name;
     }
     int rc = c->fn(&q, argc - i, argv + i);
