@@ -324,8 +324,9 @@ void erg_names_free(erg_names *n);
  * (erg_data_path("titles.txt")): "Mr", "Lord", "Sen.", "Prime Minister".
  * They are compared by merge key, so "Mr." and "mr" are one title.
  * erg_names_lookup drops them from the start of a name that names nothing
- * as it is. May be called more than once; the lists add up. ERG_EIO when
- * the file cannot be read, ERG_ENOMEM.
+ * as it is. May be called more than once; the lists add up. Fails as
+ * erg_read_file does (ERG_ENOTFOUND for a missing file, ERG_EIO), or
+ * ERG_ENOMEM; the titles read before a failure stay.
  */
 erg_status erg_names_add_titles(erg_names *n, const char *path, erg_error *err);
 
