@@ -654,14 +654,16 @@ START_TEST(test_names_lookup)
     ck_assert_int_eq(lookup(n, "WPK", &m, &err), (long)key_index(g, "workers party of korea"));
     ck_assert_int_eq(lookup(n, "Moon", &m, &err), (long)key_index(g, "moon jae in"));
 
-    /* "Kim" is an alias of two people: ambiguous, most mentioned first. */
+    /* "Kim" is an alias of two people, neither twice as often: ambiguous, most written first. */
     ck_assert_int_eq(erg_names_lookup(n, "kim", &m, &err), ERG_ENOTFOUND);
     ck_assert_int_eq(m.entity, -1);
     ck_assert_uint_eq(m.n_candidates, 2);
     ck_assert_uint_eq(m.candidates[0], (size_t)kim);
     ck_assert_uint_eq(m.candidates[1], key_index(g, "kim yo jong"));
-    ck_assert_str_eq(err.text,
-                     "'kim' is ambiguous: 'Kim Jong-un' (person), 'Kim Yo-jong' (person)");
+    ck_assert_uint_eq(m.counts[0], 3); /* written "Kim" 3 times against 2: not twice as often */
+    ck_assert_uint_eq(m.counts[1], 2);
+    ck_assert_str_eq(err.text, "'kim' could mean: 'Kim Jong-un' (person, 3 mentions), "
+                               "'Kim Yo-jong' (person, 2 mentions)");
 
     /* Unknown: the nearest name, by edit distance on keys or as a part of a name. */
     ck_assert_int_eq(erg_names_lookup(n, "Moon Jae-ins", &m, &err), ERG_ENOTFOUND);
@@ -678,6 +680,123 @@ START_TEST(test_names_lookup)
     ck_assert_int_eq(m.suggestion, -1);
     ck_assert_int_eq(erg_names_lookup(n, "Kc", &m, &err), ERG_ENOTFOUND);
     ck_assert_int_eq(m.suggestion, (long)key_index(g, "kcna"));
+
+    erg_name_match_release(&m);
+    erg_names_free(n);
+    erg_graph_free(g);
+}
+END_TEST
+
+/*
+ * A graph held in a string: Tony Blair written "Blair" 10 times and Cherie
+ * Blair once; "Johnson" written 5 times for one person and 4 for another;
+ * "Smith" a node of its own flagged ambiguous (6) and twice for Jacqui
+ * Smith; "Brown" twice for Gordon Brown and a node "Brown" of 3 mentions.
+ */
+static const char owners_json[] =
+    "{\"format\":\"erg-graph\",\"version\":1,\"articles\":[{\"id\":\"a\"}],\"nodes\":["
+    "{\"id\":\"alan johnson\",\"name\":\"Alan Johnson\",\"type\":\"person\",\"mentions\":7,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"Alan Johnson\",\"count\":3},"
+    "{\"name\":\"Johnson\",\"count\":4,\"rule\":\"article\"}]},"
+    "{\"id\":\"boris johnson\",\"name\":\"Boris Johnson\",\"type\":\"person\",\"mentions\":11,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"Boris Johnson\",\"count\":6},"
+    "{\"name\":\"Johnson\",\"count\":5,\"rule\":\"article\"}]},"
+    "{\"id\":\"brown\",\"name\":\"Brown\",\"type\":\"person\",\"mentions\":3,\"articles\":1,"
+    "\"aliases\":[{\"name\":\"Brown\",\"count\":3}]},"
+    "{\"id\":\"cherie blair\",\"name\":\"Cherie Blair\",\"type\":\"person\",\"mentions\":5,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"Blair\",\"count\":1,\"rule\":\"article\"},"
+    "{\"name\":\"Cherie Blair\",\"count\":4}]},"
+    "{\"id\":\"general motors\",\"name\":\"General Motors\",\"type\":\"agency\",\"mentions\":2,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"General Motors\",\"count\":2}]},"
+    "{\"id\":\"gordon brown\",\"name\":\"Gordon Brown\",\"type\":\"person\",\"mentions\":6,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"Brown\",\"count\":2,\"rule\":\"article\"},"
+    "{\"name\":\"Gordon Brown\",\"count\":4}]},"
+    "{\"id\":\"jacqui smith\",\"name\":\"Jacqui Smith\",\"type\":\"person\",\"mentions\":4,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"Jacqui Smith\",\"count\":2},"
+    "{\"name\":\"Smith\",\"count\":2,\"rule\":\"article\"}]},"
+    "{\"id\":\"motors\",\"name\":\"Motors\",\"type\":\"agency\",\"mentions\":1,\"articles\":1,"
+    "\"aliases\":[{\"name\":\"Motors\",\"count\":1}]},"
+    "{\"id\":\"smith\",\"name\":\"Smith\",\"type\":\"person\",\"mentions\":6,\"articles\":1,"
+    "\"aliases\":[{\"name\":\"Smith\",\"count\":6}],\"ambiguous\":true},"
+    "{\"id\":\"tony blair\",\"name\":\"Tony Blair\",\"type\":\"person\",\"mentions\":20,"
+    "\"articles\":1,\"aliases\":[{\"name\":\"Blair\",\"count\":10,\"rule\":\"short-form\"},"
+    "{\"name\":\"Tony Blair\",\"count\":10}]}"
+    "],\"links\":[]}";
+
+static erg_graph *load_string(const char *json)
+{
+    FILE *f = fmemopen((void *)json, strlen(json), "r");
+    ck_assert_ptr_nonnull(f);
+    erg_graph *g = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load_stream(&g, f, "owners", &err) == ERG_OK, "load: %s", err.text);
+    fclose(f);
+    return g;
+}
+
+START_TEST(test_names_lookup_owner)
+{
+    erg_graph *g = load_string(owners_json);
+    erg_names *n = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    erg_name_match m;
+    erg_name_match_init(&m);
+    ck_assert_int_eq(erg_names_new(&n, g, &err), ERG_OK);
+    long tony = (long)key_index(g, "tony blair");
+
+    /* "Blair": 10 for Tony Blair against 1 for Cherie Blair. */
+    ck_assert_int_eq(lookup(n, "Blair", &m, &err), tony);
+    ck_assert_int_eq(lookup(n, "BLAIR", &m, &err), tony);
+    /*
+     * The node "Brown" counts all its 3 mentions (the name is its own key),
+     * Gordon Brown his 2 written "Brown": comparable, so ambiguous.
+     */
+    ck_assert_int_eq(erg_names_lookup(n, "Brown", &m, &err), ERG_ENOTFOUND);
+    ck_assert_uint_eq(m.n_candidates, 2);
+    ck_assert_uint_eq(m.candidates[0], key_index(g, "brown"));
+    ck_assert_uint_eq(m.counts[0], 3);
+    ck_assert_uint_eq(m.candidates[1], key_index(g, "gordon brown"));
+    ck_assert_uint_eq(m.counts[1], 2);
+
+    /* "Johnson": 5 against 4, neither twice the other. */
+    ck_assert_int_eq(erg_names_lookup(n, "Johnson", &m, &err), ERG_ENOTFOUND);
+    ck_assert_int_eq(m.entity, -1);
+    ck_assert_uint_eq(m.n_candidates, 2);
+    ck_assert_uint_eq(m.candidates[0], key_index(g, "boris johnson"));
+    ck_assert_uint_eq(m.candidates[1], key_index(g, "alan johnson"));
+    ck_assert_str_eq(err.text, "'Johnson' could mean: 'Boris Johnson' (person, 5 mentions), "
+                               "'Alan Johnson' (person, 4 mentions)");
+
+    /* A node flagged ambiguous does not answer while others claim the name, even at 6 to 2. */
+    ck_assert_int_eq(erg_names_lookup(n, "Smith", &m, &err), ERG_ENOTFOUND);
+    ck_assert_uint_eq(m.n_candidates, 2);
+    ck_assert_uint_eq(m.candidates[0], key_index(g, "smith"));
+    ck_assert_str_eq(err.text, "'Smith' could mean: 'Smith' (person, 6 mentions, ambiguous), "
+                               "'Jacqui Smith' (person, 2 mentions)");
+    /* A full name is its own entity's. */
+    ck_assert_int_eq(lookup(n, "Jacqui Smith", &m, &err), (long)key_index(g, "jacqui smith"));
+
+    /* Titles: none known yet, so "Mr Blair" names nothing. */
+    ck_assert_int_eq(erg_names_lookup(n, "Mr Blair", &m, &err), ERG_ENOTFOUND);
+    char path[4096];
+    ck_assert_int_eq(erg_data_path("titles.txt", path, sizeof path, &err), ERG_OK);
+    ck_assert_int_eq(erg_names_add_titles(n, path, &err), ERG_OK);
+    ck_assert_int_eq(lookup(n, "Mr Blair", &m, &err), tony);
+    ck_assert_int_eq(lookup(n, "Mr. Blair", &m, &err), tony);
+    ck_assert_int_eq(lookup(n, "Prime Minister Tony Blair", &m, &err), tony);
+    ck_assert_int_eq(erg_names_lookup(n, "Mrs Johnson", &m, &err), ERG_ENOTFOUND);
+    ck_assert_uint_eq(m.n_candidates, 2);
+    ck_assert_str_eq(err.text, "'Mrs Johnson' could mean: 'Boris Johnson' (person, 5 mentions), "
+                               "'Alan Johnson' (person, 4 mentions)");
+    /* A title is dropped only when the whole name names nothing; one word always stays. */
+    ck_assert_int_eq(lookup(n, "General Motors", &m, &err), (long)key_index(g, "general motors"));
+    ck_assert_int_eq(erg_names_lookup(n, "Lord", &m, &err), ERG_ENOTFOUND);
+    ck_assert_int_eq(erg_names_lookup(n, "Mr Blaire", &m, &err), ERG_ENOTFOUND);
+    ck_assert_int_eq(m.suggestion, tony);
+    ck_assert_str_eq(err.text, "no entity named 'Mr Blaire'; did you mean 'Tony Blair'?");
+    ck_assert_int_eq(erg_names_add_titles(n, "/nonexistent/titles.txt", &err), ERG_ENOTFOUND);
 
     erg_name_match_release(&m);
     erg_names_free(n);
@@ -756,6 +875,7 @@ static Suite *analyze_suite(void)
     tcase_add_test(tc, test_net_from_graph_and_pair_edges);
     tcase_add_test(tc, test_subset_ego_and_backbone);
     tcase_add_test(tc, test_names_lookup);
+    tcase_add_test(tc, test_names_lookup_owner);
     tcase_add_test(tc, test_names_find);
     tcase_add_test(tc, test_edit_distance);
     suite_add_tcase(s, tc);

@@ -308,9 +308,9 @@ erg_status erg_analyze_subset(const erg_graph *g, const erg_net *net,
 
 /*
  * An index of the names of a graph's entities: their merge keys and the keys
- * (erg_text_name_key) of their display names and aliases. Heap object:
- * erg_names_new, erg_names_free. It borrows the graph, which must outlive it
- * and stay unchanged.
+ * (erg_text_name_key) of their display names and aliases, each with how many
+ * mentions were written so. Heap object: erg_names_new, erg_names_free. It
+ * borrows the graph, which must outlive it and stay unchanged.
  */
 typedef struct erg_names erg_names;
 
@@ -319,12 +319,25 @@ erg_status erg_names_new(erg_names **out, const erg_graph *g, erg_error *err);
 void erg_names_free(erg_names *n);
 
 /*
+ * Reads the words that may stand before a name and are not part of it, one
+ * title a line ('#' starts a comment), such as the shipped data/titles.txt
+ * (erg_data_path("titles.txt")): "Mr", "Lord", "Sen.", "Prime Minister".
+ * They are compared by merge key, so "Mr." and "mr" are one title.
+ * erg_names_lookup drops them from the start of a name that names nothing
+ * as it is. May be called more than once; the lists add up. Fails as
+ * erg_read_file does (ERG_ENOTFOUND for a missing file, ERG_EIO), or
+ * ERG_ENOMEM; the titles read before a failure stay.
+ */
+erg_status erg_names_add_titles(erg_names *n, const char *path, erg_error *err);
+
+/*
  * The answer of erg_names_lookup. Caller-owned: erg_name_match_init,
  * erg_name_match_release.
  */
 typedef struct erg_name_match {
     long entity;        /* the entity found, or -1 */
-    size_t *candidates; /* when ambiguous: every entity the name fits, most mentioned first */
+    size_t *candidates; /* when ambiguous: every entity the name fits, highest count first */
+    uint32_t *counts;   /* their counts (see erg_names_lookup), beside candidates */
     size_t n_candidates;
     long suggestion; /* when nothing fits: the entity with the closest name, or -1 */
 } erg_name_match;
@@ -333,17 +346,32 @@ void erg_name_match_init(erg_name_match *m);
 void erg_name_match_release(erg_name_match *m);
 
 /*
- * Finds the one entity that name denotes, case- and diacritic-insensitively
- * (both sides compared by merge key):
- * 1. an entity whose merge key equals the name's key;
- * 2. else the entities with that key among the keys of their display names
- *    and aliases: one is the answer; several make the name ambiguous.
+ * Finds the one entity that name denotes. Names are compared by merge key
+ * (case, diacritics, hyphens and dots folded), through every surface form:
+ * 1. The candidates are the entities whose merge key, display name or an
+ *    alias has the name's key. When there are none and the name starts
+ *    with a title (erg_names_add_titles), the title is dropped and the rest
+ *    tried, title after title, keeping one word ("Mr Blair" -> "Blair").
+ * 2. Each candidate counts the mentions written with that key: the counts
+ *    of its aliases with the key; all its mentions for the entity whose own
+ *    merge key it is (the name is that entity's name), and for one matched
+ *    only through its display name.
+ * 3. The candidate with the highest count (then the most mentions, then the
+ *    lowest index) is the answer when it is the only one, or when its count
+ *    is at least twice the next one's (and more than it) and it is not
+ *    flagged ambiguous (a short form that several full names claim, which
+ *    only answers when it is the only candidate). So "Blair", written 299
+ *    times for Tony Blair, 20 times as a node of its own and twice for
+ *    Cherie Blair, is Tony Blair; "Johnson", 5 times for one person and 4
+ *    for another, is ambiguous.
  * ERG_OK with m->entity set when one entity fits. ERG_ENOTFOUND otherwise,
  * with err's text "no entity named 'X'; did you mean 'Y'?" (the nearest
- * name by edit distance on keys, in m->suggestion; no question when none is
- * near) or "'X' is ambiguous: 'A' (person), 'B' (agency)" (all of them in
- * m->candidates). Cost: O(log names) when found, O(names * key length^2)
- * for the suggestion.
+ * name by edit distance on keys, tried on the whole name and then without
+ * its titles, in m->suggestion; no question when none is near) or "'X'
+ * could mean: 'A' (person, 5 mentions), 'B' (person, 4 mentions,
+ * ambiguous)" (the first 8, then "and N more"; all of them in
+ * m->candidates and m->counts). Cost: O(log names + candidates^2) when
+ * found, O(names * key length^2) for the suggestion.
  */
 erg_status erg_names_lookup(const erg_names *n, const char *name, erg_name_match *m,
                             erg_error *err);

@@ -4,6 +4,7 @@
  */
 #include "analyze_private.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@ typedef struct name_entry {
     size_t entity;
     unsigned
         rank; /* 0: the merge key, 1: the display name, 2: an alias; lower wins on duplicates */
+    uint32_t count; /* mentions written with this key: the counts of the entity's aliases */
 } name_entry;
 
 struct erg_names {
@@ -22,6 +24,8 @@ struct erg_names {
     erg_buf arena; /* the keys, each NUL-terminated */
     name_entry *entries;
     size_t n;
+    erg_buf titles; /* keys of titles (erg_names_add_titles), each NUL-terminated */
+    size_t n_titles;
 };
 
 /* Code points of a string, in a buffer reused from call to call. */
@@ -170,7 +174,7 @@ static int cmp_entry(const void *pa, const void *pb)
 }
 
 static erg_status add_entry(erg_names *n, size_t *cap, const char *key, size_t entity,
-                            const char *matched, unsigned rank)
+                            const char *matched, unsigned rank, uint32_t count)
 {
     if (!key[0])
         return ERG_OK; /* a name of only punctuation has nothing to match on */
@@ -188,6 +192,7 @@ static erg_status add_entry(erg_names *n, size_t *cap, const char *key, size_t e
     e->matched = matched;
     e->entity = entity;
     e->rank = rank;
+    e->count = count;
     /* Keep the NUL: keys sit end to end in the arena. */
     return erg_buf_append(&n->arena, key, strlen(key) + 1);
 }
@@ -204,15 +209,16 @@ erg_status erg_names_new(erg_names **out, const erg_graph *g, erg_error *err)
         return erg_error_oom(err);
     n->g = g;
     erg_buf_init(&n->arena);
+    erg_buf_init(&n->titles);
     for (size_t i = 0; i < erg_graph_entity_count(g) && st == ERG_OK; i++) {
         const erg_entity *e = erg_graph_entity(g, i);
-        st = add_entry(n, &cap, e->key, i, e->name, 0);
+        st = add_entry(n, &cap, e->key, i, e->name, 0, 0);
         if (st == ERG_OK && (st = erg_text_name_key(e->name, strlen(e->name), &key)) == ERG_OK)
-            st = add_entry(n, &cap, key.data ? key.data : "", i, e->name, 1);
+            st = add_entry(n, &cap, key.data ? key.data : "", i, e->name, 1, 0);
         for (size_t a = 0; a < e->n_aliases && st == ERG_OK; a++) {
             const char *alias = e->aliases[a].name;
             if ((st = erg_text_name_key(alias, strlen(alias), &key)) == ERG_OK)
-                st = add_entry(n, &cap, key.data ? key.data : "", i, alias, 2);
+                st = add_entry(n, &cap, key.data ? key.data : "", i, alias, 2, e->aliases[a].count);
         }
     }
     if (st != ERG_OK) {
@@ -224,12 +230,19 @@ erg_status erg_names_new(erg_names **out, const erg_graph *g, erg_error *err)
         n->entries[i].key = n->arena.data + n->entries[i].key_off;
     if (n->n)
         qsort(n->entries, n->n, sizeof *n->entries, cmp_entry);
-    /* One entry per (key, entity): the best-ranked one, which sorts first. */
+    /*
+     * One entry per (key, entity): the best-ranked one, which sorts first,
+     * holding the counts of all the entity's aliases with that key
+     * ("Blair" and "BLAIR").
+     */
     size_t w = 0;
-    for (size_t i = 0; i < n->n; i++)
+    for (size_t i = 0; i < n->n; i++) {
         if (w == 0 || n->entries[w - 1].entity != n->entries[i].entity ||
             strcmp(n->entries[w - 1].key, n->entries[i].key) != 0)
             n->entries[w++] = n->entries[i];
+        else if (n->entries[w - 1].count <= UINT32_MAX - n->entries[i].count)
+            n->entries[w - 1].count += n->entries[i].count;
+    }
     n->n = w;
     erg_buf_release(&key);
     *out = n;
@@ -241,14 +254,41 @@ void erg_names_free(erg_names *n)
     if (!n)
         return;
     erg_buf_release(&n->arena);
+    erg_buf_release(&n->titles);
     free(n->entries);
     free(n);
+}
+
+erg_status erg_names_add_titles(erg_names *n, const char *path, erg_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    erg_buf key;
+    erg_buf_init(&key);
+    erg_status st = erg_read_file(path, &data, &len, err);
+    for (char *line = data; st == ERG_OK && line && *line;) {
+        char *end = strchr(line, '\n');
+        char *next = end ? end + 1 : line + strlen(line);
+        char *hash = memchr(line, '#', (size_t)(next - line));
+        size_t n_line = (size_t)((hash ? hash : end ? end : next) - line);
+        if (erg_text_name_key(line, n_line, &key) != ERG_OK ||
+            (key.data && key.data[0] &&
+             erg_buf_append(&n->titles, key.data, strlen(key.data) + 1) != ERG_OK))
+            st = erg_error_oom(err);
+        else if (key.data && key.data[0])
+            n->n_titles++;
+        line = next;
+    }
+    free(data);
+    erg_buf_release(&key);
+    return st;
 }
 
 void erg_name_match_init(erg_name_match *m)
 {
     m->entity = -1;
     m->candidates = NULL;
+    m->counts = NULL;
     m->n_candidates = 0;
     m->suggestion = -1;
 }
@@ -258,6 +298,7 @@ void erg_name_match_release(erg_name_match *m)
     if (!m)
         return;
     free(m->candidates);
+    free(m->counts);
     erg_name_match_init(m);
 }
 
@@ -319,25 +360,86 @@ done:
     return best >= 0 ? best : containing;
 }
 
-static int cmp_mentions_desc(const void *pa, const void *pb, const erg_graph *g)
+/* One entity a typed name may denote, with how many mentions were written so. */
+typedef struct candidate {
+    size_t entity;
+    uint32_t count;
+} candidate;
+
+/* True when a comes before b: written so more often, then more mentions, then lower index. */
+static bool candidate_before(const erg_graph *g, const candidate *a, const candidate *b)
 {
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    if (a == b)
-        return 0;
-    return more_prominent(g, a, b) ? -1 : 1;
+    if (a->count != b->count)
+        return a->count > b->count;
+    return more_prominent(g, a->entity, b->entity);
 }
 
 /* Insertion sort: candidate lists are short, and qsort has no context argument. */
-static void sort_candidates(size_t *v, size_t n, const erg_graph *g)
+static void sort_candidates(candidate *v, size_t n, const erg_graph *g)
 {
     for (size_t i = 1; i < n; i++) {
-        size_t x = v[i], j = i;
-        while (j > 0 && cmp_mentions_desc(&x, &v[j - 1], g) < 0) {
+        candidate x = v[i];
+        size_t j = i;
+        while (j > 0 && candidate_before(g, &x, &v[j - 1])) {
             v[j] = v[j - 1];
             j--;
         }
         v[j] = x;
     }
+}
+
+/*
+ * The key without its first word when that word (or words: "vice
+ * president") is a title of n->titles and a word remains after it; NULL
+ * otherwise.
+ */
+static const char *strip_title(const erg_names *n, const char *key)
+{
+    const char *t = n->titles.data;
+    for (size_t i = 0; i < n->n_titles; i++) {
+        size_t len = strlen(t);
+        if (strncmp(key, t, len) == 0 && key[len] == ' ' && key[len + 1])
+            return key + len + 1;
+        t += len + 1;
+    }
+    return NULL;
+}
+
+/*
+ * The entities that entries [lo, hi) (one key) name, each with its count:
+ * all its mentions for the entity whose merge key is the key, else the
+ * mentions written with the key (its mentions when the key came from its
+ * display name alone), most first (sort_candidates). The array is
+ * malloc'd (the caller frees it); NULL when out of memory.
+ */
+static candidate *gather(const erg_names *n, size_t lo, size_t hi, const char *key)
+{
+    candidate *c = malloc((hi - lo) * sizeof *c);
+    if (!c)
+        return NULL;
+    for (size_t i = lo; i < hi; i++) {
+        const erg_entity *e = erg_graph_entity(n->g, n->entries[i].entity);
+        c[i - lo].entity = n->entries[i].entity;
+        c[i - lo].count = strcmp(e->key, key) == 0 || n->entries[i].count == 0
+                              ? e->mentions
+                              : n->entries[i].count;
+    }
+    sort_candidates(c, hi - lo, n->g);
+    return c;
+}
+
+/* "'A' (person, 5 mentions), 'B' (person, 4 mentions, ambiguous)" for the first few. */
+static void describe_candidates(const erg_names *n, const candidate *c, size_t nc, erg_buf *msg)
+{
+    enum { SHOWN = 8 };
+    for (size_t i = 0; i < nc && i < SHOWN; i++) {
+        const erg_entity *e = erg_graph_entity(n->g, c[i].entity);
+        erg_buf_printf(msg, "%s '%s' (%s, %" PRIu32 " mention%s%s)", i ? "," : "", e->name,
+                       erg_type_name(e->type), c[i].count, c[i].count == 1 ? "" : "s",
+                       e->ambiguous ? ", ambiguous" : "");
+    }
+    if (nc > SHOWN)
+        erg_buf_printf(msg, " and %zu more", nc - SHOWN);
 }
 
 erg_status erg_names_lookup(const erg_names *n, const char *name, erg_name_match *m, erg_error *err)
@@ -346,47 +448,58 @@ erg_status erg_names_lookup(const erg_names *n, const char *name, erg_name_match
     erg_buf key, msg;
     erg_buf_init(&key);
     erg_buf_init(&msg);
-    free(m->candidates);
-    erg_name_match_init(m);
+    candidate *c = NULL;
+    erg_name_match_release(m);
 
     if (erg_text_name_key(name, strlen(name), &key) != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;
     }
-    const char *k = key.data ? key.data : "";
-    long found = k[0] ? erg_graph_find_key(n->g, k) : -1;
-    if (found >= 0) {
-        m->entity = found;
-        goto cleanup;
+    const char *k = key.data ? key.data : "", *cur = k;
+    size_t lo = 0, hi = 0;
+    /* The whole name first; leading titles ("Mr", "Prime Minister") only when it names nothing. */
+    while (cur[0]) {
+        lo = hi = entry_lower_bound(n, cur);
+        while (hi < n->n && strcmp(n->entries[hi].key, cur) == 0)
+            hi++;
+        const char *next = hi == lo ? strip_title(n, cur) : NULL;
+        if (!next)
+            break;
+        cur = next;
     }
-    size_t lo = entry_lower_bound(n, k), hi = lo;
-    while (hi < n->n && strcmp(n->entries[hi].key, k) == 0)
-        hi++;
-    if (k[0] && hi - lo == 1) {
-        m->entity = (long)n->entries[lo].entity;
-        goto cleanup;
-    }
-    if (k[0] && hi - lo > 1) {
-        m->candidates = malloc((hi - lo) * sizeof *m->candidates);
-        if (!m->candidates) {
+    if (hi > lo) {
+        size_t nc = hi - lo;
+        if (!(c = gather(n, lo, hi, cur))) {
             st = erg_error_oom(err);
             goto cleanup;
         }
-        for (size_t i = lo; i < hi; i++)
-            m->candidates[m->n_candidates++] = n->entries[i].entity;
-        sort_candidates(m->candidates, m->n_candidates, n->g);
-        erg_buf_printf(&msg, "'%s' is ambiguous:", name);
-        for (size_t i = 0; i < m->n_candidates && i < 10; i++) {
-            const erg_entity *e = erg_graph_entity(n->g, m->candidates[i]);
-            erg_buf_printf(&msg, "%s '%s' (%s)", i ? "," : "", e->name, erg_type_name(e->type));
+        const erg_entity *top = erg_graph_entity(n->g, c[0].entity);
+        if (nc == 1 || (!top->ambiguous && c[0].count > c[1].count &&
+                        (uint64_t)c[0].count >= 2 * (uint64_t)c[1].count)) {
+            m->entity = (long)c[0].entity;
+            goto cleanup;
         }
-        if (m->n_candidates > 10)
-            erg_buf_printf(&msg, " and %zu more", m->n_candidates - 10);
+        m->candidates = malloc(nc * sizeof *m->candidates);
+        m->counts = malloc(nc * sizeof *m->counts);
+        if (!m->candidates || !m->counts) {
+            erg_name_match_release(m);
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
+        for (size_t i = 0; i < nc; i++) {
+            m->candidates[i] = c[i].entity;
+            m->counts[i] = c[i].count;
+        }
+        m->n_candidates = nc;
+        erg_buf_printf(&msg, "'%s' could mean:", name);
+        describe_candidates(n, c, nc, &msg);
         st = erg_error_set(err, ERG_ENOTFOUND, NULL, 0, -1, "%s", msg.data ? msg.data : "");
         goto cleanup;
     }
     if (k[0]) {
         m->suggestion = nearest(n, k, &st);
+        if (st == ERG_OK && m->suggestion < 0 && cur != k)
+            m->suggestion = nearest(n, cur, &st);
         if (st != ERG_OK) {
             st = erg_error_oom(err);
             goto cleanup;
@@ -399,6 +512,7 @@ erg_status erg_names_lookup(const erg_names *n, const char *name, erg_name_match
     else
         st = erg_error_set(err, ERG_ENOTFOUND, NULL, 0, -1, "no entity named '%s'", name);
 cleanup:
+    free(c);
     erg_buf_release(&key);
     erg_buf_release(&msg);
     return st;

@@ -33,9 +33,12 @@ static const char query_usage_text[] =
     "  stats              counts by type and kind, components, density, degrees\n"
     "  outlets NAME       the outlets that report on NAME, how often, first/last date\n"
     "\n"
-    "Names are matched regardless of case, diacritics, hyphens and dots, through\n"
-    "the aliases as well; an unknown name gets a suggestion, an ambiguous one the\n"
-    "list of candidates (exit status 1 for both).\n"
+    "Names are matched regardless of case, diacritics, hyphens and dots, against\n"
+    "every way an entity was written; a name goes to the entity written so most\n"
+    "often when that is at least twice the next (\"Blair\" is Tony Blair), and\n"
+    "leading titles (Mr, Lord, Sen.) are dropped when the whole name fits nothing.\n"
+    "An unknown name gets a suggestion, an ambiguous one the list of candidates\n"
+    "with their counts (exit status 1 for both); `find` shows the surface forms.\n"
     "\n"
     "Analysis (top, path, communities, ego) runs on the co-mention graph: one\n"
     "undirected edge per pair of entities, weighted by the number of sentences\n"
@@ -70,6 +73,25 @@ static const query_command *find_command(const char *name)
         if (strcmp(c->name, name) == 0)
             return c;
     return NULL;
+}
+
+/*
+ * The command nearest to a misspelt one ("neighbours" -> "neighbors"): the
+ * fewest edits, at most a third of the word and at least 2 (ties: the
+ * first in the table); NULL when none is that near.
+ */
+static const char *nearest_command(const char *name)
+{
+    size_t len = strlen(name), limit = len / 3 > 2 ? len / 3 : 2, best_d = limit + 1;
+    const char *best = NULL;
+    for (const query_command *c = query_commands; c->name; c++) {
+        size_t d = erg_analyze_edit_distance(name, c->name);
+        if (d < best_d && d < strlen(c->name)) {
+            best_d = d;
+            best = c->name;
+        }
+    }
+    return best;
 }
 
 /* "query" or "query COMMAND", for the Try line of usage errors. */
@@ -142,15 +164,30 @@ int query_net(query_ctx *q)
     return CLI_OK;
 }
 
-int query_lookup(query_ctx *q, const char *name, size_t *entity)
+int query_names(query_ctx *q)
 {
     int rc = query_load(q);
+    if (rc != CLI_OK || q->names)
+        return rc;
+    erg_error err;
+    erg_error_clear(&err);
+    if (erg_names_new(&q->names, q->graph, &err) != ERG_OK)
+        return cli_fail(&err);
+    /* Without the shipped titles, names still resolve; only "Mr Blair" does not. */
+    char path[4096];
+    if (erg_data_path("titles.txt", path, sizeof path, &err) == ERG_OK &&
+        erg_names_add_titles(q->names, path, &err) != ERG_OK)
+        return cli_fail(&err);
+    return CLI_OK;
+}
+
+int query_lookup(query_ctx *q, const char *name, size_t *entity)
+{
+    int rc = query_names(q);
     if (rc != CLI_OK)
         return rc;
     erg_error err;
     erg_error_clear(&err);
-    if (!q->names && erg_names_new(&q->names, q->graph, &err) != ERG_OK)
-        return cli_fail(&err);
     erg_name_match m;
     erg_name_match_init(&m);
     erg_status st = erg_names_lookup(q->names, name, &m, &err);
@@ -223,8 +260,13 @@ int cmd_query(int argc, char **argv)
         if (i >= argc)
             return query_usage(NULL, "no command given after '%s'", q.path);
         c = find_command(argv[i]);
-        if (!c)
+        if (!c) {
+            const char *near = nearest_command(argv[i]);
+            if (near)
+                return query_usage(NULL, "unknown query command '%s'; did you mean '%s'?", argv[i],
+                                   near);
             return query_usage(NULL, "unknown query command '%s'", argv[i]);
+        }
         q.cmd = c->name;
     }
     int rc = c->fn(&q, argc - i, argv + i);

@@ -18,7 +18,7 @@ typedef struct query_ctx {
     const char *cmd;  /* the subcommand name, for messages ("query neighbors") */
     query_format format;
     erg_graph *graph;
-    erg_names *names; /* NULL until query_lookup needs it */
+    erg_names *names; /* NULL until query_names builds it */
     erg_net net;
     bool have_net;
 } query_ctx;
@@ -63,7 +63,13 @@ int query_load(query_ctx *q);
 int query_net(query_ctx *q);
 
 /*
- * Finds the entity NAME denotes (query_load first). Prints
+ * Builds the name index (once; loads the graph first) with the titles of
+ * the data folder's titles.txt when there is one. CLI_FAIL after printing.
+ */
+int query_names(query_ctx *q);
+
+/*
+ * Finds the entity NAME denotes (erg_names_lookup) (query_load first). Prints
  * "erg: no entity named 'X'; did you mean 'Y'?" or the ambiguity with its
  * candidates and returns CLI_FAIL when there is no single answer.
  */

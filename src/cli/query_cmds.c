@@ -3,6 +3,7 @@
  */
 #include "query.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,12 +558,62 @@ static const char find_usage[] =
     "\n"
     "Lists the entities whose name or an alias contains TEXT, regardless of\n"
     "case, diacritics, hyphens and dots, allowing a few typing errors: exact\n"
-    "matches first, then by number of edits, then by mentions.\n"
+    "matches first, then by number of edits, then by mentions. Each match shows\n"
+    "its surface forms, most written first, with their counts and the rule that\n"
+    "joined each (key, article, short-form, acronym, legal-suffix).\n"
     "\n"
     "  -e, --edits E         edits allowed (default: 0 for up to 3 letters, 1 up to 7,\n"
     "                        then 2)\n" LIMIT_HELP QUERY_COMMON_HELP "\n"
     "Example:\n"
     "  erg query graph.json find \"kim jong\"\n";
+
+/*
+ * Adds to a find row the entity's surface forms, most written first, and
+ * the rule that joined each: in JSON "aliases": [{"name", "count",
+ * "rule"}], else "forms": "Blair 299 (article), Tony Blair 179 (key)".
+ * Returns 0, or -1 when out of memory (row may hold part of it).
+ */
+static int find_forms(const query_ctx *q, size_t entity, json_t *row)
+{
+    const erg_entity *e = erg_graph_entity(q->graph, entity);
+    size_t *order = malloc((e->n_aliases ? e->n_aliases : 1) * sizeof *order);
+    if (!order)
+        return -1;
+    /* Insertion sort by count, most first; aliases come sorted by name, which breaks ties. */
+    for (size_t i = 0; i < e->n_aliases; i++) {
+        size_t j = i;
+        while (j > 0 && e->aliases[order[j - 1]].count < e->aliases[i].count) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    int rc = 0;
+    if (q->format == QUERY_JSON) {
+        json_t *list = json_array();
+        for (size_t i = 0; list && i < e->n_aliases && rc == 0; i++) {
+            const erg_alias *a = &e->aliases[order[i]];
+            rc = json_array_append_new(list, json_pack("{s:s, s:I, s:s}", "name", a->name, "count",
+                                                       (json_int_t)a->count, "rule",
+                                                       erg_fold_name(a->rule)));
+        }
+        rc = !list || rc || json_object_set_new(row, "aliases", list) ? -1 : 0;
+    } else {
+        erg_buf b;
+        erg_buf_init(&b);
+        for (size_t i = 0; i < e->n_aliases && rc == 0; i++) {
+            const erg_alias *a = &e->aliases[order[i]];
+            if (erg_buf_printf(&b, "%s%s %" PRIu32 " (%s)", i ? ", " : "", a->name, a->count,
+                               erg_fold_name(a->rule)) != ERG_OK)
+                rc = -1;
+        }
+        if (rc == 0 && json_object_set_new(row, "forms", json_string(b.data ? b.data : "")))
+            rc = -1;
+        erg_buf_release(&b);
+    }
+    free(order);
+    return rc;
+}
 
 int query_find(query_ctx *q, int argc, char **argv)
 {
@@ -595,12 +646,10 @@ int query_find(query_ctx *q, int argc, char **argv)
     if (optind + 1 != argc)
         return query_usage(q, "find takes one TEXT (quote it when it has spaces)");
     const char *text = argv[optind];
-    if ((rc = query_load(q)) != CLI_OK)
+    if ((rc = query_names(q)) != CLI_OK)
         return rc;
     erg_error err;
     erg_error_clear(&err);
-    if (!q->names && erg_names_new(&q->names, q->graph, &err) != ERG_OK)
-        return cli_fail(&err);
     if (edits < 0) {
         /* Letters in the text, roughly: a fuzzy match on 3 letters finds everything. */
         size_t letters = 0;
@@ -621,7 +670,7 @@ int query_find(query_ctx *q, int argc, char **argv)
                 json_integer(erg_graph_entity(q->graph, hits[i].entity)->mentions)) ||
             json_object_set_new(row, "matched", json_string(hits[i].matched)) ||
             json_object_set_new(row, "edits", json_integer(hits[i].distance)) ||
-            json_array_append_new(out, row)) {
+            find_forms(q, hits[i].entity, row) || json_array_append_new(out, row)) {
             json_decref(out);
             out = NULL;
         }
@@ -629,7 +678,7 @@ int query_find(query_ctx *q, int argc, char **argv)
     free(hits);
     static const query_col cols[] = {
         {"name", "name", 40},       {"type", "type", 0},   {"mentions", "mentions", 0},
-        {"matched", "matched", 40}, {"edits", "edits", 0},
+        {"matched", "matched", 40}, {"edits", "edits", 0}, {"forms", "forms", 0},
     };
     return query_print_rows(q, out, cols, sizeof cols / sizeof *cols);
 }

@@ -163,7 +163,7 @@ if grep -q "^Kim Jong-un	person	6	" "$WORK/out"; then pass "lookup by alias"; el
 # "Kim" is an alias of two people.
 run "$ERG" query "$G" neighbors Kim
 expect_rc 1 "ambiguous name"
-expect_err "erg: 'Kim' is ambiguous: 'Kim Jong-un' (person), 'Kim Yo-jong' (person)" "ambiguous name lists the candidates"
+expect_err "erg: 'Kim' could mean: 'Kim Jong-un' (person, 3 mentions), 'Kim Yo-jong' (person, 2 mentions)" "ambiguous name lists the candidates"
 run "$ERG" query "$G" path "Moon Jae-ins" KCNA
 expect_rc 1 "unknown name"
 expect_err "erg: no entity named 'Moon Jae-ins'; did you mean 'Moon Jae-in'?" "unknown name suggests"
@@ -173,14 +173,14 @@ expect_err "erg: no entity named 'Xiang Qiuqiu'" "unknown name message"
 
 # ---- find ---------------------------------------------------------------------------------
 run "$ERG" query "$G" find kim --tsv
-printf 'name\ttype\tmentions\tmatched\tedits\nKim Jong-un\tperson\t15\tKim\t0\nKim Yo-jong\tperson\t7\tKim\t0\n' >"$WORK/expected"
+printf 'name\ttype\tmentions\tmatched\tedits\tforms\nKim Jong-un\tperson\t15\tKim\t0\tKim Jong-un 10 (key), Kim 3 (key), Kim Jong Un 2 (key)\nKim Yo-jong\tperson\t7\tKim\t0\tKim Yo-jong 5 (key), Kim 2 (key)\n' >"$WORK/expected"
 expect_out "find kim"
 # "unifcation" lacks an i: one edit from "Ministry of Unification" and its alias.
 run "$ERG" query "$G" find unifcation --tsv
-printf 'name\ttype\tmentions\tmatched\tedits\nMinistry of Unification\tagency\t4\tMinistry of Unification\t1\n' >"$WORK/expected"
+printf 'name\ttype\tmentions\tmatched\tedits\tforms\nMinistry of Unification\tagency\t4\tMinistry of Unification\t1\tMinistry of Unification 3 (key), Unification Ministry 1 (key)\n' >"$WORK/expected"
 expect_out "find with a typo"
 run "$ERG" query "$G" find unifcation --edits 0 --tsv
-printf 'name\ttype\tmentions\tmatched\tedits\n' >"$WORK/expected"
+printf 'name\ttype\tmentions\tmatched\tedits\tforms\n' >"$WORK/expected"
 expect_out "find --edits 0"
 
 # ---- path ---------------------------------------------------------------------------------
