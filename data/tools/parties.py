@@ -149,6 +149,15 @@ def short_forms(short):
     return phrases, acronyms
 
 
+# Keys of capitalized plural member nouns ("Conservatives", "Socialists"):
+# the English-word test does not apply to them. That "conservatives" is a
+# common lower-case word says nothing of the capitalized plural a tagger
+# marks as a name, which in news is the party's members; the singular
+# ("Conservative") stays under the test, being an adjective before other
+# names as often.
+PLURAL_MEMBERS = set()
+
+
 def derived(name):
     """Forms of a party name: [(form, base)], base being what '+ Party' would make generic."""
     words = name.split(" ")
@@ -163,6 +172,7 @@ def derived(name):
             noun = " ".join(x[:-1] + [m])
             out.append((noun, " ".join(x)))
             out.append((noun + "s", " ".join(x)))
+            PLURAL_MEMBERS.add(key(noun + "s"))
     else:
         s = singular(words[-1])
         if s:
@@ -275,7 +285,7 @@ def main():
     for fk, offers in sorted(cand.items()):
         offers = {nk: o for nk, o in offers.items() if nk in names}
         form = next(iter(offers.values()), ("",))[0]
-        if not offers or fk in taken or common_word(form):
+        if not offers or fk in taken or (common_word(form) and fk not in PLURAL_MEMBERS):
             continue
         if " " not in form and len(form) < 4 and not is_acronym(form):
             continue  # "Con", "Lab", "Dem": abbreviations of results tables
