@@ -427,6 +427,39 @@ START_TEST(test_news_compound_and_org_tails)
 }
 END_TEST
 
+START_TEST(test_role_phrases)
+{
+    fx f;
+    fx_init(&f, "Labour MP George Foulkes spoke. Scottish MPs agreed. The Tory MP left. "
+                "Tory Liam Fox said the Tory line held. The Labour Party spokesman and the "
+                "Democratic Leadership Council replied. Leader of the House Geoff Hoon and "
+                "Foreign Minister Jack Straw met.");
+    tag(&f, "Labour MP George Foulkes", 0, ERG_CLASS_PER);
+    tag(&f, "Scottish MPs", 0, ERG_CLASS_PER);
+    tag(&f, "Tory MP", 0, ERG_CLASS_ORG);
+    tag(&f, "Tory Liam Fox", 0, ERG_CLASS_PER);
+    tag(&f, "Tory", 2, ERG_CLASS_MISC);
+    tag(&f, "Labour Party", 0, ERG_CLASS_ORG);
+    tag(&f, "Democratic Leadership Council", 0, ERG_CLASS_ORG);
+    tag(&f, "Leader of the House", 0, ERG_CLASS_ORG);
+    tag(&f, "Geoff Hoon", 0, ERG_CLASS_PER);
+    tag(&f, "Foreign Minister Jack Straw", 0, ERG_CLASS_PER);
+    run(&f, gaz);
+    ck_mention(&f, "Labour", 0, ERG_TYPE_AGENCY); /* the role tail is dropped */
+    ck_mention(&f, "George Foulkes", 0, ERG_TYPE_PERSON);
+    ck_none(&f, "Scottish MPs", 0); /* a nationality alone is no name */
+    ck_mention(&f, "Tory", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Tory", 1, ERG_TYPE_AGENCY); /* ORG or MISC alone elsewhere: a party */
+    ck_mention(&f, "Liam Fox", 0, ERG_TYPE_PERSON);
+    /* Negative cases: names that end or start with a role-like word stay whole. */
+    ck_mention(&f, "Labour Party", 0, ERG_TYPE_AGENCY);
+    ck_mention(&f, "Democratic Leadership Council", 0, ERG_TYPE_AGENCY);
+    ck_assert_ptr_nonnull(find(&f, "Leader of the House", 0));
+    ck_mention(&f, "Foreign Minister Jack Straw", 0, ERG_TYPE_PERSON);
+    fx_release(&f);
+}
+END_TEST
+
 START_TEST(test_person_of_organization_split)
 {
     fx f;
@@ -715,6 +748,7 @@ static Suite *mentions_suite(void)
     TCase *tc = tcase_create("mentions");
     tcase_add_checked_fixture(tc, load_gaz, free_gaz);
     tcase_add_test(tc, test_seed_article);
+    tcase_add_test(tc, test_role_phrases);
     tcase_add_test(tc, test_seed_article_untagged);
     tcase_add_test(tc, test_context_cues);
     tcase_add_test(tc, test_outlet_nouns_and_heads);

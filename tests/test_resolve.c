@@ -92,6 +92,81 @@ static const erg_local_entity *entity_of(fixture *f, const char *s, int nth)
     return NULL;
 }
 
+/* A fixture whose resolver has the shipped word lists. */
+static erg_gazetteer *lists_gaz;
+static void setup_lists(fixture *f, const char *text)
+{
+    setup(f, text);
+    erg_resolver_free(f->r);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_int_eq(erg_gazetteer_load(&lists_gaz, NULL, &err), ERG_OK);
+    ck_assert_int_eq(erg_resolver_new(&f->r, lists_gaz, NULL), ERG_OK);
+}
+
+START_TEST(test_words_that_name_no_one)
+{
+    fixture f;
+    setup_lists(&f, "Scottish voters and West German banks and Germans met Co. and Ltd and P. "
+                    "Also the MP and Texaco Inc spoke.");
+    mention(&f, "Scottish", 0, ERG_TYPE_PERSON);
+    mention(&f, "West German", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Germans", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Co.", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Ltd", 0, ERG_TYPE_AGENCY);
+    mention(&f, "P", 0, ERG_TYPE_AGENCY);
+    mention(&f, "MP", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Texaco Inc", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].name, "Texaco Inc");
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
+START_TEST(test_short_forms_join_the_full_name)
+{
+    fixture f;
+    setup_lists(&f, "Texaco Inc sold assets. Texaco said so. International Business Machines "
+                    "Corp grew. IBM said so. George W. Bush spoke. George Bush left. "
+                    "Salomon Brothers Inc and Salomon Inc traded. Salomon fell.");
+    mention(&f, "Texaco Inc", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Texaco", 1, ERG_TYPE_AGENCY);
+    mention(&f, "International Business Machines Corp", 0, ERG_TYPE_AGENCY);
+    mention(&f, "IBM", 0, ERG_TYPE_AGENCY);
+    mention(&f, "George W. Bush", 0, ERG_TYPE_PERSON);
+    mention(&f, "George Bush", 0, ERG_TYPE_PERSON);
+    mention(&f, "Salomon Brothers Inc", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Salomon Inc", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Salomon", 2, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Texaco", 0), entity_of(&f, "Texaco Inc", 0));
+    ck_assert_ptr_eq(entity_of(&f, "IBM", 0),
+                     entity_of(&f, "International Business Machines Corp", 0));
+    ck_assert_ptr_eq(entity_of(&f, "George Bush", 0), entity_of(&f, "George W. Bush", 0));
+    /* "Salomon" is only "Salomon Inc" without its suffix; "Salomon Brothers Inc" is another. */
+    ck_assert_ptr_eq(entity_of(&f, "Salomon", 0), entity_of(&f, "Salomon Inc", 0));
+    ck_assert_ptr_ne(entity_of(&f, "Salomon Inc", 0), entity_of(&f, "Salomon Brothers Inc", 0));
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
+START_TEST(test_acronym_joins_only_one_fitting_name)
+{
+    fixture f;
+    setup_lists(&f, "Bank of Montreal and British Midland met. BM said so.");
+    mention(&f, "Bank of Montreal", 0, ERG_TYPE_AGENCY);
+    mention(&f, "British Midland", 0, ERG_TYPE_AGENCY);
+    mention(&f, "BM", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 3); /* two names fit: BM stays alone */
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
 START_TEST(test_same_key_one_entity)
 {
     fixture f;
@@ -511,6 +586,9 @@ static Suite *resolve_suite(void)
     Suite *s = suite_create("resolve");
     TCase *tc = tcase_create("article");
     tcase_add_test(tc, test_same_key_one_entity);
+    tcase_add_test(tc, test_words_that_name_no_one);
+    tcase_add_test(tc, test_short_forms_join_the_full_name);
+    tcase_add_test(tc, test_acronym_joins_only_one_fitting_name);
     tcase_add_test(tc, test_short_name_joins_full_name);
     tcase_add_test(tc, test_ambiguous_short_name_stays_unresolved);
     tcase_add_test(tc, test_acronym_defined_in_text);

@@ -290,6 +290,25 @@ const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key);
  */
 const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
 
+/*
+ * Word lists of the data folder, read by erg_gazetteer_load when present:
+ * roles.txt and titles.txt (role nouns: "MP", "spokesman"), nationalities.txt
+ * ("Welsh", "West German"), legal_suffixes.txt ("Inc", "Ltd") and
+ * first_names.txt.
+ */
+typedef enum erg_word_list {
+    ERG_LIST_ROLE = 1,
+    ERG_LIST_NATIONALITY = 2,
+    ERG_LIST_LEGAL = 4,
+    ERG_LIST_FIRST_NAME = 8
+} erg_word_list;
+
+/*
+ * Is key[0..n), a merge key (erg_text_name_key: "west german", "co"), an
+ * entry of the word list? False for a NULL g or key.
+ */
+bool erg_gazetteer_listed(const erg_gazetteer *g, erg_word_list list, const char *key, size_t n);
+
 /* Number of outlets in g; *names (may be NULL) receives the number of distinct
  * names, canonical names and aliases together. 0 for a NULL g. */
 size_t erg_gazetteer_size(const erg_gazetteer *g, size_t *names);

@@ -75,6 +75,8 @@ struct erg_gazetteer {
     size_t n_words, cap_words;
     cue_phrase *cues[ERG_GAZ_CUE_COUNT];
     size_t n_cues[ERG_GAZ_CUE_COUNT], cap_cues[ERG_GAZ_CUE_COUNT];
+    key_entry *lists; /* word lists by merge key; `outlet` holds erg_word_list bits */
+    size_t list_used, list_cap;
 };
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -230,6 +232,76 @@ static int key_insert(erg_gazetteer *g, uint32_t off, uint32_t len, int32_t outl
     return 0;
 }
 
+/* ---- word lists ------------------------------------------------------------------ */
+
+static erg_status pool_add(erg_gazetteer *g, const char *s, size_t n, uint32_t *off);
+
+static key_entry *list_find(const erg_gazetteer *g, const char *key, size_t n)
+{
+    if (!g->list_cap)
+        return NULL;
+    uint64_t h = nonzero(erg_hash(key, n));
+    size_t mask = g->list_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        key_entry *e = &g->lists[i];
+        if (e->h == 0)
+            return NULL;
+        if (e->h == h && e->len == n && memcmp(g->pool.data + e->off, key, n) == 0)
+            return e;
+    }
+}
+
+static int list_rehash(erg_gazetteer *g)
+{
+    size_t cap = g->list_cap ? g->list_cap * 2 : 1024;
+    key_entry *t = calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < g->list_cap; i++) {
+        if (!g->lists[i].h)
+            continue;
+        size_t j = (size_t)g->lists[i].h & (cap - 1);
+        while (t[j].h)
+            j = (j + 1) & (cap - 1);
+        t[j] = g->lists[i];
+    }
+    free(g->lists);
+    g->lists = t;
+    g->list_cap = cap;
+    return 0;
+}
+
+/* Marks the merge key key[0..n) as a member of the lists in bits. */
+static erg_status list_add(erg_gazetteer *g, const char *key, size_t n, int32_t bits)
+{
+    key_entry *e = list_find(g, key, n);
+    if (e) {
+        e->outlet |= bits;
+        return ERG_OK;
+    }
+    if ((g->list_used + 1) * 2 > g->list_cap && list_rehash(g))
+        return ERG_ENOMEM;
+    uint32_t off;
+    if (pool_add(g, key, n, &off) != ERG_OK)
+        return ERG_ENOMEM;
+    uint64_t h = nonzero(erg_hash(key, n));
+    size_t mask = g->list_cap - 1;
+    size_t i = (size_t)h & mask;
+    while (g->lists[i].h)
+        i = (i + 1) & mask;
+    g->lists[i] = (key_entry){h, off, (uint32_t)n, bits, false};
+    g->list_used++;
+    return ERG_OK;
+}
+
+bool erg_gazetteer_listed(const erg_gazetteer *g, erg_word_list list, const char *key, size_t n)
+{
+    if (!g || !key)
+        return false;
+    const key_entry *e = list_find(g, key, n);
+    return e && (e->outlet & (int32_t)list);
+}
+
 /* ---- loading --------------------------------------------------------------- */
 
 /* Appends s[0..n) and a NUL to the pool; *off receives its offset. */
@@ -252,6 +324,7 @@ typedef struct loader {
     erg_doc doc;
     erg_buf key;
     erg_buf norm;
+    int32_t list; /* erg_word_list bits that parse_list_line gives */
     erg_error *err;
 } loader;
 
@@ -464,6 +537,20 @@ static erg_status parse_cue_line(loader *ld, const char *s, size_t n)
 
 typedef erg_status (*line_fn)(loader *ld, const char *s, size_t n);
 
+/* One entry of a word list: its merge key joins the lists in ld->list. */
+static erg_status parse_list_line(loader *ld, const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (erg_text_name_key(s, n, &ld->key) != ERG_OK)
+        return erg_error_oom(ld->err);
+    if (!ld->key.len)
+        return fail(ld, "empty entry");
+    if (list_add(ld->g, ld->key.data, ld->key.len, ld->list) != ERG_OK)
+        return erg_error_oom(ld->err);
+    return ERG_OK;
+}
+
 /* Reads a file and feeds its lines, without comments and blank lines, to fn. */
 static erg_status load_file(loader *ld, const char *dir, const char *name, line_fn fn)
 {
@@ -526,6 +613,25 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
     st = load_file(&ld, dir, "outlet_cues.txt", parse_cue_line);
     if (st != ERG_OK)
         goto cleanup;
+    /* The word lists are optional: a folder without one has the list empty. */
+    static const struct {
+        const char *file;
+        erg_word_list list;
+    } lists[] = {{"roles.txt", ERG_LIST_ROLE},
+                 {"titles.txt", ERG_LIST_ROLE},
+                 {"nationalities.txt", ERG_LIST_NATIONALITY},
+                 {"legal_suffixes.txt", ERG_LIST_LEGAL},
+                 {"first_names.txt", ERG_LIST_FIRST_NAME}};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        ld.list = lists[i].list;
+        st = load_file(&ld, dir, lists[i].file, parse_list_line);
+        if (st == ERG_ENOTFOUND) {
+            erg_error_clear(err);
+            st = ERG_OK;
+        }
+        if (st != ERG_OK)
+            goto cleanup;
+    }
     *out = g;
     g = NULL;
 cleanup:
@@ -546,6 +652,7 @@ void erg_gazetteer_free(erg_gazetteer *g)
     free(g->scan);
     free(g->keys);
     free(g->words);
+    free(g->lists);
     for (int k = 0; k < ERG_GAZ_CUE_COUNT; k++)
         free(g->cues[k]);
     free(g);

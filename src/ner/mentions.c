@@ -403,6 +403,178 @@ static size_t person_of_org(const ctx *c, erg_class cls, size_t f, size_t e)
     return 0;
 }
 
+/* ---- role phrases: "Labour MP", "Tory Liam Fox" --------------------------------------- */
+
+/*
+ * Is token i, lower-cased and without dots, an entry of the word list (or,
+ * when plural, the entry with an "s" added)?
+ */
+static bool listed_tok(const ctx *c, size_t i, erg_word_list list, bool plural)
+{
+    const erg_token *t = &c->toks[i];
+    char w[64];
+    size_t n = 0;
+    for (uint32_t k = t->start; k < t->end; k++) {
+        unsigned char ch = (unsigned char)c->text[k];
+        if (ch == '.')
+            continue;
+        if (n + 1 >= sizeof w)
+            return false;
+        w[n++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+    }
+    if (!n)
+        return false;
+    if (erg_gazetteer_listed(c->g, list, w, n))
+        return true;
+    return plural && n > 2 && w[n - 1] == 's' && erg_gazetteer_listed(c->g, list, w, n - 1);
+}
+
+/*
+ * A role noun after a party or organization word: listed in roles.txt or
+ * titles.txt (a plural too) and written in lower case ("leader", "MPs" but
+ * not "Minister": "Foreign Minister" is a title) or in capitals ("MP", "MEP").
+ */
+static bool role_word(const ctx *c, size_t i)
+{
+    const erg_token *t = &c->toks[i];
+    if (!(t->flags & ERG_TOK_WORD))
+        return false;
+    const char *w = c->text + t->start;
+    size_t n = t->end - t->start;
+    bool lower = w[0] >= 'a' && w[0] <= 'z', caps = n >= 2;
+    for (size_t k = 0; k < n && caps; k++)
+        caps = (w[k] >= 'A' && w[k] <= 'Z') || (k == n - 1 && w[k] == 's');
+    return (lower || caps) && listed_tok(c, i, ERG_LIST_ROLE, true);
+}
+
+/* Is the capitalized word run [f, e) a nationality adjective ("Welsh", "West German")? */
+static bool nationality(const ctx *c, size_t f, size_t e)
+{
+    char w[96] = {0};
+    size_t n = 0;
+    for (size_t i = f; i < e; i++) {
+        const erg_token *t = &c->toks[i];
+        if (n + (t->end - t->start) + 2 >= sizeof w)
+            return false;
+        if (i > f)
+            w[n++] = ' ';
+        for (uint32_t k = t->start; k < t->end; k++) {
+            unsigned char ch = (unsigned char)c->text[k];
+            w[n++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+        }
+    }
+    if (erg_gazetteer_listed(c->g, ERG_LIST_NATIONALITY, w, n))
+        return true;
+    return n > 2 && w[n - 1] == 's' && erg_gazetteer_listed(c->g, ERG_LIST_NATIONALITY, w, n - 1);
+}
+
+/* Do tokens [a, a + n) and [b, b + n) read the same? */
+static bool same_words(const ctx *c, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const erg_token *x = &c->toks[a + k], *y = &c->toks[b + k];
+        if (x->end - x->start != y->end - y->start ||
+            memcmp(c->text + x->start, c->text + y->start, x->end - x->start) != 0)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Is [f, e) elsewhere in the document a whole span of one of the classes in
+ * `classes` (bits 1 << erg_class)? labels cover the n_tokens of the document.
+ */
+static bool tagged_elsewhere(const ctx *c, const uint8_t *labels, size_t n_tokens, size_t f,
+                             size_t e, unsigned classes)
+{
+    size_t n = e - f;
+    for (size_t i = 0; i + n <= n_tokens; i++) {
+        if (i == f || labels[i] == ERG_LABEL_O || labels[i] % 2 == 0 ||
+            !(classes & (1u << ERG_LABEL_CLASS(labels[i]))))
+            continue;
+        uint8_t inside = (uint8_t)(labels[i] + 1);
+        bool whole = true;
+        for (size_t k = i + 1; k < i + n && whole; k++)
+            whole = labels[k] == inside;
+        if (whole && (i + n == n_tokens || labels[i + n] != inside) && same_words(c, f, i, n))
+            return true;
+    }
+    return false;
+}
+
+/* Where a span reading "<party or organization> [role] [person]" splits. */
+typedef struct role_split {
+    size_t org_end;      /* the organization part is [f, org_end); org_end == f: none */
+    size_t person_first; /* the person part is [person_first, e); == e: none */
+    bool nationality;    /* the organization part is only a nationality adjective */
+} role_split;
+
+/*
+ * "Labour MP", "Tory manifesto", "Welsh MPs", "Labour MP George Foulkes",
+ * "Tory Liam Fox": a party, organization or nationality word, role nouns, a
+ * person, read as one name. The part before the roles is capitalized words
+ * none of which is itself a role or title ("Prime minister" stays whole);
+ * after the roles the span ends or a person of two or more capitalized
+ * words follows, recognized by a listed first name or the tagger's PER. Without
+ * a role the two parts split only where the person starts with a listed
+ * first name and the part before is a nationality, holds an organization
+ * word, or is tagged ORG or MISC on its own elsewhere in the document.
+ * Returns false when the span [f, e) stays whole.
+ */
+static bool role_phrase(const ctx *c, const uint8_t *labels, size_t n_tokens, erg_class tagged,
+                        size_t f, size_t e, role_split *out)
+{
+    if (!c->g || e - f < 2)
+        return false;
+    size_t r = f;
+    while (r < e && upper_word(c, r) && !role_word(c, r) &&
+           !listed_tok(c, r, ERG_LIST_ROLE, false) && !tok_is(c, r, "The"))
+        r++;
+    if (r == f)
+        return false;
+    size_t q = r;
+    while (q < e && role_word(c, q))
+        q++;
+    out->org_end = r;
+    out->nationality = nationality(c, f, r);
+    if (r < e && q == r)
+        return false; /* "Labour Party spokesman" or a lower-case word that is no role */
+    if (q > r) {      /* roles at r..q */
+        if (q == e) {
+            out->person_first = e;
+            return true;
+        }
+        if (e - q < 2)
+            return false;
+        for (size_t k = q; k < e; k++)
+            if (!upper_word(c, k))
+                return false;
+        if (!(tagged == ERG_CLASS_PER || listed_tok(c, q, ERG_LIST_FIRST_NAME, false)))
+            return false;
+        out->person_first = q;
+        return true;
+    }
+    /* No role: "Tory Liam Fox". */
+    if (tagged != ERG_CLASS_PER)
+        return false;
+    for (size_t k = f + 1; k + 2 <= e; k++) {
+        if (!listed_tok(c, k, ERG_LIST_FIRST_NAME, false))
+            continue;
+        bool org =
+            nationality(c, f, k) ||
+            tagged_elsewhere(c, labels, n_tokens, f, k, 1u << ERG_CLASS_ORG | 1u << ERG_CLASS_MISC);
+        for (size_t j = f; j < k && !org; j++)
+            org = erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, j, k) != 0;
+        if (!org)
+            continue;
+        out->org_end = k;
+        out->nationality = nationality(c, f, k);
+        out->person_first = k;
+        return true;
+    }
+    return false;
+}
+
 /* ---- person and organization shapes the tagger misses ----------------------------- */
 
 /*
@@ -785,6 +957,34 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
                 cls = ERG_CLASS_PER;
             if (cls == ERG_CLASS_ORG)
                 j = org_of_tail(&c, i, j);
+            role_split rs;
+            if (role_phrase(&c, labels, doc->n_tokens, tagged, i, j, &rs)) {
+                /* The organization part is an agency or outlet; a nationality
+                 * alone is no name. */
+                if (!rs.nationality) {
+                    erg_mention o = {c.toks[i].start, c.toks[rs.org_end - 1].end,
+                                     (uint32_t)i,     (uint32_t)rs.org_end,
+                                     (uint32_t)s,     ERG_TYPE_AGENCY,
+                                     tagged,          -1};
+                    if (decide_org(&c, &out->scratch, i, rs.org_end, &o.type) != ERG_OK ||
+                        push(out, &o) != ERG_OK)
+                        return erg_error_oom(err);
+                }
+                if (rs.person_first < j) {
+                    erg_mention p = {c.toks[rs.person_first].start,
+                                     c.toks[j - 1].end,
+                                     (uint32_t)rs.person_first,
+                                     (uint32_t)j,
+                                     (uint32_t)s,
+                                     ERG_TYPE_PERSON,
+                                     tagged,
+                                     -1};
+                    if (push(out, &p) != ERG_OK)
+                        return erg_error_oom(err);
+                }
+                i = j;
+                continue;
+            }
             size_t of = person_of_org(&c, cls, i, j);
             if (of) {
                 erg_mention p = {c.toks[i].start, c.toks[of - 1].end, (uint32_t)i,   (uint32_t)of,
@@ -799,6 +999,18 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
             }
             erg_mention m = {c.toks[i].start, c.toks[j - 1].end, (uint32_t)i, (uint32_t)j,
                              (uint32_t)s,     class_type[cls],   tagged,      -1};
+            /* "Tory manifesto", "Labour leader": a name the tagger took for a person
+             * before a lower-case role noun is the party or body; a nationality
+             * there ("Welsh secretary") is no name. */
+            if (cls == ERG_CLASS_PER && c.g && j < c.end && role_word(&c, j) &&
+                c.text[c.toks[j].start] >= 'a' && c.text[c.toks[j].start] <= 'z') {
+                if (nationality(&c, i, j)) {
+                    i = j;
+                    continue;
+                }
+                if (decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
+                    return erg_error_oom(err);
+            }
             if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
                 return erg_error_oom(err);
             if (j == i + 1 && news_compound(&c, i))

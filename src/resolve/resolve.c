@@ -697,6 +697,163 @@ static bool generic_org_key(const char *key)
     return false;
 }
 
+/*
+ * Is every word of the key in the word list (a plural "s" allowed when
+ * plural)? "co", "ltd corp" for legal suffixes; "mp", "mps" for roles.
+ */
+static bool all_words_listed(const erg_gazetteer *g, erg_word_list list, const char *key,
+                             bool plural)
+{
+    if (!g || !*key)
+        return false;
+    for (const char *w = key; *w;) {
+        const char *sp = strchr(w, ' ');
+        size_t n = sp ? (size_t)(sp - w) : strlen(w);
+        if (!erg_gazetteer_listed(g, list, w, n) &&
+            !(plural && n > 2 && w[n - 1] == 's' && erg_gazetteer_listed(g, list, w, n - 1)))
+            return false;
+        w += n + (sp != NULL);
+    }
+    return true;
+}
+
+/*
+ * A key that names no one however it was tagged: a nationality or language
+ * adjective or its plural ("welsh", "west german", "germans"), legal
+ * suffixes alone ("co", "ltd"), role nouns alone ("mp"), or one letter ("p").
+ */
+static bool no_name_key(const erg_gazetteer *g, const char *key)
+{
+    size_t n = strlen(key);
+    if (n == 1)
+        return true;
+    if (erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n) ||
+        (n > 2 && key[n - 1] == 's' && erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n - 1)))
+        return true;
+    return all_words_listed(g, ERG_LIST_LEGAL, key, false) ||
+           all_words_listed(g, ERG_LIST_ROLE, key, true);
+}
+
+/* Length of key without its trailing legal-suffix words ("texaco inc" -> 7). */
+static size_t without_legal_suffix(const erg_gazetteer *g, const char *key)
+{
+    size_t n = strlen(key);
+    for (;;) {
+        const char *sp = NULL;
+        for (size_t i = n; i-- > 0;)
+            if (key[i] == ' ') {
+                sp = key + i;
+                break;
+            }
+        if (!sp || !erg_gazetteer_listed(g, ERG_LIST_LEGAL, sp + 1, (size_t)(key + n - sp - 1)))
+            return n;
+        n = (size_t)(sp - key);
+    }
+}
+
+/*
+ * Is `part` the key `key` without its legal suffixes ("texaco" of "texaco
+ * inc")?
+ */
+static bool legal_short_form(const erg_gazetteer *g, const char *key, const char *part)
+{
+    size_t n = without_legal_suffix(g, key);
+    return n < strlen(key) && strlen(part) == n && strncmp(key, part, n) == 0;
+}
+
+/*
+ * Is `part` the person key `key` without its middle initials ("george bush"
+ * of "george w bush")? A middle initial is a one-letter word that is neither
+ * first nor last.
+ */
+static bool initials_short_form(const char *key, const char *part)
+{
+    const char *first_sp = strchr(key, ' '), *last_sp = strrchr(key, ' ');
+    if (!first_sp || first_sp == last_sp)
+        return false;
+    size_t n = (size_t)(first_sp - key);
+    if (strncmp(key, part, n) != 0 || part[n] != ' ')
+        return false;
+    const char *p = part + n + 1;
+    bool dropped = false;
+    for (const char *w = first_sp + 1; w <= last_sp;) {
+        const char *sp = strchr(w, ' ');
+        size_t wn = (size_t)(sp - w);
+        if (wn == 1) {
+            dropped = true;
+        } else {
+            if (strncmp(p, w, wn) != 0 || p[wn] != ' ')
+                return false;
+            p += wn + 1;
+        }
+        w = sp + 1;
+    }
+    return dropped && strcmp(p, last_sp + 1) == 0;
+}
+
+/*
+ * Do the initials of name's words spell the acronym acr ("IBM" of
+ * "International Business Machines Corp")? "of", "and", "the", "for", "&"
+ * and legal suffixes are skipped; every other word must be capitalized.
+ */
+static bool initials_spell(const erg_gazetteer *g, const char *name, const char *acr)
+{
+    static const char *const small[] = {"of", "and", "the", "for", "&"};
+    size_t k = 0, an = strlen(acr);
+    for (const char *w = name; *w;) {
+        while (*w == ' ' || *w == '-')
+            w++;
+        size_t n = strcspn(w, " -");
+        if (!n)
+            break;
+        char low[48];
+        bool skip = false;
+        if (n < sizeof low) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                if (w[i] != '.')
+                    low[m++] = (char)tolower((unsigned char)w[i]);
+            for (size_t i = 0; i < sizeof small / sizeof *small && !skip; i++)
+                skip = strlen(small[i]) == m && memcmp(small[i], low, m) == 0;
+            skip = skip || erg_gazetteer_listed(g, ERG_LIST_LEGAL, low, m);
+        }
+        if (!skip) {
+            if (!isupper((unsigned char)w[0]) || k >= an || acr[k] != w[0])
+                return false;
+            k++;
+        }
+        w += n;
+    }
+    return k == an && an >= 2;
+}
+
+/*
+ * Is entity `le` an all-capitals acronym (one of its surface forms) that the
+ * initials of a surface form of the entity keyed fk spell? Needs `out` to
+ * find fk's surfaces.
+ */
+static bool acronym_of(const erg_local_entities *out, const erg_gazetteer *g,
+                       const erg_local_entity *le, const char *fk)
+{
+    if (!g || strchr(le->key, ' '))
+        return false;
+    const erg_local_entity *full = NULL;
+    for (size_t f = 0; f < out->n && !full; f++)
+        if (strcmp(out->items[f].key, fk) == 0)
+            full = &out->items[f];
+    if (!full || !strchr(fk, ' '))
+        return false;
+    for (size_t i = 0; i < le->n_surfaces; i++) {
+        const char *a = le->surfaces[i].text;
+        if (!is_acronym(a, strlen(a)) || strchr(a, '.') || strchr(a, '&'))
+            continue;
+        for (size_t j = 0; j < full->n_surfaces; j++)
+            if (initials_spell(g, full->surfaces[j].text, a))
+                return true;
+    }
+    return false;
+}
+
 /* Is the generic word `head` what "key" is the X of: "church" of "church of scientology"? */
 static bool head_of(const char *key, const char *head)
 {
@@ -727,10 +884,13 @@ static bool head_of(const char *key, const char *head)
 static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 {
     for (size_t e = 0; e < out->n; e++)
-        r->parent[e] = (int32_t)e;
+        r->parent[e] =
+            !out->items[e].name && no_name_key(r->gaz, out->items[e].key) ? NOT_A_NAME : (int32_t)e;
     for (size_t e = 0; e < out->n; e++) {
         const erg_local_entity *le = &out->items[e];
         bool misc = misc_only(r->votes[e]);
+        if (r->parent[e] == NOT_A_NAME)
+            continue;
         erg_type type = winning_type(r->votes[e]);
         if ((!misc && type == ERG_TYPE_OUTLET) || le->name)
             continue;
@@ -739,10 +899,22 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         int32_t found = -1;
         int matches = 0;
         for (size_t f = 0; f < out->n; f++) {
-            if (f == e || misc_only(r->votes[f]) || r->title_only[f] ||
-                !(key_has_edge_words(out->items[f].key, le->key, prefix_ok) ||
-                  (generic && head_of(out->items[f].key, le->key))))
+            if (f == e || misc_only(r->votes[f]) || r->title_only[f] || r->parent[f] == NOT_A_NAME)
                 continue;
+            const char *fk = out->items[f].key;
+            erg_type ft = winning_type(r->votes[f]);
+            bool person_pair = !misc && type == ERG_TYPE_PERSON && ft == ERG_TYPE_PERSON;
+            bool org_pair = !misc && type != ERG_TYPE_PERSON && ft == ERG_TYPE_AGENCY;
+            if (!(key_has_edge_words(fk, le->key, prefix_ok) || (generic && head_of(fk, le->key)) ||
+                  (org_pair && legal_short_form(r->gaz, fk, le->key)) ||
+                  (person_pair && initials_short_form(fk, le->key)) ||
+                  (!misc && ft != ERG_TYPE_PERSON && acronym_of(out, r->gaz, le, fk))))
+                continue;
+            if (!key_has_edge_words(fk, le->key, prefix_ok) && !(generic && head_of(fk, le->key))) {
+                found = (int32_t)f; /* the short-form rules carry their own type checks */
+                matches++;
+                continue;
+            }
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
                 continue;
             /* "Andy Warhol" is not a part of "Andy Warhol Foundation": an organization
