@@ -189,16 +189,59 @@ def phrase_forms(phrase):
     return out
 
 
+# A one-word form that names people or places is not a party's: "European"
+# (European Party), "German" (German Party) and "Butler" (Butler Party) are
+# far more often a nationality, a place or a surname. Surnames: the most
+# common SURNAME_RANK of the 1990 US census (public domain).
+SURNAME_RANK = 10000
+
+
+def word_set(path, upper=False):
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.add(key(line.split()[0].title() if upper else line))
+    return out
+
+
+def surnames(path):
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            if len(cols) >= 4 and int(cols[3]) <= SURNAME_RANK:
+                out.add(key(cols[0].title()))
+    return out
+
+
 def main():
-    if len(sys.argv) < 3:
-        sys.exit("usage: parties.py PARTYFACTS_DIR CORPUS... > parties.json")
-    pf_dir, corpora = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    if len(args) < 4 or args[0] != "--surnames":
+        sys.exit("usage: parties.py --surnames CENSUS_LAST PARTYFACTS_DIR CORPUS... > parties.json")
+    surname_path, pf_dir, corpora = args[1], args[2], args[3:]
     data_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     lower = lower_counts(corpora)
     taken = existing_keys(data_dir)
+    not_party = word_set(os.path.join(data_dir, "nationalities.txt")) | word_set(
+        os.path.join(data_dir, "places.txt")
+    )
+    family = surnames(surname_path)
+
+    # Adjectives of listed places ("European" of Europe, "Kenyan" of Kenya)
+    # that the derived nationality list misses.
+    for p in word_set(os.path.join(data_dir, "places.txt")):
+        for stem in (p, p[:-1]):
+            for end in ("an", "n", "ian", "ean", "ese", "ish", "i", "ic"):
+                not_party.add(stem + end)
 
     def common_word(form):
-        return " " not in form and lower[form.lower()] > MAX_LOWER
+        k = key(form)
+        plural_of = k[:-1] if k.endswith("s") else None
+        return " " not in form and (
+            lower[form.lower()] > MAX_LOWER or k in not_party or plural_of in not_party or k in family
+        )
 
     with open(os.path.join(pf_dir, "partyfacts_wikidata.csv"), encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["name"].strip()]
