@@ -236,12 +236,14 @@ def main():
             for end in ("an", "n", "ian", "ean", "ese", "ish", "i", "ic"):
                 not_party.add(stem + end)
 
-    def common_word(form):
+    def common_word(form, plural_member=False):
         k = key(form)
         plural_of = k[:-1] if k.endswith("s") else None
-        return " " not in form and (
-            lower[form.lower()] > MAX_LOWER or k in not_party or plural_of in not_party or k in family
-        )
+        if k in not_party or plural_of in not_party:
+            return True  # a place or nationality, of one word or more ("New Zealand")
+        if " " in form or plural_member:
+            return False
+        return lower[form.lower()] > MAX_LOWER or k in family
 
     with open(os.path.join(pf_dir, "partyfacts_wikidata.csv"), encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["name"].strip()]
@@ -328,7 +330,7 @@ def main():
     for fk, offers in sorted(cand.items()):
         offers = {nk: o for nk, o in offers.items() if nk in names}
         form = next(iter(offers.values()), ("",))[0]
-        if not offers or fk in taken or (common_word(form) and fk not in PLURAL_MEMBERS):
+        if not offers or fk in taken or common_word(form, fk in PLURAL_MEMBERS):
             continue
         if " " not in form and len(form) < 4 and not is_acronym(form):
             continue  # "Con", "Lab", "Dem": abbreviations of results tables

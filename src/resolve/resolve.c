@@ -1234,12 +1234,49 @@ static void extend_name_syllables(const char *text, const erg_doc *doc, erg_ment
     }
 }
 
+/*
+ * A name the tagger cut short on the left takes the capitalized words before
+ * it when, with them, it is a name an alias list knows: "Liberal Democrat"
+ * where the tagger left "Liberal" out and called "Democrat" a US party
+ * adjective. At most two words, in the mention's sentence, not part of
+ * another mention.
+ */
+static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_doc *doc,
+                                  erg_mentions *mentions)
+{
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        const erg_sentence *sen = &doc->sentences[m->sentence];
+        uint32_t first = m->tok_first;
+        uint32_t floor = i > 0 && mentions->items[i - 1].sentence == m->sentence
+                             ? mentions->items[i - 1].tok_end
+                             : sen->first;
+        for (int k = 0; k < 2 && first > floor; k++) {
+            const erg_token *t = &doc->tokens[first - 1];
+            if (!(t->flags & ERG_TOK_UPPER) || !(t->flags & ERG_TOK_WORD))
+                break;
+            first--;
+            if (erg_text_name_key(text + doc->tokens[first].start,
+                                  m->end - doc->tokens[first].start, &r->key) != ERG_OK)
+                return ERG_ENOMEM;
+            if (r->key.data && alias_get(&r->aliases, r->key.data)) {
+                m->start = doc->tokens[first].start;
+                m->tok_first = first;
+                break;
+            }
+        }
+    }
+    return ERG_OK;
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
     entities_reset(out);
     join_possessive_names(r, text, doc, mentions);
     extend_name_syllables(text, doc, mentions);
+    if (extend_to_alias(r, text, doc, mentions) != ERG_OK)
+        return erg_error_oom(err);
     if (describe_mentions(r, text, mentions) != ERG_OK ||
         find_acronyms(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);
