@@ -149,7 +149,7 @@ def main(argv):
         ents[canon]["also"].extend(f for f in forms if name_key(f) not in
                                    set(name_key(x) for x in ents[canon]["forms"]))
     for canon in notes:
-        if canon not in ents:
+        if canon != "*" and canon not in ents:
             conflicts.append("note for unknown entity %s" % canon)
     entities = []
     for canon in sorted(order, key=lambda c: c.casefold()):
@@ -163,8 +163,8 @@ def main(argv):
     gold = {"corpus": corpus, "how": how, "entities": entities,
             "junk": sorted(set(junkf.values()), key=str.casefold),
             "ambiguous": sorted(set(ambf.values()), key=str.casefold)}
-    if "ENTITY_NOTES" in notes:
-        pass
+    if "*" in notes:
+        gold["notes"] = notes["*"]
     with open(out, "w", encoding="utf-8") as f:
         json.dump(gold, f, ensure_ascii=False, indent=1)
         f.write("\n")
