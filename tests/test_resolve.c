@@ -153,6 +153,80 @@ START_TEST(test_short_forms_join_the_full_name)
 }
 END_TEST
 
+START_TEST(test_country_bodies_need_their_country)
+{
+    fixture f;
+    setup_lists(&f, "The Finance Ministry said so. Japan's Finance Ministry agreed. The Japanese "
+                    "Trade Ministry and the Ministry of Finance met. A U.S. District Court ruled. "
+                    "The State Department spoke.");
+    mention(&f, "Finance Ministry", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Japan", 0, ERG_TYPE_PLACE);
+    mention(&f, "Finance Ministry", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Japanese Trade Ministry", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Ministry of Finance", 0, ERG_TYPE_AGENCY);
+    mention(&f, "U.S. District Court", 0, ERG_TYPE_AGENCY);
+    mention(&f, "State Department", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    /* Which country's ministry, which of many courts: nobody can say. */
+    const char *kept[] = {"Japan's Finance Ministry", "Japanese Trade Ministry",
+                          "State Department"};
+    ck_assert_uint_eq(f.entities.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        bool found = false;
+        for (size_t e = 0; e < f.entities.n; e++)
+            found = found || strcmp(f.entities.items[e].name, kept[i]) == 0;
+        ck_assert_msg(found, "no entity '%s'", kept[i]);
+    }
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
+START_TEST(test_name_cut_short_on_the_left_takes_a_listed_name)
+{
+    fixture f;
+    setup(&f, "Former Liberal Democrat MP Jane Doe spoke. But Democrat senators and Radio "
+              "Democrat did not.");
+    ck_assert_int_eq(
+        erg_resolver_add_alias(f.r, "Liberal Democrats", ERG_TYPE_AGENCY, "Liberal Democrat", NULL),
+        ERG_OK);
+    mention(&f, "Democrat", 0, ERG_TYPE_MISC);
+    mention(&f, "Jane Doe", 0, ERG_TYPE_PERSON);
+    mention(&f, "Democrat", 1, ERG_TYPE_MISC);
+    mention(&f, "Democrat", 2, ERG_TYPE_MISC);
+    resolve(&f);
+    const erg_mention *m = &f.mentions.items[0];
+    ck_assert_uint_eq(m->end - m->start, strlen("Liberal Democrat"));
+    ck_assert_str_eq(f.entities.items[m->entity].name, "Liberal Democrats");
+    /* "But Democrat", "Radio Democrat" are no listed names: left as they were. */
+    ck_assert_uint_eq(f.mentions.items[2].end - f.mentions.items[2].start, strlen("Democrat"));
+    ck_assert_uint_eq(f.mentions.items[3].end - f.mentions.items[3].start, strlen("Democrat"));
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_company_named_by_its_first_words)
+{
+    fixture f;
+    setup_lists(&f, "Ford Motor Co said sales rose. Ford said so. Moody's Investors Service Inc "
+                    "cut it. Moody's said so. The EC Commission and the EC met.");
+    mention(&f, "Ford Motor Co", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Ford", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Moody's Investors Service Inc", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Moody's", 1, ERG_TYPE_AGENCY);
+    mention(&f, "EC Commission", 0, ERG_TYPE_AGENCY);
+    mention(&f, "EC", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Ford", 0), entity_of(&f, "Ford Motor Co", 0));
+    ck_assert_ptr_eq(entity_of(&f, "Moody's", 0),
+                     entity_of(&f, "Moody's Investors Service Inc", 0));
+    /* A name that holds the acronym is not what it stands for. */
+    ck_assert_ptr_ne(entity_of(&f, "EC", 0), entity_of(&f, "EC Commission", 0));
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
 START_TEST(test_acronym_joins_only_one_fitting_name)
 {
     fixture f;
@@ -611,6 +685,9 @@ static Suite *resolve_suite(void)
 
     tcase_add_test(tc, test_generic_media_word_is_no_entity);
     tcase_add_test(tc, test_shipped_alias_list_loads);
+    tcase_add_test(tc, test_country_bodies_need_their_country);
+    tcase_add_test(tc, test_company_named_by_its_first_words);
+    tcase_add_test(tc, test_name_cut_short_on_the_left_takes_a_listed_name);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -339,10 +339,14 @@ def main():
         if nk is None or nk == fk:
             continue
         aliases[nk].setdefault(fk, offers[nk][0])
+    # An acronym that reads as a name is one: "FORD" (a Kenyan party) is Ford.
+    first_names = word_set(os.path.join(data_dir, "first_names.txt"))
     n_acro = 0
     for ak, owners in sorted(acro.items()):
         a = next(iter(owners.values()))
         if len(owners) != 1 or ak in taken or ak in names or ak in cand or lower[a.lower()] > 0:
+            continue
+        if ak in family or ak in not_party or ak in first_names:
             continue
         if next(iter(owners)) not in names:
             continue

@@ -293,14 +293,17 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
 /*
  * Word lists of the data folder, read by erg_gazetteer_load when present:
  * roles.txt and titles.txt (role nouns: "MP", "spokesman"), nationalities.txt
- * ("Welsh", "West German"), legal_suffixes.txt ("Inc", "Ltd") and
- * first_names.txt.
+ * ("Welsh", "West German"), legal_suffixes.txt ("Inc", "Ltd"),
+ * first_names.txt, places.txt and generic_bodies.txt ("ministry", "district
+ * court").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
     ERG_LIST_NATIONALITY = 2,
     ERG_LIST_LEGAL = 4,
-    ERG_LIST_FIRST_NAME = 8
+    ERG_LIST_FIRST_NAME = 8,
+    ERG_LIST_PLACE = 16,
+    ERG_LIST_GENERIC_BODY = 32
 } erg_word_list;
 
 /*

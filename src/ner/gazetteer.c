@@ -621,7 +621,9 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"titles.txt", ERG_LIST_ROLE},
                  {"nationalities.txt", ERG_LIST_NATIONALITY},
                  {"legal_suffixes.txt", ERG_LIST_LEGAL},
-                 {"first_names.txt", ERG_LIST_FIRST_NAME}};
+                 {"first_names.txt", ERG_LIST_FIRST_NAME},
+                 {"places.txt", ERG_LIST_PLACE},
+                 {"generic_bodies.txt", ERG_LIST_GENERIC_BODY}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         st = load_file(&ld, dir, lists[i].file, parse_list_line);

@@ -717,6 +717,57 @@ static bool all_words_listed(const erg_gazetteer *g, erg_word_list list, const c
     return true;
 }
 
+/* Is key[0..n) a listed place or nationality ("japan", "japanese", "west german")? */
+static bool place_word(const erg_gazetteer *g, const char *key, size_t n)
+{
+    return erg_gazetteer_listed(g, ERG_LIST_PLACE, key, n) ||
+           erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n);
+}
+
+/*
+ * Is the key a body that every country or district has, named without what
+ * it belongs to (generic_bodies.txt)? "finance ministry" and "ministry of
+ * finance" are, "japanese finance ministry" and "japan's finance ministry"
+ * are not: leading place and nationality
+ * words qualify a country's body. A listed phrase of several words ("district
+ * court") is one of many in a country, so "us district court" is generic too.
+ */
+static bool generic_body_key(const erg_gazetteer *g, const char *key)
+{
+    const char *rest = strncmp(key, "the ", 4) == 0 ? key + 4 : key;
+    bool qualified = false;
+    for (int k = 0; k < 3; k++) {
+        /* The longest run of up to three leading words that is a place ("new york"). */
+        const char *sp = rest, *best = NULL;
+        for (int w = 0; w < 3 && (sp = strchr(sp, ' ')) != NULL; w++, sp++) {
+            size_t len = (size_t)(sp - rest);
+            if (len > 2 && rest[len - 2] == '\'' && rest[len - 1] == 's')
+                len -= 2; /* "japan's finance ministry" */
+            if (place_word(g, rest, len))
+                best = sp;
+        }
+        if (!best)
+            break;
+        rest = best + 1;
+        qualified = true;
+    }
+    /* A listed phrase of several words that ends the name: "district court". */
+    for (const char *w = rest; w;) {
+        const char *sp = strchr(w, ' ');
+        if (sp && erg_gazetteer_listed(g, ERG_LIST_GENERIC_BODY, w, strlen(w)))
+            return true;
+        w = sp ? sp + 1 : NULL;
+    }
+    if (qualified)
+        return false;
+    const char *last = strrchr(rest, ' ');
+    if (last && erg_gazetteer_listed(g, ERG_LIST_GENERIC_BODY, last + 1, strlen(last + 1)))
+        return true; /* "finance ministry" */
+    const char *sp = strchr(rest, ' ');
+    return sp && strncmp(sp, " of ", 4) == 0 && /* "ministry of finance" */
+           erg_gazetteer_listed(g, ERG_LIST_GENERIC_BODY, rest, (size_t)(sp - rest));
+}
+
 /*
  * A key that names no one however it was tagged: a nationality or language
  * adjective or its plural ("welsh", "west german", "germans"), legal
@@ -731,7 +782,7 @@ static bool no_name_key(const erg_gazetteer *g, const char *key)
         (n > 2 && key[n - 1] == 's' && erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n - 1)))
         return true;
     return all_words_listed(g, ERG_LIST_LEGAL, key, false) ||
-           all_words_listed(g, ERG_LIST_ROLE, key, true);
+           all_words_listed(g, ERG_LIST_ROLE, key, true) || generic_body_key(g, key);
 }
 
 /* Length of key without its trailing legal-suffix words ("texaco inc" -> 7). */
@@ -759,6 +810,21 @@ static bool legal_short_form(const erg_gazetteer *g, const char *key, const char
 {
     size_t n = without_legal_suffix(g, key);
     return n < strlen(key) && strlen(part) == n && strncmp(key, part, n) == 0;
+}
+
+/*
+ * Is `part` the first words of a company's key, the key ending in a legal
+ * suffix ("ford" of "ford motor co", "moody" of "moody's investors service
+ * inc")? Business news names a company by its first words after it has
+ * given the whole name once.
+ */
+static bool company_short_form(const erg_gazetteer *g, const char *key, const char *part)
+{
+    size_t n = without_legal_suffix(g, key), m = strlen(part);
+    if (n >= strlen(key) || m >= n || strncmp(key, part, m) != 0)
+        return false;
+    /* "moody" of "moody's investors service inc": the key drops only a final possessive. */
+    return key[m] == ' ' || strncmp(key + m, "'s ", 3) == 0;
 }
 
 /*
@@ -817,6 +883,9 @@ static bool initials_spell(const erg_gazetteer *g, const char *name, const char 
                 skip = strlen(small[i]) == m && memcmp(small[i], low, m) == 0;
             skip = skip || erg_gazetteer_listed(g, ERG_LIST_LEGAL, low, m);
         }
+        /* "EC Commission" holds the acronym EC, it is not what EC stands for. */
+        if (n == an && memcmp(w, acr, n) == 0)
+            return false;
         if (!skip) {
             if (!isupper((unsigned char)w[0]) || k >= an || acr[k] != w[0])
                 return false;
@@ -896,8 +965,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             continue;
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
         bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(le->key);
-        int32_t found = -1;
-        int matches = 0;
+        int32_t found = -1, exact = -1;
+        int matches = 0, n_exact = 0;
         for (size_t f = 0; f < out->n; f++) {
             if (f == e || misc_only(r->votes[f]) || r->title_only[f] || r->parent[f] == NOT_A_NAME)
                 continue;
@@ -907,12 +976,19 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             bool org_pair = !misc && type != ERG_TYPE_PERSON && ft == ERG_TYPE_AGENCY;
             if (!(key_has_edge_words(fk, le->key, prefix_ok) || (generic && head_of(fk, le->key)) ||
                   (org_pair && legal_short_form(r->gaz, fk, le->key)) ||
+                  (!misc && ft == ERG_TYPE_AGENCY && type != ERG_TYPE_PLACE &&
+                   company_short_form(r->gaz, fk, le->key)) ||
                   (person_pair && initials_short_form(fk, le->key)) ||
                   (!misc && ft != ERG_TYPE_PERSON && acronym_of(out, r->gaz, le, fk))))
                 continue;
             if (!key_has_edge_words(fk, le->key, prefix_ok) && !(generic && head_of(fk, le->key))) {
                 found = (int32_t)f; /* the short-form rules carry their own type checks */
                 matches++;
+                /* The name without its legal suffix beats a longer name it starts. */
+                if (org_pair && legal_short_form(r->gaz, fk, le->key)) {
+                    exact = (int32_t)f;
+                    n_exact++;
+                }
                 continue;
             }
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
@@ -933,6 +1009,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         }
         if (matches == 1)
             r->parent[e] = found;
+        else if (n_exact == 1)
+            r->parent[e] = exact;
         else if (matches > 1 && (misc || type == ERG_TYPE_PERSON))
             r->parent[e] = -2;
         else if (misc)
@@ -1036,11 +1114,28 @@ static bool known_name(erg_resolver *r, const char *text, uint32_t start, uint32
 }
 
 /*
+ * Does a place's possessive qualify a country's body: "Japan" and "Finance
+ * Ministry" of "Japan's Finance Ministry"? The body alone names nothing
+ * (generic_body_key); with the place it is Japan's.
+ */
+static bool qualifies_body(erg_resolver *r, const char *text, const erg_mention *place,
+                           const erg_mention *body)
+{
+    if (!r->gaz || place->type != ERG_TYPE_PLACE || body->type == ERG_TYPE_PERSON ||
+        erg_text_name_key(text + body->start, body->end - body->start, &r->key) != ERG_OK ||
+        !r->key.data || !generic_body_key(r->gaz, r->key.data))
+        return false;
+    return erg_text_name_key(text + place->start, body->end - place->start, &r->key) == ERG_OK &&
+           r->key.data && !generic_body_key(r->gaz, r->key.data);
+}
+
+/*
  * The tokenizer splits a possessive off its word, so a tagger sees "Democratic
  * People" and "Republic of Korea" in "Democratic People’s Republic of Korea"
  * (or "Democratic" and "People’s Republic of Korea"). Two mentions that touch,
  * or are joined by a possessive, become one when the whole is a name the
- * alias tables know.
+ * alias tables know, or a country's body that the place before it qualifies
+ * ("Japan's Finance Ministry").
  */
 static void join_possessive_names(erg_resolver *r, const char *text, const erg_doc *doc,
                                   erg_mentions *mentions)
@@ -1054,7 +1149,12 @@ static void join_possessive_names(erg_resolver *r, const char *text, const erg_d
                 prev->tok_end + 1 == m->tok_first && is_possessive(text, doc, prev->tok_end);
             bool adjacent = prev->tok_end == m->tok_first;
             if ((possessive || adjacent) && prev->sentence == m->sentence &&
-                known_name(r, text, prev->start, m->end)) {
+                (known_name(r, text, prev->start, m->end) ||
+                 (possessive && qualifies_body(r, text, prev, m)))) {
+                if (!known_name(r, text, prev->start, m->end)) {
+                    prev->type = m->type;
+                    prev->cls = m->cls;
+                }
                 prev->end = m->end;
                 prev->tok_end = m->tok_end;
                 continue;
