@@ -207,6 +207,9 @@ START_TEST(test_edges_weights_outlets_evidence)
     const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
     ck_assert_ptr_nonnull(d);
     ck_assert_uint_eq(d->count, 4);
+    /* two windows of two entities (1 each), two of three (1/2 each) */
+    ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
+    ck_assert(erg_edge_weight(d) == 3.0);
     ck_assert_uint_eq(d->articles, 3);
     ck_assert_str_eq(d->first_date, "2018-04-27");
     ck_assert_str_eq(d->last_date, "2018-05-01");
@@ -820,6 +823,8 @@ START_TEST(test_to_igraph)
     ck_assert(!igraph_is_directed(&ig));
     ck_assert_int_eq(igraph_vector_size(&w), 8);
     double total = 0;
+    uint64_t units = 0;
+    uint32_t windows = 0;
     for (igraph_integer_t e = 0; e < igraph_ecount(&ig); e++) {
         igraph_integer_t from, to;
         ck_assert_int_eq(igraph_edge(&ig, e, &from, &to), IGRAPH_SUCCESS);
@@ -828,8 +833,17 @@ START_TEST(test_to_igraph)
         ck_assert_ptr_nonnull(d);
         ck_assert(VECTOR(w)[e] == erg_edge_weight(d));
         total += VECTOR(w)[e];
+        units += d->wunits;
+        windows += d->count;
     }
-    ck_assert(total == 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1);
+    /*
+     * Newman weights: kcna-kim 1 + 1 + 1/2 + 1/2, kim-moon 1/3 + 1/2, three
+     * pairs of a3 and a2 at 1/2, three pairs of a1's first sentence at 1/3.
+     */
+    ck_assert_uint_eq(units, 3 * ERG_WEIGHT_UNIT + ERG_WEIGHT_UNIT / 3 + ERG_WEIGHT_UNIT / 2 +
+                                 3 * (ERG_WEIGHT_UNIT / 2) + 3 * (ERG_WEIGHT_UNIT / 3));
+    ck_assert_double_eq_tol(total, 19.0 / 3.0, 1e-12);
+    ck_assert_uint_eq(windows, 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1);
     igraph_bool_t simple;
     ck_assert_int_eq(igraph_is_simple(&ig, &simple), IGRAPH_SUCCESS);
     ck_assert(simple);
