@@ -435,7 +435,17 @@ START_TEST(test_json_round_trip)
     ck_assert_uint_eq(erg_graph_edge_count(h), 11);
     ck_assert_str_eq(entity(h, "kim jong un")->name, "Kim Jong-un");
     ck_assert_int_eq(entity(h, "kcna")->type, ERG_TYPE_OUTLET);
-    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":1") != NULL);
+    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":2") != NULL);
+    /* Version 2: each sentence once, in "sentences" between articles and nodes; evidence
+     * records name only the range. */
+    const char *sents = strstr(s1, "\n],\n\"sentences\":[\n");
+    ck_assert_ptr_nonnull(sents);
+    ck_assert(strstr(s1, "\"articles\":[") < sents && sents < strstr(s1, "\n\"nodes\":["));
+    ck_assert(strstr(s1, "\"sentence\":") == NULL);
+    const char *kcna = "{\"article\":\"a1\",\"start\":60,\"end\":92,\"text\":\"Kim said the talks "
+                       "went well.\"}";
+    ck_assert(strstr(sents, kcna) != NULL);
+    ck_assert(strstr(strstr(sents, kcna) + strlen(kcna), "went well.") == NULL); /* stored once */
     ck_assert(strstr(s1, "\"title\":null") == NULL); /* absent fields are left out */
 
     /* networkx reads it as a node-link multigraph with the same counts. */
@@ -488,12 +498,13 @@ START_TEST(test_load_layouts)
     }
     json_decref(tree);
 
-    /* Break the second node (line 10 of erg's layout): the error names line 10. */
+    /* Break the second node (its line of erg's layout): the error names that line. */
     char *text = save_string(g);
-    char *line = text;
-    for (int l = 1; l < 10; l++)
-        line = strchr(line, '\n') + 1;
-    ck_assert(strncmp(line, "{\"id\":\"kim jong un\"", 19) == 0);
+    char *line = strstr(text, "\n{\"id\":\"kim jong un\"") + 1;
+    long lineno = 1;
+    for (const char *p = text; p < line; p++)
+        lineno += *p == '\n';
+    ck_assert(strncmp(line - 2, "\n{\"id\":\"kcna\"", 14) != 0); /* not the first node */
     char *colon = strstr(line, "\"mentions\":") + strlen("\"mentions\"");
     *colon = ' ';
     FILE *f = fopen(other, "w");
@@ -502,7 +513,7 @@ START_TEST(test_load_layouts)
     erg_graph *h = NULL;
     erg_error err;
     ck_assert_int_eq(erg_graph_load(&h, other, &err), ERG_EJSON);
-    ck_assert_int_eq(err.line, 10);
+    ck_assert_int_eq(err.line, lineno);
     ck_assert_msg(strstr(err.text, "nodes[1]: malformed JSON") != NULL, "%s", err.text);
     free(text);
     free(want);
@@ -606,6 +617,9 @@ static erg_status load_text(const char *dir, const char *text, erg_error *err)
 }
 
 #define HEAD "{\"format\":\"erg-graph\",\"version\":1,"
+#define HEAD2 "{\"format\":\"erg-graph\",\"version\":2,"
+#define SENT(art, start, end)                                                                      \
+    "{\"article\":\"" art "\",\"start\":" #start ",\"end\":" #end ",\"text\":\"s\"}"
 #define NODE_A "{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\",\"mentions\":1,\"articles\":1}"
 #define NODE_B "{\"id\":\"b\",\"name\":\"B\",\"type\":\"agency\",\"mentions\":1,\"articles\":1}"
 #define LINK(extra)                                                                                \
@@ -678,7 +692,40 @@ START_TEST(test_malformed_files)
         {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]", ERG_EJSON, "malformed JSON"},
         {"[1,2,3]", ERG_EFORMAT, "top level"},
         {"{\"format\":\"graphml\",\"version\":1}", ERG_EFORMAT, "not an erg graph"},
-        {"{\"format\":\"erg-graph\",\"version\":2}", ERG_EFORMAT, "unsupported version 2"},
+        {"{\"format\":\"erg-graph\",\"version\":3}", ERG_EFORMAT, "unsupported version 3"},
+        {"{\"format\":\"erg-graph\",\"version\":0}", ERG_EFORMAT, "unsupported version 0"},
+        /* version 2: the sentence table */
+        {HEAD2 "\"articles\":[],\"nodes\":[],\"links\":[]}", ERG_EJSON, "\"sentences\" is missing"},
+        {HEAD2 "\"articles\":[],\"sentences\":{},\"nodes\":[],\"links\":[]}", ERG_EJSON,
+         "\"sentences\" must be an array"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[3],\"nodes\":[],\"links\":[]}",
+         ERG_EJSON, "sentences[0]: a sentence must be an object"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[{\"article\":\"zz\",\"start\":0,"
+               "\"end\":1}],\"nodes\":[],\"links\":[]}",
+         ERG_EJSON, "sentences[0]: \"text\" is missing"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[{\"article\":\"zz\",\"start\":0,"
+               "\"end\":1,\"text\":1}],\"nodes\":[],\"links\":[]}",
+         ERG_EJSON, "sentences[0]: \"text\" must be a string"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT("zz", 0, 1) "," SENT(
+             "q", 0, 1) "],\"nodes\":[],\"links\":[]}",
+         ERG_EFORMAT, "sentences[1]: names article 'q', which is not listed"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT("zz", 3, 1) "],\"nodes\":[],"
+                                                                                 "\"links\":[]}",
+         ERG_EFORMAT, "sentences[0]: the sentence starts after it ends"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT("zz", 0, 1) "," SENT(
+             "zz", 2, 3) "," SENT("zz", 0, 1) "],\"nodes\":[],\"links\":[]}",
+         ERG_EFORMAT, "sentences[2]: the sentence of article 'zz' at bytes 0 to 1 appears twice"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT(
+             "zz", 0, 1) "],\"nodes\":[" NODE_A "," NODE_B
+                         "],\"links\":[" LINK(",\"evidence\":[{\"article\":\"zz\","
+                                              "\"start\":0,\"end\":2}]") "]}",
+         ERG_EFORMAT, "links[0]: evidence[0]: article 'zz' bytes 0 to 2 have no entry in"},
+        /* the same, with the table after the links: read whole, then the same check */
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"nodes\":[" NODE_A "," NODE_B "],\"links\":[" LINK(
+             ",\"evidence\":[{\"article\":\"zz\",\"start\":0,\"end\":2}]") "],"
+                                                                           "\"sentences\":[" SENT(
+                                                                               "zz", 0, 1) "]}",
+         ERG_EFORMAT, "links[0]: evidence[0]: article 'zz' bytes 0 to 2 have no entry in"},
         {"{\"format\":\"erg-graph\",\"version\":\"1\"}", ERG_EFORMAT, "version"},
         {HEAD "\"articles\":[],\"links\":[]}", ERG_EJSON, "\"nodes\" is missing"},
         {HEAD "\"articles\":[],\"nodes\":{},\"links\":[]}", ERG_EJSON, "must be an array"},

@@ -29,7 +29,7 @@ extern "C" {
 #endif
 
 /* Version of the native file this code writes and reads. */
-#define ERG_GRAPH_FORMAT_VERSION 1
+#define ERG_GRAPH_FORMAT_VERSION 2
 
 /*
  * How a surface form came to an entity. Corpus-level folds (after all

@@ -681,10 +681,11 @@ erg_status erg_export_load_graphml(erg_graph **out, const char *path, erg_error 
     }
     xmlTextReaderSetStructuredErrorHandler(c->xr, on_xml_error, c);
     /* "graph" carries no counts: they are known only at the end. */
-    if (erg_buf_printf(&c->nodes,
-                       "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
-                       "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"nodes\":[",
-                       ERG_GRAPH_FORMAT_VERSION) != ERG_OK ||
+    if (erg_buf_printf(
+            &c->nodes,
+            "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
+            "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"sentences\":[],\n\"nodes\":[",
+            ERG_GRAPH_FORMAT_VERSION) != ERG_OK ||
         erg_buf_puts(&c->links, "") != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;
