@@ -1331,6 +1331,140 @@ START_TEST(test_json_attrs)
 }
 END_TEST
 
+/*
+ * Newman weights end to end: article n1 has one sentence naming Ann, Bob and
+ * Cid (each pair 1/2), n2 one naming Ann and Bob (1). Ann-Bob weighs 1.5 from
+ * 2 windows, the other pairs 0.5 from 1; the file gives them as written
+ * numbers, and writing the loaded graph gives the same bytes.
+ */
+START_TEST(test_newman_weights_round_trip)
+{
+    erg_graph *g = new_graph(0);
+    tb_article t;
+    const char *s1 = "Ann met Bob and Cid.";
+    tb_init(&t, "n1", "2020-01-01", "Wire", "Ann met Bob and Cid. Rain fell.");
+    int ann = tb_ent(&t, "ann", ERG_TYPE_PERSON), bob = tb_ent(&t, "bob", ERG_TYPE_PERSON),
+        cid = tb_ent(&t, "cid", ERG_TYPE_PERSON);
+    tb_surf(&t, ann, "Ann", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, bob, "Bob", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, cid, "Cid", 1, ERG_TYPE_PERSON);
+    tb_rel(&t, ann, bob, ERG_KIND_CO_MENTION, s1);
+    tb_rel(&t, ann, cid, ERG_KIND_CO_MENTION, s1);
+    tb_rel(&t, bob, cid, ERG_KIND_CO_MENTION, s1);
+    tb_add(g, &t);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_uint_eq(t.ritems[i].wunits, ERG_WEIGHT_UNIT / 2);
+    tb_init(&t, "n2", "2020-01-02", "Wire", "Later, Ann met Bob.");
+    ann = tb_ent(&t, "ann", ERG_TYPE_PERSON);
+    bob = tb_ent(&t, "bob", ERG_TYPE_PERSON);
+    tb_surf(&t, ann, "Ann", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, bob, "Bob", 1, ERG_TYPE_PERSON);
+    tb_rel(&t, ann, bob, ERG_KIND_CO_MENTION, "Later, Ann met Bob.");
+    tb_add(g, &t);
+    ck_assert_uint_eq(t.ritems[0].wunits, ERG_WEIGHT_UNIT);
+    tb_finish(g, ALL_TYPES);
+
+    const erg_edge *ab = edge(g, "ann", "bob", ERG_KIND_CO_MENTION);
+    const erg_edge *ac = edge(g, "ann", "cid", ERG_KIND_CO_MENTION);
+    const erg_edge *bc = edge(g, "bob", "cid", ERG_KIND_CO_MENTION);
+    ck_assert(ab && ac && bc);
+    ck_assert_uint_eq(ab->wunits, 3 * ERG_WEIGHT_UNIT / 2);
+    ck_assert(erg_edge_weight(ab) == 1.5);
+    ck_assert_uint_eq(ab->count, 2);
+    ck_assert_uint_eq(ab->articles, 2);
+    ck_assert(erg_edge_weight(ac) == 0.5 && erg_edge_weight(bc) == 0.5);
+    ck_assert_uint_eq(ac->count, 1);
+    ck_assert_uint_eq(bc->count, 1);
+
+    char *s = save_string(g);
+    ck_assert(strstr(s, "{\"source\":\"ann\",\"target\":\"bob\",\"kind\":\"co_mention\","
+                        "\"weight\":1.5,\"count\":2,\"articles\":2,") != NULL);
+    ck_assert(strstr(s, "{\"source\":\"ann\",\"target\":\"cid\",\"kind\":\"co_mention\","
+                        "\"weight\":0.5,\"count\":1,\"articles\":1,") != NULL);
+    /* The three edges cite n1's sentence; the table holds it once. */
+    ck_assert(strstr(s, "\n\"sentences\":[\n"
+                        "{\"article\":\"n1\",\"start\":0,\"end\":20,\"text\":\"Ann met Bob and "
+                        "Cid.\"},\n"
+                        "{\"article\":\"n2\",\"start\":0,\"end\":19,\"text\":\"Later, Ann met "
+                        "Bob.\"}\n],\n\"nodes\":[") != NULL);
+
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/newman.json", dir);
+    save_file(g, path);
+    erg_graph *h = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    ab = edge(h, "ann", "bob", ERG_KIND_CO_MENTION);
+    ck_assert_uint_eq(ab->wunits, 3 * ERG_WEIGHT_UNIT / 2);
+    ck_assert_uint_eq(ab->count, 2);
+    ck_assert_uint_eq(ab->n_evidence, 2);
+    ck_assert_str_eq(ab->evidence[0].sentence, "Ann met Bob and Cid.");
+    ck_assert_str_eq(ab->evidence[1].sentence, "Later, Ann met Bob.");
+    /* one pooled copy for the three edges that cite it */
+    ck_assert_ptr_eq(ab->evidence[0].sentence,
+                     edge(h, "bob", "cid", ERG_KIND_CO_MENTION)->evidence[0].sentence);
+    char *s2 = save_string(h);
+    assert_same(s, s2);
+    /* networkx reads version 2 as a node-link multigraph: 3 nodes, 3 links. */
+    char script[512], cmd[1024];
+    tb_tests_path(script, sizeof script, "check_graphml.py");
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' --node-link '%s' 3 3", script, path);
+    ck_assert_int_eq(tb_run(cmd), 0);
+    free(s);
+    free(s2);
+    erg_graph_free(g);
+    erg_graph_free(h);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+/*
+ * A version 1 file (sentence in each evidence record, integer weight, no
+ * count) loads: count = weight, and writing it gives version 2 with the
+ * sentence once in the table.
+ */
+START_TEST(test_version1_file)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/v1.json", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(HEAD "\"graph\":{\"entities\":2,\"edges\":2,\"articles\":1,\"max_evidence\":3},"
+               "\"articles\":[{\"id\":\"x\"}],\"nodes\":[" NODE_A "," NODE_B "],\"links\":["
+               "{\"source\":\"a\",\"target\":\"b\",\"kind\":\"co_mention\",\"weight\":3,"
+               "\"articles\":1,\"evidence\":[{\"article\":\"x\",\"start\":0,\"end\":8,"
+               "\"sentence\":\"A met B.\"}]},"
+               "{\"source\":\"b\",\"target\":\"a\",\"kind\":\"cites\",\"weight\":1,"
+               "\"articles\":1,\"evidence\":[{\"article\":\"x\",\"start\":0,\"end\":8,"
+               "\"sentence\":\"A met B.\"}]}],\"sentences\":7}",
+          f);
+    fclose(f);
+    erg_graph *g = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load(&g, path, &err) == ERG_OK, "load: %s", err.text);
+    const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
+    ck_assert_uint_eq(d->count, 3);
+    ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
+    ck_assert_str_eq(d->evidence[0].sentence, "A met B.");
+    char *s = save_string(g);
+    ck_assert(strstr(s, "\"version\":2") != NULL);
+    ck_assert(strstr(s,
+                     "\"sentences\":[\n{\"article\":\"x\",\"start\":0,\"end\":8,\"text\":\"A met "
+                     "B.\"}\n]") != NULL);
+    ck_assert(strstr(s, "\"weight\":3,\"count\":3,") != NULL);
+    ck_assert(strstr(s, "\"evidence\":[{\"article\":\"x\",\"start\":0,\"end\":8}]") != NULL);
+    free(s);
+    erg_graph_free(g);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_format_number)
 {
     char b[32];
@@ -1355,6 +1489,8 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_entity_merge_aliases_votes_dates);
     tcase_add_test(tc, test_ties);
     tcase_add_test(tc, test_edges_weights_outlets_evidence);
+    tcase_add_test(tc, test_newman_weights_round_trip);
+    tcase_add_test(tc, test_version1_file);
     tcase_add_test(tc, test_evidence_cap_and_order);
     tcase_add_test(tc, test_mask_and_refinish);
     tcase_add_test(tc, test_bad_articles);
