@@ -790,7 +790,7 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
  * strings, nothing more) and hands that slice to jansson, so that only one
  * record at a time is a jansson tree. The arrays are read record by record
  * when they come in the order erg writes them (format and version, graph,
- * articles, nodes, links); an array that comes before what it needs is
+ * articles, sentences, nodes, links); an array that comes before what it needs is
  * parsed whole and read at the end.
  */
 typedef struct jreader {
