@@ -114,10 +114,11 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
  *
  * Kept: every node (id = merge key, label, type, mentions, articles,
  * aliases with their counts, first_date, last_date) and every edge (source,
- * target, kind, weight, count, articles, outlets, first_date, last_date). Keys are
- * found by their attr.name and "for", not their id, so a file whose key ids
- * another tool renamed still reads. The name is decided again from the
- * aliases as erg_graph_finish does, which gives the label erg wrote.
+ * target, kind, weight, count, articles, outlets, first_date, last_date).
+ * Keys are found by their attr.name and "for", not their id, so a file
+ * whose key ids another tool renamed still reads. The name is decided
+ * again from the aliases as erg_graph_finish does, which gives the label
+ * erg wrote.
  *
  * Lost, because GraphML does not hold them: the articles, the evidence
  * records of every edge (so a loaded edge has n_evidence 0 and `evidence A
@@ -141,10 +142,11 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
  *   node keys named "label" and "type" (not written by erg), no <graph>
  *   or more than one, nested graphs, a node without id, label or type, an
  *   edge without source or target, a count that is not a whole number
- *   below 2^32, a weight that is not a number above 0 and at most 1e12, aliases not in the "name
- * (count); ..." form, and what the native loader refuses (erg_graph_load): a duplicate node or
- * edge, an edge naming a node that is not in the file or joining a node to itself, an unknown type
- * or kind;
+ *   below 2^32, a weight that is not a number above 0 and at most 1e12,
+ *   aliases not in the "name (count); ..." form, and what the native
+ *   loader refuses (erg_graph_load): a duplicate node or edge, an edge
+ *   naming a node that is not in the file or joining a node to itself, an
+ *   unknown type or kind;
  * - ERG_ENOMEM.
  * O(file size) time.
  */

@@ -245,9 +245,10 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
  * the same double, so the loader gets the same units back); "count" the
  * windows. "sentences" holds each (article, start, end) that an evidence
  * record cites once, with its text, sorted by (article id, start, end);
- * evidence records name only the range. "directed" is false because co_mention edges have no
- * direction; a typed link still goes source = subject, target = object.
- * networkx's node_link_graph reads the file as a MultiGraph.
+ * evidence records name only the range. "directed" is false because
+ * co_mention edges have no direction; a typed link still goes source =
+ * subject, target = object. networkx's node_link_graph reads the file as a
+ * MultiGraph.
  */
 erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err);
 
