@@ -6,10 +6,12 @@
         must both read it as an undirected graph with NODES nodes and EDGES
         edges (parallel edges counted), the same node ids and labels, the
         same (source, target, kind) edges, integer r/g/b, float size and
-        weight.
+        weight, integer count.
     check_graphml.py --node-link FILE NODES EDGES
-        FILE is erg's native JSON: networkx.node_link_graph must read it as
-        an undirected multigraph with NODES nodes and EDGES edges.
+        FILE is erg's native JSON (version 2): networkx.node_link_graph must
+        read it as an undirected multigraph with NODES nodes and EDGES edges,
+        each with a numeric weight, an integer count, and evidence records
+        without their sentence.
 
 Exits 0 when everything holds; prints each mismatch to stderr and exits 1.
 """
@@ -43,6 +45,15 @@ def check_node_link(path, n, m):
     for node, d in g.nodes(data=True):
         if "name" not in d or "type" not in d:
             problems.append("node %r lacks name or type" % (node,))
+    for u, v, d in g.edges(data=True):
+        w, c = d.get("weight"), d.get("count")
+        if not isinstance(w, (int, float)) or isinstance(w, bool) or not w > 0:
+            problems.append("link %r-%r: weight %r is not a number above 0" % (u, v, w))
+        if not isinstance(c, int) or isinstance(c, bool) or c < 1:
+            problems.append("link %r-%r: count %r is not an int of at least 1" % (u, v, c))
+        if any("sentence" in ev for ev in d.get("evidence", [])):
+            problems.append("link %r-%r: evidence holds a sentence (version 2 keeps them in "
+                            "\"sentences\")" % (u, v))
     return problems
 
 
@@ -66,8 +77,10 @@ def check_graphml(path, n, m):
         if not isinstance(d.get("label"), str):
             problems.append("networkx: node %r has no label" % (node,))
     for u, v, d in g.edges(data=True):
-        if not isinstance(d.get("weight"), float):
-            problems.append("networkx: edge %r-%r: weight is not a float" % (u, v))
+        if not isinstance(d.get("weight"), float) or not d["weight"] > 0:
+            problems.append("networkx: edge %r-%r: weight is not a float above 0" % (u, v))
+        if not isinstance(d.get("count"), int) or d["count"] < 1:
+            problems.append("networkx: edge %r-%r: count is not an int of at least 1" % (u, v))
 
     h = ig.Graph.Read_GraphML(path)
     if h.is_directed():

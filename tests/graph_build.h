@@ -95,8 +95,42 @@ static void tb_rel(tb_article *t, int a, int b, erg_kind kind, const char *sente
     r->end = r->start + (uint32_t)strlen(sentence);
 }
 
+/*
+ * Gives every record without a weight the one erg_relate_article would: a
+ * typed record 1, a co_mention record 1/(k-1), k the distinct entities (misc
+ * left out, as the type mask leaves them out) of the co_mention records with
+ * the same byte range (its window).
+ */
+static void tb_weigh(tb_article *t)
+{
+    for (size_t i = 0; i < t->rels.n; i++) {
+        erg_relation *r = &t->ritems[i];
+        if (r->wunits)
+            continue;
+        if (r->kind != ERG_KIND_CO_MENTION) {
+            r->wunits = ERG_WEIGHT_UNIT;
+            continue;
+        }
+        bool in[TB_ENTS] = {false};
+        uint32_t k = 0;
+        for (size_t j = 0; j < t->rels.n; j++) {
+            const erg_relation *o = &t->ritems[j];
+            if (o->kind != ERG_KIND_CO_MENTION || o->start != r->start || o->end != r->end)
+                continue;
+            uint32_t ends[2] = {o->a, o->b};
+            for (int x = 0; x < 2; x++)
+                if (t->items[ends[x]].type != ERG_TYPE_MISC && !in[ends[x]]) {
+                    in[ends[x]] = true;
+                    k++;
+                }
+        }
+        r->wunits = k > 2 ? ERG_WEIGHT_UNIT / (k - 1) : ERG_WEIGHT_UNIT;
+    }
+}
+
 static void tb_add(erg_graph *g, tb_article *t)
 {
+    tb_weigh(t);
     erg_error err;
     erg_error_clear(&err);
     erg_status st = erg_graph_add_article(g, &t->art, &t->ents, &t->ms, &t->rels, &err);

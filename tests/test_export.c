@@ -258,7 +258,8 @@ START_TEST(test_dot_renders_cleanly)
         if (i == 0) {
             ck_assert(strstr(s, "\"yonhap\" -- \"kim jong un\" [dir=forward") != NULL);
             ck_assert(strstr(s, "label=\"reports\"") != NULL);
-            ck_assert(strstr(s, "\"kcna\" -- \"kim jong un\" [penwidth=3.00") != NULL);
+            ck_assert(strstr(s, "\"kcna\" -- \"kim jong un\" [penwidth=2.58, tooltip=\"co_mention, "
+                                "weight 3, 4 windows\"") != NULL);
             ck_assert(strstr(s, "\"kim jong un\" [label=\"Kim Jong-un\", shape=ellipse") != NULL);
         } else if (i == 1) {
             ck_assert(strstr(s, "\"say \\\"hi\\\"\" [label=\"Say \\\"Hi\\\" \\\\ Boss\"") != NULL);

@@ -207,6 +207,9 @@ START_TEST(test_edges_weights_outlets_evidence)
     const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
     ck_assert_ptr_nonnull(d);
     ck_assert_uint_eq(d->count, 4);
+    /* two windows of two entities (1 each), two of three (1/2 each) */
+    ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
+    ck_assert(erg_edge_weight(d) == 3.0);
     ck_assert_uint_eq(d->articles, 3);
     ck_assert_str_eq(d->first_date, "2018-04-27");
     ck_assert_str_eq(d->last_date, "2018-05-01");
@@ -432,7 +435,17 @@ START_TEST(test_json_round_trip)
     ck_assert_uint_eq(erg_graph_edge_count(h), 11);
     ck_assert_str_eq(entity(h, "kim jong un")->name, "Kim Jong-un");
     ck_assert_int_eq(entity(h, "kcna")->type, ERG_TYPE_OUTLET);
-    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":1") != NULL);
+    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":2") != NULL);
+    /* Version 2: each sentence once, in "sentences" between articles and nodes; evidence
+     * records name only the range. */
+    const char *sents = strstr(s1, "\n],\n\"sentences\":[\n");
+    ck_assert_ptr_nonnull(sents);
+    ck_assert(strstr(s1, "\"articles\":[") < sents && sents < strstr(s1, "\n\"nodes\":["));
+    ck_assert(strstr(s1, "\"sentence\":") == NULL);
+    const char *kcna = "{\"article\":\"a1\",\"start\":60,\"end\":92,\"text\":\"Kim said the talks "
+                       "went well.\"}";
+    ck_assert(strstr(sents, kcna) != NULL);
+    ck_assert(strstr(strstr(sents, kcna) + strlen(kcna), "went well.") == NULL); /* stored once */
     ck_assert(strstr(s1, "\"title\":null") == NULL); /* absent fields are left out */
 
     /* networkx reads it as a node-link multigraph with the same counts. */
@@ -485,12 +498,13 @@ START_TEST(test_load_layouts)
     }
     json_decref(tree);
 
-    /* Break the second node (line 10 of erg's layout): the error names line 10. */
+    /* Break the second node (its line of erg's layout): the error names that line. */
     char *text = save_string(g);
-    char *line = text;
-    for (int l = 1; l < 10; l++)
-        line = strchr(line, '\n') + 1;
-    ck_assert(strncmp(line, "{\"id\":\"kim jong un\"", 19) == 0);
+    char *line = strstr(text, "\n{\"id\":\"kim jong un\"") + 1;
+    long lineno = 1;
+    for (const char *p = text; p < line; p++)
+        lineno += *p == '\n';
+    ck_assert(strncmp(line - 2, "\n{\"id\":\"kcna\"", 14) != 0); /* not the first node */
     char *colon = strstr(line, "\"mentions\":") + strlen("\"mentions\"");
     *colon = ' ';
     FILE *f = fopen(other, "w");
@@ -499,7 +513,7 @@ START_TEST(test_load_layouts)
     erg_graph *h = NULL;
     erg_error err;
     ck_assert_int_eq(erg_graph_load(&h, other, &err), ERG_EJSON);
-    ck_assert_int_eq(err.line, 10);
+    ck_assert_int_eq(err.line, lineno);
     ck_assert_msg(strstr(err.text, "nodes[1]: malformed JSON") != NULL, "%s", err.text);
     free(text);
     free(want);
@@ -603,6 +617,9 @@ static erg_status load_text(const char *dir, const char *text, erg_error *err)
 }
 
 #define HEAD "{\"format\":\"erg-graph\",\"version\":1,"
+#define HEAD2 "{\"format\":\"erg-graph\",\"version\":2,"
+#define SENT(art, start, end)                                                                      \
+    "{\"article\":\"" art "\",\"start\":" #start ",\"end\":" #end ",\"text\":\"s\"}"
 #define NODE_A "{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\",\"mentions\":1,\"articles\":1}"
 #define NODE_B "{\"id\":\"b\",\"name\":\"B\",\"type\":\"agency\",\"mentions\":1,\"articles\":1}"
 #define LINK(extra)                                                                                \
@@ -675,7 +692,40 @@ START_TEST(test_malformed_files)
         {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]", ERG_EJSON, "malformed JSON"},
         {"[1,2,3]", ERG_EFORMAT, "top level"},
         {"{\"format\":\"graphml\",\"version\":1}", ERG_EFORMAT, "not an erg graph"},
-        {"{\"format\":\"erg-graph\",\"version\":2}", ERG_EFORMAT, "unsupported version 2"},
+        {"{\"format\":\"erg-graph\",\"version\":3}", ERG_EFORMAT, "unsupported version 3"},
+        {"{\"format\":\"erg-graph\",\"version\":0}", ERG_EFORMAT, "unsupported version 0"},
+        /* version 2: the sentence table */
+        {HEAD2 "\"articles\":[],\"nodes\":[],\"links\":[]}", ERG_EJSON, "\"sentences\" is missing"},
+        {HEAD2 "\"articles\":[],\"sentences\":{},\"nodes\":[],\"links\":[]}", ERG_EJSON,
+         "\"sentences\" must be an array"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[3],\"nodes\":[],\"links\":[]}",
+         ERG_EJSON, "sentences[0]: a sentence must be an object"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[{\"article\":\"zz\",\"start\":0,"
+               "\"end\":1}],\"nodes\":[],\"links\":[]}",
+         ERG_EJSON, "sentences[0]: \"text\" is missing"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[{\"article\":\"zz\",\"start\":0,"
+               "\"end\":1,\"text\":1}],\"nodes\":[],\"links\":[]}",
+         ERG_EJSON, "sentences[0]: \"text\" must be a string"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT("zz", 0, 1) "," SENT(
+             "q", 0, 1) "],\"nodes\":[],\"links\":[]}",
+         ERG_EFORMAT, "sentences[1]: names article 'q', which is not listed"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT("zz", 3, 1) "],\"nodes\":[],"
+                                                                                 "\"links\":[]}",
+         ERG_EFORMAT, "sentences[0]: the sentence starts after it ends"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT("zz", 0, 1) "," SENT(
+             "zz", 2, 3) "," SENT("zz", 0, 1) "],\"nodes\":[],\"links\":[]}",
+         ERG_EFORMAT, "sentences[2]: the sentence of article 'zz' at bytes 0 to 1 appears twice"},
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"sentences\":[" SENT(
+             "zz", 0, 1) "],\"nodes\":[" NODE_A "," NODE_B
+                         "],\"links\":[" LINK(",\"evidence\":[{\"article\":\"zz\","
+                                              "\"start\":0,\"end\":2}]") "]}",
+         ERG_EFORMAT, "links[0]: evidence[0]: article 'zz' bytes 0 to 2 have no entry in"},
+        /* the same, with the table after the links: read whole, then the same check */
+        {HEAD2 "\"articles\":[{\"id\":\"zz\"}],\"nodes\":[" NODE_A "," NODE_B "],\"links\":[" LINK(
+             ",\"evidence\":[{\"article\":\"zz\",\"start\":0,\"end\":2}]") "],"
+                                                                           "\"sentences\":[" SENT(
+                                                                               "zz", 0, 1) "]}",
+         ERG_EFORMAT, "links[0]: evidence[0]: article 'zz' bytes 0 to 2 have no entry in"},
         {"{\"format\":\"erg-graph\",\"version\":\"1\"}", ERG_EFORMAT, "version"},
         {HEAD "\"articles\":[],\"links\":[]}", ERG_EJSON, "\"nodes\" is missing"},
         {HEAD "\"articles\":[],\"nodes\":{},\"links\":[]}", ERG_EJSON, "must be an array"},
@@ -820,6 +870,8 @@ START_TEST(test_to_igraph)
     ck_assert(!igraph_is_directed(&ig));
     ck_assert_int_eq(igraph_vector_size(&w), 8);
     double total = 0;
+    uint64_t units = 0;
+    uint32_t windows = 0;
     for (igraph_integer_t e = 0; e < igraph_ecount(&ig); e++) {
         igraph_integer_t from, to;
         ck_assert_int_eq(igraph_edge(&ig, e, &from, &to), IGRAPH_SUCCESS);
@@ -828,8 +880,17 @@ START_TEST(test_to_igraph)
         ck_assert_ptr_nonnull(d);
         ck_assert(VECTOR(w)[e] == erg_edge_weight(d));
         total += VECTOR(w)[e];
+        units += d->wunits;
+        windows += d->count;
     }
-    ck_assert(total == 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1);
+    /*
+     * Newman weights: kcna-kim 1 + 1 + 1/2 + 1/2, kim-moon 1/3 + 1/2, three
+     * pairs of a3 and a2 at 1/2, three pairs of a1's first sentence at 1/3.
+     */
+    ck_assert_uint_eq(units, 3 * ERG_WEIGHT_UNIT + ERG_WEIGHT_UNIT / 3 + ERG_WEIGHT_UNIT / 2 +
+                                 3 * (ERG_WEIGHT_UNIT / 2) + 3 * (ERG_WEIGHT_UNIT / 3));
+    ck_assert_double_eq_tol(total, 19.0 / 3.0, 1e-12);
+    ck_assert_uint_eq(windows, 4 + 1 + 1 + 2 + 1 + 1 + 1 + 1);
     igraph_bool_t simple;
     ck_assert_int_eq(igraph_is_simple(&ig, &simple), IGRAPH_SUCCESS);
     ck_assert(simple);
@@ -1270,6 +1331,140 @@ START_TEST(test_json_attrs)
 }
 END_TEST
 
+/*
+ * Newman weights end to end: article n1 has one sentence naming Ann, Bob and
+ * Cid (each pair 1/2), n2 one naming Ann and Bob (1). Ann-Bob weighs 1.5 from
+ * 2 windows, the other pairs 0.5 from 1; the file gives them as written
+ * numbers, and writing the loaded graph gives the same bytes.
+ */
+START_TEST(test_newman_weights_round_trip)
+{
+    erg_graph *g = new_graph(0);
+    tb_article t;
+    const char *s1 = "Ann met Bob and Cid.";
+    tb_init(&t, "n1", "2020-01-01", "Wire", "Ann met Bob and Cid. Rain fell.");
+    int ann = tb_ent(&t, "ann", ERG_TYPE_PERSON), bob = tb_ent(&t, "bob", ERG_TYPE_PERSON),
+        cid = tb_ent(&t, "cid", ERG_TYPE_PERSON);
+    tb_surf(&t, ann, "Ann", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, bob, "Bob", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, cid, "Cid", 1, ERG_TYPE_PERSON);
+    tb_rel(&t, ann, bob, ERG_KIND_CO_MENTION, s1);
+    tb_rel(&t, ann, cid, ERG_KIND_CO_MENTION, s1);
+    tb_rel(&t, bob, cid, ERG_KIND_CO_MENTION, s1);
+    tb_add(g, &t);
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_uint_eq(t.ritems[i].wunits, ERG_WEIGHT_UNIT / 2);
+    tb_init(&t, "n2", "2020-01-02", "Wire", "Later, Ann met Bob.");
+    ann = tb_ent(&t, "ann", ERG_TYPE_PERSON);
+    bob = tb_ent(&t, "bob", ERG_TYPE_PERSON);
+    tb_surf(&t, ann, "Ann", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, bob, "Bob", 1, ERG_TYPE_PERSON);
+    tb_rel(&t, ann, bob, ERG_KIND_CO_MENTION, "Later, Ann met Bob.");
+    tb_add(g, &t);
+    ck_assert_uint_eq(t.ritems[0].wunits, ERG_WEIGHT_UNIT);
+    tb_finish(g, ALL_TYPES);
+
+    const erg_edge *ab = edge(g, "ann", "bob", ERG_KIND_CO_MENTION);
+    const erg_edge *ac = edge(g, "ann", "cid", ERG_KIND_CO_MENTION);
+    const erg_edge *bc = edge(g, "bob", "cid", ERG_KIND_CO_MENTION);
+    ck_assert(ab && ac && bc);
+    ck_assert_uint_eq(ab->wunits, 3 * ERG_WEIGHT_UNIT / 2);
+    ck_assert(erg_edge_weight(ab) == 1.5);
+    ck_assert_uint_eq(ab->count, 2);
+    ck_assert_uint_eq(ab->articles, 2);
+    ck_assert(erg_edge_weight(ac) == 0.5 && erg_edge_weight(bc) == 0.5);
+    ck_assert_uint_eq(ac->count, 1);
+    ck_assert_uint_eq(bc->count, 1);
+
+    char *s = save_string(g);
+    ck_assert(strstr(s, "{\"source\":\"ann\",\"target\":\"bob\",\"kind\":\"co_mention\","
+                        "\"weight\":1.5,\"count\":2,\"articles\":2,") != NULL);
+    ck_assert(strstr(s, "{\"source\":\"ann\",\"target\":\"cid\",\"kind\":\"co_mention\","
+                        "\"weight\":0.5,\"count\":1,\"articles\":1,") != NULL);
+    /* The three edges cite n1's sentence; the table holds it once. */
+    ck_assert(strstr(s, "\n\"sentences\":[\n"
+                        "{\"article\":\"n1\",\"start\":0,\"end\":20,\"text\":\"Ann met Bob and "
+                        "Cid.\"},\n"
+                        "{\"article\":\"n2\",\"start\":0,\"end\":19,\"text\":\"Later, Ann met "
+                        "Bob.\"}\n],\n\"nodes\":[") != NULL);
+
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/newman.json", dir);
+    save_file(g, path);
+    erg_graph *h = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    ab = edge(h, "ann", "bob", ERG_KIND_CO_MENTION);
+    ck_assert_uint_eq(ab->wunits, 3 * ERG_WEIGHT_UNIT / 2);
+    ck_assert_uint_eq(ab->count, 2);
+    ck_assert_uint_eq(ab->n_evidence, 2);
+    ck_assert_str_eq(ab->evidence[0].sentence, "Ann met Bob and Cid.");
+    ck_assert_str_eq(ab->evidence[1].sentence, "Later, Ann met Bob.");
+    /* one pooled copy for the three edges that cite it */
+    ck_assert_ptr_eq(ab->evidence[0].sentence,
+                     edge(h, "bob", "cid", ERG_KIND_CO_MENTION)->evidence[0].sentence);
+    char *s2 = save_string(h);
+    assert_same(s, s2);
+    /* networkx reads version 2 as a node-link multigraph: 3 nodes, 3 links. */
+    char script[512], cmd[1024];
+    tb_tests_path(script, sizeof script, "check_graphml.py");
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' --node-link '%s' 3 3", script, path);
+    ck_assert_int_eq(tb_run(cmd), 0);
+    free(s);
+    free(s2);
+    erg_graph_free(g);
+    erg_graph_free(h);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+/*
+ * A version 1 file (sentence in each evidence record, integer weight, no
+ * count) loads: count = weight, and writing it gives version 2 with the
+ * sentence once in the table.
+ */
+START_TEST(test_version1_file)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/v1.json", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(HEAD "\"graph\":{\"entities\":2,\"edges\":2,\"articles\":1,\"max_evidence\":3},"
+               "\"articles\":[{\"id\":\"x\"}],\"nodes\":[" NODE_A "," NODE_B "],\"links\":["
+               "{\"source\":\"a\",\"target\":\"b\",\"kind\":\"co_mention\",\"weight\":3,"
+               "\"articles\":1,\"evidence\":[{\"article\":\"x\",\"start\":0,\"end\":8,"
+               "\"sentence\":\"A met B.\"}]},"
+               "{\"source\":\"b\",\"target\":\"a\",\"kind\":\"cites\",\"weight\":1,"
+               "\"articles\":1,\"evidence\":[{\"article\":\"x\",\"start\":0,\"end\":8,"
+               "\"sentence\":\"A met B.\"}]}],\"sentences\":7}",
+          f);
+    fclose(f);
+    erg_graph *g = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load(&g, path, &err) == ERG_OK, "load: %s", err.text);
+    const erg_edge *d = edge(g, "a", "b", ERG_KIND_CO_MENTION);
+    ck_assert_uint_eq(d->count, 3);
+    ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
+    ck_assert_str_eq(d->evidence[0].sentence, "A met B.");
+    char *s = save_string(g);
+    ck_assert(strstr(s, "\"version\":2") != NULL);
+    ck_assert(strstr(s,
+                     "\"sentences\":[\n{\"article\":\"x\",\"start\":0,\"end\":8,\"text\":\"A met "
+                     "B.\"}\n]") != NULL);
+    ck_assert(strstr(s, "\"weight\":3,\"count\":3,") != NULL);
+    ck_assert(strstr(s, "\"evidence\":[{\"article\":\"x\",\"start\":0,\"end\":8}]") != NULL);
+    free(s);
+    erg_graph_free(g);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_format_number)
 {
     char b[32];
@@ -1294,6 +1489,8 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_entity_merge_aliases_votes_dates);
     tcase_add_test(tc, test_ties);
     tcase_add_test(tc, test_edges_weights_outlets_evidence);
+    tcase_add_test(tc, test_newman_weights_round_trip);
+    tcase_add_test(tc, test_version1_file);
     tcase_add_test(tc, test_evidence_cap_and_order);
     tcase_add_test(tc, test_mask_and_refinish);
     tcase_add_test(tc, test_bad_articles);

@@ -389,6 +389,24 @@ START_TEST(test_malformed)
                      "node 'x': mentions '-3' is not a whole number from 0 to 4294967295");
     unlink(path);
 
+    /* A weight that is not a number above 0. */
+    snprintf(path, sizeof path, "%s/weight.graphml", dir);
+    snprintf(text, sizeof text,
+             "%s    <node id=\"b\"><data key=\"label\">B</data><data key=\"type\">person</data>"
+             "</node>\n    <edge source=\"a\" target=\"b\"><data key=\"w\">-0.5</data></edge>\n"
+             "  </graph>\n</graphml>\n",
+             erg_keys);
+    char *w = strstr(text, "  <graph");
+    const char *wkey = "  <key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n";
+    memmove(w + strlen(wkey), w, strlen(w) + 1);
+    memcpy(w, wkey, strlen(wkey));
+    put_file(path, text);
+    err = load_fails(dir, path, ERG_EFORMAT);
+    ck_assert_str_eq(
+        err.text, "edge from 'a' to 'b': weight '-0.5' is not a number above 0 and at most 1e12");
+    ck_assert_int_eq(err.line, 10);
+    unlink(path);
+
     /* An empty file, and one that is not there. */
     snprintf(path, sizeof path, "%s/empty.graphml", dir);
     put_file(path, "");
@@ -416,7 +434,14 @@ START_TEST(test_renamed_keys)
              "<key id=\"d4\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
              "<key id=\"d5\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
              "<key id=\"d6\" for=\"edge\" attr.name=\"outlets\" attr.type=\"string\"/>\n"
+             "<key id=\"d7\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n"
              "<graph edgedefault=\"undirected\">\n"
+             "<edge source=\"b\" target=\"a\"><data key=\"d5\">cites</data>"
+             "<data key=\"d4\">2.5</data></edge>\n"
+             "<edge source=\"a\" target=\"b\"><data key=\"d5\">accuses</data>"
+             "<data key=\"d7\">2</data></edge>\n"
+             "<edge source=\"a\" target=\"b\"><data key=\"d5\">leads</data>"
+             "<data key=\"d4\">0.25</data><data key=\"d7\">3</data></edge>\n"
              "<edge source=\"b\" target=\"a\"><data key=\"d4\">4.0</data>"
              "<data key=\"d6\">Yonhap; KCNA</data></edge>\n"
              "<edge source=\"b\" target=\"a\"><data key=\"d5\">reports</data></edge>\n"
@@ -426,7 +451,7 @@ START_TEST(test_renamed_keys)
              "</graph>\n</graphml>\n");
     erg_graph *g = load_ok(path);
     ck_assert_uint_eq(erg_graph_entity_count(g), 2);
-    ck_assert_uint_eq(erg_graph_edge_count(g), 2);
+    ck_assert_uint_eq(erg_graph_edge_count(g), 5);
     const erg_entity *a = erg_graph_entity(g, 0), *b = erg_graph_entity(g, 1);
     ck_assert_str_eq(a->key, "a");
     /* the name is decided from the aliases, as erg_graph_finish does: the most frequent */
@@ -439,16 +464,39 @@ START_TEST(test_renamed_keys)
     ck_assert_int_eq(b->type, ERG_TYPE_OUTLET);
     ck_assert_str_eq(b->name, "Bob");
     /* the co-mention edge is stored low index first; the typed one keeps its direction */
-    const erg_edge *co = erg_graph_edge(g, 0), *rep = erg_graph_edge(g, 1);
-    ck_assert_int_eq(co->kind, ERG_KIND_CO_MENTION);
+    const erg_edge *co = NULL, *rep = NULL, *cites = NULL, *acc = NULL, *leads = NULL;
+    for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
+        const erg_edge *d = erg_graph_edge(g, i);
+        if (d->kind == ERG_KIND_CO_MENTION)
+            co = d;
+        else if (d->kind == ERG_KIND_REPORTS)
+            rep = d;
+        else if (d->kind == ERG_KIND_CITES)
+            cites = d;
+        else if (d->kind == ERG_KIND_ACCUSES)
+            acc = d;
+        else if (d->kind == ERG_KIND_LEADS)
+            leads = d;
+    }
+    ck_assert(co && rep && cites && acc && leads);
     ck_assert_uint_eq(co->source, 0);
+    /* a weight without a count stands for it (rounded, at least 1) */
     ck_assert_uint_eq(co->count, 4);
+    ck_assert_uint_eq(co->wunits, 4 * ERG_WEIGHT_UNIT);
+    ck_assert_uint_eq(cites->count, 3);
+    ck_assert_uint_eq(cites->wunits, 5 * ERG_WEIGHT_UNIT / 2);
+    /* a count without a weight: every window weighs 1; both: each as given */
+    ck_assert_uint_eq(acc->count, 2);
+    ck_assert_uint_eq(acc->wunits, 2 * ERG_WEIGHT_UNIT);
+    ck_assert_uint_eq(leads->count, 3);
+    ck_assert_uint_eq(leads->wunits, ERG_WEIGHT_UNIT / 4);
     ck_assert_uint_eq(co->n_outlets, 2);
     ck_assert_str_eq(co->outlets[0], "KCNA");
     ck_assert_int_eq(rep->kind, ERG_KIND_REPORTS);
     ck_assert_uint_eq(rep->source, 1);
     ck_assert_uint_eq(rep->target, 0);
     ck_assert_uint_eq(rep->count, 1);
+    ck_assert_uint_eq(rep->wunits, ERG_WEIGHT_UNIT);
     erg_graph_free(g);
     unlink(path);
     rmdir(dir);

@@ -36,7 +36,9 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
  * merge key; node attributes label, type, mentions, articles (int), r, g, b
  * (int, colour by type), size (float, 10 + 4 log2(1 + mentions)), aliases
  * ("name (count); ..."), first_date, last_date; edge attributes kind,
- * weight (double), articles (int), outlets ("a; b"), first_date, last_date
+ * weight (double: the Newman weight, erg_edge_weight, in the shortest text
+ * that reads back exactly), count (int: windows or records), articles
+ * (int), outlets ("a; b"), first_date, last_date
  * (dates left out when unknown). Parallel edges are normal: a co_mention
  * edge and typed edges between the same pair. A typed edge is written
  * subject first (source = the spokesperson, the outlet that reports).
@@ -112,10 +114,11 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
  *
  * Kept: every node (id = merge key, label, type, mentions, articles,
  * aliases with their counts, first_date, last_date) and every edge (source,
- * target, kind, weight, articles, outlets, first_date, last_date). Keys are
- * found by their attr.name and "for", not their id, so a file whose key ids
- * another tool renamed still reads. The name is decided again from the
- * aliases as erg_graph_finish does, which gives the label erg wrote.
+ * target, kind, weight, count, articles, outlets, first_date, last_date).
+ * Keys are found by their attr.name and "for", not their id, so a file
+ * whose key ids another tool renamed still reads. The name is decided
+ * again from the aliases as erg_graph_finish does, which gives the label
+ * erg wrote.
  *
  * Lost, because GraphML does not hold them: the articles, the evidence
  * records of every edge (so a loaded edge has n_evidence 0 and `evidence A
@@ -127,8 +130,10 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
  * name that itself contains "; " or ends in " (digits)" cannot be told
  * apart from the separators and is split.
  *
- * Defaults for what an edge lacks: kind co_mention, weight 1, articles 0;
- * a node without mentions or articles has 0.
+ * Defaults for what an edge lacks: kind co_mention, articles 0; count the
+ * weight rounded (at least 1), as a file without count (erg before count,
+ * other tools) meant its weight; weight the count (1 per window), or 1
+ * without either. A node without mentions or articles has 0.
  *
  * Errors, all with path as err->source and the line where known:
  * - ERG_ENOTFOUND / ERG_EIO when the file cannot be opened;
@@ -137,10 +142,11 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
  *   node keys named "label" and "type" (not written by erg), no <graph>
  *   or more than one, nested graphs, a node without id, label or type, an
  *   edge without source or target, a count that is not a whole number
- *   below 2^32, aliases not in the "name (count); ..." form, and what the
- *   native loader refuses (erg_graph_load): a duplicate node or edge, an
- *   edge naming a node that is not in the file or joining a node to
- *   itself, an unknown type or kind;
+ *   below 2^32, a weight that is not a number above 0 and at most 1e12,
+ *   aliases not in the "name (count); ..." form, and what the native
+ *   loader refuses (erg_graph_load): a duplicate node or edge, an edge
+ *   naming a node that is not in the file or joining a node to itself, an
+ *   unknown type or kind;
  * - ERG_ENOMEM.
  * O(file size) time.
  */

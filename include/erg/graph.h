@@ -28,8 +28,11 @@
 extern "C" {
 #endif
 
-/* Version of the native file this code writes and reads. */
-#define ERG_GRAPH_FORMAT_VERSION 1
+/*
+ * Version of the native file this code writes; the loader reads it and
+ * version 1 (evidence sentences inline, integer weights, no counts).
+ */
+#define ERG_GRAPH_FORMAT_VERSION 2
 
 /*
  * How a surface form came to an entity. Corpus-level folds (after all
@@ -241,7 +244,8 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t);
  * evidence. The copy has g's evidence cap, and keeps g's order, so entity
  * k of the copy is the k-th kept entity of g (the same for edges and
  * articles). Written to the native file, a copy that keeps everything
- * gives the same bytes as g when every article of g is cited.
+ * gives the same bytes as g when every article of g is cited, and any copy's
+ * "sentences" table holds just what its kept evidence cites.
  * ERG_EINVAL when g is not finished; ERG_ENOMEM (nothing is returned).
  * O(entities + edges + articles + evidence) expected.
  */
@@ -250,25 +254,34 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
 
 /*
  * Writes the native file (JSON, node-link layout, "format": "erg-graph",
- * "version": 1) to f. Deterministic: the same graph gives the same bytes.
+ * "version": 2) to f. Deterministic: the same graph gives the same bytes.
  * Call erg_graph_finish first (ERG_EINVAL otherwise); ERG_EIO when a write
- * fails.
+ * fails; ERG_ENOMEM (the sentence table takes one pointer per evidence
+ * record while writing).
  *
  * Layout: one object, one record per line:
- *   {"format":"erg-graph","version":1,"directed":false,"multigraph":true,
+ *   {"format":"erg-graph","version":2,"directed":false,"multigraph":true,
  *    "graph":{"entities":N,"edges":M,"articles":K,"max_evidence":E},
  *    "articles":[{"id","title","date","source","url"}...],
+ *    "sentences":[{"article","start","end","text"}...],
  *    "nodes":[{"id":key,"name","type","mentions","articles","first_date",
- *              "last_date","aliases":[{"name","count"}...],
- *              "votes":{"person":n,...}}...],
- *    "links":[{"source":key,"target":key,"kind","weight","articles",
+ *              "last_date","aliases":[{"name","count","rule"}...],
+ *              "votes":{"person":n,...},"ambiguous":true}...],
+ *    "links":[{"source":key,"target":key,"kind","weight","count","articles",
  *              "first_date","last_date","outlets":[...],
- *              "evidence":[{"article","start","end","sentence"}...]}...]}
+ *              "evidence":[{"article","start","end"}...]}...]}
  * A NULL string field (title, dates, ...) is left out, never written as
  * null; "votes" lists only non-zero counts and is what lets a saved graph be
- * merged exactly. "directed" is false because co_mention edges have no
- * direction; a typed link still goes source = subject, target = object.
- * networkx's node_link_graph reads the file as a MultiGraph.
+ * merged exactly. An alias's "rule" (erg_fold_name) is left out for
+ * ERG_FOLD_KEY, "ambiguous" when false. "weight" is erg_edge_weight as
+ * erg_graph_format_number writes it (the shortest text that reads back to
+ * the same double, so the loader gets the same units back); "count" the
+ * windows. "sentences" holds each (article, start, end) that an evidence
+ * record cites once, with its text, sorted by (article id, start, end);
+ * evidence records name only the range. "directed" is false because
+ * co_mention edges have no direction; a typed link still goes source =
+ * subject, target = object. networkx's node_link_graph reads the file as a
+ * MultiGraph.
  */
 erg_status erg_graph_write_json(const erg_graph *g, FILE *f, erg_error *err);
 
@@ -313,22 +326,30 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
                                       size_t n_attrs, FILE *f, erg_error *err);
 
 /*
- * Loads a native file written by erg_graph_write_json; already finished
- * (types and names decided again from votes and aliases). Any JSON layout
- * of the same content loads the same graph. The file is read one record at
- * a time when its arrays come in the order erg writes them (header,
- * "graph", articles, nodes, links), so memory is the graph's own; an array
- * that comes before what it needs is held whole until the end. Failures
- * name the path and the record ("nodes[3]: ..."):
+ * Loads a native file written by erg_graph_write_json, version 2 or 1;
+ * already finished (types and names decided again from votes and aliases).
+ * Any JSON layout of the same content loads the same graph. The file is read
+ * one record at a time when its arrays come in the order erg writes them
+ * (header, "graph", articles, sentences, nodes, links), so memory is the
+ * graph's own (plus one small entry per sentence of the table until the
+ * links are read); an array that comes before what it needs is held whole
+ * until the end. Version 1 files have no "sentences" (each evidence record
+ * holds its "sentence"; a "sentences" key is ignored) and their links no
+ * "count": the count is then the weight (a version 1 weight was the window
+ * count). A weight is read as a number above 0 and at most 1e12, rounded to
+ * whole units of 1/ERG_WEIGHT_UNIT. Failures name the path and the record
+ * ("nodes[3]: ..."):
  * - ERG_EIO / ERG_ENOTFOUND when the file cannot be read;
  * - ERG_EJSON for malformed JSON (err->line and err->offset say where;
  *   a key twice in one object counts as malformed) and for records of the
  *   wrong shape (a missing field, a string where a number belongs, a
- *   negative count);
+ *   negative count, a version 2 file without "sentences");
  * - ERG_EFORMAT when it is not an erg graph ("format"), of another version,
  *   or inconsistent: unknown type or kind, duplicate node, link or article,
  *   a link to a node that is not listed or to itself, evidence naming an
- *   unlisted article, counts in "graph" that disagree with the arrays.
+ *   unlisted article, counts in "graph" that disagree with the arrays; in
+ *   version 2, a sentence naming an unlisted article or listed twice, and
+ *   evidence citing a range that "sentences" does not hold.
  * Null is accepted where a string field is optional; unknown fields are
  * ignored in every record (the extra node numbers that
  * erg_graph_write_json_attrs writes among them). A node without "votes"
@@ -350,8 +371,9 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
 /*
  * Builds the simple undirected graph used for analysis: one vertex per
  * entity (vertex i is entity i), one edge per pair that has a co_mention
- * edge, its weight in weights (initialized by this function) the co-mention
- * count; edge j of *out is the j-th co_mention edge in erg_graph_edge order.
+ * edge, its weight in weights (initialized by this function) the co_mention
+ * edge's Newman weight (erg_edge_weight, not its count); edge j of *out is
+ * the j-th co_mention edge in erg_graph_edge order.
  * The caller destroys *out and *weights on success; on failure
  * (ERG_EIGRAPH, or ERG_EINVAL for an unfinished graph) nothing is left to
  * destroy. O(vertices + edges).

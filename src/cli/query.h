@@ -93,16 +93,26 @@ typedef struct query_col {
     const char *key;
     const char *title;
     unsigned max_width; /* table mode cuts longer cells with "..."; 0: no limit */
+    unsigned decimals;  /* table mode prints reals with at most this many decimals; 0: 6 digits */
 } query_col;
 
 /*
  * Prints rows (a JSON array of objects, consumed) in the run's format: JSON
  * as is (one array), TSV with a header line, or an aligned table (numbers to
  * the right). Cells: strings as they are, integers, reals with 6 significant
- * digits in tables and 10 in TSV, arrays joined with ", ", null as "-".
+ * digits in tables (or the column's decimals) and 10 in TSV, arrays joined
+ * with ", ", null as "-".
  * Returns CLI_OK, or CLI_FAIL when stdout fails.
  */
 int query_print_rows(const query_ctx *q, json_t *rows, const query_col *cols, size_t ncols);
+
+/*
+ * v with at most decimals digits after the point, trailing zeros dropped
+ * ("0.333", "2.5", "3"), in buf (cap bytes, 32 is enough below 10^20);
+ * 6 significant digits instead when that would show a non-zero v as 0.
+ * Returns buf.
+ */
+const char *query_decimals(double v, unsigned decimals, char *buf, size_t cap);
 
 /* Prints a JSON document (consumed) on stdout, indented. CLI_FAIL when stdout fails. */
 int query_print_json(json_t *doc);

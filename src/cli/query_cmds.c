@@ -31,8 +31,10 @@ static const char neighbors_usage[] =
     "usage: erg query GRAPH neighbors NAME [--kind K] [--type T] [-n N]\n"
     "\n"
     "Lists the entities linked to NAME, strongest ties first: the co-mention\n"
-    "weight (sentences that mention both), the number of articles, and every\n"
-    "kind of edge between them. A typed kind reads from NAME: 'leads>' means NAME\n"
+    "weight (each sentence that mentions both adds 1/(k-1), k the entities it\n"
+    "names; --json also gives the count of such sentences), the number of\n"
+    "articles, and every kind of edge between them. A typed kind reads from NAME: 'leads>' means "
+    "NAME\n"
     "leads the neighbour, '<leads' that the neighbour leads NAME.\n"
     "\n"
     "  -k, --kind K          only neighbours linked by one of these kinds\n"
@@ -59,8 +61,9 @@ static int cmp_link(const void *pa, const void *pb)
 typedef struct nb_row {
     size_t other;
     size_t first_link, n_links;
-    double weight;
-    uint32_t articles;
+    double weight;     /* of the co_mention edge, 0 when there is none */
+    uint32_t count;    /* windows of the co_mention edge */
+    uint32_t articles; /* the most of any of its edges */
 } nb_row;
 
 static const erg_graph *sort_graph; /* for cmp_nb_row; qsort has no context argument */
@@ -186,13 +189,15 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
     }
     for (size_t i = 0; i < n_links;) {
         size_t j = i;
-        nb_row r = {links[i].other, i, 0, 0, 0};
+        nb_row r = {links[i].other, i, 0, 0, 0, 0};
         unsigned seen = 0;
         for (; j < n_links && links[j].other == r.other; j++) {
             const erg_edge *e = erg_graph_edge(g, links[j].edge);
             seen |= 1u << e->kind;
-            if (e->kind == ERG_KIND_CO_MENTION)
+            if (e->kind == ERG_KIND_CO_MENTION) {
                 r.weight = erg_edge_weight(e);
+                r.count = e->count;
+            }
             if (e->articles > r.articles)
                 r.articles = e->articles;
         }
@@ -223,6 +228,7 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
             widen_dates(&first, &last, e->first_date, e->last_date);
         }
         if (!row || !kl || json_object_set_new(row, "weight", json_real(r->weight)) ||
+            json_object_set_new(row, "count", json_integer(r->count)) ||
             json_object_set_new(row, "articles", json_integer(r->articles)) ||
             json_object_set_new(row, "kinds", kl) ||
             json_object_set_new(row, "first_date", query_str(first)) ||
@@ -233,9 +239,9 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
         }
     }
     static const query_col cols[] = {
-        {"name", "name", 40},        {"type", "type", 0},    {"weight", "weight", 0},
-        {"articles", "articles", 0}, {"kinds", "kinds", 50}, {"first_date", "first", 0},
-        {"last_date", "last", 0},
+        {"name", "name", 40, 0},        {"type", "type", 0, 0},    {"weight", "weight", 0, 3},
+        {"articles", "articles", 0, 0}, {"kinds", "kinds", 50, 0}, {"first_date", "first", 0, 0},
+        {"last_date", "last", 0, 0},
     };
     rc = query_print_rows(q, out, cols, sizeof cols / sizeof *cols);
 cleanup:
@@ -369,10 +375,10 @@ int query_top(query_ctx *q, int argc, char **argv)
         }
     }
     query_col cols[] = {
-        {"rank", "rank", 0},
-        {"name", "name", 50},
-        {"type", "type", 0},
-        {"score", erg_centrality_name(by), 0},
+        {"rank", "rank", 0, 0},
+        {"name", "name", 50, 0},
+        {"type", "type", 0, 0},
+        {"score", erg_centrality_name(by), 0, 0},
     };
     rc = query_print_rows(q, out, cols, sizeof cols / sizeof *cols);
 cleanup:
@@ -534,9 +540,9 @@ int query_communities(query_ctx *q, int argc, char **argv)
     else if (q->format == QUERY_TABLE)
         printf("%zu communit%s, no edges so no modularity\n", count, count == 1 ? "y" : "ies");
     static const query_col cols[] = {
-        {"id", "community", 0},
-        {"size", "size", 0},
-        {"members", "most central members", 0},
+        {"id", "community", 0, 0},
+        {"size", "size", 0, 0},
+        {"members", "most central members", 0, 0},
     };
     rc = query_print_table(q, rows, cols, 3);
     rows = NULL;
@@ -677,8 +683,8 @@ int query_find(query_ctx *q, int argc, char **argv)
     }
     free(hits);
     static const query_col cols[] = {
-        {"name", "name", 40},       {"type", "type", 0},   {"mentions", "mentions", 0},
-        {"matched", "matched", 40}, {"edits", "edits", 0}, {"forms", "forms", 0},
+        {"name", "name", 40, 0},       {"type", "type", 0, 0},   {"mentions", "mentions", 0, 0},
+        {"matched", "matched", 40, 0}, {"edits", "edits", 0, 0}, {"forms", "forms", 0, 0},
     };
     return query_print_rows(q, out, cols, sizeof cols / sizeof *cols);
 }
@@ -788,7 +794,7 @@ int query_stats(query_ctx *q, int argc, char **argv)
             json_array_append_new(rows, json_pack("{s:s, s:O}", "measure", key, "value", v));
         }
     }
-    static const query_col cols[] = {{"measure", "measure", 0}, {"value", "value", 0}};
+    static const query_col cols[] = {{"measure", "measure", 0, 0}, {"value", "value", 0, 0}};
     rc = query_print_table(q, rows, cols, 2);
 cleanup:
     json_decref(doc);
@@ -981,8 +987,8 @@ int query_outlets(query_ctx *q, int argc, char **argv)
         }
     }
     static const query_col cols[] = {
-        {"name", "outlet", 40}, {"articles", "articles", 0}, {"edges", "edges", 0},
-        {"kinds", "kinds", 40}, {"first_date", "first", 0},  {"last_date", "last", 0},
+        {"name", "outlet", 40, 0}, {"articles", "articles", 0, 0}, {"edges", "edges", 0, 0},
+        {"kinds", "kinds", 40, 0}, {"first_date", "first", 0, 0},  {"last_date", "last", 0, 0},
     };
     rc = query_print_rows(q, out, cols, sizeof cols / sizeof *cols);
     goto cleanup;

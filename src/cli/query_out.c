@@ -25,8 +25,27 @@ json_t *query_entity_json(const query_ctx *q, size_t entity)
                      erg_type_name(e->type));
 }
 
-/* Appends the text of one cell value; TSV mode flattens tabs and newlines. */
-static void cell_text(const json_t *v, query_format f, erg_buf *out)
+const char *query_decimals(double v, unsigned decimals, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%.*f", (int)decimals, v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf);
+        while (e > dot + 1 && e[-1] == '0')
+            *--e = '\0';
+        if (e == dot + 1)
+            *dot = '\0';
+    }
+    if (v != 0 && strspn(buf, "-0") == strlen(buf))
+        snprintf(buf, cap, "%.6g", v);
+    return buf;
+}
+
+/*
+ * Appends the text of one cell value; TSV mode flattens tabs and newlines.
+ * decimals > 0: a real in table mode gets at most that many decimals.
+ */
+static void cell_text(const json_t *v, query_format f, unsigned decimals, erg_buf *out)
 {
     char num[64];
     if (!v || json_is_null(v)) {
@@ -50,6 +69,10 @@ static void cell_text(const json_t *v, query_format f, erg_buf *out)
         erg_buf_puts(out, num);
         return;
     case JSON_REAL:
+        if (f == QUERY_TABLE && decimals) {
+            erg_buf_puts(out, query_decimals(json_real_value(v), decimals, num, sizeof num));
+            return;
+        }
         snprintf(num, sizeof num, f == QUERY_TSV ? "%.10g" : "%.6g", json_real_value(v));
         erg_buf_puts(out, num);
         return;
@@ -66,7 +89,7 @@ static void cell_text(const json_t *v, query_format f, erg_buf *out)
         {
             if (i)
                 erg_buf_puts(out, ", ");
-            cell_text(x, f, out);
+            cell_text(x, f, decimals, out);
         }
         return;
     }
@@ -131,7 +154,7 @@ int query_print_table(const query_ctx *q, json_t *rows, const query_col *cols, s
         for (size_t c = 0; c < ncols; c++) {
             const json_t *v = json_object_get(row, cols[c].key);
             erg_buf_clear(&b);
-            cell_text(v, f, &b);
+            cell_text(v, f, cols[c].decimals, &b);
             if (!b.data)
                 erg_buf_puts(&b, "");
             if (f == QUERY_TABLE && cols[c].max_width &&

@@ -159,10 +159,10 @@ int query_path(query_ctx *q, int argc, char **argv)
         goto cleanup;
     }
     static const query_col cols[] = {
-        {"path", "path", 0},    {"length", "length", 0},
-        {"hop", "hop", 0},      {"from", "from", 30},
-        {"to", "to", 30},       {"weight", "weight", 0},
-        {"kinds", "kinds", 30}, {"sentence", "evidence", 70},
+        {"path", "path", 0, 0},    {"length", "length", 0, 0},
+        {"hop", "hop", 0, 0},      {"from", "from", 30, 0},
+        {"to", "to", 30, 0},       {"weight", "weight", 0, 3},
+        {"kinds", "kinds", 30, 0}, {"sentence", "evidence", 70, 0},
     };
     if (q->format == QUERY_JSON) {
         json_t *doc = json_pack("{s:o, s:o, s:o}", "from", query_entity_json(q, a), "to",
@@ -282,8 +282,8 @@ int query_evidence(query_ctx *q, int argc, char **argv)
         return query_oom();
     }
     static const query_col cols[] = {
-        {"kind", "kind", 0},      {"article", "article", 30},   {"date", "date", 0},
-        {"source", "source", 20}, {"sentence", "sentence", 80},
+        {"kind", "kind", 0, 0},      {"article", "article", 30, 0},   {"date", "date", 0, 0},
+        {"source", "source", 20, 0}, {"sentence", "sentence", 80, 0},
     };
     if (q->format == QUERY_JSON) {
         json_decref(flat);
@@ -299,9 +299,11 @@ int query_evidence(query_ctx *q, int argc, char **argv)
             json_int_t arts = json_integer_value(json_object_get(item, "articles"));
             const char *first = json_string_value(json_object_get(item, "first_date"));
             const char *last = json_string_value(json_object_get(item, "last_date"));
-            printf("  %s: weight %lld, %lld article%s",
+            char w[40];
+            printf("  %s: weight %s, count %lld, %lld article%s",
                    json_string_value(json_object_get(item, "kind")),
-                   (long long)json_integer_value(json_object_get(item, "weight")), (long long)arts,
+                   query_decimals(json_real_value(json_object_get(item, "weight")), 3, w, sizeof w),
+                   (long long)json_integer_value(json_object_get(item, "count")), (long long)arts,
                    arts == 1 ? "" : "s");
             if (first)
                 printf(", %s to %s", first, last ? last : first);

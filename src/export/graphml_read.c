@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/xmlreader.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@ enum {
     F_KIND,
     F_WEIGHT,
     F_OUTLETS,
+    F_WINDOWS, /* an edge's count */
     F_COUNT
 };
 
@@ -50,8 +52,9 @@ static const role node_roles[] = {
     {"last_date", F_LAST},
 };
 static const role edge_roles[] = {
-    {"kind", F_KIND},       {"weight", F_WEIGHT},    {"articles", F_ARTICLES},
-    {"outlets", F_OUTLETS}, {"first_date", F_FIRST}, {"last_date", F_LAST},
+    {"kind", F_KIND},         {"weight", F_WEIGHT},   {"count", F_WINDOWS},
+    {"articles", F_ARTICLES}, {"outlets", F_OUTLETS}, {"first_date", F_FIRST},
+    {"last_date", F_LAST},
 };
 
 /* A <key>: its id and the field it fills on nodes and on edges (-1: none). */
@@ -239,6 +242,27 @@ static erg_status get_count(reader *c, int field, const char *what, uint32_t dfl
                  c->source.data, c->target.data, what, value(c, field));
 }
 
+/*
+ * An edge weight: a finite number above 0 and at most 1e12 (the native
+ * loader's bounds), as graphml.c writes it ("0.5", "3") or any strtod form.
+ */
+static bool parse_weight(const char *s, double *out)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    if (!*s)
+        return false;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+        end++;
+    if (*end || errno == ERANGE || !isfinite(v) || !(v > 0) || v > 1e12)
+        return false;
+    *out = v;
+    return true;
+}
+
 /* Appends a line number to a record's list of lines. */
 static void note_line(reader *c, long **lines, size_t *cap, size_t n, long line)
 {
@@ -340,11 +364,28 @@ static erg_status end_edge(reader *c)
 {
     if (!c->source.data || !c->source.data[0] || !c->target.data || !c->target.data[0])
         return rfail(c, c->rec_line, "an edge has no source or no target");
-    uint32_t weight, articles;
+    uint32_t count, articles;
     erg_status st;
-    if ((st = get_count(c, F_WEIGHT, "weight", 1, &weight)) != ERG_OK ||
+    if ((st = get_count(c, F_WINDOWS, "count", 1, &count)) != ERG_OK ||
         (st = get_count(c, F_ARTICLES, "articles", 0, &articles)) != ERG_OK)
         return st;
+    /*
+     * Without a weight, every window weighs 1 (the weight is the count);
+     * without a count, the weight rounded (at least 1) stands for it, which
+     * is what a version 1 file or an older GraphML meant by its weight.
+     */
+    double weight = c->set[F_WINDOWS] ? (double)count : 1.0;
+    if (c->set[F_WEIGHT] && !parse_weight(value(c, F_WEIGHT), &weight))
+        return rfail(c, c->rec_line,
+                     "edge from '%s' to '%s': weight '%s' is not a number above 0 and at most 1e12",
+                     c->source.data, c->target.data, value(c, F_WEIGHT));
+    if (!c->set[F_WINDOWS]) {
+        double r = floor(weight + 0.5);
+        count = r < 1 ? 1 : r > UINT32_MAX ? UINT32_MAX : (uint32_t)r;
+    }
+    if (c->set[F_WINDOWS] && !c->set[F_WEIGHT] && count == 0)
+        weight = 1.0;
+    char num[40];
     erg_buf *b = &c->links;
     put_raw(c, b, c->n_links ? ",\n{\"source\":" : "\n{\"source\":");
     put_str(c, b, c->source.data);
@@ -352,7 +393,9 @@ static erg_status end_edge(reader *c)
     put_str(c, b, c->target.data);
     put_raw(c, b, ",\"kind\":");
     put_str(c, b, c->set[F_KIND] ? value(c, F_KIND) : erg_kind_name(ERG_KIND_CO_MENTION));
-    put_u32(c, b, "weight", weight);
+    put_raw(c, b, ",\"weight\":");
+    put_raw(c, b, erg_graph_format_number(weight, false, num, sizeof num));
+    put_u32(c, b, "count", count);
     put_u32(c, b, "articles", articles);
     put_opt(c, b, "first_date", F_FIRST);
     put_opt(c, b, "last_date", F_LAST);
@@ -638,10 +681,11 @@ erg_status erg_export_load_graphml(erg_graph **out, const char *path, erg_error 
     }
     xmlTextReaderSetStructuredErrorHandler(c->xr, on_xml_error, c);
     /* "graph" carries no counts: they are known only at the end. */
-    if (erg_buf_printf(&c->nodes,
-                       "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
-                       "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"nodes\":[",
-                       ERG_GRAPH_FORMAT_VERSION) != ERG_OK ||
+    if (erg_buf_printf(
+            &c->nodes,
+            "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
+            "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"sentences\":[],\n\"nodes\":[",
+            ERG_GRAPH_FORMAT_VERSION) != ERG_OK ||
         erg_buf_puts(&c->links, "") != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;

@@ -170,10 +170,70 @@ static void link_json(erg_buf *b, bool *ok, const erg_graph *g, const erg_edge *
         put_field_str(b, ok, "article", ev->article, true);
         put_field_u32(b, ok, "start", ev->start);
         put_field_u32(b, ok, "end", ev->end);
-        put_field_str(b, ok, "sentence", ev->sentence, false);
-        put_raw(b, ok, "}");
+        put_raw(b, ok, "}"); /* the text is in "sentences" */
     }
     put_raw(b, ok, "]}");
+}
+
+/* Orders evidence records by (article id, start, end), then text (for hand-made files). */
+static int cmp_evidence_ref(const void *pa, const void *pb)
+{
+    const erg_evidence *a = *(const erg_evidence *const *)pa, *b = *(const erg_evidence *const *)pb;
+    int c = a->article == b->article ? 0 : strcmp(a->article, b->article);
+    if (c)
+        return c;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return a->sentence == b->sentence ? 0 : strcmp(a->sentence, b->sentence);
+}
+
+/*
+ * The sentence table: every evidence record of g, sorted by (article id,
+ * start, end), one per distinct range (*n of them). NULL with *n = 0 when
+ * the graph has no evidence; ERG_ENOMEM. The caller frees the array (the
+ * records are the graph's).
+ */
+static erg_status sentence_table(const erg_graph *g, const erg_evidence ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < g->n_edges; i++)
+        total += g->edges[i].n_evidence;
+    if (!total)
+        return ERG_OK;
+    const erg_evidence **refs = malloc(total * sizeof *refs);
+    if (!refs)
+        return ERG_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < g->n_edges; i++)
+        for (size_t j = 0; j < g->edges[i].n_evidence; j++)
+            refs[k++] = &g->edges[i].evidence[j];
+    qsort(refs, total, sizeof *refs, cmp_evidence_ref);
+    size_t m = 0;
+    for (size_t i = 0; i < total; i++) {
+        const erg_evidence *e = refs[i], *p = m ? refs[m - 1] : NULL;
+        if (p && p->start == e->start && p->end == e->end &&
+            (p->article == e->article || strcmp(p->article, e->article) == 0))
+            continue;
+        refs[m++] = e;
+    }
+    *out = refs;
+    *n = m;
+    return ERG_OK;
+}
+
+static void sentence_json(erg_buf *b, bool *ok, const erg_evidence *ev)
+{
+    put_raw(b, ok, "{");
+    put_field_str(b, ok, "article", ev->article, true);
+    put_field_u32(b, ok, "start", ev->start);
+    put_field_u32(b, ok, "end", ev->end);
+    put_raw(b, ok, ",\"text\":");
+    put_str(b, ok, ev->sentence);
+    put_raw(b, ok, "}");
 }
 
 /* Writes b (one record, after its separator) to f and empties it. */
@@ -279,6 +339,17 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
         article_json(&b, &mem, &g->arts[i]);
         io = !mem || flush_record(&b, f);
     }
+    const erg_evidence **sents = NULL;
+    size_t n_sents = 0;
+    if (mem && sentence_table(g, &sents, &n_sents) != ERG_OK)
+        mem = false;
+    put_raw(&b, &mem, "\n],\n\"sentences\":[");
+    for (size_t i = 0; mem && io && i < n_sents; i++) {
+        put_raw(&b, &mem, i ? ",\n" : "\n");
+        sentence_json(&b, &mem, sents[i]);
+        io = !mem || flush_record(&b, f);
+    }
+    free(sents);
     put_raw(&b, &mem, "\n],\n\"nodes\":[");
     for (size_t i = 0; mem && io && i < g->n_ents; i++) {
         put_raw(&b, &mem, i ? ",\n" : "\n");
@@ -304,10 +375,22 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
 
 /* ---- loading ---- */
 
+/* An entry of a version 2 file's "sentences" table. */
+typedef struct sentence_ref {
+    uint32_t article; /* index into the graph's articles while loading */
+    uint32_t start, end;
+    size_t record; /* its index in "sentences", for errors */
+    char *text;    /* pooled in the graph, one reference held by the table */
+} sentence_ref;
+
 typedef struct loader {
     const char *path;
     erg_error *err;
     char where[96]; /* the record being read: "nodes[3]" */
+    int version;    /* of the file, once its header is read */
+    /* version 2: the sentence table, sorted by (article, start, end) once read whole */
+    sentence_ref *sents;
+    size_t n_sents, cap_sents;
 } loader;
 
 static erg_status fail(loader *c, erg_status st, const char *fmt, ...) ERG_PRINTF(3, 4);
@@ -400,9 +483,10 @@ static erg_status check_format(loader *c, const json_t *fmt, const json_t *ver)
         return fail(c, ERG_EFORMAT, "not an erg graph file (no \"format\": \"erg-graph\")");
     if (!json_is_integer(ver))
         return fail(c, ERG_EFORMAT, "\"version\" is missing or not an integer");
-    if (json_integer_value(ver) != ERG_GRAPH_FORMAT_VERSION)
-        return fail(c, ERG_EFORMAT, "unsupported version %lld (this erg reads version %d)",
+    if (json_integer_value(ver) < 1 || json_integer_value(ver) > ERG_GRAPH_FORMAT_VERSION)
+        return fail(c, ERG_EFORMAT, "unsupported version %lld (this erg reads versions 1 to %d)",
                     (long long)json_integer_value(ver), ERG_GRAPH_FORMAT_VERSION);
+    c->version = (int)json_integer_value(ver);
     return ERG_OK;
 }
 
@@ -447,6 +531,90 @@ static erg_status load_article(loader *c, erg_graph *g, const json_t *a)
     if (erg_graph_i_article(g, id, title, date, source, url) != ERG_OK)
         return erg_error_oom(c->err);
     return ERG_OK;
+}
+
+static int cmp_sentence_ref(const void *pa, const void *pb)
+{
+    const sentence_ref *a = pa, *b = pb;
+    if (a->article != b->article)
+        return a->article < b->article ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return 0;
+}
+
+/* A record of "sentences" (version 2): {"article", "start", "end", "text"}. */
+static erg_status load_sentence(loader *c, erg_graph *g, const json_t *o)
+{
+    if (!json_is_object(o))
+        return fail(c, ERG_EJSON, "a sentence must be an object");
+    const char *article;
+    uint32_t start, end;
+    erg_status st;
+    if ((st = get_str(c, o, "article", true, &article)) != ERG_OK ||
+        (st = get_u32(c, o, "start", true, &start)) != ERG_OK ||
+        (st = get_u32(c, o, "end", true, &end)) != ERG_OK)
+        return st;
+    json_t *text = json_object_get(o, "text");
+    if (!text)
+        return fail(c, ERG_EJSON, "\"text\" is missing");
+    if (!json_is_string(text))
+        return fail(c, ERG_EJSON, "\"text\" must be a string");
+    if (start > end)
+        return fail(c, ERG_EFORMAT, "the sentence starts after it ends");
+    long a = erg_graph_i_find_article(g, article);
+    if (a < 0)
+        return fail(c, ERG_EFORMAT, "names article '%s', which is not listed", article);
+    if (erg_grow((void **)&c->sents, &c->cap_sents, c->n_sents + 1, sizeof *c->sents) != ERG_OK)
+        return erg_error_oom(c->err);
+    char *pooled =
+        erg_graph_i_pool_get(&g->pool, json_string_value(text), json_string_length(text));
+    if (!pooled)
+        return erg_error_oom(c->err);
+    c->sents[c->n_sents] = (sentence_ref){(uint32_t)a, start, end, c->n_sents, pooled};
+    c->n_sents++;
+    return ERG_OK;
+}
+
+/* Sorts the sentence table once it is read whole; a range listed twice is an error. */
+static erg_status sentences_done(loader *c, const erg_graph *g)
+{
+    if (c->n_sents > 1)
+        qsort(c->sents, c->n_sents, sizeof *c->sents, cmp_sentence_ref);
+    for (size_t i = 1; i < c->n_sents; i++) {
+        const sentence_ref *a = &c->sents[i - 1], *b = &c->sents[i];
+        if (cmp_sentence_ref(a, b) == 0) {
+            snprintf(c->where, sizeof c->where, "sentences[%zu]",
+                     a->record > b->record ? a->record : b->record);
+            erg_status st =
+                fail(c, ERG_EFORMAT, "the sentence of article '%s' at bytes %u to %u appears twice",
+                     g->arts[b->article].id, (unsigned)b->start, (unsigned)b->end);
+            c->where[0] = '\0';
+            return st;
+        }
+    }
+    return ERG_OK;
+}
+
+/* The table's text of (article, start, end), or NULL when it has none. */
+static const char *find_sentence(const loader *c, long article, uint32_t start, uint32_t end)
+{
+    sentence_ref key = {(uint32_t)article, start, end, 0, NULL};
+    const sentence_ref *r =
+        c->n_sents ? bsearch(&key, c->sents, c->n_sents, sizeof *c->sents, cmp_sentence_ref) : NULL;
+    return r ? r->text : NULL;
+}
+
+/* Drops the table's references to its pooled texts (g may be NULL when the table is empty). */
+static void sentences_release(loader *c, erg_graph *g)
+{
+    for (size_t i = 0; g && i < c->n_sents; i++)
+        erg_graph_i_pool_put(&g->pool, c->sents[i].text);
+    free(c->sents);
+    c->sents = NULL;
+    c->n_sents = c->cap_sents = 0;
 }
 
 static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
@@ -594,14 +762,22 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
             return fail(c, ERG_EJSON, "evidence[%zu] must be an object", i);
         if ((st = get_str(c, v, "article", true, &article)) != ERG_OK ||
             (st = get_u32(c, v, "start", true, &start)) != ERG_OK ||
-            (st = get_u32(c, v, "end", true, &end)) != ERG_OK ||
-            (st = get_str(c, v, "sentence", false, &sentence)) != ERG_OK)
+            (st = get_u32(c, v, "end", true, &end)) != ERG_OK)
+            return st;
+        /* Version 1 holds the sentence in the record, version 2 in "sentences". */
+        if (c->version < 2 && (st = get_str(c, v, "sentence", false, &sentence)) != ERG_OK)
             return st;
         if (start > end)
             return fail(c, ERG_EFORMAT, "evidence[%zu] starts after it ends", i);
-        if (erg_graph_i_find_article(g, article) < 0)
+        long ai = erg_graph_i_find_article(g, article);
+        if (ai < 0)
             return fail(c, ERG_EFORMAT, "evidence[%zu] names article '%s', which is not listed", i,
                         article);
+        if (c->version >= 2 && !(sentence = find_sentence(c, ai, start, end)))
+            return fail(c, ERG_EFORMAT,
+                        "evidence[%zu]: article '%s' bytes %u to %u have no entry in "
+                        "\"sentences\"",
+                        i, article, (unsigned)start, (unsigned)end);
         if (erg_graph_i_evidence(g, d, article, start, end, sentence ? sentence : "",
                                  sentence ? strlen(sentence) : 0) != ERG_OK)
             return erg_error_oom(c->err);
@@ -614,7 +790,7 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
  * strings, nothing more) and hands that slice to jansson, so that only one
  * record at a time is a jansson tree. The arrays are read record by record
  * when they come in the order erg writes them (format and version, graph,
- * articles, nodes, links); an array that comes before what it needs is
+ * articles, sentences, nodes, links); an array that comes before what it needs is
  * parsed whole and read at the end.
  */
 typedef struct jreader {
@@ -742,15 +918,16 @@ static erg_status jr_value(loader *c, jreader *r, json_t **out)
     return ERG_OK;
 }
 
-enum { ARR_ARTICLES, ARR_NODES, ARR_LINKS, ARR_COUNT };
-static const char *const arr_names[ARR_COUNT] = {"articles", "nodes", "links"};
+enum { ARR_ARTICLES, ARR_SENTENCES, ARR_NODES, ARR_LINKS, ARR_COUNT };
+static const char *const arr_names[ARR_COUNT] = {"articles", "sentences", "nodes", "links"};
 
 static erg_status load_record(loader *c, erg_graph *g, int which, size_t i, const json_t *v)
 {
     snprintf(c->where, sizeof c->where, "%s[%zu]", arr_names[which], i);
-    erg_status st = which == ARR_ARTICLES ? load_article(c, g, v)
-                    : which == ARR_NODES  ? load_node(c, g, v)
-                                          : load_link(c, g, v);
+    erg_status st = which == ARR_ARTICLES    ? load_article(c, g, v)
+                    : which == ARR_SENTENCES ? load_sentence(c, g, v)
+                    : which == ARR_NODES     ? load_node(c, g, v)
+                                             : load_link(c, g, v);
     c->where[0] = '\0';
     return st;
 }
@@ -810,11 +987,11 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
         return erg_error_set(err, ERG_EINVAL, path, 0, -1, "no input stream");
     jreader *r = calloc(1, sizeof *r);
     json_t *seen = json_object();
-    json_t *fmt = NULL, *ver = NULL, *meta = NULL, *pending[ARR_COUNT] = {NULL, NULL, NULL};
-    bool have[ARR_COUNT] = {false, false, false}, done[ARR_COUNT] = {false, false, false};
-    size_t counts[ARR_COUNT] = {0, 0, 0};
+    json_t *fmt = NULL, *ver = NULL, *meta = NULL, *pending[ARR_COUNT] = {NULL};
+    bool have[ARR_COUNT] = {false}, done[ARR_COUNT] = {false};
+    size_t counts[ARR_COUNT] = {0};
     bool header_ok = false;
-    loader c = {path, err, ""};
+    loader c = {path, err, "", 0, NULL, 0, 0};
     erg_graph *g = NULL;
     erg_status st = ERG_OK;
     if (!r || !seen || erg_graph_new(&g, 0, err) != ERG_OK) {
@@ -867,10 +1044,15 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
             for (int i = 0; i < ARR_COUNT; i++)
                 if (strcmp(key, arr_names[i]) == 0)
                     which = i;
-            bool ready = header_ok &&
-                         (which != ARR_LINKS || (done[ARR_ARTICLES] && done[ARR_NODES] && meta));
+            if (which == ARR_SENTENCES && header_ok && c.version < 2)
+                which = -1; /* not part of a version 1 file: ignored */
+            /* Sentences need the articles; links need the articles, sentences and nodes. */
+            bool ready = header_ok && (which != ARR_SENTENCES || done[ARR_ARTICLES]) &&
+                         (which != ARR_LINKS || (done[ARR_ARTICLES] && done[ARR_NODES] && meta &&
+                                                 (c.version < 2 || done[ARR_SENTENCES])));
             if (which >= 0 && ready) {
-                if ((st = stream_array(&c, r, g, which, &counts[which])) != ERG_OK)
+                if ((st = stream_array(&c, r, g, which, &counts[which])) != ERG_OK ||
+                    (which == ARR_SENTENCES && (st = sentences_done(&c, g)) != ERG_OK))
                     goto cleanup;
                 have[which] = done[which] = true;
             } else {
@@ -929,6 +1111,8 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     if (!header_ok && (st = check_format(&c, fmt, ver)) != ERG_OK)
         goto cleanup;
     for (int w = 0; w < ARR_COUNT; w++) {
+        if (w == ARR_SENTENCES && c.version < 2)
+            continue;
         if (!have[w]) {
             st = fail(&c, ERG_EJSON, "\"%s\" is missing", arr_names[w]);
             goto cleanup;
@@ -943,9 +1127,14 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
                 goto cleanup;
         }
         counts[w] = json_array_size(pending[w]);
+        if (w == ARR_SENTENCES && (st = sentences_done(&c, g)) != ERG_OK)
+            goto cleanup;
     }
-    static const char *const count_keys[ARR_COUNT] = {"articles", "entities", "edges"};
+    /* "graph" counts no sentences. */
+    static const char *const count_keys[ARR_COUNT] = {"articles", NULL, "entities", "edges"};
     for (int w = 0; meta && w < ARR_COUNT; w++) {
+        if (!count_keys[w])
+            continue;
         json_t *n = json_object_get(meta, count_keys[w]);
         if (n && (size_t)json_integer_value(n) != counts[w]) {
             snprintf(c.where, sizeof c.where, "graph");
@@ -954,11 +1143,14 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
             goto cleanup;
         }
     }
+    /* Evidence holds its own references to the texts it cites; uncited ones go now. */
+    sentences_release(&c, g);
     if ((st = erg_graph_finish(g, TYPE_MASK_ALL, err)) != ERG_OK)
         goto cleanup;
     *out = g;
     g = NULL;
 cleanup:
+    sentences_release(&c, g);
     if (st != ERG_OK && err && !err->source[0])
         snprintf(err->source, sizeof err->source, "%s", path);
     if (r)

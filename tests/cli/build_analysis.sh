@@ -57,6 +57,7 @@ build "all six ranks and communities" ranked.graphml \
     --rank degree,strength --rank pagerank --rank betweenness,eigenvector,closeness,pagerank --communities
 build "louvain at resolution 1.5" louvain.graphml --communities louvain --resolution 1.5 --rank pagerank
 build "min-weight 2" minw.graphml --min-weight 2
+build "min-weight 0.75" minwf.graphml --min-weight 0.75
 build "largest component" lcc.graphml --largest-component
 build "top 6 by degree" top.graphml --top 6
 build "top 6 by pagerank" toppr.graphml --top 6 --rank pagerank,degree
@@ -107,7 +108,11 @@ def load(name):
             assert not G.has_edge(u, v), "two co_mention edges for one pair"
             # Exact lengths: with floats, 1/3 + 1/6 and 1/2 may differ in the last bit, and
             # networkx then drops a tie that igraph (which compares with a tolerance) keeps.
-            G.add_edge(u, v, weight=float(d["weight"]), length=Fraction(1, int(d["weight"])))
+            # A weight is a whole number of units of 1/720720 (erg's ERG_WEIGHT_UNIT).
+            units = round(float(d["weight"]) * 720720)
+            assert units > 0 and abs(units / 720720 - float(d["weight"])) < 1e-12, d["weight"]
+            assert int(d["count"]) >= 1, d
+            G.add_edge(u, v, weight=float(d["weight"]), length=Fraction(720720, units))
     return M, G, order
 
 
@@ -200,7 +205,11 @@ F, _, forder = load("minw.graphml")
 want = expected_multigraph_edges(set(order), lambda u, v: G[u][v]["weight"] >= 2)
 check(forder == order, "--min-weight keeps every entity")
 check(edge_set(F) == want and len(want) < len(edge_set(M)),
-      "--min-weight 2 keeps the pairs co-mentioned twice or more (%d of %d edges)" % (len(want), len(edge_set(M))))
+      "--min-weight 2 keeps the pairs of weight 2 or more (%d of %d edges)" % (len(want), len(edge_set(M))))
+F, _, forder = load("minwf.graphml")
+wantf = expected_multigraph_edges(set(order), lambda u, v: G[u][v]["weight"] >= 0.75)
+check(forder == order and edge_set(F) == wantf and len(want) < len(wantf) < len(edge_set(M)),
+      "--min-weight 0.75 keeps the pairs of weight 0.75 or more (%d of %d edges)" % (len(wantf), len(edge_set(M))))
 typed_only = [e for e in want if e[2] != "co_mention" and not G.has_edge(e[0], e[1])]
 print("# typed-only pairs kept by --min-weight: %d" % len(typed_only))
 

@@ -105,6 +105,7 @@ sys.exit(0 if ok else 1)' "$WORK/top-json" "$WORK/top-graphml"; then
     else fail "GraphML: top --by $by differs"; head -3 "$WORK/err"; fi
 done
 same_answer "neighbors Reuters" neighbors Reuters --tsv
+same_answer "neighbors Reuters (table)" neighbors Reuters
 same_answer "neighbors Kim Jong-un --json" neighbors "Kim Jong-un" --json
 same_answer "find" find kim --tsv
 if [ "$(wc -l <"$WORK/from-json")" -gt 1 ]; then pass "find found something"; else fail "find found nothing"; fi
@@ -220,6 +221,57 @@ if $PY -c 'import json,sys; d=json.load(open(sys.argv[1])); e=d["edges"]; sys.ex
 run "$ERG" query "$G" evidence Lusa Interpol
 expect_rc 1 "evidence without an edge"
 expect_err "erg: no edge between 'Lusa' and 'Interpol'" "no edge message"
+
+# ---- fractional weights (a version 2 file) ------------------------------------------------
+# A sentence of four entities gives each pair 1/3; Ann and Cid share one more of two (1).
+cat >"$WORK/small.json" <<'EOF'
+{"format":"erg-graph","version":2,"directed":false,"multigraph":true,
+"graph":{"entities":3,"edges":2,"articles":2,"max_evidence":3},
+"articles":[
+{"id":"n1","title":"One","date":"2020-01-01"},
+{"id":"n2","title":"Two","date":"2020-01-02"}
+],
+"sentences":[
+{"article":"n1","start":0,"end":30,"text":"Ann met Bob, Cid and Dee today."},
+{"article":"n2","start":5,"end":20,"text":"Ann and Cid."}
+],
+"nodes":[
+{"id":"ann","name":"Ann","type":"person","mentions":2,"articles":2,"aliases":[{"name":"Ann","count":2}],"votes":{"person":2}},
+{"id":"bob","name":"Bob","type":"person","mentions":1,"articles":1,"aliases":[{"name":"Bob","count":1}],"votes":{"person":1}},
+{"id":"cid","name":"Cid","type":"person","mentions":2,"articles":2,"aliases":[{"name":"Cid","count":2}],"votes":{"person":2}}
+],
+"links":[
+{"source":"ann","target":"bob","kind":"co_mention","weight":0.3333333333333333,"count":1,"articles":1,"evidence":[{"article":"n1","start":0,"end":30}]},
+{"source":"ann","target":"cid","kind":"co_mention","weight":1.3333333333333333,"count":2,"articles":2,"evidence":[{"article":"n1","start":0,"end":30},{"article":"n2","start":5,"end":20}]}
+]}
+EOF
+run "$ERG" query "$WORK/small.json" neighbors Ann
+cat >"$WORK/expected" <<'EOF'
+name  type    weight  articles  kinds       first  last
+Cid   person   1.333         2  co_mention      -     -
+Bob   person   0.333         1  co_mention      -     -
+EOF
+expect_out "neighbors table: weights with up to 3 decimals"
+run "$ERG" query "$WORK/small.json" neighbors Ann --json
+if $PY -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if [(x["name"], x["weight"], x["count"]) for x in r]==[("Cid", 4/3, 2), ("Bob", 1/3, 1)] else 1)' "$WORK/out"; then
+    pass "neighbors --json: the weight in full and the count"; else fail "neighbors --json weight and count"; cat "$WORK/out"; fi
+run "$ERG" query "$WORK/small.json" evidence Ann Cid
+cat >"$WORK/expected" <<'EOF'
+Ann - Cid
+  co_mention: weight 1.333, count 2, 2 articles
+    n1, bytes 0-30, 2020-01-01:
+      Ann met Bob, Cid and Dee today.
+    n2, bytes 5-20, 2020-01-02:
+      Ann and Cid.
+EOF
+expect_out "evidence: weight, count and the sentences from the table"
+run "$ERG" query "$WORK/small.json" evidence Ann Bob --json
+if $PY -c 'import json,sys; e=json.load(open(sys.argv[1]))["edges"]; sys.exit(0 if e[0]["weight"]==1/3 and e[0]["count"]==1 and e[0]["evidence"][0]["sentence"].startswith("Ann met Bob") else 1)' "$WORK/out"; then
+    pass "evidence --json: weight, count, sentence"; else fail "evidence --json on a version 2 file"; cat "$WORK/out"; fi
+# A version 1 file (the korea fixture) has no count: each unit of its weight was one sentence.
+run "$ERG" query "$G" evidence "Kim Jong-un" KCNA --json
+if $PY -c 'import json,sys; e=json.load(open(sys.argv[1]))["edges"]; sys.exit(0 if e[0]["weight"]==6 and e[0]["count"]==6 else 1)' "$WORK/out"; then
+    pass "evidence --json on a version 1 file: count = weight"; else fail "evidence --json version 1 count"; cat "$WORK/out"; fi
 
 # ---- outlets ------------------------------------------------------------------------------
 # KCNA is named with Kim in 2 articles (co_mention and reports); the outlets
