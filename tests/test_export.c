@@ -162,7 +162,7 @@ START_TEST(test_graphml_news)
     ck_assert(strstr(s, "attr.name=\"weight\" attr.type=\"double\"") != NULL);
     ck_assert(strstr(s, "<data key=\"r\">78</data>") != NULL); /* person blue */
     ck_assert(strstr(s, "<data key=\"label\">Kim Jong-un</data>") != NULL);
-    ck_assert(strstr(s, "<data key=\"aliases\">Kim (3); Kim Jong-un (2)</data>") != NULL);
+    ck_assert(strstr(s, "<data key=\"aliases\">Kim (3, article); Kim Jong-un (2)</data>") != NULL);
     ck_assert(strstr(s, "<data key=\"e_outlets\">KCNA; Reuters; Yonhap</data>") != NULL);
     /* A typed edge is written subject first. */
     ck_assert(strstr(s, "source=\"yonhap\" target=\"kim jong un\"") != NULL);

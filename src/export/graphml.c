@@ -109,8 +109,11 @@ static void write_node(gw *c, const erg_entity *e, size_t index, const erg_expor
     erg_buf_init(&a);
     erg_status bs = erg_buf_puts(&a, "");
     for (size_t i = 0; bs == ERG_OK && i < e->n_aliases; i++)
-        bs = erg_buf_printf(&a, "%s%s (%u)", i ? "; " : "", e->aliases[i].name,
-                            (unsigned)e->aliases[i].count);
+        bs = e->aliases[i].rule == ERG_FOLD_KEY
+                 ? erg_buf_printf(&a, "%s%s (%u)", i ? "; " : "", e->aliases[i].name,
+                                  (unsigned)e->aliases[i].count)
+                 : erg_buf_printf(&a, "%s%s (%u, %s)", i ? "; " : "", e->aliases[i].name,
+                                  (unsigned)e->aliases[i].count, erg_fold_name(e->aliases[i].rule));
     c->ok = c->ok && bs == ERG_OK;
     if (!c->ok)
         goto done;

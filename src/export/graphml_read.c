@@ -274,8 +274,10 @@ static void note_line(reader *c, long **lines, size_t *cap, size_t n, long line)
 }
 
 /*
- * The aliases text "name (count); name (count)": each entry ends at the first
- * " (digits)" that the end of the text or "; " follows.
+ * The aliases text "name (count); name (count, rule)": each entry ends at the
+ * first " (digits)" or " (digits, rule)" that the end of the text or "; "
+ * follows; the rule (erg_fold_name: "article", "short-form", ...) is how the
+ * surface form joined the node, and is left out for the node's own key.
  */
 static erg_status put_aliases(reader *c, erg_buf *b)
 {
@@ -283,15 +285,26 @@ static erg_status put_aliases(reader *c, erg_buf *b)
     put_raw(c, b, ",\"aliases\":[");
     bool first = true;
     while (*s) {
-        const char *p = s, *open = NULL, *end = NULL;
+        const char *p = s, *open = NULL, *digits_end = NULL, *rule = NULL, *end = NULL;
         for (; *p; p++) {
             if (p[0] != ' ' || p[1] != '(' || p[2] < '0' || p[2] > '9')
                 continue;
             const char *q = p + 2;
             while (*q >= '0' && *q <= '9')
                 q++;
+            const char *d = q, *r = NULL;
+            if (q[0] == ',' && q[1] == ' ') {
+                r = q + 2;
+                q = r;
+                while ((*q >= 'a' && *q <= 'z') || *q == '-')
+                    q++;
+                if (q == r)
+                    continue;
+            }
             if (*q == ')' && (q[1] == '\0' || (q[1] == ';' && q[2] == ' '))) {
                 open = p;
+                digits_end = d;
+                rule = r;
                 end = q + 1;
                 break;
             }
@@ -302,13 +315,24 @@ static erg_status put_aliases(reader *c, erg_buf *b)
                          "node '%s': aliases '%s' are not a list of 'name (count)' joined by '; '",
                          c->id.data, value(c, F_ALIASES));
         erg_buf_clear(&c->tmp);
-        if (erg_buf_append(&c->tmp, open + 2, (size_t)(end - 1 - (open + 2))) != ERG_OK) {
+        if (erg_buf_append(&c->tmp, open + 2, (size_t)(digits_end - (open + 2))) != ERG_OK) {
             c->oom = true;
             return ERG_ENOMEM;
         }
         if (!parse_count(c->tmp.data, &count))
             return rfail(c, c->rec_line, "node '%s': an alias count is above 4294967295",
                          c->id.data);
+        erg_fold fold = ERG_FOLD_KEY;
+        if (rule) {
+            erg_buf_clear(&c->tmp);
+            if (erg_buf_append(&c->tmp, rule, (size_t)(end - 1 - rule)) != ERG_OK) {
+                c->oom = true;
+                return ERG_ENOMEM;
+            }
+            if (erg_fold_parse(c->tmp.data, &fold) != ERG_OK)
+                return rfail(c, c->rec_line, "node '%s': unknown alias rule '%s'", c->id.data,
+                             c->tmp.data);
+        }
         erg_buf_clear(&c->tmp);
         if (erg_buf_append(&c->tmp, s, (size_t)(open - s)) != ERG_OK) {
             c->oom = true;
@@ -317,6 +341,10 @@ static erg_status put_aliases(reader *c, erg_buf *b)
         put_raw(c, b, first ? "{\"name\":" : ",{\"name\":");
         put_str(c, b, c->tmp.data);
         put_u32(c, b, "count", count);
+        if (fold != ERG_FOLD_KEY) {
+            put_raw(c, b, ",\"rule\":");
+            put_str(c, b, erg_fold_name(fold));
+        }
         put_raw(c, b, "}");
         first = false;
         s = *end ? end + 2 : end;
