@@ -12,7 +12,7 @@ static void co(tb_article *t, int a, int b, const char *sentence, uint32_t k)
     t->ritems[t->rels.n - 1].wunits = ERG_WEIGHT_UNIT / (k - 1);
 }
 
-static const char *const legal[] = {"Inc", "Corp", "Ltd"};
+static const char *const legal[] = {"Inc", "Corp", "Ltd", "Co"};
 
 static erg_graph *new_graph(bool fold)
 {
@@ -20,7 +20,7 @@ static erg_graph *new_graph(bool fold)
     erg_error err;
     erg_error_clear(&err);
     ck_assert_int_eq(erg_graph_new(&g, 0, &err), ERG_OK);
-    ck_assert_int_eq(erg_graph_set_corpus_resolve(g, fold, legal, 3, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_set_corpus_resolve(g, fold, legal, 4, &err), ERG_OK);
     return g;
 }
 
@@ -60,7 +60,7 @@ static const erg_edge *edge(const erg_graph *g, const char *a, const char *b, er
 
 /* ---- a small corpus; each function fills one article ---- */
 
-#define N_ART 10
+#define N_ART 13
 
 static const char *const texts[N_ART] = {
     "Tony Blair spoke. Blair said Gordon Brown agreed. Blair left.",
@@ -73,11 +73,15 @@ static const char *const texts[N_ART] = {
     "Texaco and Pennzoil talked.",
     "The Tories met. The Tories won. South Downs Tories agreed. Tories cheered.",
     "Charles Kennedy spoke. Charles smiled. Charles met Wales and South Wales. Charles left.",
+    "Merrill Lynch and Co said. Merrill Lynch agreed. Merrill Lynch left.",
+    "Merrill Lynch and Co Inc said. Merrill Lynch agreed.",
+    "Merrill Lynch rose.",
 };
 
 static void fill(tb_article *t, int which)
 {
     static char ids[N_ART][8];
+    int ml;
     snprintf(ids[which], sizeof ids[which], "a%d", which);
     tb_init(t, ids[which], "2005-01-01", "BBC", texts[which]);
     switch (which) {
@@ -136,7 +140,8 @@ static void fill(tb_article *t, int which)
     case 7: {
         int tx = tb_ent(t, "texaco", ERG_TYPE_AGENCY);
         int p = tb_ent(t, "pennzoil", ERG_TYPE_AGENCY);
-        tb_surf(t, tx, "Texaco", 1, ERG_TYPE_AGENCY);
+        /* Far more mentions than the 3 of evidence: a legal-suffix claim needs no share. */
+        tb_surf(t, tx, "Texaco", 20, ERG_TYPE_AGENCY);
         tb_surf(t, p, "Pennzoil", 1, ERG_TYPE_AGENCY);
         co(t, tx, p, "Texaco and Pennzoil talked.", 2);
         break;
@@ -166,6 +171,20 @@ static void fill(tb_article *t, int which)
         co(t, w, sw, "Charles met Wales and South Wales.", 3);
         break;
     }
+    case 10:
+        ml = tb_ent(t, "merrill lynch and co", ERG_TYPE_AGENCY);
+        tb_surf(t, ml, "Merrill Lynch and Co", 1, ERG_TYPE_AGENCY);
+        tb_surf(t, ml, "Merrill Lynch", 2, ERG_TYPE_AGENCY);
+        break;
+    case 11:
+        ml = tb_ent(t, "merrill lynch and co inc", ERG_TYPE_AGENCY);
+        tb_surf(t, ml, "Merrill Lynch and Co Inc", 1, ERG_TYPE_AGENCY);
+        tb_surf(t, ml, "Merrill Lynch", 1, ERG_TYPE_AGENCY);
+        break;
+    case 12:
+        ml = tb_ent(t, "merrill lynch", ERG_TYPE_AGENCY);
+        tb_surf(t, ml, "Merrill Lynch", 30, ERG_TYPE_AGENCY);
+        break;
     }
 }
 
@@ -233,10 +252,27 @@ START_TEST(legal_suffix_with_evidence_folds)
     ck_assert_ptr_null(entity(g, "texaco"));
     const erg_entity *t = entity(g, "texaco inc");
     ck_assert_ptr_nonnull(t);
-    ck_assert_uint_eq(t->mentions, 4 + 1);
+    ck_assert_uint_eq(t->mentions, 4 + 20);
+    ck_assert_int_eq(alias(t, "Texaco")->rule, ERG_FOLD_ARTICLE);
     const erg_edge *d = edge(g, "texaco inc", "pennzoil", ERG_KIND_CO_MENTION);
     ck_assert_ptr_nonnull(d);
     ck_assert_uint_eq(d->count, 2);
+    erg_graph_free(g);
+}
+END_TEST
+
+START_TEST(legal_forms_of_one_company_are_one_node)
+{
+    erg_graph *g = corpus(true);
+    /* The two legal forms, and the name without them, whatever its own count. */
+    ck_assert_ptr_null(entity(g, "merrill lynch and co inc"));
+    ck_assert_ptr_null(entity(g, "merrill lynch"));
+    const erg_entity *m = entity(g, "merrill lynch and co");
+    ck_assert_ptr_nonnull(m);
+    ck_assert_uint_eq(m->mentions, 3 + 2 + 30);
+    ck_assert_uint_eq(m->articles, 3);
+    ck_assert_int_eq(alias(m, "Merrill Lynch and Co Inc")->rule, ERG_FOLD_LEGAL);
+    ck_assert_uint_eq(alias(m, "Merrill Lynch")->count, 2 + 1 + 30);
     erg_graph_free(g);
 }
 END_TEST
@@ -298,8 +334,8 @@ START_TEST(any_order_and_any_sharding_give_the_same_bytes)
     erg_graph_free(g);
 
     /* Reversed, and a fixed shuffle. */
-    static const int orders[2][N_ART] = {{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
-                                         {6, 2, 9, 0, 4, 7, 1, 8, 5, 3}};
+    static const int orders[2][N_ART] = {{12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+                                         {6, 11, 2, 9, 0, 12, 4, 7, 1, 10, 8, 5, 3}};
     for (int o = 0; o < 2; o++) {
         erg_graph *h = new_graph(true);
         for (int i = 0; i < N_ART; i++)
@@ -312,7 +348,7 @@ START_TEST(any_order_and_any_sharding_give_the_same_bytes)
     }
 
     /* Four shards, merged as (s0 + s1) + (s2 + s3) and as s3 + (s2 + (s1 + s0)). */
-    static const int shard_of[N_ART] = {2, 0, 3, 1, 0, 2, 1, 3, 0, 1};
+    static const int shard_of[N_ART] = {2, 0, 3, 1, 0, 2, 1, 3, 0, 1, 3, 2, 0};
     erg_error err;
     erg_error_clear(&err);
     for (int grouping = 0; grouping < 2; grouping++) {
@@ -369,6 +405,7 @@ int main(void)
     TCase *tc = tcase_create("fold");
     tcase_add_test(tc, short_form_folds_into_its_owner);
     tcase_add_test(tc, legal_suffix_with_evidence_folds);
+    tcase_add_test(tc, legal_forms_of_one_company_are_one_node);
     tcase_add_test(tc, comparable_claims_leave_an_ambiguous_node);
     tcase_add_test(tc, weak_claims_places_and_first_names_stay);
     tcase_add_test(tc, switched_off_nothing_folds);

@@ -194,8 +194,10 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
  * - the best claim wins when it has at least 2 mentions of evidence, 3
  *   times the next claim's and a quarter of the short form's own mentions
  *   (a node "Tories" of 186 mentions does not fold into "South Downs
- *   Tories" because one article wrote both). A legal-suffix claim without
- *   article evidence only names the rule. Comparable claims leave the
+ *   Tories" because one article wrote both); the last test does not apply
+ *   to a company's name without its legal suffix ("Merrill Lynch" of
+ *   "Merrill Lynch and Co Inc"). A legal-suffix claim without article
+ *   evidence only names the rule. Comparable claims leave the
  *   short form as its own node with ambiguous set;
  * - a person's lone first name ("Charles") and places never fold.
  * The folded node's counts, type votes, dates and surface forms (each with

@@ -100,7 +100,10 @@ static bool is_legal_word(const erg_graph *g, const char *w, size_t n)
     return false;
 }
 
-/* Length of key without its trailing legal-suffix words ("texaco inc" -> 6), or 0. */
+/*
+ * Length of key without its trailing legal-suffix words and the "and" or "&"
+ * before them ("texaco inc" -> 6, "merrill lynch and co inc" -> 13), or 0.
+ */
 static size_t strip_legal(const erg_graph *g, const char *key)
 {
     size_t n = strlen(key), stripped = 0;
@@ -108,7 +111,12 @@ static size_t strip_legal(const erg_graph *g, const char *key)
         size_t sp = n;
         while (sp > 0 && key[sp - 1] != ' ')
             sp--;
-        if (sp == 0 || !is_legal_word(g, key + sp, n - sp))
+        if (sp == 0)
+            break;
+        bool legal = is_legal_word(g, key + sp, n - sp);
+        bool joint = stripped && ((n - sp == 3 && memcmp(key + sp, "and", 3) == 0) ||
+                                  (n - sp == 1 && key[sp] == '&'));
+        if (!legal && !joint)
             break;
         n = sp - 1;
         stripped = n;
@@ -152,12 +160,74 @@ static erg_status absorb(erg_graph *g, erg_entity *dst, const erg_entity *src, e
     return ERG_OK;
 }
 
+/* An organization's key and the length of its base, the key without legal suffixes. */
+typedef struct base_ref {
+    const char *key;
+    uint32_t len;
+    uint32_t index;
+} base_ref;
+
+static int cmp_base(const void *a, const void *b)
+{
+    const base_ref *x = a, *y = b;
+    uint32_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->key, y->key, n);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/*
+ * Groups the organizations whose keys differ only in their legal suffixes
+ * ("merrill lynch and co inc", "merrill lynch and co"): grp[i] is the
+ * group's root for each member of a group of two or more (the member with
+ * the most mentions, ties to the byte-order first key), ERG_GRAPH_NONE for
+ * every other entity.
+ */
+static erg_status legal_groups(const erg_graph *g, uint32_t *grp)
+{
+    size_t n = g->n_ents, m = 0;
+    base_ref *refs = malloc(n * sizeof *refs);
+    if (!refs)
+        return ERG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        grp[i] = ERG_GRAPH_NONE;
+        size_t len = is_org(g->ents[i].type) ? strip_legal(g, g->ents[i].key) : 0;
+        if (len)
+            refs[m++] = (base_ref){g->ents[i].key, (uint32_t)len, (uint32_t)i};
+    }
+    if (m)
+        qsort(refs, m, sizeof *refs, cmp_base);
+    for (size_t a = 0; a < m;) {
+        size_t b = a + 1;
+        while (b < m && refs[b].len == refs[a].len &&
+               memcmp(refs[b].key, refs[a].key, refs[a].len) == 0)
+            b++;
+        if (b - a >= 2) {
+            uint32_t best = refs[a].index;
+            for (size_t k = a + 1; k < b; k++) {
+                const erg_entity *x = &g->ents[refs[k].index], *y = &g->ents[best];
+                if (x->mentions > y->mentions ||
+                    (x->mentions == y->mentions && strcmp(x->key, y->key) < 0))
+                    best = refs[k].index;
+            }
+            for (size_t k = a; k < b; k++)
+                grp[refs[k].index] = best;
+        }
+        a = b;
+    }
+    free(refs);
+    return ERG_OK;
+}
+
 erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
 {
     erg_status st = ERG_OK;
     claim *cl = NULL;
     size_t n_cl = 0, cap_cl = 0;
-    uint32_t *target = NULL;
+    uint32_t *target = NULL, *grp = NULL;
     erg_fold *how = NULL;
     size_t n = g->n_ents;
     for (size_t i = 0; i < n; i++) {
@@ -166,12 +236,18 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
     }
     if (n == 0)
         return ERG_OK;
-    if (!(target = malloc(n * sizeof *target)) || !(how = malloc(n * sizeof *how)))
+    if (!(target = malloc(n * sizeof *target)) || !(how = malloc(n * sizeof *how)) ||
+        !(grp = malloc(n * sizeof *grp)) || legal_groups(g, grp) != ERG_OK)
         goto oom;
 
-    /* Claims from surface forms: f wrote s's key in an article where it was f. */
+    /*
+     * Claims from surface forms: f wrote s's key in an article where it was f.
+     * A claim of a member of a legal group is its root's; a member is
+     * claimed by nobody but its root.
+     */
     for (size_t f = 0; f < n; f++) {
         const erg_entity *fe = &g->ents[f];
+        uint32_t owner = grp[f] != ERG_GRAPH_NONE ? grp[f] : (uint32_t)f;
         if (fe->type == ERG_TYPE_MISC)
             continue;
         size_t f_len = strlen(fe->key);
@@ -184,10 +260,11 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
             if (!key->data || !key->data[0] || key->len >= f_len)
                 continue;
             long s = erg_graph_find_key(g, key->data);
-            if (s < 0 || (size_t)s == f || !types_fit(g->ents[s].type, fe->type) ||
+            if (s < 0 || (size_t)s == f || (uint32_t)s == owner || grp[s] != ERG_GRAPH_NONE ||
+                !types_fit(g->ents[s].type, fe->type) ||
                 (fe->type == ERG_TYPE_PERSON && person_prefix(key->data, fe->key)))
                 continue;
-            claim c = {(uint32_t)s, (uint32_t)f, a->count, classify(g, key->data, fe->key)};
+            claim c = {(uint32_t)s, owner, a->count, classify(g, key->data, fe->key)};
             if (push(&cl, &n_cl, &cap_cl, c) != ERG_OK)
                 goto oom;
         }
@@ -198,8 +275,8 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
             if (erg_buf_append(key, fe->key, stripped) != ERG_OK)
                 goto oom;
             long s = erg_graph_find_key(g, key->data);
-            if (s >= 0 && (size_t)s != f && is_org(g->ents[s].type)) {
-                claim c = {(uint32_t)s, (uint32_t)f, 0, ERG_FOLD_LEGAL};
+            if (s >= 0 && (size_t)s != f && grp[s] == ERG_GRAPH_NONE && is_org(g->ents[s].type)) {
+                claim c = {(uint32_t)s, owner, 0, ERG_FOLD_LEGAL};
                 if (push(&cl, &n_cl, &cap_cl, c) != ERG_OK)
                     goto oom;
             }
@@ -245,16 +322,26 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
                 w2 = w;
             }
         }
-        uint64_t own = g->ents[s].mentions;
-        if ((w1 >= ERG_FOLD_MIN_EVIDENCE && w1 >= ERG_FOLD_DOMINANCE * w2 &&
-             w1 * ERG_FOLD_OWN >= own)) {
+        /* A company's name without its legal suffix is that company however often it
+         * stands alone ("Merrill Lynch" of "Merrill Lynch and Co Inc"). */
+        uint64_t own = best_rule == ERG_FOLD_LEGAL ? 0 : g->ents[s].mentions;
+        if (w1 >= ERG_FOLD_MIN_EVIDENCE && w1 >= ERG_FOLD_DOMINANCE * w2 &&
+            w1 * ERG_FOLD_OWN >= own) {
             target[s] = best;
             how[s] = best_rule;
         } else if (w2 > 0) {
             g->ents[s].ambiguous = true;
         }
     }
-    /* Keys grow along every fold, so following targets ends. */
+    for (size_t i = 0; i < n; i++)
+        if (grp[i] != ERG_GRAPH_NONE && grp[i] != i) {
+            target[i] = grp[i];
+            how[i] = ERG_FOLD_LEGAL;
+        }
+    /*
+     * Keys grow along every fold but a legal group's, whose roots fold into
+     * nothing: following targets ends.
+     */
     for (size_t i = 0; i < n; i++) {
         uint32_t r = (uint32_t)i;
         while (target[r] != ERG_GRAPH_NONE)
@@ -275,5 +362,6 @@ cleanup:
     free(cl);
     free(target);
     free(how);
+    free(grp);
     return st;
 }

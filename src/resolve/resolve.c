@@ -785,10 +785,14 @@ static bool no_name_key(const erg_gazetteer *g, const char *key)
            all_words_listed(g, ERG_LIST_ROLE, key, true) || generic_body_key(g, key);
 }
 
-/* Length of key without its trailing legal-suffix words ("texaco inc" -> 7). */
+/*
+ * Length of key without its trailing legal-suffix words and the "and" or "&"
+ * before them ("texaco inc" -> 6, "merrill lynch and co inc" -> 13).
+ */
 static size_t without_legal_suffix(const erg_gazetteer *g, const char *key)
 {
     size_t n = strlen(key);
+    bool stripped = false;
     for (;;) {
         const char *sp = NULL;
         for (size_t i = n; i-- > 0;)
@@ -796,9 +800,15 @@ static size_t without_legal_suffix(const erg_gazetteer *g, const char *key)
                 sp = key + i;
                 break;
             }
-        if (!sp || !erg_gazetteer_listed(g, ERG_LIST_LEGAL, sp + 1, (size_t)(key + n - sp - 1)))
+        if (!sp)
+            return n;
+        size_t wn = (size_t)(key + n - sp - 1);
+        bool joint = stripped && ((wn == 3 && memcmp(sp + 1, "and", 3) == 0) ||
+                                  (wn == 1 && sp[1] == '&'));
+        if (!joint && !erg_gazetteer_listed(g, ERG_LIST_LEGAL, sp + 1, wn))
             return n;
         n = (size_t)(sp - key);
+        stripped = true;
     }
 }
 
