@@ -94,6 +94,12 @@ erg_status erg_text_tokenize(erg_doc *doc, const char *text, size_t len, erg_err
 erg_status erg_text_name_key(const char *s, size_t n, erg_buf *out);
 
 /*
+ * Is w[0..n) a capitalized word that typically opens a sentence in news
+ * ("The", "But", "What")? Case-sensitive.
+ */
+bool erg_text_is_opener(const char *w, size_t n);
+
+/*
  * Appends to out (after clearing it) a display form of a name as written in
  * the text: white space runs (including newlines) made one space, a final
  * possessive removed, surrounding quotes and spaces trimmed. Case and

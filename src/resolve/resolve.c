@@ -1379,6 +1379,56 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
     return ERG_OK;
 }
 
+/*
+ * An organization the tagger cut short on the left takes the capitalized word
+ * before it in mid-sentence: "led by First Boston Corp", where the tagger
+ * read "First" as the ordinal ("Home Savings", "Consolidated Foods" alike).
+ * Only after a word or a comma (not after a quote or a colon, which open a
+ * sentence of their own), and not when that word is the sentence's first,
+ * opens sentences ("What", "But"), is written in capitals (a headline),
+ * holds a hyphen ("London-based") or a dot, or is a listed role, title,
+ * nationality, place or first name ("Chairman", "Japanese", "Tokyo",
+ * "Gordon"), which stand before a name without being part of it.
+ */
+static void extend_org_left(const erg_resolver *r, const char *text, const erg_doc *doc,
+                            erg_mentions *mentions)
+{
+    if (!r->gaz)
+        return;
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        if (m->cls != ERG_CLASS_ORG || m->type != ERG_TYPE_AGENCY)
+            continue;
+        const erg_sentence *sen = &doc->sentences[m->sentence];
+        uint32_t floor = i > 0 && mentions->items[i - 1].sentence == m->sentence
+                             ? mentions->items[i - 1].tok_end
+                             : sen->first + 1;
+        if (m->tok_first <= floor)
+            continue;
+        const erg_token *t = &doc->tokens[m->tok_first - 1];
+        const char *w = text + t->start;
+        size_t n = t->end - t->start;
+        const erg_token *before = t - 1;
+        bool after_word = (before->flags & ERG_TOK_WORD) ||
+                          (before->end - before->start == 1 && text[before->start] == ',');
+        if (!(t->flags & ERG_TOK_UPPER) || !(t->flags & ERG_TOK_WORD) || n < 2 ||
+            !(w[1] >= 'a' && w[1] <= 'z') || memchr(w, '-', n) || memchr(w, '.', n) ||
+            t->end + 1 != m->start || !after_word || erg_text_is_opener(w, n))
+            continue;
+        char low[32];
+        if (n >= sizeof low)
+            continue;
+        for (size_t k = 0; k < n; k++)
+            low[k] = (char)tolower((unsigned char)w[k]);
+        if (erg_gazetteer_listed(r->gaz, ERG_LIST_ROLE | ERG_LIST_NATIONALITY | ERG_LIST_PLACE |
+                                             ERG_LIST_FIRST_NAME,
+                                 low, n))
+            continue;
+        m->start = t->start;
+        m->tok_first--;
+    }
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
@@ -1387,6 +1437,7 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     extend_name_syllables(text, doc, mentions);
     if (extend_to_alias(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);
+    extend_org_left(r, text, doc, mentions);
     if (describe_mentions(r, text, mentions) != ERG_OK ||
         find_acronyms(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);

@@ -665,15 +665,18 @@ static const char *const openers[] = {
     "While",   "Who",       "Why",     "With",      "Yesterday", "Yet",      "You",
 };
 
-static bool is_opener(const unsigned char *s, const erg_token *t)
+bool erg_text_is_opener(const char *w, size_t n)
 {
-    size_t n = t->end - t->start;
-    if (!(t->flags & ERG_TOK_UPPER))
-        return false;
     for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
-        if (strlen(openers[k]) == n && memcmp(openers[k], s + t->start, n) == 0)
+        if (strlen(openers[k]) == n && memcmp(openers[k], w, n) == 0)
             return true;
     return false;
+}
+
+static bool is_opener(const unsigned char *s, const erg_token *t)
+{
+    return (t->flags & ERG_TOK_UPPER) &&
+           erg_text_is_opener((const char *)s + t->start, t->end - t->start);
 }
 
 /* How a word token ending in an absorbed dot behaves at a possible sentence end. */
