@@ -205,6 +205,37 @@ START_TEST(test_name_cut_short_on_the_left_takes_a_listed_name)
 }
 END_TEST
 
+START_TEST(test_article_beats_alias_list_for_an_acronym)
+{
+    const char *texts[2] = {"The British National Party (BNP) won. The BNP said so.",
+                            "The British National Party won. The BNP said so."};
+    for (int k = 0; k < 2; k++) {
+        fixture f;
+        setup_lists(&f, texts[k]);
+        ck_assert_int_eq(erg_resolver_add_alias(f.r, "Bangladesh Nationalist Party",
+                                                ERG_TYPE_AGENCY, "BNP", NULL),
+                         ERG_OK);
+        mention(&f, "British National Party", 0, ERG_TYPE_AGENCY);
+        mention(&f, "BNP", k == 0 ? 1 : 0, ERG_TYPE_AGENCY);
+        resolve(&f);
+        ck_assert_uint_eq(f.entities.n, 1);
+        ck_assert_str_eq(f.entities.items[0].key, "british national party");
+        teardown(&f);
+        erg_gazetteer_free(lists_gaz);
+    }
+    /* Without the expansion in the article, the list decides. */
+    fixture f;
+    setup(&f, "The BNP said so.");
+    ck_assert_int_eq(
+        erg_resolver_add_alias(f.r, "Bangladesh Nationalist Party", ERG_TYPE_AGENCY, "BNP", NULL),
+        ERG_OK);
+    mention(&f, "BNP", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_str_eq(f.entities.items[0].name, "Bangladesh Nationalist Party");
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(test_company_named_by_its_first_words)
 {
     fixture f;
@@ -687,6 +718,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_shipped_alias_list_loads);
     tcase_add_test(tc, test_country_bodies_need_their_country);
     tcase_add_test(tc, test_company_named_by_its_first_words);
+    tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_name_cut_short_on_the_left_takes_a_listed_name);
     suite_add_tcase(s, tc);
     return s;

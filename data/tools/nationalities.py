@@ -8,7 +8,10 @@ tagged MISC in at least MIN_SHARE of all its spans (so names GMB mostly tags
 as places, organizations or persons stay out), is listed. GMB's MISC also
 holds events, artifacts and natural phenomena ("Hurricane Katrina", "GDP"),
 so a word is left out when it is all capitals or shorter than three letters,
-when it is a place (data/places.txt) or a first name (data/first_names.txt),
+when it is a place (data/places.txt) or a first name (in both
+data/first_names.txt and the male or female first names of the 1990 US
+census, public domain: each list alone holds words that are no names, such
+as "Welsh" in the first),
 and a two-word span when its words are not both listed themselves ("Bosnian
 Serb" stays, "Australian Open" goes). A span seen fewer than MIN_COUNT
 times is kept only when it is one word that ends (last two letters) like
@@ -17,7 +20,8 @@ occurrences: "Welsh" like "English", but not "Cathedral" or "Please". Each liste
 written with a compass word before it ("West German", "South Korean"), which
 GMB splits into a place word and the adjective.
 
-usage: /usr/bin/python3 data/tools/nationalities.py gmb.conll data > data/nationalities.txt
+usage: /usr/bin/python3 data/tools/nationalities.py gmb.conll data CENSUS_DIR > data/nationalities.txt
+(CENSUS_DIR: ../shared/data/gazetteers/person_names)
 """
 import collections
 import sys
@@ -63,9 +67,18 @@ def word_list(path):
         return {l.strip().lower() for l in f if l.strip() and not l.startswith("#")}
 
 
+def census_first_names(folder):
+    out = set()
+    for sex in ("male", "female"):
+        with open("%s/census1990_dist.%s.first" % (folder, sex), encoding="utf-8") as f:
+            out |= {line.split()[0].lower() for line in f if line.strip()}
+    return out
+
+
 def main():
-    path, data = sys.argv[1], sys.argv[2]
-    excluded = word_list(data + "/places.txt") | word_list(data + "/first_names.txt")
+    path, data, census = sys.argv[1], sys.argv[2], sys.argv[3]
+    first_names = word_list(data + "/first_names.txt") & census_first_names(census)
+    excluded = word_list(data + "/places.txt") | first_names
     seen = collections.Counter()
     with open(path, encoding="utf-8") as f:
         for line in f:

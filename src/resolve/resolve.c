@@ -574,14 +574,26 @@ static erg_status find_acronyms(erg_resolver *r, const char *text, const erg_doc
         la->to_off = mi->key_off;
         la->to_len = mi->key_len;
     }
-    for (size_t i = 0; i < mentions->n; i++) {
+    /*
+     * The article's own definition beats an alias list: "British National
+     * Party (BNP)" makes its "BNP" that party, whatever party a list gives
+     * the acronym to. So the mention's written form is compared too.
+     */
+    for (size_t i = 0; r->n_local && i < mentions->n; i++) {
         mention_info *mi = &r->info[i];
-        for (size_t k = 0; k < r->n_local; k++)
-            if (strcmp(info_key(r, mi), r->keys.data + r->local[k].from_off) == 0) {
+        if (erg_text_name_key(r->displays.data + mi->display_off, mi->display_len, &r->key) !=
+            ERG_OK)
+            return ERG_ENOMEM;
+        for (size_t k = 0; k < r->n_local; k++) {
+            const char *from = r->keys.data + r->local[k].from_off;
+            if (strcmp(info_key(r, mi), from) == 0 ||
+                (r->key.data && strcmp(r->key.data, from) == 0)) {
                 mi->key_off = r->local[k].to_off;
                 mi->key_len = r->local[k].to_len;
+                mi->canonical = NULL;
                 break;
             }
+        }
     }
     return ERG_OK;
 }
@@ -803,8 +815,8 @@ static size_t without_legal_suffix(const erg_gazetteer *g, const char *key)
         if (!sp)
             return n;
         size_t wn = (size_t)(key + n - sp - 1);
-        bool joint = stripped && ((wn == 3 && memcmp(sp + 1, "and", 3) == 0) ||
-                                  (wn == 1 && sp[1] == '&'));
+        bool joint =
+            stripped && ((wn == 3 && memcmp(sp + 1, "and", 3) == 0) || (wn == 1 && sp[1] == '&'));
         if (!joint && !erg_gazetteer_listed(g, ERG_LIST_LEGAL, sp + 1, wn))
             return n;
         n = (size_t)(sp - key);
@@ -914,7 +926,8 @@ static bool initials_spell(const erg_gazetteer *g, const char *name, const char 
 static bool acronym_of(const erg_local_entities *out, const erg_gazetteer *g,
                        const erg_local_entity *le, const char *fk)
 {
-    if (!g || strchr(le->key, ' '))
+    /* A listed acronym is keyed by what the list expands it to: look at its surfaces. */
+    if (!g || (strchr(le->key, ' ') && !le->name))
         return false;
     const erg_local_entity *full = NULL;
     for (size_t f = 0; f < out->n && !full; f++)
@@ -971,6 +984,20 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         if (r->parent[e] == NOT_A_NAME)
             continue;
         erg_type type = winning_type(r->votes[e]);
+        if (le->name && !misc && (type == ERG_TYPE_AGENCY || type == ERG_TYPE_OUTLET)) {
+            /* A listed acronym whose expansion the article writes is that one. */
+            int32_t only = -1;
+            int fits = 0;
+            for (size_t f = 0; f < out->n; f++)
+                if (f != e && r->parent[f] != NOT_A_NAME && !misc_only(r->votes[f]) &&
+                    winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
+                    acronym_of(out, r->gaz, le, out->items[f].key)) {
+                    only = (int32_t)f;
+                    fits++;
+                }
+            if (fits == 1)
+                r->parent[e] = only;
+        }
         if ((!misc && type == ERG_TYPE_OUTLET) || le->name)
             continue;
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
@@ -1420,9 +1447,9 @@ static void extend_org_left(const erg_resolver *r, const char *text, const erg_d
             continue;
         for (size_t k = 0; k < n; k++)
             low[k] = (char)tolower((unsigned char)w[k]);
-        if (erg_gazetteer_listed(r->gaz, ERG_LIST_ROLE | ERG_LIST_NATIONALITY | ERG_LIST_PLACE |
-                                             ERG_LIST_FIRST_NAME,
-                                 low, n))
+        if (erg_gazetteer_listed(
+                r->gaz, ERG_LIST_ROLE | ERG_LIST_NATIONALITY | ERG_LIST_PLACE | ERG_LIST_FIRST_NAME,
+                low, n))
             continue;
         m->start = t->start;
         m->tok_first--;
