@@ -647,6 +647,27 @@ static erg_status sentence_text(erg_buf *b, const char *text, uint32_t start, ui
     return ERG_OK;
 }
 
+/*
+ * Is key the merge key of the surface form s? 1 or 0 when s is plain ASCII
+ * letters and digits with single spaces (its key is then its lower case),
+ * -1 when only erg_text_name_key can say.
+ */
+static int plain_key_is(const char *s, const char *key)
+{
+    bool differs = false;
+    for (size_t i = 0;; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\0')
+            return !differs && key[i] == '\0';
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && !(c == ' ' && i > 0 && s[i - 1] != ' ' && s[i + 1] != ' ' && s[i + 1]))
+            return -1;
+        unsigned char low = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        if (!differs && (unsigned char)key[i] != low)
+            differs = true;
+    }
+}
+
 static int cmp_cstr(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -758,10 +779,13 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         }
         for (size_t k = 0; k < le->n_surfaces; k++) {
             const char *sf = le->surfaces[k].text;
-            if (erg_text_name_key(sf, strlen(sf), &g->buf) != ERG_OK)
-                goto oom;
-            erg_fold rule =
-                g->buf.data && strcmp(g->buf.data, e->key) == 0 ? ERG_FOLD_KEY : ERG_FOLD_ARTICLE;
+            int same = plain_key_is(sf, e->key);
+            if (same < 0) {
+                if (erg_text_name_key(sf, strlen(sf), &g->buf) != ERG_OK)
+                    goto oom;
+                same = g->buf.data && strcmp(g->buf.data, e->key) == 0;
+            }
+            erg_fold rule = same ? ERG_FOLD_KEY : ERG_FOLD_ARTICLE;
             if (erg_graph_i_alias(e, sf, le->surfaces[k].count, rule) != ERG_OK)
                 goto oom;
         }

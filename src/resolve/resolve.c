@@ -96,7 +96,21 @@ typedef struct alias_table {
     alias_entry *slots;
     size_t cap; /* a power of two, or 0 */
     size_t n;
+    /*
+     * A Bloom filter of the last words of keys of several words, so that
+     * extend_to_alias looks up only the mentions that could end such a name.
+     */
+    uint64_t tails[64];
 } alias_table;
+
+/* FNV-1a of an ASCII word, lower-cased; the tails filter's hash. */
+static uint32_t tail_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)(unsigned char)tolower((unsigned char)w[i])) * 16777619u;
+    return h & 4095u;
+}
 
 static void alias_table_release(alias_table *t)
 {
@@ -128,7 +142,8 @@ static const alias_entry *alias_get(const alias_table *t, const char *key)
 static erg_status alias_put(alias_table *t, const char *key, const char *name, erg_type type)
 {
     if ((t->n + 1) * 2 > t->cap) {
-        alias_table grown = {NULL, t->cap ? t->cap * 2 : 256, 0};
+        alias_table grown = {NULL, t->cap ? t->cap * 2 : 256, 0, {0}};
+        memcpy(grown.tails, t->tails, sizeof grown.tails);
         grown.slots = calloc(grown.cap, sizeof *grown.slots);
         if (!grown.slots)
             return ERG_ENOMEM;
@@ -154,6 +169,11 @@ static erg_status alias_put(alias_table *t, const char *key, const char *name, e
     free(e->name);
     e->name = name_copy;
     e->type = type;
+    const char *last = strrchr(key, ' ');
+    if (last) {
+        uint32_t h = tail_hash(last + 1, strlen(last + 1));
+        t->tails[h >> 6] |= 1ull << (h & 63);
+    }
     return ERG_OK;
 }
 
@@ -920,20 +940,13 @@ static bool initials_spell(const erg_gazetteer *g, const char *name, const char 
 
 /*
  * Is entity `le` an all-capitals acronym (one of its surface forms) that the
- * initials of a surface form of the entity keyed fk spell? Needs `out` to
- * find fk's surfaces.
+ * initials of a surface form of the entity `full` spell?
  */
-static bool acronym_of(const erg_local_entities *out, const erg_gazetteer *g,
-                       const erg_local_entity *le, const char *fk)
+static bool acronym_of(const erg_gazetteer *g, const erg_local_entity *le,
+                       const erg_local_entity *full)
 {
     /* A listed acronym is keyed by what the list expands it to: look at its surfaces. */
-    if (!g || (strchr(le->key, ' ') && !le->name))
-        return false;
-    const erg_local_entity *full = NULL;
-    for (size_t f = 0; f < out->n && !full; f++)
-        if (strcmp(out->items[f].key, fk) == 0)
-            full = &out->items[f];
-    if (!full || !strchr(fk, ' '))
+    if (!g || (strchr(le->key, ' ') && !le->name) || !strchr(full->key, ' '))
         return false;
     for (size_t i = 0; i < le->n_surfaces; i++) {
         const char *a = le->surfaces[i].text;
@@ -943,6 +956,15 @@ static bool acronym_of(const erg_local_entities *out, const erg_gazetteer *g,
             if (initials_spell(g, full->surfaces[j].text, a))
                 return true;
     }
+    return false;
+}
+
+/* Could le be an acronym at all: a surface form of capitals? */
+static bool acronym_like(const erg_local_entity *le)
+{
+    for (size_t k = 0; k < le->n_surfaces; k++)
+        if (is_acronym(le->surfaces[k].text, strlen(le->surfaces[k].text)))
+            return true;
     return false;
 }
 
@@ -984,14 +1006,15 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         if (r->parent[e] == NOT_A_NAME)
             continue;
         erg_type type = winning_type(r->votes[e]);
-        if (le->name && !misc && (type == ERG_TYPE_AGENCY || type == ERG_TYPE_OUTLET)) {
+        bool acr = acronym_like(le);
+        if (le->name && acr && !misc && (type == ERG_TYPE_AGENCY || type == ERG_TYPE_OUTLET)) {
             /* A listed acronym whose expansion the article writes is that one. */
             int32_t only = -1;
             int fits = 0;
             for (size_t f = 0; f < out->n; f++)
                 if (f != e && r->parent[f] != NOT_A_NAME && !misc_only(r->votes[f]) &&
                     winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
-                    acronym_of(out, r->gaz, le, out->items[f].key)) {
+                    acronym_of(r->gaz, le, &out->items[f])) {
                     only = (int32_t)f;
                     fits++;
                 }
@@ -1016,7 +1039,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                   (!misc && ft == ERG_TYPE_AGENCY && type != ERG_TYPE_PLACE &&
                    company_short_form(r->gaz, fk, le->key)) ||
                   (person_pair && initials_short_form(fk, le->key)) ||
-                  (!misc && ft != ERG_TYPE_PERSON && acronym_of(out, r->gaz, le, fk))))
+                  (acr && !misc && ft != ERG_TYPE_PERSON &&
+                   acronym_of(r->gaz, le, &out->items[f]))))
                 continue;
             if (!key_has_edge_words(fk, le->key, prefix_ok) && !(generic && head_of(fk, le->key))) {
                 found = (int32_t)f; /* the short-form rules carry their own type checks */
@@ -1385,6 +1409,18 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
         erg_mention *m = &mentions->items[i];
         const erg_sentence *sen = &doc->sentences[m->sentence];
         uint32_t first = m->tok_first;
+        if (m->tok_end <= m->tok_first)
+            continue;
+        /* A last word of plain letters that ends no listed name: nothing to find. */
+        const erg_token *lt = &doc->tokens[m->tok_end - 1];
+        bool plain = true;
+        for (uint32_t b = lt->start; b < lt->end && plain; b++)
+            plain = isalnum((unsigned char)text[b]) != 0;
+        if (plain) {
+            uint32_t h = tail_hash(text + lt->start, lt->end - lt->start);
+            if (!(r->aliases.tails[h >> 6] & (1ull << (h & 63))))
+                continue;
+        }
         uint32_t floor = i > 0 && mentions->items[i - 1].sentence == m->sentence
                              ? mentions->items[i - 1].tok_end
                              : sen->first;

@@ -141,7 +141,22 @@ erg_status erg_text_name_key(const char *s, size_t n, erg_buf *out)
     erg_buf_clear(out);
     key_writer k = {out, false, ERG_OK};
     size_t i = 0;
+    /* Room for the ASCII fast path below: a space and a byte per input byte. */
+    if (erg_buf_reserve(out, 2 * n + 1) != ERG_OK)
+        return ERG_ENOMEM;
     while (i < n && k.st == ERG_OK) {
+        unsigned char c = (unsigned char)s[i];
+        if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) &&
+            out->len + 3 <= out->cap) {
+            /* Letters and digits of ASCII, most of every name: lower case, no call. */
+            if (k.space && out->len > 0)
+                out->data[out->len++] = ' ';
+            k.space = false;
+            out->data[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            out->data[out->len] = '\0';
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t len = erg_utf8_decode(s + i, n - i, &cp);
         if (cp == 0xFFFD && len == 1)

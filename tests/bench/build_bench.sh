@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# erg build throughput against an earlier erg, on the same news, in the same
+# run: prints MB of articles per CPU second for each and the ratio.
+#
+# usage: tests/bench/build_bench.sh [BASE] [FILE.jsonl...]
+#   BASE  the baseline: an erg binary, or a git revision of this repository
+#         that is built into a temporary worktree (default: 8f42de3, erg as
+#         it was before corpus-level resolution and the Newman weights)
+#   FILE  JSON Lines articles (default: Reuters-21578 and BBC News from
+#         ../shared/data/raw, 21 MB; local use only, never committed)
+# Each binary builds a native graph file from all the files, 5 times,
+# alternating, one thread; the figure is the median CPU time (user + sys) of
+# the whole process: reading, the per-article pipeline, the corpus-level
+# steps and writing. The current erg is build/erg.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+erg=$root/build/erg
+base=${1:-8f42de3}
+shift || true
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+    raw=$root/../shared/data/raw
+    files=("$raw/reuters21578.jsonl" "$raw/bbc.jsonl")
+fi
+[ -x "$erg" ] || { echo "build_bench: no erg binary at $erg (build first)" >&2; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/erg-build-bench.XXXXXX")
+cleanup() {
+    if [ -d "$work/base" ]; then git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -x "$base" ]; then
+    base_erg=$base
+    base_data=""
+else
+    echo "building the baseline erg at $base ..."
+    git -C "$root" worktree add -q --detach "$work/base" "$base"
+    (cd "$work/base" && meson setup build >/dev/null && ninja -C build erg >/dev/null)
+    base_erg=$work/base/build/erg
+    base_data=$work/base/data
+fi
+
+bytes=$(cat "${files[@]}" | wc -c)
+echo "articles: ${files[*]} ($((bytes / 1000000)) MB)"
+
+# cpu BINARY DATA: CPU seconds (user + sys) of one build.
+cpu() {
+    local bin=$1 data=$2
+    local t
+    if [ -n "$data" ]; then
+        t=$( { ERG_DATA=$data /usr/bin/time -f '%U %S' "$bin" build --quiet "${files[@]}" -o "$work/g.json" >/dev/null; } 2>&1 | tail -1)
+    else
+        t=$( { /usr/bin/time -f '%U %S' "$bin" build --quiet "${files[@]}" -o "$work/g.json" >/dev/null; } 2>&1 | tail -1)
+    fi
+    echo "$t" | awk '{print $1 + $2}'
+}
+: >"$work/base.t"
+: >"$work/new.t"
+for i in 1 2 3 4 5; do
+    cpu "$base_erg" "$base_data" >>"$work/base.t"
+    cpu "$erg" "" >>"$work/new.t"
+done
+/usr/bin/python3 - "$bytes" "$work/base.t" "$work/new.t" <<'PY'
+import statistics, sys
+mb = int(sys.argv[1]) / 1e6
+b = statistics.median(float(x) for x in open(sys.argv[2]))
+n = statistics.median(float(x) for x in open(sys.argv[3]))
+print("baseline: %.2f s CPU, %.2f MB/s" % (b, mb / b))
+print("erg:      %.2f s CPU, %.2f MB/s" % (n, mb / n))
+print("erg build runs at %.2f of the baseline's speed (%+.1f%%)" % (b / n, (b / n - 1) * 100))
+PY
