@@ -142,24 +142,6 @@ static erg_status push(claim **v, size_t *n, size_t *cap, claim c)
     return ERG_OK;
 }
 
-/* Adds src's counts, votes, dates and surface forms to dst; src's forms join by rule. */
-static erg_status absorb(erg_graph *g, erg_entity *dst, const erg_entity *src, erg_fold rule)
-{
-    dst->mentions = erg_graph_i_add_u32(dst->mentions, src->mentions);
-    dst->articles = erg_graph_i_add_u32(dst->articles, src->articles);
-    for (int t = 0; t < ERG_TYPE_COUNT; t++)
-        dst->type_votes[t] = erg_graph_i_add_u32(dst->type_votes[t], src->type_votes[t]);
-    if (erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->first_date) != ERG_OK ||
-        erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->last_date) != ERG_OK)
-        return ERG_ENOMEM;
-    for (size_t k = 0; k < src->n_aliases; k++) {
-        const erg_alias *a = &src->aliases[k];
-        if (erg_graph_i_alias(dst, a->name, a->count, a->rule > rule ? a->rule : rule) != ERG_OK)
-            return ERG_ENOMEM;
-    }
-    return ERG_OK;
-}
-
 /* An organization's key and the length of its base, the key without legal suffixes. */
 typedef struct base_ref {
     const char *key;
@@ -351,7 +333,7 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
     for (size_t i = 0; i < n; i++) {
         if (root[i] == i)
             continue;
-        if (absorb(g, &g->ents[root[i]], &g->ents[i], how[i]) != ERG_OK)
+        if (erg_graph_i_entity_add(g, &g->ents[root[i]], &g->ents[i], how[i]) != ERG_OK)
             goto oom;
         g->ents[i].ambiguous = false;
     }

@@ -856,6 +856,46 @@ oom:
 
 /* ---- merging ---- */
 
+erg_status erg_graph_i_entity_add(erg_graph *g, erg_entity *dst, const erg_entity *src,
+                                  erg_fold at_least)
+{
+    dst->mentions = erg_graph_i_add_u32(dst->mentions, src->mentions);
+    dst->articles = erg_graph_i_add_u32(dst->articles, src->articles);
+    for (int t = 0; t < ERG_TYPE_COUNT; t++)
+        dst->type_votes[t] = erg_graph_i_add_u32(dst->type_votes[t], src->type_votes[t]);
+    if (erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->first_date) != ERG_OK ||
+        erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->last_date) != ERG_OK)
+        return ERG_ENOMEM;
+    for (size_t k = 0; k < src->n_aliases; k++) {
+        const erg_alias *a = &src->aliases[k];
+        erg_fold rule = a->rule > at_least ? a->rule : at_least;
+        if (erg_graph_i_alias(dst, a->name, a->count, rule) != ERG_OK)
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+/* Adds src's counts, weight, dates, outlets and evidence to d (src may be of another graph). */
+static erg_status edge_add(erg_graph *g, erg_edge *d, const erg_edge *src)
+{
+    d->count = erg_graph_i_add_u32(d->count, src->count);
+    d->wunits += src->wunits;
+    d->articles = erg_graph_i_add_u32(d->articles, src->articles);
+    if (erg_graph_i_dates(g, &d->first_date, &d->last_date, src->first_date) != ERG_OK ||
+        erg_graph_i_dates(g, &d->first_date, &d->last_date, src->last_date) != ERG_OK)
+        return ERG_ENOMEM;
+    for (size_t k = 0; k < src->n_outlets; k++)
+        if (erg_graph_i_outlet(g, d, src->outlets[k]) != ERG_OK)
+            return ERG_ENOMEM;
+    for (size_t k = 0; k < src->n_evidence; k++) {
+        const erg_evidence *ev = &src->evidence[k];
+        if (erg_graph_i_evidence(g, d, ev->article, ev->start, ev->end, ev->sentence,
+                                 strlen(ev->sentence)) != ERG_OK)
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
 erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
 {
     if (!dst || !src)
@@ -879,18 +919,8 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         const erg_entity *se = &src->ents[i];
         if (erg_graph_i_entity(dst, se->key, se->type, se->name, &map[i]) != ERG_OK)
             goto oom;
-        erg_entity *e = &dst->ents[map[i]];
-        e->mentions = erg_graph_i_add_u32(e->mentions, se->mentions);
-        e->articles = erg_graph_i_add_u32(e->articles, se->articles);
-        for (int t = 0; t < ERG_TYPE_COUNT; t++)
-            e->type_votes[t] = erg_graph_i_add_u32(e->type_votes[t], se->type_votes[t]);
-        if (erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->first_date) != ERG_OK ||
-            erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->last_date) != ERG_OK)
+        if (erg_graph_i_entity_add(dst, &dst->ents[map[i]], se, ERG_FOLD_KEY) != ERG_OK)
             goto oom;
-        for (size_t k = 0; k < se->n_aliases; k++)
-            if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count,
-                                  se->aliases[k].rule) != ERG_OK)
-                goto oom;
     }
     for (size_t i = 0; i < src->n_edges; i++) {
         const erg_edge *sd = &src->edges[i];
@@ -902,22 +932,8 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         }
         if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
             goto oom;
-        erg_edge *d = &dst->edges[di];
-        d->count = erg_graph_i_add_u32(d->count, sd->count);
-        d->wunits += sd->wunits;
-        d->articles = erg_graph_i_add_u32(d->articles, sd->articles);
-        if (erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
-            erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK)
+        if (edge_add(dst, &dst->edges[di], sd) != ERG_OK)
             goto oom;
-        for (size_t k = 0; k < sd->n_outlets; k++)
-            if (erg_graph_i_outlet(dst, d, sd->outlets[k]) != ERG_OK)
-                goto oom;
-        for (size_t k = 0; k < sd->n_evidence; k++) {
-            const erg_evidence *ev = &sd->evidence[k];
-            if (erg_graph_i_evidence(dst, d, ev->article, ev->start, ev->end, ev->sentence,
-                                     strlen(ev->sentence)) != ERG_OK)
-                goto oom;
-        }
     }
     free(map);
     return ERG_OK;
@@ -996,23 +1012,9 @@ static int cmp_article(const void *a, const void *b)
 /* Adds the duplicate edge y (same ends and kind, after folding) to x and releases y. */
 static erg_status edge_absorb(erg_graph *g, erg_edge *x, erg_edge *y)
 {
-    x->count = erg_graph_i_add_u32(x->count, y->count);
-    x->wunits += y->wunits;
-    x->articles = erg_graph_i_add_u32(x->articles, y->articles);
-    if (erg_graph_i_dates(g, &x->first_date, &x->last_date, y->first_date) != ERG_OK ||
-        erg_graph_i_dates(g, &x->first_date, &x->last_date, y->last_date) != ERG_OK)
-        return ERG_ENOMEM;
-    for (size_t k = 0; k < y->n_outlets; k++)
-        if (erg_graph_i_outlet(g, x, y->outlets[k]) != ERG_OK)
-            return ERG_ENOMEM;
-    for (size_t k = 0; k < y->n_evidence; k++) {
-        const erg_evidence *ev = &y->evidence[k];
-        if (erg_graph_i_evidence(g, x, ev->article, ev->start, ev->end, ev->sentence,
-                                 strlen(ev->sentence)) != ERG_OK)
-            return ERG_ENOMEM;
-    }
+    erg_status st = edge_add(g, x, y);
     edge_release(&g->pool, y);
-    return ERG_OK;
+    return st;
 }
 
 erg_status erg_graph_set_corpus_resolve(erg_graph *g, bool on, const char *const *legal_suffixes,

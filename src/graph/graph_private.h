@@ -102,6 +102,14 @@ erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, 
                                 uint32_t end, const char *sentence, size_t sentence_len);
 uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b);
 
+/*
+ * Adds src's mentions, articles, type votes, dates and surface forms to dst
+ * (src may be of another graph); each form joins with its own rule or
+ * at_least, whichever is later in erg_fold order.
+ */
+erg_status erg_graph_i_entity_add(erg_graph *g, erg_entity *dst, const erg_entity *src,
+                                  erg_fold at_least);
+
 /* A short form folds when its best claim has this much evidence... */
 #define ERG_FOLD_MIN_EVIDENCE 2u
 /* ...and this many times the next claim's... */
