@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const kind_names[] = {"wire", "broadcaster", "newspaper", "magazine", "site"};
 #define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])
@@ -567,6 +568,113 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key)
         return NULL;
     const key_entry *e = key_find(g, key, strlen(key));
     return e ? kind_names[g->outlets[e->outlet].kind] : NULL;
+}
+
+/* The canonical name of the outlet whose key is that of s[0..n), or NULL. */
+static const char *outlet_of(const erg_gazetteer *g, const char *s, size_t n, erg_buf *scratch)
+{
+    if (n == 0 || erg_text_name_key(s, n, scratch) != ERG_OK || scratch->len == 0)
+        return NULL;
+    const key_entry *e = key_find(g, scratch->data, scratch->len);
+    return e ? g->pool.data + g->outlets[e->outlet].name : NULL;
+}
+
+static bool domain_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Second-level labels under a country code that are part of the public suffix. */
+static bool suffix_label(const char *s, size_t n)
+{
+    static const char *const labels[] = {"com", "co", "org", "net", "gov",
+                                         "edu", "ac", "ne",  "or",  "go"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strlen(labels[i]) == n && strncasecmp(s, labels[i], n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The registrable label of the domain name s[0..n) ("www.bbc.co.uk" ->
+ * "bbc") into *label and *len; false when s is not a domain name of two
+ * labels or more.
+ */
+static bool registrable_label(const char *s, size_t n, const char **label, size_t *len)
+{
+    static const char *const schemes[] = {"https://", "http://"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t k = strlen(schemes[i]);
+        if (n > k && strncasecmp(s, schemes[i], k) == 0) {
+            s += k;
+            n -= k;
+            break;
+        }
+    }
+    const char *slash = memchr(s, '/', n);
+    if (slash)
+        n = (size_t)(slash - s);
+    /* The last three labels, the last one at [2]; count of all labels. */
+    const char *start[3] = {NULL, NULL, NULL};
+    size_t lens[3] = {0, 0, 0}, count = 0, from = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '.') {
+            if (!domain_byte((unsigned char)s[i]))
+                return false;
+            continue;
+        }
+        if (i == from)
+            return false; /* an empty label */
+        start[0] = start[1], lens[0] = lens[1];
+        start[1] = start[2], lens[1] = lens[2];
+        start[2] = s + from, lens[2] = i - from;
+        count++;
+        from = i + 1;
+    }
+    if (count < 2)
+        return false;
+    size_t ix = 1;
+    if (lens[2] == 2 && suffix_label(start[1], lens[1])) {
+        if (count < 3)
+            return false;
+        ix = 0;
+    }
+    *label = start[ix];
+    *len = lens[ix];
+    return true;
+}
+
+const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *source,
+                                        erg_buf *scratch)
+{
+    if (!g || !source || !source[0])
+        return NULL;
+    size_t n = strlen(source);
+    const char *name = outlet_of(g, source, n, scratch);
+    if (name)
+        return name;
+    /* "Reuters (Reuters-21578 Distribution 1.0)": the name before the parenthesis. */
+    size_t m = n;
+    while (m > 0 && (source[m - 1] == ' ' || source[m - 1] == '\t'))
+        m--;
+    if (m > 0 && source[m - 1] == ')') {
+        const char *open = NULL;
+        for (size_t i = 0; i < m; i++)
+            if (source[i] == '(')
+                open = source + i;
+        if (open && open > source &&
+            (name = outlet_of(g, source, (size_t)(open - source), scratch)))
+            return name;
+        if (open)
+            n = (size_t)(open - source);
+        while (n > 0 && source[n - 1] == ' ')
+            n--;
+    }
+    const char *label;
+    size_t len;
+    if (registrable_label(source, n, &label, &len))
+        return outlet_of(g, label, len, scratch);
+    return NULL;
 }
 
 size_t erg_gazetteer_size(const erg_gazetteer *g, size_t *names)
