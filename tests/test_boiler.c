@@ -1,9 +1,11 @@
 /* The boilerplate detector: counts, thresholds, sources, order, blanking. */
+#define _DEFAULT_SOURCE /* mkstemps */
 #include "erg/input.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static erg_article art_of(const char *source, const char *text)
 {
@@ -203,6 +205,57 @@ START_TEST(test_size_bounded)
 }
 END_TEST
 
+/* The fast first pass over a file counts what erg_boiler_add over erg_input_next counts. */
+START_TEST(test_add_inputs_matches_reader)
+{
+    char path[] = "/tmp/erg-boiler-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    for (int i = 0; i < 6; i++)
+        fprintf(f,
+                "{\"id\": %d, \"meta\": {\"text\": \"no\", \"n\": [1, {\"a\": null}]}, "
+                "\"source\": \"S\\u00e9\", \"text\": \"Story %d\\n\\nCaption \\\"x\\\" \\u00e9\"}\n"
+                "{\"source\": \"T\", \"text\": \"Line\\twith tab %d\\r\\nCredit\\/Photo\"}\n"
+                "not json\n\n",
+                i, i, i % 2);
+    fclose(f);
+    erg_boiler *fast = NULL, *slow = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_boiler_new(&fast, 0, &err), ERG_OK);
+    ck_assert_int_eq(erg_boiler_new(&slow, 0, &err), ERG_OK);
+    const char *paths[] = {path};
+    ck_assert_int_eq(erg_boiler_add_inputs(fast, paths, 1, NULL, &err), ERG_OK);
+    erg_input_options opt = {false, true};
+    erg_input *in = NULL;
+    ck_assert_int_eq(erg_input_new(&in, paths, 1, &opt, &err), ERG_OK);
+    erg_article a;
+    erg_status st;
+    while ((st = erg_input_next(in, &a, &err)) != ERG_DONE)
+        if (st == ERG_OK)
+            ck_assert_int_eq(erg_boiler_add(slow, &a, &err), ERG_OK);
+    erg_input_free(in);
+    erg_boiler_finish(fast);
+    erg_boiler_finish(slow);
+    ck_assert_uint_eq(erg_boiler_articles(fast), 12);
+    ck_assert_uint_eq(erg_boiler_articles(slow), 12);
+    const char *lines[][2] = {{"S\xc3\xa9", "Caption \"x\" \xc3\xa9"},
+                              {"T", "Credit/Photo"},
+                              {"T", "Line\twith tab 1\r"},
+                              {"S\xc3\xa9", "Story 3"}};
+    for (size_t k = 0; k < 4; k++) {
+        unsigned c = erg_boiler_count(fast, lines[k][0], lines[k][1], strlen(lines[k][1]));
+        ck_assert_uint_eq(c, erg_boiler_count(slow, lines[k][0], lines[k][1], strlen(lines[k][1])));
+        ck_assert_uint_eq(c, k < 2 ? 6 : k == 2 ? 3 : 1);
+    }
+    const char *stdin_path[] = {"-"};
+    ck_assert_int_eq(erg_boiler_add_inputs(fast, stdin_path, 1, NULL, &err), ERG_EINVAL);
+    unlink(path);
+    erg_boiler_free(fast);
+    erg_boiler_free(slow);
+}
+END_TEST
+
 static Suite *boiler_suite(void)
 {
     Suite *s = suite_create("boiler");
@@ -213,6 +266,7 @@ static Suite *boiler_suite(void)
     tcase_add_test(tc, test_order_independent);
     tcase_add_test(tc, test_blank_keeps_offsets);
     tcase_add_test(tc, test_size_bounded);
+    tcase_add_test(tc, test_add_inputs_matches_reader);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -157,6 +157,19 @@ erg_status erg_boiler_new(erg_boiler **out, uint64_t input_bytes, erg_error *err
  */
 erg_status erg_boiler_add(erg_boiler *b, const erg_article *art, erg_error *err);
 
+/*
+ * The whole first pass: erg_boiler_add for every article that erg_input
+ * would read from paths with opt, at a fraction of its cost: a JSON line is
+ * scanned for its top-level "text" and "source" strings without building
+ * JSON values (jansson reads only lines with \u escapes or that the scan
+ * does not follow). A line or file that is no article (malformed JSON, no
+ * "text" string, an empty or binary file, invalid UTF-8) is passed over: it
+ * is the second pass's to report. ERG_EINVAL when "-" (stdin) is among the
+ * paths; ERG_ENOTFOUND / ERG_EIO when a path cannot be read; ERG_ENOMEM.
+ */
+erg_status erg_boiler_add_inputs(erg_boiler *b, const char *const *paths, size_t n_paths,
+                                 const erg_input_options *opt, erg_error *err);
+
 /* Ends the counting; from now on erg_boiler_is_boiler and erg_boiler_blank answer. */
 void erg_boiler_finish(erg_boiler *b);
 

@@ -165,7 +165,6 @@ static int find_boilerplate(char **paths, size_t n_paths, const cli_read_options
 {
     erg_error err;
     erg_error_clear(&err);
-    erg_input *in = NULL;
     erg_boiler *b = NULL;
     uint64_t bytes;
     bool has_stdin;
@@ -176,27 +175,14 @@ static int find_boilerplate(char **paths, size_t n_paths, const cli_read_options
     if (has_stdin)
         return CLI_OK;
     if (erg_boiler_new(&b, bytes, &err) != ERG_OK ||
-        erg_input_new(&in, (const char *const *)paths, n_paths, &o->input, &err) != ERG_OK) {
+        erg_boiler_add_inputs(b, (const char *const *)paths, n_paths, &o->input, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
-    }
-    for (;;) {
-        erg_article art;
-        erg_status st = erg_input_next(in, &art, &err);
-        if (st == ERG_DONE)
-            break;
-        if (st == ERG_OK)
-            st = erg_boiler_add(b, &art, &err);
-        if (st != ERG_OK) {
-            rc = cli_fail(&err);
-            goto cleanup;
-        }
     }
     erg_boiler_finish(b);
     *out = b;
     b = NULL;
 cleanup:
-    erg_input_free(in);
     erg_boiler_free(b);
     return rc;
 }
