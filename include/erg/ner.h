@@ -295,9 +295,12 @@ const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key);
  * suffix, where the suffix is the last label, or the last two when the last
  * is a two-letter country code and the one before it is com, co, org, net,
  * gov, edu, ac, ne, or or go ("bbc.co.uk" -> "bbc", "www.nytimes.com" ->
- * "nytimes"). NULL when none is listed, for a NULL or empty source, or a
- * NULL g. scratch is reused for the keys; ERG_ENOMEM on it gives NULL.
- * A few hash lookups; no allocation once scratch has grown.
+ * "nytimes"), looked up as a key, then against the keys of names with
+ * their spaces and a leading "the" taken out ("theguardian" -> The
+ * Guardian; a form two outlets share counts for neither). NULL when none
+ * is listed, for a NULL or empty source, or a NULL g. scratch is reused for
+ * the keys; ERG_ENOMEM on it gives NULL. A few hash lookups; no allocation
+ * once scratch has grown.
  */
 const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *source,
                                         erg_buf *scratch);

@@ -51,6 +51,11 @@ typedef struct key_entry {
     bool ambiguous;
 } key_entry;
 
+typedef struct label_entry {
+    uint64_t h; /* 0 = empty slot */
+    int32_t outlet;
+} label_entry;
+
 typedef struct cue_word {
     uint32_t off;
     uint32_t len;
@@ -71,6 +76,10 @@ struct erg_gazetteer {
     size_t scan_used, scan_cap;
     key_entry *keys;
     size_t key_used, key_cap;
+    /* Keys with their spaces removed, and without a leading "the" ("nytimes" would need an
+     * alias): hash -> outlet, -1 when two outlets give one; for domain names. */
+    label_entry *labels;
+    size_t label_used, label_cap;
     size_t max_tok_len;
     cue_word *words;
     size_t n_words, cap_words;
@@ -229,6 +238,74 @@ static int key_insert(erg_gazetteer *g, uint32_t off, uint32_t len, int32_t outl
     g->keys[i] = (key_entry){h, off, len, outlet_ix, ambiguous};
     g->key_used++;
     return 0;
+}
+
+/* ---- the domain-label table ---------------------------------------------- */
+
+static label_entry *label_slot(label_entry *t, size_t cap, uint64_t h)
+{
+    size_t mask = cap - 1, i = (size_t)h & mask;
+    while (t[i].h && t[i].h != h)
+        i = (i + 1) & mask;
+    return &t[i];
+}
+
+/* Adds the space-free form of key[0..n) for outlet ix; -1 when out of memory. */
+static int label_add(erg_gazetteer *g, const char *key, size_t n, int32_t ix)
+{
+    uint64_t h = ERG_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        if (key[i] != ' ')
+            h = erg_hash_more(h, key + i, 1);
+    h = nonzero(erg_hash_mix(h));
+    if ((g->label_used + 1) * 2 > g->label_cap) {
+        size_t cap = g->label_cap ? g->label_cap * 2 : 1024;
+        label_entry *t = calloc(cap, sizeof *t);
+        if (!t)
+            return -1;
+        for (size_t i = 0; i < g->label_cap; i++)
+            if (g->labels[i].h)
+                *label_slot(t, cap, g->labels[i].h) = g->labels[i];
+        free(g->labels);
+        g->labels = t;
+        g->label_cap = cap;
+    }
+    label_entry *e = label_slot(g->labels, g->label_cap, h);
+    if (!e->h) {
+        *e = (label_entry){h, ix};
+        g->label_used++;
+    } else if (e->outlet != ix) {
+        e->outlet = -1;
+    }
+    return 0;
+}
+
+/* Fills the label table from the keys that hold a space. */
+static erg_status labels_build(erg_gazetteer *g)
+{
+    for (size_t i = 0; i < g->key_cap; i++) {
+        const key_entry *e = &g->keys[i];
+        if (!e->h)
+            continue;
+        const char *k = g->pool.data + e->off;
+        if (!memchr(k, ' ', e->len))
+            continue;
+        if (label_add(g, k, e->len, e->outlet))
+            return ERG_ENOMEM;
+        if (e->len > 4 && memcmp(k, "the ", 4) == 0 && label_add(g, k + 4, e->len - 4, e->outlet))
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+/* The outlet whose key without spaces is label[0..n) (which has none), or NULL. */
+static const char *label_outlet(const erg_gazetteer *g, const char *label, size_t n)
+{
+    if (!g->label_cap)
+        return NULL;
+    uint64_t h = nonzero(erg_hash_mix(erg_hash_more(ERG_HASH_SEED, label, n)));
+    const label_entry *e = label_slot(g->labels, g->label_cap, h);
+    return e->h && e->outlet >= 0 ? g->pool.data + g->outlets[e->outlet].name : NULL;
 }
 
 /* ---- loading --------------------------------------------------------------- */
@@ -524,6 +601,10 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
     erg_status st = load_file(&ld, dir, "outlets.tsv", parse_outlet_line);
     if (st != ERG_OK)
         goto cleanup;
+    if ((st = labels_build(g)) != ERG_OK) {
+        erg_error_oom(err);
+        goto cleanup;
+    }
     st = load_file(&ld, dir, "outlet_cues.txt", parse_cue_line);
     if (st != ERG_OK)
         goto cleanup;
@@ -546,6 +627,7 @@ void erg_gazetteer_free(erg_gazetteer *g)
     free(g->names);
     free(g->scan);
     free(g->keys);
+    free(g->labels);
     free(g->words);
     for (int k = 0; k < ERG_GAZ_CUE_COUNT; k++)
         free(g->cues[k]);
@@ -672,9 +754,15 @@ const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *sour
     }
     const char *label;
     size_t len;
-    if (registrable_label(source, n, &label, &len))
-        return outlet_of(g, label, len, scratch);
-    return NULL;
+    if (!registrable_label(source, n, &label, &len))
+        return NULL;
+    if ((name = outlet_of(g, label, len, scratch)))
+        return name;
+    /* "theguardian", "washingtonpost": a name's key without its spaces and leading "the". */
+    if (erg_text_name_key(label, len, scratch) != ERG_OK || !scratch->len ||
+        memchr(scratch->data, ' ', scratch->len))
+        return NULL;
+    return label_outlet(g, scratch->data, scratch->len);
 }
 
 size_t erg_gazetteer_size(const erg_gazetteer *g, size_t *names)
