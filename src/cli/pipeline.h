@@ -72,14 +72,14 @@ enum {
     "      --aliases FILE    JSON alias list: [{\"name\", \"type\", \"aliases\": [...]}]\n"        \
     "                        (repeatable; adds to the shipped data/aliases.json)\n"                \
     "      --data DIR        folder of the gazetteers (default: the shipped data/)\n"              \
-    "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
-    "                        (default: person,agency,outlet)\n"                                    \
     "      --keep-boilerplate\n"                                                                   \
     "                        read every line; by default a first pass over the\n"                  \
     "                        input finds the lines one source repeats in 5 or\n"                   \
     "                        more of its articles (captions, bylines, bios) and\n"                 \
     "                        they are read as blank (not done when an INPUT is -:\n"               \
-    "                        stdin cannot be read twice)\n"
+    "                        stdin cannot be read twice)\n"                                        \
+    "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
+    "                        (default: person,agency,outlet)\n"
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o);
 
