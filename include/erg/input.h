@@ -143,8 +143,11 @@ typedef struct erg_boiler erg_boiler;
 /*
  * Makes an empty detector sized for about input_bytes bytes of text (0 when
  * unknown: the largest size). Each row has the power of two of counters at
- * or above input_bytes / 16 (one counter per 16 bytes of text: a paragraph
- * is longer than that), from 64 Ki up to ERG_BOILER_MAX_BYTES / ROWS.
+ * or above input_bytes / 64, from 64 Ki up to ERG_BOILER_MAX_BYTES / ROWS:
+ * news paragraphs average a few hundred bytes, so a row has several
+ * counters per line counted and a line is overcounted to 5 only if it meets
+ * one of the few heavy (boilerplate) lines or a pile of light ones in all 4
+ * rows; a smaller sketch also stays in cache (4 memory reads per line).
  * ERG_ENOMEM.
  */
 erg_status erg_boiler_new(erg_boiler **out, uint64_t input_bytes, erg_error *err);

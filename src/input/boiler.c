@@ -9,7 +9,6 @@
 #include <string.h>
 
 #define MIN_WIDTH ((size_t)1 << 16)
-#define FNV_PRIME 0x100000001b3ULL
 
 /* One source and the number of articles counted for it. */
 typedef struct boiler_source {
@@ -40,32 +39,56 @@ static uint64_t source_key(const char *source)
     return h ? h : 1;
 }
 
+/* Folds 8 bytes of a line into its hash. */
+static inline uint64_t fold(uint64_t h, uint64_t word)
+{
+    h = (h ^ word) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+}
+
+/* Appends one byte of the normalized line. */
+#define PUT(c)                                                                                     \
+    do {                                                                                           \
+        acc = acc << 8 | (c);                                                                      \
+        len++;                                                                                     \
+        if (++k == 8) {                                                                            \
+            h = fold(h, acc);                                                                      \
+            acc = 0;                                                                               \
+            k = 0;                                                                                 \
+        }                                                                                          \
+    } while (0)
+
 /*
  * Hash of the line s[0..n) after white-space normalization, keyed with the
- * source; 0 when the line is empty after normalization.
+ * source; 0 when the line is empty after normalization. The normalized
+ * bytes are gathered 8 at a time, so that there is one multiply per 8 bytes
+ * rather than one per byte (this runs over every byte of the input twice).
  */
 static uint64_t line_hash(uint64_t src, const char *s, size_t n)
 {
-    uint64_t h = ERG_HASH_SEED ^ src;
-    bool started = false, pending = false;
+    uint64_t h = ERG_HASH_SEED ^ src, acc = 0;
+    unsigned k = 0;
+    size_t len = 0;
+    bool pending = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (is_space(c)) {
-            pending = started;
+            pending = len > 0;
             continue;
         }
         if (pending) {
-            h = (h ^ ' ') * FNV_PRIME;
+            PUT(' ');
             pending = false;
         }
-        h = (h ^ c) * FNV_PRIME;
-        started = true;
+        PUT(c);
     }
-    if (!started)
+    if (len == 0)
         return 0;
-    h = erg_hash_mix(h);
+    h = erg_hash_mix(fold(h, acc) ^ len);
     return h ? h : 1;
 }
+
+#undef PUT
 
 /* The counter of row r for line hash h. */
 static inline size_t cell(const erg_boiler *b, uint64_t h, size_t r)
@@ -124,7 +147,7 @@ erg_status erg_boiler_new(erg_boiler **out, uint64_t input_bytes, erg_error *err
 {
     *out = NULL;
     size_t max_width = ERG_BOILER_MAX_BYTES / ERG_BOILER_ROWS;
-    uint64_t want = input_bytes ? input_bytes / 16 : max_width;
+    uint64_t want = input_bytes ? input_bytes / 64 : max_width;
     size_t width = MIN_WIDTH;
     while (width < want && width < max_width)
         width *= 2;
