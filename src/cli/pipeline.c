@@ -213,9 +213,11 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
     erg_error_clear(&err);
     erg_input *in = NULL;
     erg_boiler *boiler = NULL;
-    erg_buf blank_buf, outlet_buf;
+    erg_buf blank_buf, outlet_buf, last_source;
     erg_buf_init(&blank_buf);
     erg_buf_init(&outlet_buf);
+    erg_buf_init(&last_source);
+    const char *last_outlet = NULL;
     int rc = CLI_OK;
     cli_progress progress;
     memset(rs, 0, sizeof *rs);
@@ -233,8 +235,16 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
         erg_status st = erg_input_next(in, &art, &err);
         if (st == ERG_DONE)
             break;
-        if (st == ERG_OK && gaz)
-            art.outlet = erg_gazetteer_source_outlet(gaz, art.source, &outlet_buf);
+        /* Sources repeat from article to article: look one up once per run of it. */
+        if (st == ERG_OK && gaz && art.source) {
+            if (!last_source.data || strcmp(last_source.data, art.source) != 0) {
+                last_outlet = erg_gazetteer_source_outlet(gaz, art.source, &outlet_buf);
+                erg_buf_clear(&last_source);
+                if (erg_buf_puts(&last_source, art.source) != ERG_OK)
+                    st = erg_error_oom(&err);
+            }
+            art.outlet = last_outlet;
+        }
         use = art;
         if (st == ERG_OK && boiler) {
             size_t n = 0;
@@ -268,5 +278,6 @@ cleanup:
     erg_boiler_free(boiler);
     erg_buf_release(&blank_buf);
     erg_buf_release(&outlet_buf);
+    erg_buf_release(&last_source);
     return rc;
 }
