@@ -742,6 +742,41 @@ START_TEST(test_malformed_files)
 }
 END_TEST
 
+START_TEST(test_source_outlet)
+{
+    erg_buf scratch;
+    erg_buf_init(&scratch);
+    const char *cases[][2] = {{"BBC News", "BBC"},
+                              {"bbc.co.uk", "BBC"},
+                              {"news.bbc.co.uk", "BBC"},
+                              {"https://www.bbc.co.uk/news", "BBC"},
+                              {"Reuters (Reuters-21578 Distribution 1.0)", "Reuters"},
+                              {"BBC News (Greene & Cunningham 2006 dataset)", "BBC"},
+                              {"www.cnn.com", "CNN"},
+                              {"www.theguardian.com", "The Guardian"},
+                              {"washingtonpost.com", "The Washington Post"},
+                              {"aljazeera.com", "Al Jazeera"},
+                              {"scmp.com", "South China Morning Post"},
+                              {"bdnews24.com", "bdnews24.com"},
+                              {"New York Times", "The New York Times"},
+                              {"Unknown Gazette", NULL},
+                              {"example.co.uk", NULL},
+                              {"co.uk", NULL},
+                              {"bbc", "BBC"},
+                              {"bbc..com", NULL},
+                              {"(BBC)", NULL},
+                              {"", NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = erg_gazetteer_source_outlet(gaz, cases[i][0], &scratch);
+        ck_assert_msg(cases[i][1] ? got && strcmp(got, cases[i][1]) == 0 : got == NULL,
+                      "'%s' gave '%s'", cases[i][0], got ? got : "(null)");
+    }
+    ck_assert_ptr_null(erg_gazetteer_source_outlet(gaz, NULL, &scratch));
+    ck_assert_ptr_null(erg_gazetteer_source_outlet(NULL, "BBC", &scratch));
+    erg_buf_release(&scratch);
+}
+END_TEST
+
 static Suite *mentions_suite(void)
 {
     Suite *s = suite_create("mentions");
@@ -749,6 +784,7 @@ static Suite *mentions_suite(void)
     tcase_add_checked_fixture(tc, load_gaz, free_gaz);
     tcase_add_test(tc, test_seed_article);
     tcase_add_test(tc, test_role_phrases);
+    tcase_add_test(tc, test_source_outlet);
     tcase_add_test(tc, test_seed_article_untagged);
     tcase_add_test(tc, test_context_cues);
     tcase_add_test(tc, test_outlet_nouns_and_heads);

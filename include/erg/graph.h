@@ -145,13 +145,12 @@ void erg_graph_free(erg_graph *g);
  * article gives an entity one type vote, for the type its local entity has
  * (mentions within one article are not independent: the tagger sees the
  * whole article). Its aliases are its surface forms (or its name,
- * when it has none). An edge's outlets are the article's source and the
- * names of the article's outlet entities; its evidence sentence is the text
- * bytes [start, end) with white space runs made one space. Everything is
- * checked before the graph changes (ERG_EINVAL: entity or mention indexes
- * out of range, byte ranges outside the text, strings that are not UTF-8),
- * so a rejected article leaves no trace; only ERG_ENOMEM can leave part of
- * an article in the graph. mentions and relations may be NULL.
+ * when it has none). An edge's outlets are the article's outlet (art->outlet, else its source as
+ * written) and the names of the article's outlet entities; its evidence sentence is the text bytes
+ * [start, end) with white space runs made one space. Everything is checked before the graph changes
+ * (ERG_EINVAL: entity or mention indexes out of range, byte ranges outside the text, strings that
+ * are not UTF-8), so a rejected article leaves no trace; only ERG_ENOMEM can leave part of an
+ * article in the graph. mentions and relations may be NULL.
  */
 erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
                                  const erg_local_entities *entities, const erg_mentions *mentions,

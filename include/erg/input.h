@@ -26,6 +26,13 @@ typedef struct erg_article {
     size_t text_len;
     const char *path; /* the file it came from ("-" for stdin); never NULL */
     long line;        /* 1-based JSON Lines line, 0 for a whole-file article */
+    /*
+     * The outlet behind the article when the outlet list knows its source
+     * (erg_gazetteer_source_outlet): the canonical name edges list among
+     * their outlets instead of source. NULL (the reader never sets it) means
+     * source as written.
+     */
+    const char *outlet;
 } erg_article;
 
 typedef struct erg_input_options {
@@ -86,6 +93,115 @@ erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err);
 const erg_input_stats *erg_input_get_stats(const erg_input *in);
 
 void erg_input_free(erg_input *in);
+
+/*
+ * Adds up the sizes of the files that erg_input_new and erg_input_next would
+ * read for these paths (walking folders the same way), without reading
+ * them, into *bytes. *has_stdin tells whether "-" is among the paths (its
+ * size is unknown and not counted). Fails as erg_input_new does, or with
+ * ERG_EIO when a folder cannot be listed. O(files); no file is opened.
+ */
+erg_status erg_input_size(const char *const *paths, size_t n_paths, uint64_t *bytes,
+                          bool *has_stdin, erg_error *err);
+
+/*
+ * Boilerplate: lines (paragraphs) that one source repeats across many of its
+ * articles -- photo captions ("Hide Caption"), bylines, copyright lines,
+ * author bios -- found from the corpus itself, never from a list of strings.
+ *
+ * Use it in two passes over the same inputs: erg_boiler_add every article,
+ * erg_boiler_finish, then erg_boiler_blank every article before tokenizing
+ * it. A line is the bytes between two '\n'; it is compared after white-space
+ * normalization (runs of space, tab, CR, FF and VT count as one space; leading
+ * and trailing ones are ignored), and empty lines never count. The line's
+ * key joins the article's source (the JSON "source" field as written;
+ * articles without one form one group), so a line is boilerplate only for
+ * the source that repeats it.
+ *
+ * Counting: an exact count per source of the articles added, and for lines a
+ * count-min sketch -- ERG_BOILER_ROWS rows of saturating 8-bit counters, each
+ * line counted at most once per article, and a line's count the plain minimum
+ * over the rows (no conservative update, which would depend on the order).
+ * So the decisions do not depend on the order of the articles, memory is
+ * fixed when the detector is made, and a count is never too low (it can be
+ * too high only when a line collides with heavier ones in every row).
+ *
+ * A line is boilerplate when it occurs in at least ERG_BOILER_MIN_ARTICLES
+ * articles of its source. There is no fraction of the source's articles on
+ * top: a fraction grows with the source and would miss a bio that a large
+ * source repeats in 7 of its 2,225 articles; and a paragraph that one source
+ * prints word for word in 5 articles is a template or re-filed copy, whose
+ * co-mentions would otherwise count 5 times.
+ */
+#define ERG_BOILER_ROWS 4
+#define ERG_BOILER_MIN_ARTICLES 5
+/* The most bytes the sketch takes (all rows), whatever the input's size. */
+#define ERG_BOILER_MAX_BYTES ((size_t)32 << 20)
+
+typedef struct erg_boiler erg_boiler;
+
+/*
+ * Makes an empty detector sized for about input_bytes bytes of text (0 when
+ * unknown: the largest size). Each row has the power of two of counters at
+ * or above input_bytes / 64, from 64 Ki up to ERG_BOILER_MAX_BYTES / ROWS:
+ * news paragraphs average a few hundred bytes, so a row has several
+ * counters per line counted and a line is overcounted to 5 only if it meets
+ * one of the few heavy (boilerplate) lines or a pile of light ones in all 4
+ * rows; a smaller sketch also stays in cache (4 memory reads per line).
+ * ERG_ENOMEM.
+ */
+erg_status erg_boiler_new(erg_boiler **out, uint64_t input_bytes, erg_error *err);
+
+/*
+ * Counts the lines of one article for its source. O(text) plus a sort of
+ * the article's line hashes; the scratch array is reused, so memory grows
+ * with the longest article only. ERG_EINVAL after erg_boiler_finish;
+ * ERG_ENOMEM.
+ */
+erg_status erg_boiler_add(erg_boiler *b, const erg_article *art, erg_error *err);
+
+/*
+ * The whole first pass: erg_boiler_add for every article that erg_input
+ * would read from paths with opt, at a fraction of its cost: a JSON line is
+ * scanned for its top-level "text" and "source" strings without building
+ * JSON values (jansson reads only lines with \u escapes or that the scan
+ * does not follow). A line or file that is no article (malformed JSON, no
+ * "text" string, an empty or binary file, invalid UTF-8) is passed over: it
+ * is the second pass's to report. ERG_EINVAL when "-" (stdin) is among the
+ * paths; ERG_ENOTFOUND / ERG_EIO when a path cannot be read; ERG_ENOMEM.
+ */
+erg_status erg_boiler_add_inputs(erg_boiler *b, const char *const *paths, size_t n_paths,
+                                 const erg_input_options *opt, erg_error *err);
+
+/* Ends the counting; from now on erg_boiler_is_boiler and erg_boiler_blank answer. */
+void erg_boiler_finish(erg_boiler *b);
+
+/*
+ * The estimated number of articles of source (NULL: the articles without
+ * one) that hold the line text[0..n) (no '\n' in it), saturated at 255; 0
+ * for a line that is empty after normalization.
+ */
+unsigned erg_boiler_count(const erg_boiler *b, const char *source, const char *text, size_t n);
+
+/* Whether that line is boilerplate of source (false before erg_boiler_finish). */
+bool erg_boiler_is_boiler(const erg_boiler *b, const char *source, const char *text, size_t n);
+
+/*
+ * Gives in *out the article to run through the pipeline: a copy of *art
+ * whose text, when it holds boilerplate lines, is a copy in buf (reused
+ * from call to call) with the bytes of those lines (not their '\n')
+ * replaced by spaces, so that byte offsets and UTF-8 validity are kept and
+ * nothing of those lines becomes a mention; else art's own text. *n_lines
+ * (may be NULL) gets the number of lines blanked. out borrows from art and
+ * buf. ERG_ENOMEM.
+ */
+erg_status erg_boiler_blank(const erg_boiler *b, const erg_article *art, erg_buf *buf,
+                            erg_article *out, size_t *n_lines, erg_error *err);
+
+/* Articles counted so far, all sources. */
+size_t erg_boiler_articles(const erg_boiler *b);
+
+void erg_boiler_free(erg_boiler *b);
 
 #ifdef __cplusplus
 }

@@ -285,6 +285,27 @@ void erg_gazetteer_free(erg_gazetteer *g);
 const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key);
 
 /*
+ * The outlet behind an article's source field ("BBC News", "bbc.co.uk",
+ * "Reuters (Reuters-21578 Distribution 1.0)", "www.nytimes.com"): the
+ * canonical name (borrowed from g) of the listed outlet found by merge key
+ * for, in turn, the whole string; the string without a parenthesized tail
+ * ("Reuters"); and, when the string is a domain name (dotted labels of
+ * letters, digits and hyphens, optionally behind "http://", "https://" and
+ * before a '/'), its registrable label -- the label before the public
+ * suffix, where the suffix is the last label, or the last two when the last
+ * is a two-letter country code and the one before it is com, co, org, net,
+ * gov, edu, ac, ne, or or go ("bbc.co.uk" -> "bbc", "www.nytimes.com" ->
+ * "nytimes"), looked up as a key, then against the keys of names with
+ * their spaces and a leading "the" taken out ("theguardian" -> The
+ * Guardian; a form two outlets share counts for neither). NULL when none
+ * is listed, for a NULL or empty source, or a NULL g. scratch is reused for
+ * the keys; ERG_ENOMEM on it gives NULL. A few hash lookups; no allocation
+ * once scratch has grown.
+ */
+const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *source,
+                                        erg_buf *scratch);
+
+/*
  * The kind of the outlet whose merge key is key: "wire", "broadcaster",
  * "newspaper", "magazine" or "site" (static), or NULL when key is not listed.
  */

@@ -16,6 +16,7 @@ static const char extract_usage[] =
     "   \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}],\n"
     "   \"relations\": [{\"kind\", \"source\", \"target\", \"start\", \"end\"}]}\n"
     "start and end are byte offsets into the article text (end exclusive);\n"
+    "the lines found to be boilerplate (--keep-boilerplate) give no mentions;\n"
     "entity is the name of the entity the mention resolved to. Only typed\n"
     "relations are listed: co-mentions follow from the mentions.\n"
     "\n"
@@ -104,6 +105,7 @@ int cmd_extract(int argc, char **argv)
     cli_read_options ro;
     cli_read_options_init(&ro);
     ro.type_mask = ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE);
+    ro.boilerplate = true;
     const char *output = "-";
     int opt, r;
     optind = 1;
@@ -139,12 +141,16 @@ int cmd_extract(int argc, char **argv)
         return cli_fail(&err);
     }
     x.out = of.fp;
-    size_t articles = 0;
-    rc = cli_for_each_article(argv + optind, (size_t)(argc - optind), &ro, extract_article, &x,
-                              &articles);
+    cli_read_stats rs;
+    rc = cli_for_each_article(argv + optind, (size_t)(argc - optind), &ro, x.pipe.gaz,
+                              extract_article, &x, &rs);
     if (rc == CLI_OK) {
         if (erg_outfile_commit(&of, &err) != ERG_OK)
             rc = cli_fail(&err);
+        else if (rs.boiler_lines && !ro.quiet)
+            fprintf(stderr, "extract: read %zu boilerplate line%s (in %zu article%s) as blank\n",
+                    rs.boiler_lines, rs.boiler_lines == 1 ? "" : "s", rs.boiler_articles,
+                    rs.boiler_articles == 1 ? "" : "s");
     } else {
         erg_outfile_abort(&of);
     }

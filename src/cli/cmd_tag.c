@@ -306,8 +306,9 @@ static int tag_raw(char **paths, size_t n_paths, const cli_read_options *ro, boo
         rc = cli_fail(&err);
         goto cleanup;
     }
-    size_t articles = 0;
-    rc = cli_for_each_article(paths, n_paths, ro, tag_article, &x, &articles);
+    cli_read_stats rs;
+    rc = cli_for_each_article(paths, n_paths, ro, NULL, tag_article, &x, &rs);
+    size_t articles = rs.articles;
     if (rc != CLI_OK)
         goto cleanup;
     if (fflush(stdout) != 0 || ferror(stdout)) {

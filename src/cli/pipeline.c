@@ -15,6 +15,7 @@ void cli_read_options_init(cli_read_options *o)
     o->input.lenient = false;
     o->input.skip_bad = false;
     o->quiet = false;
+    o->boilerplate = false;
 }
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o)
@@ -48,6 +49,9 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
         return 1;
     case CLI_OPT_SKIP_BAD:
         o->input.skip_bad = true;
+        return 1;
+    case CLI_OPT_KEEP_BOILERPLATE:
+        o->boilerplate = false;
         return 1;
     default:
         return 0;
@@ -180,26 +184,106 @@ void cli_pipeline_release(cli_pipeline *p)
     memset(p, 0, sizeof *p);
 }
 
+/*
+ * The first pass: every article of the inputs into a new detector. *out is
+ * NULL (and CLI_OK) when stdin is among the inputs. CLI_FAIL after printing.
+ */
+static int find_boilerplate(char **paths, size_t n_paths, const cli_read_options *o,
+                            erg_boiler **out)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    erg_boiler *b = NULL;
+    uint64_t bytes;
+    bool has_stdin;
+    int rc = CLI_OK;
+    *out = NULL;
+    if (erg_input_size((const char *const *)paths, n_paths, &bytes, &has_stdin, &err) != ERG_OK)
+        return cli_fail(&err);
+    if (has_stdin)
+        return CLI_OK;
+    if (erg_boiler_new(&b, bytes, &err) != ERG_OK ||
+        erg_boiler_add_inputs(b, (const char *const *)paths, n_paths, &o->input, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    erg_boiler_finish(b);
+    *out = b;
+    b = NULL;
+cleanup:
+    erg_boiler_free(b);
+    return rc;
+}
+
+/*
+ * With ERG_DEBUG_BOILER set in the environment, each blanked line goes to
+ * stderr as "boilerplate<TAB>source<TAB>line", for `sort | uniq -c`.
+ */
+static void debug_blanked(const erg_article *art, const erg_article *blanked)
+{
+    const char *t = art->text, *end = t + art->text_len;
+    while (t < end) {
+        const char *nl = memchr(t, '\n', (size_t)(end - t));
+        const char *stop = nl ? nl : end;
+        size_t off = (size_t)(t - art->text), n = (size_t)(stop - t);
+        if (n && memcmp(blanked->text + off, t, n) != 0)
+            fprintf(stderr, "boilerplate\t%s\t%.*s\n", art->source ? art->source : "", (int)n, t);
+        t = nl ? nl + 1 : end;
+    }
+}
+
 int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o,
+                         const erg_gazetteer *gaz,
                          erg_status (*fn)(void *ctx, const erg_article *art, erg_error *err),
-                         void *ctx, size_t *n_articles)
+                         void *ctx, cli_read_stats *rs)
 {
     erg_error err;
     erg_error_clear(&err);
     erg_input *in = NULL;
+    erg_boiler *boiler = NULL;
+    erg_buf blank_buf, outlet_buf, last_source;
+    erg_buf_init(&blank_buf);
+    erg_buf_init(&outlet_buf);
+    erg_buf_init(&last_source);
+    const char *last_outlet = NULL;
     int rc = CLI_OK;
     cli_progress progress;
+    memset(rs, 0, sizeof *rs);
+    bool debug = getenv("ERG_DEBUG_BOILER") != NULL;
+    if (o->boilerplate && (rc = find_boilerplate(paths, n_paths, o, &boiler)) != CLI_OK)
+        return rc;
+    rs->boiler_done = boiler != NULL;
     cli_progress_init(&progress, o->quiet);
-    *n_articles = 0;
-    if (erg_input_new(&in, (const char *const *)paths, n_paths, &o->input, &err) != ERG_OK)
-        return cli_fail(&err);
+    if (erg_input_new(&in, (const char *const *)paths, n_paths, &o->input, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
     for (;;) {
-        erg_article art;
+        erg_article art, use;
         erg_status st = erg_input_next(in, &art, &err);
         if (st == ERG_DONE)
             break;
+        /* Sources repeat from article to article: look one up once per run of it. */
+        if (st == ERG_OK && gaz && art.source) {
+            if (!last_source.data || strcmp(last_source.data, art.source) != 0) {
+                last_outlet = erg_gazetteer_source_outlet(gaz, art.source, &outlet_buf);
+                erg_buf_clear(&last_source);
+                if (erg_buf_puts(&last_source, art.source) != ERG_OK)
+                    st = erg_error_oom(&err);
+            }
+            art.outlet = last_outlet;
+        }
+        use = art;
+        if (st == ERG_OK && boiler) {
+            size_t n = 0;
+            st = erg_boiler_blank(boiler, &art, &blank_buf, &use, &n, &err);
+            rs->boiler_lines += n;
+            rs->boiler_articles += n > 0;
+            if (n && debug)
+                debug_blanked(&art, &use);
+        }
         if (st == ERG_OK)
-            st = fn(ctx, &art, &err);
+            st = fn(ctx, &use, &err);
         if (st != ERG_OK) {
             cli_progress_done(&progress);
             rc = cli_fail(&err);
@@ -210,7 +294,7 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
     }
     cli_progress_done(&progress);
     const erg_input_stats *stats = erg_input_get_stats(in);
-    *n_articles = stats->articles;
+    rs->articles = stats->articles;
     if (stats->replaced)
         cli_warn("replaced %zu invalid UTF-8 sequence%s with U+FFFD", stats->replaced,
                  stats->replaced == 1 ? "" : "s");
@@ -219,5 +303,9 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
                  stats->skipped == 1 ? "" : "s", stats->last_skip);
 cleanup:
     erg_input_free(in);
+    erg_boiler_free(boiler);
+    erg_buf_release(&blank_buf);
+    erg_buf_release(&outlet_buf);
+    erg_buf_release(&last_source);
     return rc;
 }

@@ -18,6 +18,8 @@ typedef struct cli_read_options {
     erg_window window;  /* --window */
     erg_input_options input;
     bool quiet;
+    /* Find and blank boilerplate lines (build, extract; --keep-boilerplate turns it off). */
+    bool boilerplate;
 } cli_read_options;
 
 void cli_read_options_init(cli_read_options *o);
@@ -36,7 +38,8 @@ enum {
     CLI_OPT_DATA = 1000,
     CLI_OPT_LENIENT,
     CLI_OPT_SKIP_BAD,
-    CLI_OPT_ALIASES
+    CLI_OPT_ALIASES,
+    CLI_OPT_KEEP_BOILERPLATE
 };
 /* The options of the commands that only tag (erg tag): model and input. */
 #define CLI_INPUT_LONG_OPTIONS                                                                     \
@@ -52,8 +55,9 @@ enum {
     CLI_INPUT_LONG_OPTIONS, {"types", required_argument, NULL, CLI_OPT_TYPES},                     \
         {"window", required_argument, NULL, CLI_OPT_WINDOW},                                       \
         {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
+        {"aliases", required_argument, NULL, CLI_OPT_ALIASES},                                     \
     {                                                                                              \
-        "aliases", required_argument, NULL, CLI_OPT_ALIASES                                        \
+        "keep-boilerplate", no_argument, NULL, CLI_OPT_KEEP_BOILERPLATE                            \
     }
 #define CLI_READ_SHORT_OPTIONS CLI_INPUT_SHORT_OPTIONS "t:w:"
 #define CLI_INPUT_HELP                                                                             \
@@ -69,6 +73,12 @@ enum {
     "                        (repeatable; adds to the shipped data/aliases.json and\n"             \
     "                        data/parties.json)\n"                                                 \
     "      --data DIR        folder of the gazetteers (default: the shipped data/)\n"              \
+    "      --keep-boilerplate\n"                                                                   \
+    "                        read every line; by default a first pass over the\n"                  \
+    "                        input finds the lines one source repeats in 5 or\n"                   \
+    "                        more of its articles (captions, bylines, bios) and\n"                 \
+    "                        they are read as blank (not done when an INPUT is -:\n"               \
+    "                        stdin cannot be read twice)\n"                                        \
     "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
     "                        (default: person,agency,outlet)\n"
 
@@ -112,13 +122,26 @@ erg_status cli_tag_article(erg_tagger *t, const erg_article *art, erg_doc *doc, 
 erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err);
 void cli_pipeline_release(cli_pipeline *p);
 
+/* What cli_for_each_article read. */
+typedef struct cli_read_stats {
+    size_t articles;
+    size_t boiler_lines;    /* boilerplate lines blanked, all articles */
+    size_t boiler_articles; /* articles with at least one */
+    bool boiler_done;       /* whether boilerplate was looked for */
+} cli_read_stats;
+
 /*
  * Opens the inputs, calls fn for every article, shows progress and prints the
- * warnings of --lenient/--skip-bad at the end. Returns CLI_OK, or CLI_FAIL
- * after printing the failure (from the input or from fn's erg_error).
+ * warnings of --lenient/--skip-bad at the end. With o->boilerplate and no
+ * stdin among the paths, first reads all inputs once to find boilerplate
+ * lines, and fn gets each article with them blanked (erg_boiler_blank).
+ * Every article also gets art->outlet from the outlet list when gaz is not
+ * NULL (erg_gazetteer_source_outlet). Returns CLI_OK, or CLI_FAIL after
+ * printing the failure (from the input or from fn's erg_error).
  */
 int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o,
+                         const erg_gazetteer *gaz,
                          erg_status (*fn)(void *ctx, const erg_article *art, erg_error *err),
-                         void *ctx, size_t *n_articles);
+                         void *ctx, cli_read_stats *stats);
 
 #endif

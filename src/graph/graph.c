@@ -682,7 +682,7 @@ static erg_status validate_article(const erg_graph *g, const erg_article *art,
     if (!id)
         return erg_error_set(err, ERG_EINVAL, art->path, 0, -1, "article without an id");
     if (!str_ok(id) || !str_ok(art->title) || !str_ok(art->date) || !str_ok(art->source) ||
-        !str_ok(art->url))
+        !str_ok(art->url) || !str_ok(art->outlet))
         return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article metadata is not valid UTF-8");
     if (erg_graph_i_find_article(g, id) >= 0)
         return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article '%s' is already in the graph",
@@ -757,8 +757,10 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     size_t n_outlets = 0;
     if (erg_grow((void **)&g->outlets, &g->cap_outlets, n + 1, sizeof *g->outlets) != ERG_OK)
         goto oom;
-    if (art->source && art->source[0])
-        g->outlets[n_outlets++] = art->source;
+    /* The outlet the list knows the source as, else the source as written. */
+    const char *source_outlet = art->outlet && art->outlet[0] ? art->outlet : art->source;
+    if (source_outlet && source_outlet[0])
+        g->outlets[n_outlets++] = source_outlet;
 
     for (size_t i = 0; i < n; i++) {
         const erg_local_entity *le = &ents->items[i];

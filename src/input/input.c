@@ -509,3 +509,27 @@ void erg_input_free(erg_input *in)
     erg_buf_release(&in->id);
     free(in);
 }
+
+erg_status erg_input_size(const char *const *paths, size_t n_paths, uint64_t *bytes,
+                          bool *has_stdin, erg_error *err)
+{
+    *bytes = 0;
+    *has_stdin = false;
+    erg_input *in = NULL;
+    erg_status st = erg_input_new(&in, paths, n_paths, NULL, err);
+    if (st != ERG_OK)
+        return st;
+    for (;;) {
+        input_kind kind;
+        st = input_next_file(in, &kind, err);
+        if (st != ERG_OK)
+            break;
+        struct stat sb;
+        if (kind == INPUT_STDIN)
+            *has_stdin = true;
+        else if (stat(in->cur_path, &sb) == 0)
+            *bytes += (uint64_t)sb.st_size;
+    }
+    erg_input_free(in);
+    return st == ERG_DONE ? ERG_OK : st;
+}

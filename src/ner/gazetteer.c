@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const kind_names[] = {"wire", "broadcaster", "newspaper", "magazine", "site"};
 #define KIND_COUNT (sizeof kind_names / sizeof kind_names[0])
@@ -50,6 +51,11 @@ typedef struct key_entry {
     bool ambiguous;
 } key_entry;
 
+typedef struct label_entry {
+    uint64_t h; /* 0 = empty slot */
+    int32_t outlet;
+} label_entry;
+
 typedef struct cue_word {
     uint32_t off;
     uint32_t len;
@@ -70,6 +76,10 @@ struct erg_gazetteer {
     size_t scan_used, scan_cap;
     key_entry *keys;
     size_t key_used, key_cap;
+    /* Keys with their spaces removed, and without a leading "the" ("nytimes" would need an
+     * alias): hash -> outlet, -1 when two outlets give one; for domain names. */
+    label_entry *labels;
+    size_t label_used, label_cap;
     size_t max_tok_len;
     cue_word *words;
     size_t n_words, cap_words;
@@ -300,6 +310,74 @@ bool erg_gazetteer_listed(const erg_gazetteer *g, erg_word_list list, const char
         return false;
     const key_entry *e = list_find(g, key, n);
     return e && (e->outlet & (int32_t)list);
+}
+
+/* ---- the domain-label table ---------------------------------------------- */
+
+static label_entry *label_slot(label_entry *t, size_t cap, uint64_t h)
+{
+    size_t mask = cap - 1, i = (size_t)h & mask;
+    while (t[i].h && t[i].h != h)
+        i = (i + 1) & mask;
+    return &t[i];
+}
+
+/* Adds the space-free form of key[0..n) for outlet ix; -1 when out of memory. */
+static int label_add(erg_gazetteer *g, const char *key, size_t n, int32_t ix)
+{
+    uint64_t h = ERG_HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        if (key[i] != ' ')
+            h = erg_hash_more(h, key + i, 1);
+    h = nonzero(erg_hash_mix(h));
+    if ((g->label_used + 1) * 2 > g->label_cap) {
+        size_t cap = g->label_cap ? g->label_cap * 2 : 1024;
+        label_entry *t = calloc(cap, sizeof *t);
+        if (!t)
+            return -1;
+        for (size_t i = 0; i < g->label_cap; i++)
+            if (g->labels[i].h)
+                *label_slot(t, cap, g->labels[i].h) = g->labels[i];
+        free(g->labels);
+        g->labels = t;
+        g->label_cap = cap;
+    }
+    label_entry *e = label_slot(g->labels, g->label_cap, h);
+    if (!e->h) {
+        *e = (label_entry){h, ix};
+        g->label_used++;
+    } else if (e->outlet != ix) {
+        e->outlet = -1;
+    }
+    return 0;
+}
+
+/* Fills the label table from the keys that hold a space. */
+static erg_status labels_build(erg_gazetteer *g)
+{
+    for (size_t i = 0; i < g->key_cap; i++) {
+        const key_entry *e = &g->keys[i];
+        if (!e->h)
+            continue;
+        const char *k = g->pool.data + e->off;
+        if (!memchr(k, ' ', e->len))
+            continue;
+        if (label_add(g, k, e->len, e->outlet))
+            return ERG_ENOMEM;
+        if (e->len > 4 && memcmp(k, "the ", 4) == 0 && label_add(g, k + 4, e->len - 4, e->outlet))
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+/* The outlet whose key without spaces is label[0..n) (which has none), or NULL. */
+static const char *label_outlet(const erg_gazetteer *g, const char *label, size_t n)
+{
+    if (!g->label_cap)
+        return NULL;
+    uint64_t h = nonzero(erg_hash_mix(erg_hash_more(ERG_HASH_SEED, label, n)));
+    const label_entry *e = label_slot(g->labels, g->label_cap, h);
+    return e->h && e->outlet >= 0 ? g->pool.data + g->outlets[e->outlet].name : NULL;
 }
 
 /* ---- loading --------------------------------------------------------------- */
@@ -610,6 +688,10 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
     erg_status st = load_file(&ld, dir, "outlets.tsv", parse_outlet_line);
     if (st != ERG_OK)
         goto cleanup;
+    if ((st = labels_build(g)) != ERG_OK) {
+        erg_error_oom(err);
+        goto cleanup;
+    }
     st = load_file(&ld, dir, "outlet_cues.txt", parse_cue_line);
     if (st != ERG_OK)
         goto cleanup;
@@ -653,6 +735,7 @@ void erg_gazetteer_free(erg_gazetteer *g)
     free(g->names);
     free(g->scan);
     free(g->keys);
+    free(g->labels);
     free(g->words);
     free(g->lists);
     for (int k = 0; k < ERG_GAZ_CUE_COUNT; k++)
@@ -676,6 +759,119 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key)
         return NULL;
     const key_entry *e = key_find(g, key, strlen(key));
     return e ? kind_names[g->outlets[e->outlet].kind] : NULL;
+}
+
+/* The canonical name of the outlet whose key is that of s[0..n), or NULL. */
+static const char *outlet_of(const erg_gazetteer *g, const char *s, size_t n, erg_buf *scratch)
+{
+    if (n == 0 || erg_text_name_key(s, n, scratch) != ERG_OK || scratch->len == 0)
+        return NULL;
+    const key_entry *e = key_find(g, scratch->data, scratch->len);
+    return e ? g->pool.data + g->outlets[e->outlet].name : NULL;
+}
+
+static bool domain_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Second-level labels under a country code that are part of the public suffix. */
+static bool suffix_label(const char *s, size_t n)
+{
+    static const char *const labels[] = {"com", "co", "org", "net", "gov",
+                                         "edu", "ac", "ne",  "or",  "go"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strlen(labels[i]) == n && strncasecmp(s, labels[i], n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The registrable label of the domain name s[0..n) ("www.bbc.co.uk" ->
+ * "bbc") into *label and *len; false when s is not a domain name of two
+ * labels or more.
+ */
+static bool registrable_label(const char *s, size_t n, const char **label, size_t *len)
+{
+    static const char *const schemes[] = {"https://", "http://"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t k = strlen(schemes[i]);
+        if (n > k && strncasecmp(s, schemes[i], k) == 0) {
+            s += k;
+            n -= k;
+            break;
+        }
+    }
+    const char *slash = memchr(s, '/', n);
+    if (slash)
+        n = (size_t)(slash - s);
+    /* The last three labels, the last one at [2]; count of all labels. */
+    const char *start[3] = {NULL, NULL, NULL};
+    size_t lens[3] = {0, 0, 0}, count = 0, from = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '.') {
+            if (!domain_byte((unsigned char)s[i]))
+                return false;
+            continue;
+        }
+        if (i == from)
+            return false; /* an empty label */
+        start[0] = start[1], lens[0] = lens[1];
+        start[1] = start[2], lens[1] = lens[2];
+        start[2] = s + from, lens[2] = i - from;
+        count++;
+        from = i + 1;
+    }
+    if (count < 2)
+        return false;
+    size_t ix = 1;
+    if (lens[2] == 2 && suffix_label(start[1], lens[1])) {
+        if (count < 3)
+            return false;
+        ix = 0;
+    }
+    *label = start[ix];
+    *len = lens[ix];
+    return true;
+}
+
+const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *source,
+                                        erg_buf *scratch)
+{
+    if (!g || !source || !source[0])
+        return NULL;
+    size_t n = strlen(source);
+    const char *name = outlet_of(g, source, n, scratch);
+    if (name)
+        return name;
+    /* "Reuters (Reuters-21578 Distribution 1.0)": the name before the parenthesis. */
+    size_t m = n;
+    while (m > 0 && (source[m - 1] == ' ' || source[m - 1] == '\t'))
+        m--;
+    if (m > 0 && source[m - 1] == ')') {
+        const char *open = NULL;
+        for (size_t i = 0; i < m; i++)
+            if (source[i] == '(')
+                open = source + i;
+        if (open && open > source &&
+            (name = outlet_of(g, source, (size_t)(open - source), scratch)))
+            return name;
+        if (open)
+            n = (size_t)(open - source);
+        while (n > 0 && source[n - 1] == ' ')
+            n--;
+    }
+    const char *label;
+    size_t len;
+    if (!registrable_label(source, n, &label, &len))
+        return NULL;
+    if ((name = outlet_of(g, label, len, scratch)))
+        return name;
+    /* "theguardian", "washingtonpost": a name's key without its spaces and leading "the". */
+    if (erg_text_name_key(label, len, scratch) != ERG_OK || !scratch->len ||
+        memchr(scratch->data, ' ', scratch->len))
+        return NULL;
+    return label_outlet(g, scratch->data, scratch->len);
 }
 
 size_t erg_gazetteer_size(const erg_gazetteer *g, size_t *names)
