@@ -391,15 +391,15 @@ START_TEST(test_malformed)
 
     /* A weight that is not a number above 0. */
     snprintf(path, sizeof path, "%s/weight.graphml", dir);
+    /* The weight key goes among the keys, before the graph element. */
+    const char *graph_at = strstr(erg_keys, "  <graph");
+    ck_assert_ptr_nonnull(graph_at);
     snprintf(text, sizeof text,
-             "%s    <node id=\"b\"><data key=\"label\">B</data><data key=\"type\">person</data>"
+             "%.*s  <key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n%s"
+             "    <node id=\"b\"><data key=\"label\">B</data><data key=\"type\">person</data>"
              "</node>\n    <edge source=\"a\" target=\"b\"><data key=\"w\">-0.5</data></edge>\n"
              "  </graph>\n</graphml>\n",
-             erg_keys);
-    char *w = strstr(text, "  <graph");
-    const char *wkey = "  <key id=\"w\" for=\"edge\" attr.name=\"weight\"/>\n";
-    memmove(w + strlen(wkey), w, strlen(w) + 1);
-    memcpy(w, wkey, strlen(wkey));
+             (int)(graph_at - erg_keys), erg_keys, graph_at);
     put_file(path, text);
     err = load_fails(dir, path, ERG_EFORMAT);
     ck_assert_str_eq(
