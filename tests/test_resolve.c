@@ -236,6 +236,29 @@ START_TEST(test_article_beats_alias_list_for_an_acronym)
 }
 END_TEST
 
+START_TEST(test_counted_people_are_no_organization)
+{
+    fixture f;
+    setup_lists(&f, "Lady Hale said many Roma had good reason to leave. Many Ford dealers "
+                    "agreed. The Bank ruled, and many Bank staff objected.");
+    mention(&f, "Roma", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Ford", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Bank", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Bank", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    bool roma = false, ford = false;
+    for (size_t e = 0; e < f.entities.n; e++) {
+        roma = roma || strcmp(f.entities.items[e].key, "roma") == 0;
+        ford = ford || strcmp(f.entities.items[e].key, "ford") == 0;
+    }
+    /* "many Roma had": people; "many Ford dealers": the company, named before a noun. */
+    ck_assert(!roma);
+    ck_assert(ford);
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
 START_TEST(test_company_named_by_its_first_words)
 {
     fixture f;
@@ -719,6 +742,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_country_bodies_need_their_country);
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
+    tcase_add_test(tc, test_counted_people_are_no_organization);
     tcase_add_test(tc, test_name_cut_short_on_the_left_takes_a_listed_name);
     suite_add_tcase(s, tc);
     return s;

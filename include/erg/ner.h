@@ -315,8 +315,8 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * Word lists of the data folder, read by erg_gazetteer_load when present:
  * roles.txt and titles.txt (role nouns: "MP", "spokesman"), nationalities.txt
  * ("Welsh", "West German"), legal_suffixes.txt ("Inc", "Ltd"),
- * first_names.txt, places.txt and generic_bodies.txt ("ministry", "district
- * court").
+ * first_names.txt, places.txt, generic_bodies.txt ("ministry", "district
+ * court") and quantifiers.txt ("many", "several").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -324,7 +324,8 @@ typedef enum erg_word_list {
     ERG_LIST_LEGAL = 4,
     ERG_LIST_FIRST_NAME = 8,
     ERG_LIST_PLACE = 16,
-    ERG_LIST_GENERIC_BODY = 32
+    ERG_LIST_GENERIC_BODY = 32,
+    ERG_LIST_QUANTIFIER = 64
 } erg_word_list;
 
 /*

@@ -705,7 +705,8 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"legal_suffixes.txt", ERG_LIST_LEGAL},
                  {"first_names.txt", ERG_LIST_FIRST_NAME},
                  {"places.txt", ERG_LIST_PLACE},
-                 {"generic_bodies.txt", ERG_LIST_GENERIC_BODY}};
+                 {"generic_bodies.txt", ERG_LIST_GENERIC_BODY},
+                 {"quantifiers.txt", ERG_LIST_QUANTIFIER}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         st = load_file(&ld, dir, lists[i].file, parse_list_line);

@@ -206,6 +206,7 @@ struct erg_resolver {
     int32_t *parent;
     bool *title_only;   /* every mention of the entity is in the article's title line */
     bool *shown_person; /* a mention is a person by its context, against the tagger */
+    bool *people;       /* counted as a group of people ("many Roma had") */
     size_t ent_cap;
 };
 
@@ -239,6 +240,7 @@ void erg_resolver_free(erg_resolver *r)
     free(r->parent);
     free(r->title_only);
     free(r->shown_person);
+    free(r->people);
     free(r);
 }
 
@@ -639,6 +641,10 @@ static erg_status grow_entity_scratch(erg_resolver *r, size_t n)
     if (!sp)
         return ERG_ENOMEM;
     r->shown_person = sp;
+    void *pg = realloc(r->people, cap * sizeof *r->people);
+    if (!pg)
+        return ERG_ENOMEM;
+    r->people = pg;
     r->ent_cap = cap;
     return ERG_OK;
 }
@@ -999,7 +1005,9 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 {
     for (size_t e = 0; e < out->n; e++)
         r->parent[e] =
-            !out->items[e].name && no_name_key(r->gaz, out->items[e].key) ? NOT_A_NAME : (int32_t)e;
+            !out->items[e].name && (no_name_key(r->gaz, out->items[e].key) || r->people[e])
+                ? NOT_A_NAME
+                : (int32_t)e;
     for (size_t e = 0; e < out->n; e++) {
         const erg_local_entity *le = &out->items[e];
         bool misc = misc_only(r->votes[e]);
@@ -1443,6 +1451,51 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
 }
 
 /*
+ * Marks r->people[e] for the entities counted as a group of people: a
+ * one-word name, not listed and not in capitals, typed agency, right after a
+ * quantifier of quantifiers.txt and before a verb or the end of a clause
+ * ("many Roma had good reason", "most Caribs live"). Organizations are not
+ * counted that way; "many Ford dealers" (a plural noun after the name: a
+ * lower-case word ending in "s") is a name used as a modifier, and is left,
+ * as is a generic organization word ("many Bank staff").
+ */
+static void find_people_groups(erg_resolver *r, const char *text, const erg_doc *doc,
+                               const erg_mentions *mentions, const erg_local_entities *out)
+{
+    for (size_t e = 0; e < out->n; e++)
+        r->people[e] = false;
+    if (!r->gaz)
+        return;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        if (m->entity < 0 || m->tok_end != m->tok_first + 1 || m->tok_end >= doc->n_tokens ||
+            m->tok_first <= doc->sentences[m->sentence].first)
+            continue;
+        const erg_local_entity *le = &out->items[m->entity];
+        if (le->name || strchr(le->key, ' ') || generic_org_key(le->key) ||
+            winning_type(r->votes[m->entity]) != ERG_TYPE_AGENCY)
+            continue;
+        bool lower = false;
+        for (uint32_t b = m->start; b < m->end && !lower; b++)
+            lower = text[b] >= 'a' && text[b] <= 'z';
+        const erg_token *q = &doc->tokens[m->tok_first - 1], *next = &doc->tokens[m->tok_end];
+        size_t qn = q->end - q->start, nn = next->end - next->start;
+        char low[16];
+        if (!lower || qn >= sizeof low)
+            continue;
+        for (size_t k = 0; k < qn; k++)
+            low[k] = (char)tolower((unsigned char)text[q->start + k]);
+        if (!erg_gazetteer_listed(r->gaz, ERG_LIST_QUANTIFIER, low, qn))
+            continue;
+        bool clause_end = !(next->flags & ERG_TOK_WORD);
+        bool verb_like = (next->flags & ERG_TOK_WORD) && !(next->flags & ERG_TOK_UPPER) &&
+                         text[next->start + nn - 1] != 's';
+        if (clause_end || verb_like)
+            r->people[m->entity] = true;
+    }
+}
+
+/*
  * An organization the tagger cut short on the left takes the capitalized word
  * before it in mid-sentence: "led by First Boston Corp", where the tagger
  * read "First" as the ordinal ("Home Savings", "Consolidated Foods" alike).
@@ -1542,6 +1595,7 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
         if (m->entity >= 0 && (long)m->sentence != title)
             r->title_only[m->entity] = false;
     }
+    find_people_groups(r, text, doc, mentions, out);
     join_partial_names(r, out);
     if (apply_joins(r, mentions, out) != ERG_OK)
         return erg_error_oom(err);
