@@ -87,6 +87,12 @@ struct erg_gazetteer {
     size_t n_cues[ERG_GAZ_CUE_COUNT], cap_cues[ERG_GAZ_CUE_COUNT];
     key_entry *lists; /* word lists by merge key; `outlet` holds erg_word_list bits */
     size_t list_used, list_cap;
+    /*
+     * A Bloom filter of the listed keys (one bit each, 8 KB): most lookups
+     * are of words no list holds, and the filter answers those from the
+     * cache, where the table (tens of thousands of entries) would miss.
+     */
+    uint64_t list_bloom[1024];
 };
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -251,6 +257,9 @@ static key_entry *list_find(const erg_gazetteer *g, const char *key, size_t n)
     if (!g->list_cap)
         return NULL;
     uint64_t h = nonzero(erg_hash(key, n));
+    uint32_t b = (uint32_t)(h >> 48);
+    if (!(g->list_bloom[b >> 6] & (1ull << (b & 63))))
+        return NULL;
     size_t mask = g->list_cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         key_entry *e = &g->lists[i];
@@ -295,6 +304,8 @@ static erg_status list_add(erg_gazetteer *g, const char *key, size_t n, int32_t 
     if (pool_add(g, key, n, &off) != ERG_OK)
         return ERG_ENOMEM;
     uint64_t h = nonzero(erg_hash(key, n));
+    uint32_t b = (uint32_t)(h >> 48);
+    g->list_bloom[b >> 6] |= 1ull << (b & 63);
     size_t mask = g->list_cap - 1;
     size_t i = (size_t)h & mask;
     while (g->lists[i].h)
