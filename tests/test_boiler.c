@@ -63,6 +63,25 @@ START_TEST(test_five_is_boilerplate_four_is_not)
     ck_assert(!is_boiler(b, "BBC", "Hide Caption")); /* another source's line */
     ck_assert(!is_boiler(b, "CNN", "   "));
     erg_boiler_free(b);
+
+    /*
+     * A long line hashed eight bytes at a time where it can: the same words
+     * with white space anywhere (so at every alignment) are the same line.
+     */
+    const char *forms[5] = {
+        "Photographs courtesy of the Royal Geographical Society, London, all rights reserved",
+        "  Photographs courtesy of the Royal Geographical Society, London, all rights reserved",
+        "Photographs  courtesy of the Royal\tGeographical Society, London, all rights reserved ",
+        "Photographs courtesy of  the Royal Geographical Society,  London, all   rights reserved",
+        "Photographs courtesy of the Royal Geographical Society, London, all rights\r reserved"};
+    for (size_t i = 0; i < 5; i++) {
+        src[i] = "Gazette";
+        txt[i] = forms[i];
+    }
+    b = build(src, txt, order, 5);
+    ck_assert_uint_eq(erg_boiler_count(b, "Gazette", forms[0], strlen(forms[0])), 5);
+    ck_assert(is_boiler(b, "Gazette", forms[2]));
+    erg_boiler_free(b);
 }
 END_TEST
 

@@ -71,6 +71,23 @@ static uint64_t line_hash(uint64_t src, const char *s, size_t n)
     size_t len = 0;
     bool pending = false;
     for (size_t i = 0; i < n; i++) {
+        /* Eight bytes with no space or control byte: one fold, as PUT would do it. */
+        while (k == 0 && !pending && n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w - 0x2121212121212121ULL) & ~w & 0x8080808080808080ULL)
+                break; /* some byte is below 0x21 */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            w = __builtin_bswap64(w);
+#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+            break;
+#endif
+            h = fold(h, w);
+            len += 8;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (is_space(c)) {
             pending = len > 0;
