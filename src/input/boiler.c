@@ -60,12 +60,15 @@ static inline uint64_t fold(uint64_t h, uint64_t word)
 
 /*
  * Hash of the line s[0..n) after white-space normalization, keyed with the
- * source; 0 when the line is empty after normalization. The normalized
+ * source; 0 when the line is empty after normalization or longer than
+ * ERG_BOILER_MAX_LINE bytes. The normalized
  * bytes are gathered 8 at a time, so that there is one multiply per 8 bytes
  * rather than one per byte (this runs over every byte of the input twice).
  */
 static uint64_t line_hash(uint64_t src, const char *s, size_t n)
 {
+    if (n > ERG_BOILER_MAX_LINE)
+        return 0; /* a paragraph, never a caption or byline: not hashed, never counted */
     uint64_t h = ERG_HASH_SEED ^ src, acc = 0;
     unsigned k = 0;
     size_t len = 0;
