@@ -261,25 +261,20 @@ void erg_names_free(erg_names *n)
 
 erg_status erg_names_add_titles(erg_names *n, const char *path, erg_error *err)
 {
-    char *data = NULL;
-    size_t len = 0;
+    char **words = NULL;
+    size_t n_words = 0;
     erg_buf key;
     erg_buf_init(&key);
-    erg_status st = erg_read_file(path, &data, &len, err);
-    for (char *line = data; st == ERG_OK && line && *line;) {
-        char *end = strchr(line, '\n');
-        char *next = end ? end + 1 : line + strlen(line);
-        char *hash = memchr(line, '#', (size_t)(next - line));
-        size_t n_line = (size_t)((hash ? hash : end ? end : next) - line);
-        if (erg_text_name_key(line, n_line, &key) != ERG_OK ||
+    erg_status st = erg_word_list_read(path, &words, &n_words, err);
+    for (size_t i = 0; st == ERG_OK && i < n_words; i++) {
+        if (erg_text_name_key(words[i], strlen(words[i]), &key) != ERG_OK ||
             (key.data && key.data[0] &&
              erg_buf_append(&n->titles, key.data, strlen(key.data) + 1) != ERG_OK))
             st = erg_error_oom(err);
         else if (key.data && key.data[0])
             n->n_titles++;
-        line = next;
     }
-    free(data);
+    erg_word_list_free(words, n_words);
     erg_buf_release(&key);
     return st;
 }
