@@ -213,7 +213,8 @@ erg_status erg_boiler_add(erg_boiler *b, const erg_article *art, erg_error *err)
         t = nl ? nl + 1 : end;
     }
     /* Each line once per article: the count is of articles, not of lines. */
-    qsort(b->hashes, n, sizeof *b->hashes, cmp_u64);
+    if (n > 1)
+        qsort(b->hashes, n, sizeof *b->hashes, cmp_u64);
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && b->hashes[i] == b->hashes[i - 1])
             continue;
