@@ -7,7 +7,8 @@
  * undirected co_mention edge and typed, directed edges). Every analysis here
  * runs on the simple undirected co-mention graph that erg_graph_to_igraph
  * builds: vertex i is entity i, one edge per pair with a co_mention edge, its
- * weight the pair's co-mention count. Typed edges play no part in the scores;
+ * weight the pair's Newman weight (erg_edge_weight: a window of k entities
+ * gives each pair 1/(k-1)). Typed edges play no part in the scores;
  * they are shown beside the answers (neighbors, paths, evidence). This is what
  * Gephi computes on an undirected GraphML file with erg's `weight`.
  *
@@ -54,7 +55,7 @@ extern "C" {
  */
 typedef struct erg_net {
     igraph_t graph;         /* vertex i is entity i of the erg_graph */
-    igraph_vector_t weight; /* per edge: co-mention count (> 0) */
+    igraph_vector_t weight; /* per edge: the Newman weight (> 0), erg_edge_weight */
     igraph_vector_t length; /* per edge: 1 / weight, the distance paths use */
 } erg_net;
 
