@@ -189,7 +189,8 @@ def phrase_forms(phrase):
     return out
 
 
-# A one-word form that names people or places is not a party's: "European"
+# A form that names people or places is not a party's (nationalities,
+# religions, places and their adjectives, of any length): "European"
 # (European Party), "German" (German Party) and "Butler" (Butler Party) are
 # far more often a nationality, a place or a surname. Surnames: the most
 # common SURNAME_RANK of the 1990 US census (public domain).
@@ -224,8 +225,10 @@ def main():
     data_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     lower = lower_counts(corpora)
     taken = existing_keys(data_dir)
-    not_party = word_set(os.path.join(data_dir, "nationalities.txt")) | word_set(
-        os.path.join(data_dir, "places.txt")
+    not_party = (
+        word_set(os.path.join(data_dir, "nationalities.txt"))
+        | word_set(os.path.join(data_dir, "religions.txt"))
+        | word_set(os.path.join(data_dir, "places.txt"))
     )
     family = surnames(surname_path)
 

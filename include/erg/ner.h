@@ -314,7 +314,8 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
 /*
  * Word lists of the data folder, read by erg_gazetteer_load when present:
  * roles.txt and titles.txt (role nouns: "MP", "spokesman"), nationalities.txt
- * ("Welsh", "West German"), legal_suffixes.txt ("Inc", "Ltd"),
+ * ("Welsh", "West German") and religions.txt ("Muslim"), both
+ * ERG_LIST_NATIONALITY: groups of people, legal_suffixes.txt ("Inc", "Ltd"),
  * first_names.txt, places.txt, generic_bodies.txt ("ministry", "district
  * court") and quantifiers.txt ("many", "several").
  */

@@ -713,6 +713,7 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
     } lists[] = {{"roles.txt", ERG_LIST_ROLE},
                  {"titles.txt", ERG_LIST_ROLE},
                  {"nationalities.txt", ERG_LIST_NATIONALITY},
+                 {"religions.txt", ERG_LIST_NATIONALITY},
                  {"legal_suffixes.txt", ERG_LIST_LEGAL},
                  {"first_names.txt", ERG_LIST_FIRST_NAME},
                  {"places.txt", ERG_LIST_PLACE},

@@ -807,20 +807,30 @@ static bool generic_body_key(const erg_gazetteer *g, const char *key)
 }
 
 /*
- * A key that names no one however it was tagged: a nationality or language
- * adjective or its plural ("welsh", "west german", "germans"), legal
- * suffixes alone ("co", "ltd"), role nouns alone ("mp"), or one letter ("p").
+ * A key that names no one however it was tagged: legal suffixes alone ("co",
+ * "ltd"), role nouns alone ("mp"), one letter ("p"), a country's body
+ * without its country (generic_body_key).
  */
 static bool no_name_key(const erg_gazetteer *g, const char *key)
 {
-    size_t n = strlen(key);
-    if (n == 1)
-        return true;
-    if (erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n) ||
-        (n > 2 && key[n - 1] == 's' && erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n - 1)))
+    if (strlen(key) == 1)
         return true;
     return all_words_listed(g, ERG_LIST_LEGAL, key, false) ||
            all_words_listed(g, ERG_LIST_ROLE, key, true) || generic_body_key(g, key);
+}
+
+/*
+ * A key that names a group of people: a nationality, language or religion
+ * adjective or its plural ("welsh", "west german", "germans", "muslims").
+ * Such a name is no entity unless it joins a longer name of the article
+ * ("Christian" of "James Christian", "Quaker" of "Quaker Oats Co").
+ */
+static bool group_key(const erg_gazetteer *g, const char *key)
+{
+    size_t n = strlen(key);
+    return erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n) ||
+           (n > 2 && key[n - 1] == 's' &&
+            erg_gazetteer_listed(g, ERG_LIST_NATIONALITY, key, n - 1));
 }
 
 /*
@@ -1093,6 +1103,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             r->parent[e] = -1;
         else if (!out->items[e].name && winning_type(r->votes[e]) == ERG_TYPE_AGENCY &&
                  generic_org_key(out->items[e].key))
+            r->parent[e] = NOT_A_NAME;
+        else if (!out->items[e].name && group_key(r->gaz, out->items[e].key))
             r->parent[e] = NOT_A_NAME;
     }
     /* A chain (e -> f -> g) ends at g; an unresolved end leaves e unresolved. */
