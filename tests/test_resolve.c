@@ -259,6 +259,23 @@ START_TEST(test_counted_people_are_no_organization)
 }
 END_TEST
 
+START_TEST(test_groups_of_people_unless_they_join_a_name)
+{
+    fixture f;
+    setup_lists(&f, "Muslims protested. James Christian spoke. Christian said so. Welsh voters "
+                    "agreed.");
+    mention(&f, "Muslims", 0, ERG_TYPE_PERSON);
+    mention(&f, "James Christian", 0, ERG_TYPE_PERSON);
+    mention(&f, "Christian", 1, ERG_TYPE_PERSON);
+    mention(&f, "Welsh", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_ptr_eq(entity_of(&f, "Christian", 0), entity_of(&f, "James Christian", 0));
+    teardown(&f);
+    erg_gazetteer_free(lists_gaz);
+}
+END_TEST
+
 START_TEST(test_company_named_by_its_first_words)
 {
     fixture f;
@@ -743,6 +760,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);
+    tcase_add_test(tc, test_groups_of_people_unless_they_join_a_name);
     tcase_add_test(tc, test_name_cut_short_on_the_left_takes_a_listed_name);
     suite_add_tcase(s, tc);
     return s;
