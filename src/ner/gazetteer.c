@@ -198,14 +198,15 @@ static scan_entry *scan_add(erg_gazetteer *g, uint64_t h)
 
 /* ---- the key table -------------------------------------------------------- */
 
-static key_entry *key_find(const erg_gazetteer *g, const char *key, size_t n)
+/* The entry of key[0..n) in an open-addressing table of cap (a power of two) slots, or NULL. */
+static key_entry *table_find(const erg_gazetteer *g, key_entry *t, size_t cap, uint64_t h,
+                             const char *key, size_t n)
 {
-    if (!g->key_cap)
+    if (!cap)
         return NULL;
-    uint64_t h = nonzero(erg_hash(key, n));
-    size_t mask = g->key_cap - 1;
+    size_t mask = cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        key_entry *e = &g->keys[i];
+        key_entry *e = &t[i];
         if (e->h == 0)
             return NULL;
         if (e->h == h && e->len == n && memcmp(g->pool.data + e->off, key, n) == 0)
@@ -213,24 +214,35 @@ static key_entry *key_find(const erg_gazetteer *g, const char *key, size_t n)
     }
 }
 
-static int key_rehash(erg_gazetteer *g)
+/* Doubles a table (to 1024 slots when empty); -1 when out of memory, the table unchanged. */
+static int table_rehash(key_entry **table, size_t *cap)
 {
-    size_t cap = g->key_cap ? g->key_cap * 2 : 1024;
-    key_entry *t = calloc(cap, sizeof *t);
+    size_t new_cap = *cap ? *cap * 2 : 1024;
+    key_entry *t = calloc(new_cap, sizeof *t);
     if (!t)
         return -1;
-    for (size_t i = 0; i < g->key_cap; i++) {
-        if (!g->keys[i].h)
+    for (size_t i = 0; i < *cap; i++) {
+        if (!(*table)[i].h)
             continue;
-        size_t j = (size_t)g->keys[i].h & (cap - 1);
+        size_t j = (size_t)(*table)[i].h & (new_cap - 1);
         while (t[j].h)
-            j = (j + 1) & (cap - 1);
-        t[j] = g->keys[i];
+            j = (j + 1) & (new_cap - 1);
+        t[j] = (*table)[i];
     }
-    free(g->keys);
-    g->keys = t;
-    g->key_cap = cap;
+    free(*table);
+    *table = t;
+    *cap = new_cap;
     return 0;
+}
+
+static key_entry *key_find(const erg_gazetteer *g, const char *key, size_t n)
+{
+    return table_find(g, g->keys, g->key_cap, nonzero(erg_hash(key, n)), key, n);
+}
+
+static int key_rehash(erg_gazetteer *g)
+{
+    return table_rehash(&g->keys, &g->key_cap);
 }
 
 static int key_insert(erg_gazetteer *g, uint32_t off, uint32_t len, int32_t outlet_ix,
@@ -260,34 +272,12 @@ static key_entry *list_find(const erg_gazetteer *g, const char *key, size_t n)
     uint32_t b = (uint32_t)(h >> 48);
     if (!(g->list_bloom[b >> 6] & (1ull << (b & 63))))
         return NULL;
-    size_t mask = g->list_cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        key_entry *e = &g->lists[i];
-        if (e->h == 0)
-            return NULL;
-        if (e->h == h && e->len == n && memcmp(g->pool.data + e->off, key, n) == 0)
-            return e;
-    }
+    return table_find(g, g->lists, g->list_cap, h, key, n);
 }
 
 static int list_rehash(erg_gazetteer *g)
 {
-    size_t cap = g->list_cap ? g->list_cap * 2 : 1024;
-    key_entry *t = calloc(cap, sizeof *t);
-    if (!t)
-        return -1;
-    for (size_t i = 0; i < g->list_cap; i++) {
-        if (!g->lists[i].h)
-            continue;
-        size_t j = (size_t)g->lists[i].h & (cap - 1);
-        while (t[j].h)
-            j = (j + 1) & (cap - 1);
-        t[j] = g->lists[i];
-    }
-    free(g->lists);
-    g->lists = t;
-    g->list_cap = cap;
-    return 0;
+    return table_rehash(&g->lists, &g->list_cap);
 }
 
 /* Marks the merge key key[0..n) as a member of the lists in bits. */
