@@ -66,13 +66,15 @@ START_TEST(test_five_is_boilerplate_four_is_not)
 
     /*
      * A long line hashed eight bytes at a time where it can: the same words
-     * with white space anywhere (so at every alignment) are the same line.
+     * with white space anywhere (so at every alignment), or with tabs that
+     * send every byte through the slow path, are the same line.
      */
     const char *forms[5] = {
         "Photographs courtesy of the Royal Geographical Society, London, all rights reserved",
         "  Photographs courtesy of the Royal Geographical Society, London, all rights reserved",
         "Photographs  courtesy of the Royal\tGeographical Society, London, all rights reserved ",
-        "Photographs courtesy of  the Royal Geographical Society,  London, all   rights reserved",
+        "Photographs\tcourtesy\tof\tthe\tRoyal\tGeographical\tSociety,\tLondon,\tall\trights\t"
+        "reserved", /* every word byte by byte: the same hash as eight at a time */
         "Photographs courtesy of the Royal Geographical Society, London, all rights\r reserved"};
     for (size_t i = 0; i < 5; i++) {
         src[i] = "Gazette";
