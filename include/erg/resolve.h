@@ -69,7 +69,8 @@ erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error
  * the shipped data/first_names.txt. A name that the tagger called a person at
  * least once and whose first word is a listed first name is a person, even
  * when most of its mentions were tagged otherwise ("the Tom Cruise video").
- * ERG_EIO when the file cannot be read.
+ * The first names of the resolver's gazetteer (its first_names.txt) count
+ * already; this adds more. ERG_EIO when the file cannot be read.
  */
 erg_status erg_resolver_add_first_names(erg_resolver *r, const char *path, erg_error *err);
 

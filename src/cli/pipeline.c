@@ -114,13 +114,7 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
         if (erg_resolver_add_aliases(p->resolver, path, &err) != ERG_OK)
             goto fail;
     }
-    /* First names help decide that a name is a person's; the list is optional. */
-    if (o->data_dir)
-        snprintf(path, sizeof path, "%s/first_names.txt", o->data_dir);
-    if ((o->data_dir ? access(path, R_OK) == 0
-                     : erg_data_path("first_names.txt", path, sizeof path, NULL) == ERG_OK) &&
-        erg_resolver_add_first_names(p->resolver, path, &err) != ERG_OK)
-        goto fail;
+    /* First names (data/first_names.txt) come with the gazetteer, read once there. */
     for (size_t i = 0; i < o->n_aliases; i++)
         if (erg_resolver_add_aliases(p->resolver, o->aliases[i], &err) != ERG_OK)
             goto fail;

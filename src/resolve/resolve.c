@@ -292,7 +292,12 @@ static bool starts_with_first_name(erg_resolver *r, const char *key, bool one_wo
     const char *sp = strchr(key, ' ');
     if (!sp && one_word)
         sp = key + strlen(key);
-    if (!sp || !r->first_names.cap)
+    if (!sp)
+        return false;
+    /* The gazetteer's first_names.txt, and any list added to the resolver. */
+    if (erg_gazetteer_listed(r->gaz, ERG_LIST_FIRST_NAME, key, (size_t)(sp - key)))
+        return true;
+    if (!r->first_names.cap)
         return false;
     erg_buf_clear(&r->key);
     if (erg_buf_append(&r->key, key, (size_t)(sp - key)) != ERG_OK)
