@@ -229,6 +229,27 @@ static inline erg_graph *tb_news(unsigned mask)
     return g;
 }
 
+/*
+ * The native file of g, as a malloc'd string. Not inlined: gcc then reads
+ * the memstream's buffer as a dangling pointer to a local.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static char *
+tb_json(const erg_graph *g)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    ck_assert_ptr_nonnull(f);
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_write_json(g, f, &err) == ERG_OK, "write: %s", err.text);
+    ck_assert_int_eq(fclose(f), 0);
+    return data;
+}
+
 static inline void tb_tmpdir(char *dir, size_t cap)
 {
     snprintf(dir, cap, "/tmp/erg-graph-test-XXXXXX");

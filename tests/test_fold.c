@@ -204,20 +204,6 @@ static erg_graph *corpus(bool fold)
     return g;
 }
 
-/* The native file's bytes; the caller frees them. */
-static char *bytes(const erg_graph *g)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    ck_assert_ptr_nonnull(f);
-    erg_error err;
-    erg_error_clear(&err);
-    ck_assert_int_eq(erg_graph_write_json(g, f, &err), ERG_OK);
-    ck_assert_int_eq(fclose(f), 0);
-    return buf;
-}
-
 START_TEST(short_form_folds_into_its_owner)
 {
     erg_graph *g = corpus(true);
@@ -286,7 +272,7 @@ START_TEST(comparable_claims_leave_an_ambiguous_node)
     ck_assert(!entity(g, "boris johnson")->ambiguous);
     ck_assert_ptr_nonnull(edge(g, "johnson", "gordon brown", ERG_KIND_CO_MENTION));
     /* The flag survives the native file. */
-    char *b = bytes(g);
+    char *b = tb_json(g);
     ck_assert_ptr_nonnull(strstr(b, "\"ambiguous\":true"));
     FILE *f = fmemopen(b, strlen(b), "r");
     erg_graph *h;
@@ -295,7 +281,7 @@ START_TEST(comparable_claims_leave_an_ambiguous_node)
     ck_assert_int_eq(erg_graph_load_stream(&h, f, "mem", &err), ERG_OK);
     fclose(f);
     ck_assert(entity(h, "johnson")->ambiguous);
-    char *b2 = bytes(h);
+    char *b2 = tb_json(h);
     ck_assert_str_eq(b, b2);
     free(b);
     free(b2);
@@ -330,7 +316,7 @@ END_TEST
 START_TEST(any_order_and_any_sharding_give_the_same_bytes)
 {
     erg_graph *g = corpus(true);
-    char *want = bytes(g);
+    char *want = tb_json(g);
     erg_graph_free(g);
 
     /* Reversed, and a fixed shuffle. */
@@ -341,7 +327,7 @@ START_TEST(any_order_and_any_sharding_give_the_same_bytes)
         for (int i = 0; i < N_ART; i++)
             add(h, orders[o][i]);
         finish(h);
-        char *got = bytes(h);
+        char *got = tb_json(h);
         ck_assert_msg(strcmp(want, got) == 0, "order %d gives other bytes", o);
         free(got);
         erg_graph_free(h);
@@ -370,7 +356,7 @@ START_TEST(any_order_and_any_sharding_give_the_same_bytes)
             top = s[3];
         }
         finish(top);
-        char *got = bytes(top);
+        char *got = tb_json(top);
         ck_assert_msg(strcmp(want, got) == 0, "grouping %d gives other bytes", grouping);
         free(got);
         for (int k = 0; k < 4; k++)

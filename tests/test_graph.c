@@ -57,20 +57,6 @@ static const erg_edge *edge(const erg_graph *g, const char *s, const char *t, er
     return NULL;
 }
 
-/* Saves g to a malloc'd string. */
-static char *save_string(const erg_graph *g)
-{
-    char *data = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&data, &len);
-    ck_assert_ptr_nonnull(f);
-    erg_error err;
-    erg_error_clear(&err);
-    ck_assert_msg(erg_graph_write_json(g, f, &err) == ERG_OK, "write: %s", err.text);
-    fclose(f);
-    return data;
-}
-
 /* Asserts two saved graphs are the same bytes, showing where they first differ. */
 #define assert_same(a, b) assert_same_at(a, b, __LINE__)
 static void assert_same_at(const char *a, const char *b, int line)
@@ -281,7 +267,7 @@ START_TEST(test_evidence_cap_and_order)
         ck_assert_str_eq(d->evidence[1].article, "a");
         ck_assert_str_eq(d->evidence[1].sentence, "A with B again.");
     }
-    char *s1 = save_string(g1), *s2 = save_string(g2);
+    char *s1 = tb_json(g1), *s2 = tb_json(g2);
     assert_same(s1, s2);
     free(s1);
     free(s2);
@@ -313,9 +299,9 @@ START_TEST(test_mask_and_refinish)
     const erg_edge *d = edge(g, "kcna", "kim jong un", ERG_KIND_CO_MENTION);
     ck_assert_uint_eq(d->count, 1);
     /* Finishing twice in a row changes nothing. */
-    char *s1 = save_string(g);
+    char *s1 = tb_json(g);
     tb_finish(g, ERG_TYPES_DEFAULT);
-    char *s2 = save_string(g);
+    char *s2 = tb_json(g);
     assert_same(s1, s2);
     free(s1);
     free(s2);
@@ -422,14 +408,14 @@ START_TEST(test_json_round_trip)
     erg_graph *g = build(1, 3, 0);
     tb_finish(g, ALL_TYPES);
     save_file(g, path);
-    char *s1 = save_string(g);
+    char *s1 = tb_json(g);
 
     erg_graph *h = NULL;
     erg_error err;
     erg_error_clear(&err);
     ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
     ck_assert(erg_graph_is_finished(h));
-    char *s2 = save_string(h);
+    char *s2 = tb_json(h);
     assert_same(s1, s2);
     ck_assert_uint_eq(erg_graph_entity_count(h), 6);
     ck_assert_uint_eq(erg_graph_edge_count(h), 11);
@@ -479,7 +465,7 @@ START_TEST(test_load_layouts)
     erg_graph *g = build(1, 3, 2);
     tb_finish(g, ALL_TYPES);
     save_file(g, path);
-    char *want = save_string(g);
+    char *want = tb_json(g);
     json_error_t jerr;
     json_t *tree = json_load_file(path, 0, &jerr);
     ck_assert_ptr_nonnull(tree);
@@ -491,7 +477,7 @@ START_TEST(test_load_layouts)
         erg_error err;
         erg_error_clear(&err);
         ck_assert_msg(erg_graph_load(&h, other, &err) == ERG_OK, "layout %zu: %s", i, err.text);
-        char *got = save_string(h);
+        char *got = tb_json(h);
         assert_same(got, want);
         free(got);
         erg_graph_free(h);
@@ -499,7 +485,7 @@ START_TEST(test_load_layouts)
     json_decref(tree);
 
     /* Break the second node (its line of erg's layout): the error names that line. */
-    char *text = save_string(g);
+    char *text = tb_json(g);
     char *line = strstr(text, "\n{\"id\":\"kim jong un\"") + 1;
     long lineno = 1;
     for (const char *p = text; p < line; p++)
@@ -534,7 +520,7 @@ START_TEST(test_merge_order_independent)
     tb_finish(ab, ALL_TYPES);
     tb_finish(ba, ALL_TYPES);
     tb_finish(c, ALL_TYPES);
-    char *sab = save_string(ab), *sba = save_string(ba), *sc = save_string(c);
+    char *sab = tb_json(ab), *sba = tb_json(ba), *sc = tb_json(c);
     assert_same(sab, sc);
     assert_same(sba, sc);
 
@@ -545,7 +531,7 @@ START_TEST(test_merge_order_independent)
     tb_finish(p2, ALL_TYPES);
     ck_assert_int_eq(erg_graph_merge(p2, p3, &err), ERG_OK);
     tb_finish(p2, ALL_TYPES);
-    char *s2 = save_string(p2);
+    char *s2 = tb_json(p2);
     assert_same(s2, sc);
 
     /* Merging graphs loaded from files gives the same bytes too. */
@@ -564,7 +550,7 @@ START_TEST(test_merge_order_independent)
     ck_assert_int_eq(erg_graph_merge(m, lb, &err), ERG_OK);
     ck_assert_int_eq(erg_graph_merge(m, la, &err), ERG_OK);
     tb_finish(m, ALL_TYPES);
-    char *sm = save_string(m);
+    char *sm = tb_json(m);
     assert_same(sm, sc);
 
     /* The same article twice is refused, and so is a graph merged into itself. */
@@ -574,10 +560,10 @@ START_TEST(test_merge_order_independent)
     ck_assert_uint_eq(erg_graph_article_count(m), 3);
 
     /* src is unchanged by a merge. */
-    char *sb_before = save_string(b);
+    char *sb_before = tb_json(b);
     erg_graph *x = build(1, 1, 0);
     ck_assert_int_eq(erg_graph_merge(x, b, &err), ERG_OK);
-    char *sb_after = save_string(b);
+    char *sb_after = tb_json(b);
     assert_same(sb_before, sb_after);
 
     free(sab);
@@ -834,7 +820,7 @@ START_TEST(test_malformed_files)
     free(deep);
     erg_graph *g = build(1, 3, 0);
     tb_finish(g, ALL_TYPES);
-    char *s = save_string(g);
+    char *s = tb_json(g);
     for (size_t cut = 1; cut + 1 < strlen(s); cut += 97) {
         char saved = s[cut];
         s[cut] = '\0';
@@ -985,7 +971,7 @@ START_TEST(test_shared_strings_churn)
         ck_assert_str_eq(d->first_date, "2020-01-01");
         ck_assert_str_eq(d->last_date, "2020-12-24");
     }
-    char *s1 = save_string(g1), *s2 = save_string(g2);
+    char *s1 = tb_json(g1), *s2 = tb_json(g2);
     assert_same(s1, s2);
     free(s1);
     free(s2);
@@ -1155,9 +1141,9 @@ START_TEST(test_subset_everything)
     for (unsigned cap = 0; cap <= 2; cap++) {
         erg_graph *g = build(1, 3, cap);
         tb_finish(g, ALL_TYPES);
-        char *s1 = save_string(g);
+        char *s1 = tb_json(g);
         erg_graph *sub = subset(g, NULL, NULL);
-        char *s2 = save_string(sub);
+        char *s2 = tb_json(sub);
         assert_same(s1, s2);
         free(s2);
         erg_graph_free(sub);
@@ -1169,7 +1155,7 @@ START_TEST(test_subset_everything)
         for (size_t i = 0; i < erg_graph_edge_count(g); i++)
             edges[i] = true;
         sub = subset(g, ents, edges);
-        s2 = save_string(sub);
+        s2 = tb_json(sub);
         assert_same(s1, s2);
         if (cap == 1)
             ck_assert(strstr(s2, "\"max_evidence\":1}") != NULL);
@@ -1191,8 +1177,8 @@ START_TEST(test_subset_everything)
         erg_error err;
         ck_assert_int_eq(erg_graph_merge(copy, more, &err), ERG_OK);
         tb_finish(copy, ALL_TYPES);
-        s1 = save_string(rest);
-        s2 = save_string(copy);
+        s1 = tb_json(rest);
+        s2 = tb_json(copy);
         assert_same(s1, s2);
         free(s1);
         free(s2);
@@ -1284,7 +1270,7 @@ START_TEST(test_json_attrs)
     fclose(f);
     erg_graph *h = NULL;
     ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
-    char *s1 = save_string(g), *s2 = save_string(h);
+    char *s1 = tb_json(g), *s2 = tb_json(h);
     assert_same(s1, s2);
     ck_assert(strstr(s2, "pagerank") == NULL);
     /* No attributes: the plain writer's bytes. */
@@ -1376,7 +1362,7 @@ START_TEST(test_newman_weights_round_trip)
     ck_assert_uint_eq(ac->count, 1);
     ck_assert_uint_eq(bc->count, 1);
 
-    char *s = save_string(g);
+    char *s = tb_json(g);
     ck_assert(strstr(s, "{\"source\":\"ann\",\"target\":\"bob\",\"kind\":\"co_mention\","
                         "\"weight\":1.5,\"count\":2,\"articles\":2,") != NULL);
     ck_assert(strstr(s, "{\"source\":\"ann\",\"target\":\"cid\",\"kind\":\"co_mention\","
@@ -1405,7 +1391,7 @@ START_TEST(test_newman_weights_round_trip)
     /* one pooled copy for the three edges that cite it */
     ck_assert_ptr_eq(ab->evidence[0].sentence,
                      edge(h, "bob", "cid", ERG_KIND_CO_MENTION)->evidence[0].sentence);
-    char *s2 = save_string(h);
+    char *s2 = tb_json(h);
     assert_same(s, s2);
     /* networkx reads version 2 as a node-link multigraph: 3 nodes, 3 links. */
     char script[512], cmd[1024];
@@ -1451,7 +1437,7 @@ START_TEST(test_version1_file)
     ck_assert_uint_eq(d->count, 3);
     ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
     ck_assert_str_eq(d->evidence[0].sentence, "A met B.");
-    char *s = save_string(g);
+    char *s = tb_json(g);
     ck_assert(strstr(s, "\"version\":2") != NULL);
     ck_assert(strstr(s,
                      "\"sentences\":[\n{\"article\":\"x\",\"start\":0,\"end\":8,\"text\":\"A met "
