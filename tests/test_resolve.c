@@ -104,6 +104,13 @@ static void setup_lists(fixture *f, const char *text)
     ck_assert_int_eq(erg_resolver_new(&f->r, lists_gaz, NULL), ERG_OK);
 }
 
+static void teardown_lists(fixture *f)
+{
+    teardown(f);
+    erg_gazetteer_free(lists_gaz);
+    lists_gaz = NULL;
+}
+
 START_TEST(test_words_that_name_no_one)
 {
     fixture f;
@@ -120,8 +127,7 @@ START_TEST(test_words_that_name_no_one)
     resolve(&f);
     ck_assert_uint_eq(f.entities.n, 1);
     ck_assert_str_eq(f.entities.items[0].name, "Texaco Inc");
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
@@ -148,8 +154,7 @@ START_TEST(test_short_forms_join_the_full_name)
     /* "Salomon" is only "Salomon Inc" without its suffix; "Salomon Brothers Inc" is another. */
     ck_assert_ptr_eq(entity_of(&f, "Salomon", 0), entity_of(&f, "Salomon Inc", 0));
     ck_assert_ptr_ne(entity_of(&f, "Salomon Inc", 0), entity_of(&f, "Salomon Brothers Inc", 0));
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
@@ -177,8 +182,7 @@ START_TEST(test_country_bodies_need_their_country)
             found = found || strcmp(f.entities.items[e].name, kept[i]) == 0;
         ck_assert_msg(found, "no entity '%s'", kept[i]);
     }
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
@@ -220,8 +224,7 @@ START_TEST(test_article_beats_alias_list_for_an_acronym)
         resolve(&f);
         ck_assert_uint_eq(f.entities.n, 1);
         ck_assert_str_eq(f.entities.items[0].key, "british national party");
-        teardown(&f);
-        erg_gazetteer_free(lists_gaz);
+        teardown_lists(&f);
     }
     /* Without the expansion in the article, the list decides. */
     fixture f;
@@ -254,8 +257,7 @@ START_TEST(test_counted_people_are_no_organization)
     /* "many Roma had": people; "many Ford dealers": the company, named before a noun. */
     ck_assert(!roma);
     ck_assert(ford);
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
@@ -271,8 +273,7 @@ START_TEST(test_groups_of_people_unless_they_join_a_name)
     resolve(&f);
     ck_assert_uint_eq(f.entities.n, 1);
     ck_assert_ptr_eq(entity_of(&f, "Christian", 0), entity_of(&f, "James Christian", 0));
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
@@ -293,8 +294,7 @@ START_TEST(test_company_named_by_its_first_words)
                      entity_of(&f, "Moody's Investors Service Inc", 0));
     /* A name that holds the acronym is not what it stands for. */
     ck_assert_ptr_ne(entity_of(&f, "EC", 0), entity_of(&f, "EC Commission", 0));
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
@@ -307,8 +307,7 @@ START_TEST(test_acronym_joins_only_one_fitting_name)
     mention(&f, "BM", 0, ERG_TYPE_AGENCY);
     resolve(&f);
     ck_assert_uint_eq(f.entities.n, 3); /* two names fit: BM stays alone */
-    teardown(&f);
-    erg_gazetteer_free(lists_gaz);
+    teardown_lists(&f);
 }
 END_TEST
 
