@@ -6,6 +6,8 @@ usage: build/erg extract --quiet tests/wikinews/txt > /tmp/wn.jsonl
 
 Exact spans (byte offsets). Reported:
 - per type (person, agency, outlet, place): precision, recall, F1;
+- "organization": agencies and outlets together as one type (agency/outlet
+  confusions count as correct);
 - "PER+ORG": persons and organizations together, where an organization is an
   agency or an outlet and agency/outlet confusions count as correct (what the
   recognizer found);
@@ -47,6 +49,7 @@ def main():
     rows = []
     for name, keep, fold in [("person", {"person"}, None), ("agency", {"agency"}, None),
                              ("outlet", {"outlet"}, None), ("place", {"place"}, None),
+                             ("organization", {"agency", "outlet"}, group),
                              ("PER+ORG", {"person", "agency", "outlet"}, group),
                              ("all", {"person", "agency", "outlet", "place"}, None)]:
         tp = fp = fn = 0
