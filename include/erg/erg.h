@@ -7,6 +7,7 @@
 #include "erg/export.h"
 #include "erg/graph.h"
 #include "erg/input.h"
+#include "erg/knowledge.h"
 #include "erg/ner.h"
 #include "erg/relate.h"
 #include "erg/resolve.h"
