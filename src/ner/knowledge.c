@@ -20,21 +20,19 @@
 #include <string.h>
 
 #define KNOW_K 0x9e3779b97f4a7c15ULL
-#define KNOW_PREFIX (1u << 31)
+/* A slot holds a phrase hash in its high bits and these flag bits in its low ones. */
+#define KNOW_FLAG_BITS 12
+#define KNOW_FLAGS ((1ULL << KNOW_FLAG_BITS) - 1)
+#define KNOW_PREFIX (1u << 11) /* the phrase begins a longer listed phrase */
 
 /* File name prefixes, in erg_know_kind bit order. */
 static const char *const kind_names[ERG_KNOW_KIND_COUNT] = {
     "company",     "government", "university", "club",       "newspaper",
     "broadcaster", "party",      "surname",    "first_name", "common_word"};
 
-typedef struct know_entry {
-    uint64_t h; /* 0: empty slot */
-    uint32_t bits;
-} know_entry;
-
 struct erg_knowledge {
-    know_entry *slots;
-    size_t cap; /* a power of two */
+    uint64_t *slots; /* 0: empty; else hash (high bits) | kinds and KNOW_PREFIX (low bits) */
+    size_t cap;      /* a power of two */
     size_t used;
     size_t phrases;
 };
@@ -47,34 +45,45 @@ const char *erg_know_kind_name(erg_know_kind kind)
     return NULL;
 }
 
+/* The table key of a running phrase hash: mixed, flag bits clear, never 0. */
 static uint64_t final_hash(uint64_t h)
 {
-    uint64_t f = erg_hash_mix(h);
-    return f ? f : 1;
+    uint64_t f = erg_hash_mix(h) & ~KNOW_FLAGS;
+    return f ? f : 1ULL << KNOW_FLAG_BITS;
+}
+
+static size_t slot_of(uint64_t h, size_t cap)
+{
+    return (size_t)(h >> KNOW_FLAG_BITS) & (cap - 1);
 }
 
 static uint32_t lookup(const erg_knowledge *k, uint64_t h)
 {
     size_t mask = k->cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        if (k->slots[i].h == h)
-            return k->slots[i].bits;
-        if (k->slots[i].h == 0)
+    for (size_t i = slot_of(h, k->cap);; i = (i + 1) & mask) {
+        uint64_t v = k->slots[i];
+        if ((v & ~KNOW_FLAGS) == h)
+            return (uint32_t)(v & KNOW_FLAGS);
+        if (v == 0)
             return 0;
     }
 }
 
-static erg_status grow_table(erg_knowledge *k)
+static erg_status grow_table(erg_knowledge *k, size_t need)
 {
-    size_t ncap = k->cap ? k->cap * 2 : 1u << 16;
-    know_entry *ns = calloc(ncap, sizeof *ns);
+    size_t ncap = k->cap ? k->cap : 1u << 12;
+    while (ncap < 2 * need)
+        ncap *= 2;
+    if (ncap == k->cap)
+        return ERG_OK;
+    uint64_t *ns = calloc(ncap, sizeof *ns);
     if (!ns)
         return ERG_ENOMEM;
     for (size_t i = 0; i < k->cap; i++) {
-        if (!k->slots[i].h)
+        if (!k->slots[i])
             continue;
-        size_t j = (size_t)k->slots[i].h & (ncap - 1);
-        while (ns[j].h)
+        size_t j = slot_of(k->slots[i], ncap);
+        while (ns[j])
             j = (j + 1) & (ncap - 1);
         ns[j] = k->slots[i];
     }
@@ -87,19 +96,19 @@ static erg_status grow_table(erg_knowledge *k)
 /* ORs bits into the entry of h, adding it when new. */
 static erg_status add_bits(erg_knowledge *k, uint64_t h, uint32_t bits)
 {
-    if (2 * (k->used + 1) > k->cap && grow_table(k) != ERG_OK)
+    if (2 * (k->used + 1) > k->cap && grow_table(k, k->used + 1) != ERG_OK)
         return ERG_ENOMEM;
     size_t mask = k->cap - 1;
-    size_t i = (size_t)h & mask;
-    while (k->slots[i].h && k->slots[i].h != h)
+    size_t i = slot_of(h, k->cap);
+    while (k->slots[i] && (k->slots[i] & ~KNOW_FLAGS) != h)
         i = (i + 1) & mask;
-    if (!k->slots[i].h) {
-        k->slots[i].h = h;
+    if (!k->slots[i]) {
+        k->slots[i] = h;
         k->used++;
     }
-    if ((bits & ~KNOW_PREFIX) && !(k->slots[i].bits & ~KNOW_PREFIX))
+    if ((bits & ~KNOW_PREFIX) && !(k->slots[i] & KNOW_FLAGS & ~(uint64_t)KNOW_PREFIX))
         k->phrases++;
-    k->slots[i].bits |= bits;
+    k->slots[i] |= bits;
     return ERG_OK;
 }
 
@@ -227,7 +236,7 @@ erg_status erg_knowledge_load(erg_knowledge **out, const char *dir, erg_error *e
             goto cleanup;
         dir = dbuf;
     }
-    if (!(k = calloc(1, sizeof *k)) || grow_table(k) != ERG_OK) {
+    if (!(k = calloc(1, sizeof *k)) || grow_table(k, 1) != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;
     }
@@ -265,6 +274,11 @@ erg_status erg_knowledge_load(erg_knowledge **out, const char *dir, erg_error *e
         size_t len = 0;
         if ((st = erg_read_file(path.data, &text, &len, err)) != ERG_OK)
             goto cleanup;
+        /* About one table entry per 7 bytes of a list: grow once, not while adding. */
+        if (grow_table(k, k->used + len / 7 + 1) != ERG_OK) {
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
         if ((st = erg_text_tokenize(&doc, text, len, err)) != ERG_OK) {
             erg_error_set(err, st, path.data, 0, -1, "cannot tokenize: %s", erg_status_string(st));
             goto cleanup;
