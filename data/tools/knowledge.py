@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import sys
+import unicodedata
 from collections import Counter
 
 MAX_TOKENS = 8
@@ -116,28 +117,14 @@ def dotgov(gaz):
     return out
 
 
-def universities(gaz, places, common):
-    full = list(read_lines(os.path.join(gaz, "universities", "university_names.txt")))
-    short = []
-    for n in full:
-        m = re.fullmatch(r"(\S+) (University|College)", n)
-        if not m:
-            continue
-        x = m.group(1)
-        # "Eckerd College" -> "Eckerd"; never a place ("Boston") or a common word.
-        if x.lower() in places or x.lower() in common:
-            continue
-        short.append(x)
-    return full, short
+def universities(gaz):
+    # Full names only. Short forms ("X" of "X University") were tried and dropped: on
+    # Reuters-21578 most one-word forms were towns and regions ("Greenwich", "Ithaca").
+    return list(read_lines(os.path.join(gaz, "universities", "university_names.txt")))
 
 
-def clubs(gaz, places):
-    out = []
-    for n in read_lines(os.path.join(gaz, "sports_clubs", "club_names.txt")):
-        # Bare city aliases ("Paris") are places first.
-        if n.lower() not in places:
-            out.append(n)
-    return out
+def clubs(gaz):
+    return list(read_lines(os.path.join(gaz, "sports_clubs", "club_names.txt")))
 
 
 def newspapers_wikidata(gaz):
@@ -200,9 +187,52 @@ def common_words(gmb):
     return sorted(w for w, n in seen.items() if n >= MIN_SEEN and 2 * lower[w] > n and len(w) > 1)
 
 
-def write(out_dir, fname, names, header, do_clean=True):
+def key(s):
+    """A rough Python twin of erg_text_name_key: case and diacritics folded, dots dropped."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace(".", "")
+    return re.sub(r"[\s\-\u2010-\u2015]+", " ", s).strip()
+
+
+def gmb_places(gmb):
+    """Keys of words and spans that GMB tags as places in most of their uses (seen twice or more)."""
+    loc, seen = Counter(), Counter()
+    span, span_type = [], None
+    spans = Counter()
+
+    def close():
+        if span and span_type == "LOC":
+            spans[key(" ".join(span))] += 1
+
+    with open(gmb, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            tag = parts[-1] if len(parts) >= 2 else "O"
+            if len(parts) >= 2:
+                k = key(parts[0])
+                seen[k] += 1
+                if tag.endswith("-LOC"):
+                    loc[k] += 1
+            if tag.startswith("B-") or tag == "O" or len(parts) < 2:
+                close()
+                span, span_type = [], None
+            if tag.startswith("B-") or (tag.startswith("I-") and not span):
+                span, span_type = [parts[0]], tag[2:]
+            elif tag.startswith("I-"):
+                span.append(parts[0])
+        close()
+    words = {w for w, n in seen.items() if n >= 2 and 2 * loc[w] > n}
+    return words | {p for p, n in spans.items() if n >= 2 and " " in p}
+
+
+def write(out_dir, fname, names, header, do_clean=True, places=None):
     if do_clean:
         names = [c for c in (clean(n) for n in names) if c]
+    if places is not None:
+        # A list name that is a place ("Frankfurt" the club, "Kansas City" the paper) is a place first.
+        names = [n for n in names if key(n) not in places]
+        header += ("\ndropped: names whose key is a place (data/places.txt, data/nationalities.txt, words and"
+                   "\nphrases GMB tags as places in most of their uses)")
     names = sorted(set(names))
     path = os.path.join(out_dir, fname)
     with open(path, "w", encoding="utf-8") as f:
@@ -221,26 +251,27 @@ def main():
     data_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     os.makedirs(out_dir, exist_ok=True)
     suffixes = legal_suffixes(data_dir)
-    places = {p.lower() for p in read_lines(os.path.join(data_dir, "places.txt"))}
+    places = {key(p) for p in read_lines(os.path.join(data_dir, "places.txt"))}
+    places |= gmb_places(gmb)
+    places |= {key(p) for p in read_lines(os.path.join(data_dir, "nationalities.txt"))}
     common = common_words(gmb)
-    common_set = set(common)
     regen = "regenerate: data/tools/knowledge.py ../shared/data/gazetteers ../shared/data/ner/gmb.conll data/knowledge"
 
     write(out_dir, "company.sec.txt", companies_sec(gaz, suffixes), """
         US companies listed with the SEC: EDGAR company_tickers.json titles (sec_edgar/)
         licence: public domain (US federal government work, 17 U.S.C. 105)
         derived: each title with and without its legal suffixes (data/legal_suffixes.txt) and state tags ("/DE/")
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "company.gate.txt",
           gate(gaz, "company.lst", "company_cap.lst", "companies_uk.lst", "more_company.lst", "company_ambig.lst"),
           """
         companies: GATE ANNIE gazetteer company.lst, company_cap.lst, companies_uk.lst, more_company.lst, company_ambig.lst
         licence: LGPL-3.0 (see LICENSE.LGPL-3.0 in this folder); shipped as a separate data file
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "government.dotgov.txt", dotgov(gaz), """
         US federal agencies and their sub-agencies: CISA .gov registry (cisagov/dotgov-data agencies-and-subs.csv, federal org names)
         licence: CC0 1.0
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "government.gate.txt",
           gate(gaz, "government.lst", "government_executive-agencies.lst",
                "government_govt-departments-ministerial.lst", "government_org-other.lst",
@@ -248,53 +279,52 @@ def main():
                "agency.lst"), """
         government bodies: GATE ANNIE government*.lst and agency.lst
         licence: LGPL-3.0 (see LICENSE.LGPL-3.0 in this folder); shipped as a separate data file
-        """ + regen)
-    full, short = universities(gaz, places, common_set)
-    write(out_dir, "university.hipo.txt", full + short, """
-        universities worldwide: Hipo university-domains-list (university_names.txt)
+        """ + regen, places=places)
+    write(out_dir, "university.hipo.txt", universities(gaz), """
+        universities worldwide: Hipo university-domains-list (university_names.txt), full names only
         licence: MIT, Copyright (c) 2014-2025 Hipo (see LICENSE.hipo in this folder)
-        derived: full names, and "X" for "X University"/"X College" when X is one word, not in data/places.txt and not a common word
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "university.gate.txt", gate(gaz, "university_uk.lst"), """
         UK universities: GATE ANNIE university_uk.lst
         licence: LGPL-3.0 (see LICENSE.LGPL-3.0 in this folder); shipped as a separate data file
-        """ + regen)
-    write(out_dir, "club.openfootball.txt", clubs(gaz, places), """
+        """ + regen, places=places)
+    write(out_dir, "club.openfootball.txt", clubs(gaz), """
         football clubs and their aliases: openfootball/clubs (club_names.txt)
         licence: CC0 1.0
-        derived: aliases that are places in data/places.txt ("Paris") dropped
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "club.gate.txt", gate(gaz, "mlb-teams.lst", "nba-teams.lst", "nfl-teams.lst", "team.lst"), """
         US sports teams: GATE ANNIE mlb-teams.lst, nba-teams.lst, nfl-teams.lst, team.lst
         licence: LGPL-3.0 (see LICENSE.LGPL-3.0 in this folder); shipped as a separate data file
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "newspaper.wikidata.txt", newspapers_wikidata(gaz), """
         newspapers: Wikidata English labels of instances of Q11032 (patrickswickard/international_newspapers)
         and titles of Wikipedia's US newspapers (hearvox/wiki-media-cred), disambiguators dropped
         licence: CC0 1.0 (Wikidata; wiki-media-cred)
-        """ + regen)
+        """ + regen, places=places)
     papers, tv = local_news(gaz)
     write(out_dir, "newspaper.localnews.txt", papers, """
         US local newspapers, college newspapers and magazines: LocalNewsDataset 2018 (yinleon/LocalNewsDataset)
         licence: MIT, Copyright (c) 2018 Leon Yin (see LICENSE.LocalNewsDataset in this folder)
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "broadcaster.localnews.txt", tv, """
         US TV stations: LocalNewsDataset 2018 (yinleon/LocalNewsDataset), medium "TV station"
         licence: MIT, Copyright (c) 2018 Leon Yin (see LICENSE.LocalNewsDataset in this folder)
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "newspaper.gate.txt", gate(gaz, "newspapers.lst"), """
         newspapers: GATE ANNIE newspapers.lst
         licence: LGPL-3.0 (see LICENSE.LGPL-3.0 in this folder); shipped as a separate data file
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "broadcaster.gate.txt", gate(gaz, "tvcompany.lst", "radio_stations_uk.lst"), """
         TV companies and UK radio stations: GATE ANNIE tvcompany.lst, radio_stations_uk.lst
         licence: LGPL-3.0 (see LICENSE.LGPL-3.0 in this folder); shipped as a separate data file
-        """ + regen)
+        """ + regen, places=places)
     write(out_dir, "party.partyfacts.txt",
-          list(read_lines(os.path.join(gaz, "parties", "party_names.txt"))), """
+          [n for n in read_lines(os.path.join(gaz, "parties", "party_names.txt"))
+           if not re.fullmatch(r"[A-Za-z]{1,4}", n)], """
         political parties worldwide, English names and short names: Party Facts (hdigital/partyfactsdata)
         licence: MIT, Copyright (c) 2022 Party Facts authors (see LICENSE.partyfacts in this folder); labels from Wikidata (CC0)
-        """ + regen)
+        derived: one-word short names of 1-4 letters ("SC", "PE") dropped: too ambiguous (data/parties.json keeps the safe ones)
+        """ + regen, places=places)
     write(out_dir, "surname.census.txt", surnames(gaz), """
         US surnames: 1990 US Census dist.all.last (treyhunner/names), frequency >= %.3f %% (capitalized)
         licence: public domain (US Census data)
