@@ -61,9 +61,9 @@ static unsigned kinds_of(const char *text)
 START_TEST(test_load_counts)
 {
     /* Wells Fargo & Co. / Wells Fargo / Target / Coca-Cola Co / Acme / Bank of America
-     * Merrill Lynch / Reuters / The Guardian / Wells / Smith / target / guardian /
+     * Merrill Lynch / XY / Reuters / The Guardian / Wells / Smith / target / guardian /
      * Yale University / Yale; "Target" and "target" are one phrase. */
-    ck_assert_uint_eq(erg_knowledge_size(kn), 13);
+    ck_assert_uint_eq(erg_knowledge_size(kn), 14);
     ck_assert_str_eq(erg_know_kind_name(ERG_KNOW_FIRST_NAME), "first_name");
     ck_assert_ptr_null(erg_know_kind_name((erg_know_kind)3));
 }
@@ -140,6 +140,13 @@ START_TEST(test_evidence)
     /* ...but chooses the kind of what the tagger called an organization. */
     ev = evidence("Target", ERG_CLASS_ORG);
     ck_assert(ev.decisive);
+    /* Abbreviations are weak: two characters, or a dot. */
+    ev = evidence("XY", ERG_CLASS_LOC);
+    ck_assert_int_eq(ev.type, ERG_TYPE_AGENCY);
+    ck_assert_int_eq(ev.strength, ERG_KNOW_WEAK);
+    ev = evidence("X.Y.", ERG_CLASS_LOC);
+    ck_assert_int_eq(ev.strength, ERG_KNOW_WEAK);
+    ck_assert(!ev.decisive);
     /* A surname alone is no organization. */
     ev = evidence("Wells", ERG_CLASS_PER);
     ck_assert_int_eq(ev.type, ERG_TYPE_MISC);

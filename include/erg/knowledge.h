@@ -113,7 +113,8 @@ erg_status erg_knowledge_matches(const erg_knowledge *k, const erg_word *words, 
 /* How far the lists support an organization type for a mention. */
 typedef enum erg_know_strength {
     ERG_KNOW_NONE = 0, /* no list names it as an organization */
-    ERG_KNOW_WEAK,     /* one word that is also a common word, a surname or a first name */
+    ERG_KNOW_WEAK,     /* one word that is also a common word, a surname or a first name,
+                          or an abbreviation (two characters or fewer, or written with a dot) */
     ERG_KNOW_STRONG    /* a phrase of two or more words, or one word that is none of those */
 } erg_know_strength;
 
@@ -130,11 +131,12 @@ typedef struct erg_know_evidence {
  * An outlet list wins over an organization list ("Reuters" is both a company
  * and a wire service: an outlet). Strength counts words of merge keys ("Coca-
  * Cola" is two): a one-word phrase is weak when it is also a common lower-
- * case word, a census surname or a first name ("Target", "Wells"), else
- * strong. decisive says whether the evidence may decide the type alone: a
- * strong match always, a weak one only when cls is ERG_CLASS_ORG (the tagger
- * already says organization; the lists only choose agency or outlet).
- * ERG_ENOMEM only when s cannot grow (out then says none). A few hash lookups.
+ * case word, a census surname or a first name ("Target", "Wells"), or is
+ * written in two characters or fewer or with a dot ("HK", "Va.": state and
+ * country abbreviations collide with acronyms), else strong. decisive says whether the evidence may
+ * decide the type alone: a strong match always, a weak one only when cls is ERG_CLASS_ORG (the
+ * tagger already says organization; the lists only choose agency or outlet). ERG_ENOMEM only when s
+ * cannot grow (out then says none). A few hash lookups.
  */
 erg_status erg_knowledge_evidence(const erg_knowledge *k, const erg_word *words, size_t n,
                                   erg_class cls, erg_know_scratch *s, erg_know_evidence *out);

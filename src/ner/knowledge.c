@@ -431,6 +431,18 @@ erg_status erg_knowledge_matches(const erg_knowledge *k, const erg_word *words, 
     return ERG_OK;
 }
 
+/* Is the one word of a one-word phrase among words[0, n) an abbreviation: two characters or
+ * fewer, or written with a dot ("GM", "Va.", "N.C.")? */
+static bool short_or_dotted(const erg_word *words, size_t n, const erg_know_scratch *s)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s->nkw[i] == 0)
+            continue;
+        return words[i].n <= 2 || memchr(words[i].s, '.', words[i].n) != NULL;
+    }
+    return false;
+}
+
 static bool is_the(const erg_word *w)
 {
     return w->n == 3 && (w->s[0] | 0x20) == 't' && (w->s[1] | 0x20) == 'h' &&
@@ -453,19 +465,23 @@ erg_status erg_knowledge_evidence(const erg_knowledge *k, const erg_word *words,
         return st;
     size_t nkw = 0;
     unsigned kinds = phrase_bits(k, s, 0, n, &nkw);
+    bool phrase_from_the = false;
     if (!(kinds & org) && n > 1 && is_the(&words[0])) {
         size_t nkw2 = 0;
         unsigned k2 = phrase_bits(k, s, 1, n - 1, &nkw2);
         if (k2 & org) {
             kinds = k2;
             nkw = nkw2;
+            phrase_from_the = true;
         }
     }
     out->kinds = kinds;
     if (!(kinds & org))
         return ERG_OK;
     out->type = (kinds & ERG_KNOW_OUTLET_KINDS) ? ERG_TYPE_OUTLET : ERG_TYPE_AGENCY;
-    out->strength = (nkw >= 2 || !(kinds & person_or_word)) ? ERG_KNOW_STRONG : ERG_KNOW_WEAK;
+    size_t first = phrase_from_the ? 1 : 0;
+    bool weak_word = (kinds & person_or_word) || short_or_dotted(words + first, n - first, s);
+    out->strength = (nkw >= 2 || !weak_word) ? ERG_KNOW_STRONG : ERG_KNOW_WEAK;
     out->decisive = out->strength == ERG_KNOW_STRONG || cls == ERG_CLASS_ORG;
     return ERG_OK;
 }
