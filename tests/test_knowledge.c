@@ -195,6 +195,24 @@ START_TEST(test_load_errors)
 }
 END_TEST
 
+/* The shipped lists (ERG_DATA/knowledge) load, and phrases of their sources' samples match. */
+START_TEST(test_shipped_lists)
+{
+    erg_knowledge *k = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_knowledge_load(&k, NULL, &err), ERG_OK);
+    ck_assert_uint_gt(erg_knowledge_size(k), 50000);
+    erg_word w[3] = {{"Department", 10}, {"of", 2}, {"Commerce", 8}};
+    unsigned kinds = 0;
+    ck_assert_int_eq(erg_knowledge_phrase(k, w, 3, &scratch, &kinds), ERG_OK);
+    ck_assert(kinds & ERG_KNOW_GOVERNMENT);
+    erg_word the = {"the", 3};
+    ck_assert_int_eq(erg_knowledge_phrase(k, &the, 1, &scratch, &kinds), ERG_OK);
+    ck_assert_uint_eq(kinds, ERG_KNOW_COMMON_WORD);
+    erg_knowledge_free(k);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("knowledge");
@@ -205,6 +223,7 @@ int main(void)
     tcase_add_test(tc, test_matches_longest);
     tcase_add_test(tc, test_evidence);
     tcase_add_test(tc, test_load_errors);
+    tcase_add_test(tc, test_shipped_lists);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
