@@ -12,5 +12,6 @@
 #include "erg/relate.h"
 #include "erg/resolve.h"
 #include "erg/text.h"
+#include "erg/typing.h"
 
 #endif

@@ -317,7 +317,16 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * ("Welsh", "West German") and religions.txt ("Muslim"), both
  * ERG_LIST_NATIONALITY: groups of people, legal_suffixes.txt ("Inc", "Ltd"),
  * first_names.txt, places.txt, generic_bodies.txt ("ministry", "district
- * court") and quantifiers.txt ("many", "several").
+ * court") and quantifiers.txt ("many", "several"), all looked up by merge
+ * key. The lists of the typing rules and the resolver hold entries as
+ * written (looked up byte for byte: "May" is a month, "may" is not):
+ * calendar_words.txt, media_nouns.txt, quote_marks.txt, count_words.txt,
+ * sentence_openers.txt, company_seats.txt, compound_tails.txt,
+ * person_nouns.txt, person_modifiers.txt, place_prepositions.txt,
+ * kin_nouns.txt, outlet_tails.txt (lower case), generic_media.txt and
+ * generic_org_heads.txt (merge keys), acronym_skip_words.txt (lower case) and
+ * short_words.txt, person_titles.txt (lower case: "mr", "colonel", words the
+ * resolver strips from the front of a person's name).
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -326,7 +335,24 @@ typedef enum erg_word_list {
     ERG_LIST_FIRST_NAME = 8,
     ERG_LIST_PLACE = 16,
     ERG_LIST_GENERIC_BODY = 32,
-    ERG_LIST_QUANTIFIER = 64
+    ERG_LIST_QUANTIFIER = 64,
+    ERG_LIST_CALENDAR = 1 << 7,
+    ERG_LIST_MEDIA_NOUN = 1 << 8,
+    ERG_LIST_QUOTE_MARK = 1 << 9,
+    ERG_LIST_COUNT_WORD = 1 << 10,
+    ERG_LIST_OPENER = 1 << 11,
+    ERG_LIST_COMPANY_SEAT = 1 << 12,
+    ERG_LIST_COMPOUND_TAIL = 1 << 13,
+    ERG_LIST_PERSON_NOUN = 1 << 14,
+    ERG_LIST_PERSON_MOD = 1 << 15,
+    ERG_LIST_PLACE_PREP = 1 << 16,
+    ERG_LIST_KIN = 1 << 17,
+    ERG_LIST_OUTLET_TAIL = 1 << 18,
+    ERG_LIST_GENERIC_MEDIA = 1 << 19,
+    ERG_LIST_GENERIC_ORG = 1 << 20,
+    ERG_LIST_ACRONYM_SKIP = 1 << 21,
+    ERG_LIST_SHORT_WORD = 1 << 22,
+    ERG_LIST_PERSON_TITLE = 1 << 23
 } erg_word_list;
 
 /*
@@ -350,6 +376,8 @@ typedef struct erg_mention {
     erg_class cls;  /* what the tagger said; for a name it did not tag, the class the
                        rule found (an outlet by the gazetteer alone is ORG) */
     int32_t entity; /* index into the article's erg_local_entities, -1 until resolved */
+    uint16_t rule;  /* the erg_rule (erg/typing.h) that last changed the span or type;
+                       0 (ERG_RULE_TAGGER): the tagger's span and class */
 } erg_mention;
 
 /* A growable list of mentions; caller-owned (_init/_release), reused across articles. */

@@ -407,6 +407,7 @@ typedef struct loader {
     erg_buf key;
     erg_buf norm;
     int32_t list; /* erg_word_list bits that parse_list_line gives */
+    bool exact;   /* parse_list_line keeps the entry as written, not its merge key */
     erg_error *err;
 } loader;
 
@@ -624,6 +625,11 @@ static erg_status parse_list_line(loader *ld, const char *s, size_t n)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
+    if (ld->exact) {
+        if (list_add(ld->g, s, n, ld->list) != ERG_OK)
+            return erg_error_oom(ld->err);
+        return ERG_OK;
+    }
     if (erg_text_name_key(s, n, &ld->key) != ERG_OK)
         return erg_error_oom(ld->err);
     if (!ld->key.len)
@@ -703,17 +709,36 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
     static const struct {
         const char *file;
         erg_word_list list;
-    } lists[] = {{"roles.txt", ERG_LIST_ROLE},
-                 {"titles.txt", ERG_LIST_ROLE},
-                 {"nationalities.txt", ERG_LIST_NATIONALITY},
-                 {"religions.txt", ERG_LIST_NATIONALITY},
-                 {"legal_suffixes.txt", ERG_LIST_LEGAL},
-                 {"first_names.txt", ERG_LIST_FIRST_NAME},
-                 {"places.txt", ERG_LIST_PLACE},
-                 {"generic_bodies.txt", ERG_LIST_GENERIC_BODY},
-                 {"quantifiers.txt", ERG_LIST_QUANTIFIER}};
+        bool exact;
+    } lists[] = {{"roles.txt", ERG_LIST_ROLE, false},
+                 {"titles.txt", ERG_LIST_ROLE, false},
+                 {"nationalities.txt", ERG_LIST_NATIONALITY, false},
+                 {"religions.txt", ERG_LIST_NATIONALITY, false},
+                 {"legal_suffixes.txt", ERG_LIST_LEGAL, false},
+                 {"first_names.txt", ERG_LIST_FIRST_NAME, false},
+                 {"places.txt", ERG_LIST_PLACE, false},
+                 {"generic_bodies.txt", ERG_LIST_GENERIC_BODY, false},
+                 {"quantifiers.txt", ERG_LIST_QUANTIFIER, false},
+                 {"calendar_words.txt", ERG_LIST_CALENDAR, true},
+                 {"media_nouns.txt", ERG_LIST_MEDIA_NOUN, true},
+                 {"quote_marks.txt", ERG_LIST_QUOTE_MARK, true},
+                 {"count_words.txt", ERG_LIST_COUNT_WORD, true},
+                 {"sentence_openers.txt", ERG_LIST_OPENER, true},
+                 {"company_seats.txt", ERG_LIST_COMPANY_SEAT, true},
+                 {"compound_tails.txt", ERG_LIST_COMPOUND_TAIL, true},
+                 {"person_nouns.txt", ERG_LIST_PERSON_NOUN, true},
+                 {"person_modifiers.txt", ERG_LIST_PERSON_MOD, true},
+                 {"place_prepositions.txt", ERG_LIST_PLACE_PREP, true},
+                 {"kin_nouns.txt", ERG_LIST_KIN, true},
+                 {"outlet_tails.txt", ERG_LIST_OUTLET_TAIL, true},
+                 {"generic_media.txt", ERG_LIST_GENERIC_MEDIA, true},
+                 {"generic_org_heads.txt", ERG_LIST_GENERIC_ORG, true},
+                 {"acronym_skip_words.txt", ERG_LIST_ACRONYM_SKIP, true},
+                 {"short_words.txt", ERG_LIST_SHORT_WORD, true},
+                 {"person_titles.txt", ERG_LIST_PERSON_TITLE, true}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
+        ld.exact = lists[i].exact;
         st = load_file(&ld, dir, lists[i].file, parse_list_line);
         if (st == ERG_ENOTFOUND) {
             erg_error_clear(err);

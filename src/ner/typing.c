@@ -1,20 +1,27 @@
 /*
- * mentions.c: from IOB2 labels to typed mentions, with the outlet/agency
- * decision for organizations and the outlet names the tagger missed.
+ * typing.c: the typing stage, from IOB2 labels to typed mentions. The rules
+ * that change a mention's span or type after the tagger are the rows of one
+ * table, `rules` below, run in table order; every mention records the id of
+ * the rule that last changed its span or type (0: the tagger's own span and
+ * class). docs/DESIGN.md, "The typing stage", tells how to add a rule.
  *
- * Per sentence: (1) spans from the labels; (2) each ORG span is decided
- * outlet or agency, strongest evidence first: its merge key in the outlet
- * list, an outlet head word ("... News Agency", "... Times"), an
- * organization word ("Ministry", "Inc."), a listed outlet name at its start
+ * Per sentence: (1) at tokens the tagger left out, the GAP rows find names by
+ * their shape or context (romanized East Asian names, "the Museum of
+ * Flight"); (2) on each tagged span the SPAN rows retype, extend or split it
+ * (person appositions, "Labour MP George Foulkes", "Andy Warhol Foundation
+ * for the Visual Arts"); (3) each organization is decided outlet or agency by
+ * the ORG rows, strongest evidence first: its merge key in the outlet list,
+ * an outlet head word ("... News Agency", "... Times"), an organization word
+ * ("Ministry", "Inc."), an outlet word or listed outlet name at its start
  * ("Fox News Sunday"), then a strong context cue ("X reported", "told X",
- * "X news agency"); (3) a scan for listed names written exactly, which adds
- * or retypes outlet mentions where the tagger found nothing or something
- * inside the name. Weak cues ("said", "according to") never make an outlet
- * of an unlisted name; they only confirm a listed name marked ambiguous.
- * Before (2), names the tagger missed or mistyped are found by their shape
- * or context (romanized East Asian names, person appositions, "the Museum
- * of Flight").
+ * "X news agency"); (4) the SENTENCE rows scan for listed names written
+ * exactly, which adds or retypes outlet mentions where the tagger found
+ * nothing or something inside the name. Weak cues ("said", "according to")
+ * never make an outlet of an unlisted name; they only confirm a listed name
+ * marked ambiguous. Every word list is a data/ file read by the gazetteer;
+ * tokens are compared with one matcher, ner_tok_match.
  */
+#include "erg/typing.h"
 #include "gazetteer_private.h"
 
 #include <stdlib.h>
@@ -37,14 +44,6 @@ void erg_mentions_release(erg_mentions *m)
     erg_mentions_init(m);
 }
 
-static erg_status push(erg_mentions *out, const erg_mention *m)
-{
-    if (erg_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != ERG_OK)
-        return ERG_ENOMEM;
-    out->items[out->n++] = *m;
-    return ERG_OK;
-}
-
 /* ---- token tests ---------------------------------------------------------------- */
 
 typedef struct ctx {
@@ -52,27 +51,68 @@ typedef struct ctx {
     const erg_token *toks;
     size_t first, end; /* the sentence */
     const erg_gazetteer *g;
+    const uint8_t *labels; /* the tagger's labels of the whole document */
+    size_t n_tokens;       /* tokens of the document */
+    uint32_t sentence;
+    erg_mentions *out;
+    size_t m0; /* the sentence's first mention in out */
 } ctx;
 
+/* Flags of ner_tok_match. */
+enum {
+    NER_EXACT = 0,  /* the token as written, byte for byte */
+    NER_FOLD = 1,   /* the token lower-cased (ASCII) and without dots */
+    NER_PLURAL = 2, /* also the token without a final "s" (with NER_FOLD) */
+};
+
+/*
+ * The one token matcher of the typing rules: is token i the word `word`
+ * (when word is not NULL) or an entry of the gazetteer's word list `list`,
+ * compared as flags say? A list lookup is false without a gazetteer.
+ */
+static bool ner_tok_match(const ctx *c, size_t i, const char *word, erg_word_list list,
+                          unsigned flags)
+{
+    const erg_token *t = &c->toks[i];
+    const char *s = c->text + t->start;
+    size_t n = t->end - t->start;
+    char w[64];
+    if (flags & NER_FOLD) {
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char ch = (unsigned char)s[k];
+            if (ch == '.')
+                continue;
+            if (m + 1 >= sizeof w)
+                return false;
+            w[m++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+        }
+        if (!m)
+            return false;
+        s = w;
+        n = m;
+    }
+    if (word)
+        return strlen(word) == n && memcmp(word, s, n) == 0;
+    if (!c->g)
+        return false;
+    if (erg_gazetteer_listed(c->g, list, s, n))
+        return true;
+    return (flags & NER_PLURAL) && n > 2 && s[n - 1] == 's' &&
+           erg_gazetteer_listed(c->g, list, s, n - 1);
+}
+
+/* Is token i the word s, as written? */
 static bool tok_is(const ctx *c, size_t i, const char *s)
 {
-    size_t n = strlen(s);
-    return c->toks[i].end - c->toks[i].start == n && memcmp(c->text + c->toks[i].start, s, n) == 0;
+    return ner_tok_match(c, i, s, 0, NER_EXACT);
 }
 
-/* Is the string w (n bytes) one of the k strings of list? */
-static bool any_of(const char *w, size_t n, const char *const *list, size_t k)
+/* Is token i, as written, an entry of the word list? */
+static bool tok_in(const ctx *c, size_t i, erg_word_list list)
 {
-    for (size_t i = 0; i < k; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-            return true;
-    return false;
+    return ner_tok_match(c, i, NULL, list, NER_EXACT);
 }
-
-/* Is token i one of the strings of the array `list`? */
-#define TOK_IN(c, i, list)                                                                         \
-    any_of((c)->text + (c)->toks[i].start, (c)->toks[i].end - (c)->toks[i].start, (list),          \
-           sizeof(list) / sizeof *(list))
 
 static bool upper_word(const ctx *c, size_t i)
 {
@@ -83,13 +123,7 @@ static bool upper_word(const ctx *c, size_t i)
 /* Day and month names: "told CNN Sunday" must not read as one longer name. */
 static bool calendar(const ctx *c, size_t i)
 {
-    static const char *const names[] = {
-        "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",
-        "January", "February",  "March",     "April",    "May",      "June",     "July",
-        "August",  "September", "October",   "November", "December", "Jan.",     "Feb.",
-        "Mar.",    "Apr.",      "Jun.",      "Jul.",     "Aug.",     "Sep.",     "Sept.",
-        "Oct.",    "Nov.",      "Dec.",      "Today",    "Tonight",  "Yesterday"};
-    return TOK_IN(c, i, names);
+    return tok_in(c, i, ERG_LIST_CALENDAR);
 }
 
 static bool indefinite(const ctx *c, size_t i)
@@ -100,20 +134,15 @@ static bool indefinite(const ctx *c, size_t i)
 /* Nouns that follow an outlet's name used as a modifier: "a Guardian report". */
 static bool media_noun(const ctx *c, size_t i)
 {
-    static const char *const nouns[] = {
-        "report", "reports",     "article",   "story",      "interview",     "poll",
-        "survey", "editorial",   "reporter",  "journalist", "correspondent", "columnist",
-        "editor", "documentary", "broadcast", "cover",      "investigation", "op-ed"};
     if (i >= c->end)
         return false;
-    return TOK_IN(c, i, nouns);
+    return tok_in(c, i, ERG_LIST_MEDIA_NOUN);
 }
 
 /* Marks that end a quotation before an inverted attribution ("...,” reports Fox News"). */
 static bool attribution_mark(const ctx *c, size_t i)
 {
-    static const char *const marks[] = {",", "\"", "”", "’", "'", "“", ":", "—", "–"};
-    return TOK_IN(c, i, marks);
+    return tok_in(c, i, ERG_LIST_QUOTE_MARK);
 }
 
 static bool ends_ing(const ctx *c, size_t i)
@@ -130,9 +159,6 @@ enum { CUE_NONE = 0, CUE_WEAK, CUE_STRONG };
  * loss", "reported two cases") or a body speaking of itself ("reported that it sold")? */
 static bool result_follows(const ctx *c, size_t q)
 {
-    static const char *const counts[] = {"one",     "two",    "three",    "four", "five",
-                                         "six",     "seven",  "eight",    "nine", "ten",
-                                         "several", "dozens", "hundreds", "new",  "more"};
     if (q < c->end && tok_is(c, q, "that"))
         q++;
     if (q < c->end && (tok_is(c, q, "it") || tok_is(c, q, "its")))
@@ -146,11 +172,8 @@ static bool result_follows(const ctx *c, size_t q)
     if (tok_is(c, q, "$") || tok_is(c, q, "€") || tok_is(c, q, "£") || tok_is(c, q, "¥") ||
         tok_is(c, q, "US$"))
         return true;
-    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
-        if (tok_is(c, q, counts[k])) {
-            q++;
-            break;
-        }
+    if (tok_in(c, q, ERG_LIST_COUNT_WORD))
+        q++;
     return q < c->end && erg_gaz_i_match_after(c->g, ERG_GAZ_RESULT, c->text, c->toks, q, c->end);
 }
 
@@ -254,18 +277,7 @@ static int context_cue(const ctx *c, size_t a, size_t b)
 /* Capitalized words that open sentences without being names. */
 static bool opener(const ctx *c, size_t i)
 {
-    static const char *const words[] = {
-        "The",      "A",          "An",       "As",      "But",       "And",   "Or",      "So",
-        "Yet",      "Then",       "Now",      "Also",    "Meanwhile", "While", "When",    "Where",
-        "If",       "Though",     "Although", "Because", "Since",     "After", "Before",  "In",
-        "On",       "At",         "By",       "For",     "From",      "With",  "Without", "Unlike",
-        "Like",     "According",  "Both",     "Only",    "Even",      "Still", "Last",    "Earlier",
-        "Later",    "Separately", "However",  "Indeed",  "Instead",   "Here",  "There",   "This",
-        "That",     "These",      "Those",    "It",      "He",        "She",   "They",    "We",
-        "I",        "You",        "Our",      "His",     "Her",       "Their", "Its",     "Asked",
-        "Speaking", "Writing",    "Quoting",  "Citing",  "Told",      "Says",  "Said",    "Reports",
-        "Reported", "Separately", "Nor",      "Neither", "Once"};
-    return TOK_IN(c, i, words);
+    return tok_in(c, i, ERG_LIST_OPENER);
 }
 
 /*
@@ -315,11 +327,7 @@ static bool news_compound(const ctx *c, size_t i)
 /* "Inc", "Ltd": the legal form that ends a company's name. */
 static bool company_suffix(const ctx *c, size_t i)
 {
-    static const char *const seat[] = {"Inc",      "Inc.", "Corp", "Corp.",       "Co",
-                                       "Co.",      "Ltd",  "Ltd.", "Corporation", "Company",
-                                       "plc",      "PLC",  "LLC",  "Group",       "Limited",
-                                       "Holdings", "AG",   "SA",   "NV",          "GmbH"};
-    return TOK_IN(c, i, seat);
+    return tok_in(c, i, ERG_LIST_COMPANY_SEAT);
 }
 
 /*
@@ -405,28 +413,10 @@ static size_t person_of_org(const ctx *c, erg_class cls, size_t f, size_t e)
 
 /* ---- role phrases: "Labour MP", "Tory Liam Fox" --------------------------------------- */
 
-/*
- * Is token i, lower-cased and without dots, an entry of the word list (or,
- * when plural, the entry with an "s" added)?
- */
+/* Is token i, lower-cased and without dots, an entry of the word list (a plural too)? */
 static bool listed_tok(const ctx *c, size_t i, erg_word_list list, bool plural)
 {
-    const erg_token *t = &c->toks[i];
-    char w[64];
-    size_t n = 0;
-    for (uint32_t k = t->start; k < t->end; k++) {
-        unsigned char ch = (unsigned char)c->text[k];
-        if (ch == '.')
-            continue;
-        if (n + 1 >= sizeof w)
-            return false;
-        w[n++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
-    }
-    if (!n)
-        return false;
-    if (erg_gazetteer_listed(c->g, list, w, n))
-        return true;
-    return plural && n > 2 && w[n - 1] == 's' && erg_gazetteer_listed(c->g, list, w, n - 1);
+    return ner_tok_match(c, i, NULL, list, NER_FOLD | (plural ? NER_PLURAL : 0));
 }
 
 /*
@@ -610,13 +600,6 @@ static bool syllable(const char *w, size_t n, bool capital)
  */
 static bool east_asian_name(const ctx *c, size_t i)
 {
-    static const char *const tails[] = {
-        "based", "born",  "bred",   "led",   "run",   "owned", "made",  "built", "style", "like",
-        "era",   "wide",  "type",   "class", "level", "size",  "sized", "area",  "day",   "year",
-        "old",   "new",   "free",   "up",    "out",   "off",   "over",  "down",  "back",  "held",
-        "ruled", "bound", "linked", "only",  "plus",  "zone",  "side",  "line",  "hour",  "week",
-        "month", "term",  "time",   "ready", "proof", "rich",  "high",  "low",   "long",  "short",
-        "fed",   "held",  "grown",  "ish",   "esque", "ist",   "ism",   "ese"};
     if (i + 1 >= c->end || (i > c->first && upper_word(c, i - 1)) ||
         (i + 2 < c->end && upper_word(c, i + 2)))
         return false;
@@ -630,7 +613,7 @@ static bool east_asian_name(const ctx *c, size_t i)
         return false;
     size_t n1 = (size_t)(h - w), n2 = n - n1 - 1;
     return syllable(w, n1, true) && syllable(h + 1, n2, false) &&
-           !any_of(h + 1, n2, tails, sizeof tails / sizeof *tails);
+           !(c->g && erg_gazetteer_listed(c->g, ERG_LIST_COMPOUND_TAIL, h + 1, n2));
 }
 
 /*
@@ -641,35 +624,21 @@ static bool east_asian_name(const ctx *c, size_t i)
  */
 static bool person_apposition(const ctx *c, size_t f, size_t j)
 {
-    static const char *const nouns[] = {
-        "woman",        "man",         "girl",          "boy",         "mother",
-        "father",       "son",         "daughter",      "wife",        "husband",
-        "widow",        "widower",     "teenager",      "grandmother", "grandfather",
-        "resident",     "citizen",     "student",       "activist",    "actor",
-        "actress",      "singer",      "musician",      "novelist",    "artist",
-        "photographer", "businessman", "businesswoman", "politician",  "blogger",
-        "housewife",    "pensioner",   "schoolgirl",    "schoolboy",   "mother-of-two",
-        "father-of-two"};
-    static const char *const mods[] = {"former",     "young",   "retired",       "senior",
-                                       "junior",     "local",   "longtime",      "prominent",
-                                       "well-known", "famous",  "fellow",        "elderly",
-                                       "leading",    "veteran", "self-described"};
-    static const char *const before[] = {"in", "at", "from", "to", "of", "on", "near", "for", "by"};
     if (j + 2 >= c->end || !tok_is(c, j, ",") || !(indefinite(c, j + 1) || tok_is(c, j + 1, "the")))
         return false;
     /* "in Singapore, a man was arrested": a place before the clause, not an apposition. */
-    if (f > c->first && TOK_IN(c, f - 1, before))
+    if (f > c->first && tok_in(c, f - 1, ERG_LIST_PLACE_PREP))
         return false;
     for (size_t k = j + 2; k < c->end && k <= j + 4; k++) {
         const erg_token *t = &c->toks[k];
         const char *w = c->text + t->start;
         size_t n = t->end - t->start;
-        if (any_of(w, n, nouns, sizeof nouns / sizeof *nouns))
+        if (tok_in(c, k, ERG_LIST_PERSON_NOUN))
             return k + 1 >= c->end ||
                    (!(c->toks[k + 1].flags & ERG_TOK_WORD) && !tok_is(c, k + 1, "'s")) ||
                    tok_is(c, k + 1, "and") || tok_is(c, k + 1, "who");
         bool age = (t->flags & ERG_TOK_NUMBER) && memchr(w, '-', n);
-        if (!upper_word(c, k) && !age && !any_of(w, n, mods, sizeof mods / sizeof *mods))
+        if (!upper_word(c, k) && !age && !tok_in(c, k, ERG_LIST_PERSON_MOD))
             return false;
     }
     return false;
@@ -681,16 +650,11 @@ static bool person_apposition(const ctx *c, size_t f, size_t j)
  */
 static bool kin_apposition(const ctx *c, size_t f, size_t e)
 {
-    static const char *const kin[] = {
-        "child",     "baby",     "son",           "daughter", "wife",        "husband",
-        "mother",    "father",   "brother",       "sister",   "widow",       "girlfriend",
-        "boyfriend", "fiancee",  "fiancé",        "fiancée",  "niece",       "nephew",
-        "cousin",    "grandson", "granddaughter", "stepson",  "stepdaughter"};
     if (f < c->first + 2 || !tok_is(c, f - 1, ",") ||
         (e < c->end && (c->toks[e].flags & ERG_TOK_WORD) && !tok_is(c, e, "and") &&
          !tok_is(c, e, "who")))
         return false;
-    return TOK_IN(c, f - 2, kin);
+    return tok_in(c, f - 2, ERG_LIST_KIN);
 }
 
 /*
@@ -716,39 +680,288 @@ static size_t missed_org_of(const ctx *c, const uint8_t *labels, size_t i)
     return k;
 }
 
-/* ---- the ORG decision -------------------------------------------------------------- */
+/* ---- the rule table ------------------------------------------------------------------ */
 
-static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg_type *type)
+/* Where a row runs: the runner calls the rows of one kind, in table order. */
+typedef enum rule_kind {
+    KIND_GAP,      /* at a token the tagger left out: may start a mention there */
+    KIND_SPAN,     /* on a tagged span: may retype, extend, split or drop it */
+    KIND_ORG,      /* outlet or agency for an organization: the first row that decides wins */
+    KIND_SENTENCE, /* once a sentence's spans are made */
+    KIND_RESOLVE,  /* recorded by the resolver (src/resolve), not run here */
+} rule_kind;
+
+/* A span under typing; rows read and change it. */
+typedef struct span {
+    size_t i, j;           /* the tokens [i, j) */
+    erg_class tagged, cls; /* what the tagger said; what the rules say */
+    erg_type type;
+    uint16_t rule; /* the row that last changed span or type */
+    bool done;     /* a row emitted or dropped the span: no more rows, nothing to push */
+    bool decided;  /* an ORG row decided the type */
+} span;
+
+typedef erg_status (*rule_fn)(const ctx *c, span *s);
+
+typedef struct rule_row {
+    erg_rule id;
+    const char *name;
+    rule_kind kind;
+    rule_fn fn;
+} rule_row;
+
+/* The table, defined at the end of the file; *rows receives it, the result is its length. */
+static size_t rule_table(const rule_row **rows);
+
+static erg_status push(erg_mentions *out, const erg_mention *m)
 {
-    const erg_gazetteer *g = c->g;
-    *type = ERG_TYPE_AGENCY;
-    if (!g)
-        return ERG_OK;
+    if (erg_grow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items) != ERG_OK)
+        return ERG_ENOMEM;
+    out->items[out->n++] = *m;
+    return ERG_OK;
+}
 
-    /* 1. The outlet list, by merge key, with and without a leading "the". */
+static erg_mention make_mention(const ctx *c, size_t a, size_t b, erg_type type, erg_class cls,
+                                uint16_t rule)
+{
+    erg_mention m = {c->toks[a].start,
+                     c->toks[b - 1].end,
+                     (uint32_t)a,
+                     (uint32_t)b,
+                     c->sentence,
+                     type,
+                     cls,
+                     -1,
+                     rule};
+    return m;
+}
+
+/*
+ * Outlet or agency for the organization [f, e): runs the ORG rows until one
+ * decides; agency when none does. *rule becomes the deciding row's id when it
+ * made an outlet.
+ */
+static erg_status decide_org(const ctx *c, size_t f, size_t e, erg_type *type, uint16_t *rule)
+{
+    *type = ERG_TYPE_AGENCY;
+    if (!c->g)
+        return ERG_OK;
+    span s = {f, e, ERG_CLASS_ORG, ERG_CLASS_ORG, ERG_TYPE_AGENCY, *rule, false, false};
+    const rule_row *rules;
+    size_t n_rules = rule_table(&rules);
+    for (size_t r = 0; r < n_rules && !s.decided; r++) {
+        if (rules[r].kind != KIND_ORG)
+            continue;
+        erg_status st = rules[r].fn(c, &s);
+        if (st != ERG_OK)
+            return st;
+        if (s.decided && s.type != ERG_TYPE_AGENCY)
+            s.rule = (uint16_t)rules[r].id;
+    }
+    *type = s.type;
+    *rule = s.rule;
+    return ERG_OK;
+}
+
+/* ---- GAP rows ------------------------------------------------------------------------ */
+
+/* "the Museum of Flight", all O: a mention from the organization word on. */
+static erg_status rule_missed_org_of(const ctx *c, span *s)
+{
+    size_t e = missed_org_of(c, c->labels, s->i);
+    if (!e)
+        return ERG_OK;
+    erg_mention m =
+        make_mention(c, s->i + 1, e, ERG_TYPE_AGENCY, ERG_CLASS_ORG, ERG_RULE_MISSED_ORG_OF);
+    erg_status st = decide_org(c, s->i + 1, e, &m.type, &m.rule);
+    if (st == ERG_OK)
+        st = push(c->out, &m);
+    s->j = e;
+    s->done = true;
+    return st;
+}
+
+/* "Yau Wai-ching", all O: a person. */
+static erg_status rule_missed_east_asian(const ctx *c, span *s)
+{
+    size_t i = s->i;
+    if (!(i + 1 < c->end && c->labels[i + 1] == ERG_LABEL_O && east_asian_name(c, i)))
+        return ERG_OK;
+    erg_mention m =
+        make_mention(c, i, i + 2, ERG_TYPE_PERSON, ERG_CLASS_PER, ERG_RULE_MISSED_EAST_ASIAN);
+    s->j = i + 2;
+    s->done = true;
+    return push(c->out, &m);
+}
+
+/* ---- SPAN rows ----------------------------------------------------------------------- */
+
+/*
+ * The three person shapes below keep the tagger's class in the mention, so
+ * that the resolver can tell a person the context shows from one the tagger
+ * saw; they apply to ORG and LOC spans.
+ */
+static bool may_be_person(const span *s)
+{
+    return s->cls != ERG_CLASS_PER && s->cls != ERG_CLASS_MISC;
+}
+
+static void make_person(span *s, erg_rule id)
+{
+    s->cls = ERG_CLASS_PER;
+    s->type = ERG_TYPE_PERSON;
+    s->rule = (uint16_t)id;
+}
+
+static erg_status rule_east_asian(const ctx *c, span *s)
+{
+    if (may_be_person(s) && s->j == s->i + 2 && east_asian_name(c, s->i))
+        make_person(s, ERG_RULE_EAST_ASIAN);
+    return ERG_OK;
+}
+
+static erg_status rule_person_apposition(const ctx *c, span *s)
+{
+    if (may_be_person(s) && person_apposition(c, s->i, s->j))
+        make_person(s, ERG_RULE_PERSON_APPOSITION);
+    return ERG_OK;
+}
+
+static erg_status rule_kin_apposition(const ctx *c, span *s)
+{
+    if (may_be_person(s) && kin_apposition(c, s->i, s->j))
+        make_person(s, ERG_RULE_KIN_APPOSITION);
+    return ERG_OK;
+}
+
+static erg_status rule_org_of_tail(const ctx *c, span *s)
+{
+    if (s->cls != ERG_CLASS_ORG)
+        return ERG_OK;
+    size_t j = org_of_tail(c, s->i, s->j);
+    if (j != s->j) {
+        s->j = j;
+        s->rule = ERG_RULE_ORG_OF_TAIL;
+    }
+    return ERG_OK;
+}
+
+/* "Labour MP George Foulkes": the organization part and the person part. */
+static erg_status rule_role_phrase(const ctx *c, span *s)
+{
+    role_split rs;
+    if (!role_phrase(c, c->labels, c->n_tokens, s->tagged, s->i, s->j, &rs))
+        return ERG_OK;
+    s->done = true;
+    /* The organization part is an agency or outlet; a nationality alone is no name. */
+    if (!rs.nationality) {
+        erg_mention o =
+            make_mention(c, s->i, rs.org_end, ERG_TYPE_AGENCY, s->tagged, ERG_RULE_ROLE_PHRASE);
+        if (decide_org(c, s->i, rs.org_end, &o.type, &o.rule) != ERG_OK || push(c->out, &o))
+            return ERG_ENOMEM;
+    }
+    if (rs.person_first < s->j) {
+        erg_mention p = make_mention(c, rs.person_first, s->j, ERG_TYPE_PERSON, s->tagged,
+                                     ERG_RULE_ROLE_PHRASE);
+        if (push(c->out, &p) != ERG_OK)
+            return ERG_ENOMEM;
+    }
+    return ERG_OK;
+}
+
+/* "Nathan Law of Demosisto": the person; an organization span keeps its part after "of". */
+static erg_status rule_person_of_org(const ctx *c, span *s)
+{
+    size_t of = person_of_org(c, s->cls, s->i, s->j);
+    if (!of)
+        return ERG_OK;
+    erg_mention p =
+        make_mention(c, s->i, of, ERG_TYPE_PERSON, ERG_CLASS_PER, ERG_RULE_PERSON_OF_ORG);
+    if (push(c->out, &p) != ERG_OK)
+        return ERG_ENOMEM;
+    if (s->cls != ERG_CLASS_ORG) {
+        s->done = true;
+        return ERG_OK;
+    }
+    s->i = of + 1;
+    s->rule = ERG_RULE_PERSON_OF_ORG;
+    return ERG_OK;
+}
+
+/*
+ * "Tory manifesto", "Labour leader": a name the tagger took for a person
+ * before a lower-case role noun is the party or body; a nationality there
+ * ("Welsh secretary") is no name.
+ */
+static erg_status rule_role_noun(const ctx *c, span *s)
+{
+    size_t i = s->i, j = s->j;
+    if (!(s->cls == ERG_CLASS_PER && c->g && j < c->end && role_word(c, j) &&
+          c->text[c->toks[j].start] >= 'a' && c->text[c->toks[j].start] <= 'z'))
+        return ERG_OK;
+    if (nationality(c, i, j)) {
+        s->done = true;
+        return ERG_OK;
+    }
+    s->rule = ERG_RULE_ROLE_NOUN;
+    return decide_org(c, i, j, &s->type, &s->rule);
+}
+
+/* An organization span: the ORG rows decide outlet or agency. */
+static erg_status rule_organization(const ctx *c, span *s)
+{
+    if (s->cls != ERG_CLASS_ORG)
+        return ERG_OK;
+    return decide_org(c, s->i, s->j, &s->type, &s->rule);
+}
+
+/*
+ * A one-word name that is a compound of "news" ("Wikinews", "Technews",
+ * "CyberNews") names a news site whatever the tagger took it for.
+ */
+static erg_status rule_news_compound(const ctx *c, span *s)
+{
+    if (s->j == s->i + 1 && news_compound(c, s->i)) {
+        s->type = ERG_TYPE_OUTLET;
+        s->rule = ERG_RULE_NEWS_COMPOUND;
+    }
+    return ERG_OK;
+}
+
+/* ---- ORG rows: each sets s->decided when its evidence holds ----------------------------- */
+
+/* 1. The outlet list, by merge key, with and without a leading "the". */
+static erg_status rule_outlet_list(const ctx *c, span *s)
+{
+    size_t f = s->i, e = s->j;
+    erg_buf *key = &c->out->scratch;
     const erg_token *tf = &c->toks[f], *tl = &c->toks[e - 1];
     if (erg_text_name_key(c->text + tf->start, tl->end - tf->start, key) != ERG_OK)
         return ERG_ENOMEM;
     bool amb = false;
-    int32_t o = erg_gaz_i_key_outlet(g, key->data, key->len, &amb);
+    int32_t o = erg_gaz_i_key_outlet(c->g, key->data, key->len, &amb);
     if (o < 0 && key->len > 4 && memcmp(key->data, "the ", 4) == 0)
-        o = erg_gaz_i_key_outlet(g, key->data + 4, key->len - 4, &amb);
-    if (o >= 0) {
-        /* An ambiguous name before a number or a capitalized word is part of
-         * something else ("Fortune 500", "Sputnik V", "Time Warner"), and one
-         * after "a" is a common noun ("a Fox came up to him") unless a media
-         * noun follows ("a Guardian report"). */
-        bool other = amb && ((e < c->end && ((c->toks[e].flags & ERG_TOK_NUMBER) ||
-                                             (upper_word(c, e) && !calendar(c, e)))) ||
-                             (f > c->first && indefinite(c, f - 1) && !media_noun(c, e)));
-        if (!other) {
-            *type = ERG_TYPE_OUTLET;
-            return ERG_OK;
-        }
+        o = erg_gaz_i_key_outlet(c->g, key->data + 4, key->len - 4, &amb);
+    if (o < 0)
+        return ERG_OK;
+    /* An ambiguous name before a number or a capitalized word is part of
+     * something else ("Fortune 500", "Sputnik V", "Time Warner"), and one
+     * after "a" is a common noun ("a Fox came up to him") unless a media
+     * noun follows ("a Guardian report"). */
+    bool other = amb && ((e < c->end && ((c->toks[e].flags & ERG_TOK_NUMBER) ||
+                                         (upper_word(c, e) && !calendar(c, e)))) ||
+                         (f > c->first && indefinite(c, f - 1) && !media_noun(c, e)));
+    if (!other) {
+        s->type = ERG_TYPE_OUTLET;
+        s->decided = true;
     }
+    return ERG_OK;
+}
 
-    /* 2. An outlet head word. The head of "X of Y" is the word before "of". */
-    size_t h = e;
+/* 2. An outlet head word. The head of "X of Y" is the word before "of". */
+static erg_status rule_outlet_head(const ctx *c, span *s)
+{
+    size_t f = s->i, e = s->j, h = e;
     for (size_t j = f + 1; j < e; j++)
         if (tok_is(c, j, "of") || tok_is(c, j, "for")) {
             h = j;
@@ -756,42 +969,62 @@ static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg
         }
     while (h > f + 1 && (c->toks[h - 1].flags & ERG_TOK_NUMBER))
         h--;
-    if (erg_gaz_i_match_before(g, ERG_GAZ_HEAD, c->text, c->toks, h, f)) {
-        *type = ERG_TYPE_OUTLET;
-        return ERG_OK;
+    if (erg_gaz_i_match_before(c->g, ERG_GAZ_HEAD, c->text, c->toks, h, f)) {
+        s->type = ERG_TYPE_OUTLET;
+        s->decided = true;
     }
-
-    /* 3. An organization word anywhere makes an agency. */
-    for (size_t j = f; j < e; j++)
-        if (erg_gaz_i_match_after(g, ERG_GAZ_ORG, c->text, c->toks, j, e))
-            return ERG_OK;
-
-    /* 4. An outlet word at the start: "Radio Farda". */
-    if (erg_gaz_i_match_after(g, ERG_GAZ_LEAD, c->text, c->toks, f, e) && e - f > 1) {
-        *type = ERG_TYPE_OUTLET;
-        return ERG_OK;
-    }
-
-    /* 5. A listed outlet at the start: "Fox News Sunday", "BBC Radio 4". */
-    erg_gaz_hit hits[ERG_GAZ_MAX_NAME_TOKENS];
-    for (size_t s = f; s < e && s <= f + 1; s++) {
-        if (s > f && !(tok_is(c, f, "The") || tok_is(c, f, "the")))
-            break;
-        size_t nh = erg_gaz_i_names_at(g, c->text, c->toks, s, e, hits);
-        for (size_t k = 0; k < nh; k++)
-            if (!hits[k].ambiguous) {
-                *type = ERG_TYPE_OUTLET;
-                return ERG_OK;
-            }
-    }
-
-    /* 6. Context. */
-    if (context_cue(c, f, e) == CUE_STRONG)
-        *type = ERG_TYPE_OUTLET;
     return ERG_OK;
 }
 
-/* ---- the scan for listed names ---------------------------------------------------------- */
+/* 3. An organization word anywhere makes an agency. */
+static erg_status rule_org_word(const ctx *c, span *s)
+{
+    for (size_t j = s->i; j < s->j && !s->decided; j++)
+        if (erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, j, s->j))
+            s->decided = true;
+    return ERG_OK;
+}
+
+/* 4. An outlet word at the start: "Radio Farda". */
+static erg_status rule_outlet_lead(const ctx *c, span *s)
+{
+    if (erg_gaz_i_match_after(c->g, ERG_GAZ_LEAD, c->text, c->toks, s->i, s->j) &&
+        s->j - s->i > 1) {
+        s->type = ERG_TYPE_OUTLET;
+        s->decided = true;
+    }
+    return ERG_OK;
+}
+
+/* 5. A listed outlet at the start: "Fox News Sunday", "BBC Radio 4". */
+static erg_status rule_outlet_at_start(const ctx *c, span *s)
+{
+    size_t f = s->i, e = s->j;
+    erg_gaz_hit hits[ERG_GAZ_MAX_NAME_TOKENS];
+    for (size_t a = f; a < e && a <= f + 1; a++) {
+        if (a > f && !(tok_is(c, f, "The") || tok_is(c, f, "the")))
+            break;
+        size_t nh = erg_gaz_i_names_at(c->g, c->text, c->toks, a, e, hits);
+        for (size_t k = 0; k < nh; k++)
+            if (!hits[k].ambiguous) {
+                s->type = ERG_TYPE_OUTLET;
+                s->decided = true;
+                return ERG_OK;
+            }
+    }
+    return ERG_OK;
+}
+
+/* 6. Context. */
+static erg_status rule_outlet_context(const ctx *c, span *s)
+{
+    if (context_cue(c, s->i, s->j) == CUE_STRONG)
+        s->type = ERG_TYPE_OUTLET;
+    s->decided = true;
+    return ERG_OK;
+}
+
+/* ---- SENTENCE rows: the scan for listed names ------------------------------------------- */
 
 #define TOMBSTONE ERG_TYPE_COUNT
 
@@ -800,8 +1033,13 @@ static erg_status decide_org(const ctx *c, erg_buf *key, size_t f, size_t e, erg
  * mentions out->items[m0, m1) of the same sentence. New mentions are appended
  * after m1; replaced ones become tombstones.
  */
-static erg_status scan_sentence(const ctx *c, erg_mentions *out, size_t m0, size_t m1)
+static erg_status rule_outlet_scan(const ctx *c, span *unused)
 {
+    (void)unused;
+    if (!c->g)
+        return ERG_OK;
+    erg_mentions *out = c->out;
+    size_t m0 = c->m0, m1 = out->n;
     erg_gaz_hit hits[ERG_GAZ_MAX_NAME_TOKENS];
     size_t k = m0;
     size_t i = c->first;
@@ -851,17 +1089,15 @@ static erg_status scan_sentence(const ctx *c, erg_mentions *out, size_t m0, size
                     continue;
             }
             if (exact != SIZE_MAX) {
-                out->items[exact].type = ERG_TYPE_OUTLET;
+                erg_mention *m = &out->items[exact];
+                if (m->type != ERG_TYPE_OUTLET)
+                    m->rule = ERG_RULE_OUTLET_SCAN;
+                m->type = ERG_TYPE_OUTLET;
             } else {
                 /* The sentence index is filled in by settle(). */
-                erg_mention m = {c->toks[a].start,
-                                 c->toks[b - 1].end,
-                                 (uint32_t)a,
-                                 (uint32_t)b,
-                                 0,
-                                 ERG_TYPE_OUTLET,
-                                 n_in ? out->items[widest].cls : ERG_CLASS_ORG,
-                                 -1};
+                erg_mention m = make_mention(c, a, b, ERG_TYPE_OUTLET,
+                                             n_in ? out->items[widest].cls : ERG_CLASS_ORG,
+                                             ERG_RULE_OUTLET_SCAN);
                 for (size_t j = k; j < m1 && out->items[j].tok_first < b; j++)
                     out->items[j].type = TOMBSTONE;
                 if (push(out, &m) != ERG_OK)
@@ -898,6 +1134,78 @@ static void settle(erg_mentions *out, size_t m0, uint32_t sentence)
     }
 }
 
+/* ---- the table ------------------------------------------------------------------------- */
+
+/*
+ * Every rule that changes a mention's span or type after the tagger, in the
+ * order it runs. ids are erg_rule values, in table order; a row's id is what
+ * the mentions it changed record, its name what `erg extract --explain`
+ * prints. The RESOLVE rows are run by the resolver and are here for their
+ * names.
+ */
+static const rule_row rules[] = {
+    {ERG_RULE_TAGGER, "tagger", KIND_RESOLVE, NULL},
+    {ERG_RULE_MISSED_ORG_OF, "missed-org-of", KIND_GAP, rule_missed_org_of},
+    {ERG_RULE_MISSED_EAST_ASIAN, "missed-east-asian-name", KIND_GAP, rule_missed_east_asian},
+    {ERG_RULE_EAST_ASIAN, "east-asian-name", KIND_SPAN, rule_east_asian},
+    {ERG_RULE_PERSON_APPOSITION, "person-apposition", KIND_SPAN, rule_person_apposition},
+    {ERG_RULE_KIN_APPOSITION, "kin-apposition", KIND_SPAN, rule_kin_apposition},
+    {ERG_RULE_ORG_OF_TAIL, "org-of-tail", KIND_SPAN, rule_org_of_tail},
+    {ERG_RULE_ROLE_PHRASE, "role-phrase", KIND_SPAN, rule_role_phrase},
+    {ERG_RULE_PERSON_OF_ORG, "person-of-org", KIND_SPAN, rule_person_of_org},
+    {ERG_RULE_ROLE_NOUN, "role-noun", KIND_SPAN, rule_role_noun},
+    {ERG_RULE_ORGANIZATION, "organization", KIND_SPAN, rule_organization},
+    {ERG_RULE_NEWS_COMPOUND, "news-compound", KIND_SPAN, rule_news_compound},
+    {ERG_RULE_OUTLET_LIST, "outlet-list", KIND_ORG, rule_outlet_list},
+    {ERG_RULE_OUTLET_HEAD, "outlet-head", KIND_ORG, rule_outlet_head},
+    {ERG_RULE_ORG_WORD, "org-word", KIND_ORG, rule_org_word},
+    {ERG_RULE_OUTLET_LEAD, "outlet-lead", KIND_ORG, rule_outlet_lead},
+    {ERG_RULE_OUTLET_AT_START, "outlet-at-start", KIND_ORG, rule_outlet_at_start},
+    {ERG_RULE_OUTLET_CONTEXT, "outlet-context", KIND_ORG, rule_outlet_context},
+    {ERG_RULE_OUTLET_SCAN, "outlet-scan", KIND_SENTENCE, rule_outlet_scan},
+    {ERG_RULE_ALIAS_TYPE, "alias-type", KIND_RESOLVE, NULL},
+    {ERG_RULE_MISSED_SURNAME, "missed-surname", KIND_RESOLVE, NULL},
+};
+static const size_t n_rules = sizeof rules / sizeof *rules;
+
+_Static_assert(sizeof rules / sizeof *rules == ERG_RULE_COUNT, "one row per erg_rule");
+
+static size_t rule_table(const rule_row **rows)
+{
+    *rows = rules;
+    return n_rules;
+}
+
+const char *erg_typing_rule_name(unsigned id)
+{
+    return id < n_rules && rules[id].id == (erg_rule)id ? rules[id].name : NULL;
+}
+
+erg_status erg_typing_rule_find(const char *name, erg_rule *id)
+{
+    for (size_t r = 0; name && r < n_rules; r++)
+        if (strcmp(rules[r].name, name) == 0) {
+            *id = rules[r].id;
+            return ERG_OK;
+        }
+    return ERG_ENOTFOUND;
+}
+
+/* ---- the runner ------------------------------------------------------------------------ */
+
+/* Runs the rows of one kind on s, in table order, until one consumes the span. */
+static erg_status run_rows(const ctx *c, rule_kind kind, span *s)
+{
+    for (size_t r = 0; r < n_rules && !s->done; r++) {
+        if (rules[r].kind != kind)
+            continue;
+        erg_status st = rules[r].fn(c, s);
+        if (st != ERG_OK)
+            return st;
+    }
+    return ERG_OK;
+}
+
 static const erg_type class_type[ERG_CLASS_COUNT] = {ERG_TYPE_PERSON, ERG_TYPE_AGENCY,
                                                      ERG_TYPE_PLACE, ERG_TYPE_MISC};
 
@@ -914,115 +1222,40 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
         if (sent->first > sent->end || sent->end > doc->n_tokens)
             return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                                  "sentence %zu covers tokens outside the doc", s);
-        ctx c = {text, doc->tokens, sent->first, sent->end, gaz};
-        size_t m0 = out->n;
+        ctx c = {text,   doc->tokens,   sent->first, sent->end, gaz,
+                 labels, doc->n_tokens, (uint32_t)s, out,       out->n};
 
         /* Spans: B-X I-X*; an I-X without its B-X starts a span too. */
         for (size_t i = c.first; i < c.end;) {
             uint8_t l = labels[i];
             if (l == ERG_LABEL_O) {
-                size_t e = missed_org_of(&c, labels, i);
-                bool person =
-                    !e && i + 1 < c.end && labels[i + 1] == ERG_LABEL_O && east_asian_name(&c, i);
-                if (!e && !person) {
-                    i++;
-                    continue;
-                }
-                size_t a = person ? i : i + 1, b = person ? i + 2 : e;
-                erg_mention m = {c.toks[a].start,
-                                 c.toks[b - 1].end,
-                                 (uint32_t)a,
-                                 (uint32_t)b,
-                                 (uint32_t)s,
-                                 person ? ERG_TYPE_PERSON : ERG_TYPE_AGENCY,
-                                 person ? ERG_CLASS_PER : ERG_CLASS_ORG,
-                                 -1};
-                if (!person && decide_org(&c, &out->scratch, a, b, &m.type) != ERG_OK)
+                span g = {i, i, ERG_CLASS_COUNT, ERG_CLASS_COUNT, ERG_TYPE_COUNT, 0, false, false};
+                if (run_rows(&c, KIND_GAP, &g) != ERG_OK)
                     return erg_error_oom(err);
-                if (push(out, &m) != ERG_OK)
-                    return erg_error_oom(err);
-                i = m.tok_end;
+                i = g.done ? g.j : i + 1;
                 continue;
             }
-            erg_class tagged = ERG_LABEL_CLASS(l), cls = tagged;
-            uint8_t inside = (uint8_t)(2 * cls + 2);
+            erg_class tagged = ERG_LABEL_CLASS(l);
+            uint8_t inside = (uint8_t)(2 * tagged + 2);
             size_t j = i + 1;
             while (j < c.end && labels[j] == inside)
                 j++;
-            /* The mention keeps the tagger's class, so that the resolver can
-             * tell a person the context shows from one the tagger saw. */
-            if (cls != ERG_CLASS_PER && cls != ERG_CLASS_MISC &&
-                ((j == i + 2 && east_asian_name(&c, i)) || person_apposition(&c, i, j) ||
-                 kin_apposition(&c, i, j)))
-                cls = ERG_CLASS_PER;
-            if (cls == ERG_CLASS_ORG)
-                j = org_of_tail(&c, i, j);
-            role_split rs;
-            if (role_phrase(&c, labels, doc->n_tokens, tagged, i, j, &rs)) {
-                /* The organization part is an agency or outlet; a nationality
-                 * alone is no name. */
-                if (!rs.nationality) {
-                    erg_mention o = {c.toks[i].start, c.toks[rs.org_end - 1].end,
-                                     (uint32_t)i,     (uint32_t)rs.org_end,
-                                     (uint32_t)s,     ERG_TYPE_AGENCY,
-                                     tagged,          -1};
-                    if (decide_org(&c, &out->scratch, i, rs.org_end, &o.type) != ERG_OK ||
-                        push(out, &o) != ERG_OK)
-                        return erg_error_oom(err);
-                }
-                if (rs.person_first < j) {
-                    erg_mention p = {c.toks[rs.person_first].start,
-                                     c.toks[j - 1].end,
-                                     (uint32_t)rs.person_first,
-                                     (uint32_t)j,
-                                     (uint32_t)s,
-                                     ERG_TYPE_PERSON,
-                                     tagged,
-                                     -1};
-                    if (push(out, &p) != ERG_OK)
-                        return erg_error_oom(err);
-                }
-                i = j;
-                continue;
-            }
-            size_t of = person_of_org(&c, cls, i, j);
-            if (of) {
-                erg_mention p = {c.toks[i].start, c.toks[of - 1].end, (uint32_t)i,   (uint32_t)of,
-                                 (uint32_t)s,     ERG_TYPE_PERSON,    ERG_CLASS_PER, -1};
-                if (push(out, &p) != ERG_OK)
-                    return erg_error_oom(err);
-                if (cls != ERG_CLASS_ORG) {
-                    i = j;
-                    continue;
-                }
-                i = of + 1;
-            }
-            erg_mention m = {c.toks[i].start, c.toks[j - 1].end, (uint32_t)i, (uint32_t)j,
-                             (uint32_t)s,     class_type[cls],   tagged,      -1};
-            /* "Tory manifesto", "Labour leader": a name the tagger took for a person
-             * before a lower-case role noun is the party or body; a nationality
-             * there ("Welsh secretary") is no name. */
-            if (cls == ERG_CLASS_PER && c.g && j < c.end && role_word(&c, j) &&
-                c.text[c.toks[j].start] >= 'a' && c.text[c.toks[j].start] <= 'z') {
-                if (nationality(&c, i, j)) {
-                    i = j;
-                    continue;
-                }
-                if (decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
+            span sp = {i, j, tagged, tagged, class_type[tagged], ERG_RULE_TAGGER, false, false};
+            if (run_rows(&c, KIND_SPAN, &sp) != ERG_OK)
+                return erg_error_oom(err);
+            if (!sp.done) {
+                erg_mention m = make_mention(&c, sp.i, sp.j, sp.type, tagged, sp.rule);
+                if (push(out, &m) != ERG_OK)
                     return erg_error_oom(err);
             }
-            if (cls == ERG_CLASS_ORG && decide_org(&c, &out->scratch, i, j, &m.type) != ERG_OK)
-                return erg_error_oom(err);
-            if (j == i + 1 && news_compound(&c, i))
-                m.type = ERG_TYPE_OUTLET;
-            if (push(out, &m) != ERG_OK)
-                return erg_error_oom(err);
-            i = j;
+            i = sp.j;
         }
         if (gaz) {
-            if (scan_sentence(&c, out, m0, out->n) != ERG_OK)
+            span all = {c.first,        c.end, ERG_CLASS_COUNT, ERG_CLASS_COUNT,
+                        ERG_TYPE_COUNT, 0,     false,           false};
+            if (run_rows(&c, KIND_SENTENCE, &all) != ERG_OK)
                 return erg_error_oom(err);
-            settle(out, m0, (uint32_t)s);
+            settle(out, c.m0, (uint32_t)s);
         }
     }
     return ERG_OK;
