@@ -33,8 +33,15 @@ typedef enum erg_rule {
     ERG_RULE_OUTLET_AT_START,   /* "outlet-at-start": "Fox News Sunday" */
     ERG_RULE_OUTLET_CONTEXT,    /* "outlet-context": "X reported", "told X" */
     ERG_RULE_OUTLET_SCAN,       /* "outlet-scan": a listed outlet name written exactly */
-    ERG_RULE_ALIAS_TYPE,        /* "alias-type": the resolver's alias list gave the type */
-    ERG_RULE_MISSED_SURNAME,    /* "missed-surname": the resolver found a lone surname */
+    /* Rules of the resolver (src/resolve), in the order they run there. */
+    ERG_RULE_POSSESSIVE_NAME,  /* "possessive-name": two spans joined into one known name */
+    ERG_RULE_NAME_SYLLABLE,    /* "name-syllable": "Kim Jong" + "Un" */
+    ERG_RULE_EXTEND_TO_ALIAS,  /* "extend-to-alias": a listed alias starts before the span */
+    ERG_RULE_EXTEND_ORG_LEFT,  /* "extend-org-left": a capitalized word glued before an agency */
+    ERG_RULE_ALIAS_TYPE,       /* "alias-type": the alias list gave the type */
+    ERG_RULE_MISSED_SURNAME,   /* "missed-surname": a lone surname of a person of the article */
+    ERG_RULE_ENTITY_TYPE,      /* "entity-type": the mention took its entity's type */
+    ERG_RULE_DROP_CAPITAL_THE, /* "drop-capital-the": "The" dropped from an agency's name */
     ERG_RULE_COUNT
 } erg_rule;
 

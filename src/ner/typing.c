@@ -1163,8 +1163,14 @@ static const rule_row rules[] = {
     {ERG_RULE_OUTLET_AT_START, "outlet-at-start", KIND_ORG, rule_outlet_at_start},
     {ERG_RULE_OUTLET_CONTEXT, "outlet-context", KIND_ORG, rule_outlet_context},
     {ERG_RULE_OUTLET_SCAN, "outlet-scan", KIND_SENTENCE, rule_outlet_scan},
+    {ERG_RULE_POSSESSIVE_NAME, "possessive-name", KIND_RESOLVE, NULL},
+    {ERG_RULE_NAME_SYLLABLE, "name-syllable", KIND_RESOLVE, NULL},
+    {ERG_RULE_EXTEND_TO_ALIAS, "extend-to-alias", KIND_RESOLVE, NULL},
+    {ERG_RULE_EXTEND_ORG_LEFT, "extend-org-left", KIND_RESOLVE, NULL},
     {ERG_RULE_ALIAS_TYPE, "alias-type", KIND_RESOLVE, NULL},
     {ERG_RULE_MISSED_SURNAME, "missed-surname", KIND_RESOLVE, NULL},
+    {ERG_RULE_ENTITY_TYPE, "entity-type", KIND_RESOLVE, NULL},
+    {ERG_RULE_DROP_CAPITAL_THE, "drop-capital-the", KIND_RESOLVE, NULL},
 };
 static const size_t n_rules = sizeof rules / sizeof *rules;
 

@@ -1,4 +1,5 @@
 #include "erg/resolve.h"
+#include "erg/typing.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -364,84 +365,65 @@ cleanup:
 
 /* ---- name clean-up ---------------------------------------------------------- */
 
-/* Words that stand before a person's name and are not part of it. */
-static const char *const titles[] = {
-    "mr",          "mrs",          "ms",       "miss",         "dr",
-    "prof",        "professor",    "sir",      "dame",         "lord",
-    "lady",        "president",    "vice",     "prime",        "minister",
-    "premier",     "chancellor",   "king",     "queen",        "prince",
-    "princess",    "emperor",      "pope",     "cardinal",     "bishop",
-    "rev",         "reverend",     "father",   "sheikh",       "gen",
-    "general",     "col",          "colonel",  "lt",           "lieutenant",
-    "maj",         "major",        "capt",     "captain",      "sgt",
-    "sergeant",    "adm",          "admiral",  "cmdr",         "commander",
-    "marshal",     "sen",          "senator",  "rep",          "representative",
-    "gov",         "governor",     "mayor",    "judge",        "justice",
-    "secretary",   "ambassador",   "director", "chairman",     "chairwoman",
-    "ceo",         "chief",        "dictator", "leader",       "spokesman",
-    "spokeswoman", "spokesperson", "foreign",  "defense",      "defence",
-    "interior",    "finance",      "deputy",   "former",       "late",
-    "st",          "saint",        "comrade",  "supreme",      "state",
-    "acting",      "opposition",   "party",    "conservative", "liberal",
-    "democratic",  "republican",   "labour",   "officer",      "agent",
-    "detective",   "inspector",    "coach",    "manager",      "striker",
-    "goalkeeper",  "actor",        "actress",  "singer",       "author",
-    "writer",      "envoy",        "delegate",
-};
+/*
+ * Is w[0..n), lower-cased (ASCII) and without trailing dots, an entry of the
+ * gazetteer's word list? The resolver's one token matcher, for entries kept
+ * as written (data/person_titles.txt, short_words.txt...): fold says whether
+ * to lower-case first. False without a gazetteer or for a word over 63 bytes.
+ */
+static bool listed_word(const erg_gazetteer *g, erg_word_list list, const char *w, size_t n,
+                        bool fold)
+{
+    char low[64];
+    if (!g || n >= sizeof low)
+        return false;
+    if (!fold)
+        return erg_gazetteer_listed(g, list, w, n);
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    return erg_gazetteer_listed(g, list, low, n);
+}
 
-static bool is_title(const char *w, size_t n)
+/* A word that stands before a person's name and is not part of it (person_titles.txt). */
+static bool is_title(const erg_gazetteer *g, const char *w, size_t n)
 {
     while (n && w[n - 1] == '.')
         n--;
-    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
-        if (strlen(titles[i]) == n && strncasecmp(titles[i], w, n) == 0)
-            return true;
-    return false;
+    return listed_word(g, ERG_LIST_PERSON_TITLE, w, n, true);
 }
 
 /* Drops title words from the start of a person name, keeping at least one word. */
-static void strip_titles(const char **s, size_t *n)
+static void strip_titles(const erg_gazetteer *g, const char **s, size_t *n)
 {
     for (;;) {
         const char *sp = memchr(*s, ' ', *n);
         if (!sp)
             return;
         size_t w = (size_t)(sp - *s);
-        if (!is_title(*s, w))
+        if (!is_title(g, *s, w))
             return;
         *n -= w + 1;
         *s = sp + 1;
     }
 }
 
-/* Generic words that follow an outlet's name: "Yonhap news agency" is Yonhap. */
-static const char *const outlet_tails[] = {
-    " news agency", " news service", " wire service", " newspaper", " daily",
-    " broadcaster", " television",   " tv",           " radio",     " magazine",
-    " website",     " news site",    " agency",
-};
-
 /* A key that is nothing but a generic media word ("TV", "the press") names no one. */
-static bool generic_media_key(const char *key)
+static bool generic_media_key(const erg_gazetteer *g, const char *key)
 {
-    static const char *const words[] = {"tv",      "radio",     "television", "newspaper",  "news",
-                                        "daily",   "agency",    "magazine",   "press",      "media",
-                                        "website", "the press", "state tv",   "state media"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(key, words[i]) == 0)
-            return true;
-    return false;
+    return listed_word(g, ERG_LIST_GENERIC_MEDIA, key, strlen(key), false);
 }
 
-static void strip_outlet_tail(const char *s, size_t *n)
+/*
+ * Drops a generic word after an outlet's name (outlet_tails.txt): "Yonhap news
+ * agency" is Yonhap. The longest tail wins; something must stay before it.
+ */
+static void strip_outlet_tail(const erg_gazetteer *g, const char *s, size_t *n)
 {
-    for (size_t i = 0; i < sizeof outlet_tails / sizeof *outlet_tails; i++) {
-        size_t t = strlen(outlet_tails[i]);
-        if (*n > t && strncasecmp(s + *n - t, outlet_tails[i], t) == 0) {
-            *n -= t;
+    for (size_t i = 1; i + 1 < *n; i++)
+        if (s[i] == ' ' && listed_word(g, ERG_LIST_OUTLET_TAIL, s + i + 1, *n - i - 1, true)) {
+            *n = i;
             return;
         }
-    }
 }
 
 /* ---- resolving one article ---------------------------------------------------- */
@@ -483,7 +465,7 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
         const char *s = r->display.data ? r->display.data : "";
         size_t n = r->display.len;
         if (m->type == ERG_TYPE_PERSON)
-            strip_titles(&s, &n);
+            strip_titles(r->gaz, &s, &n);
         else if (n > 4 && strncasecmp(s, "the ", 4) == 0) {
             /* "The Republic of Korea" and "Republic of Korea" are one name. */
             s += 4;
@@ -496,7 +478,7 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
             mi->canonical = erg_gazetteer_outlet(r->gaz, r->key.data ? r->key.data : "");
             if (!mi->canonical) {
                 size_t n2 = n;
-                strip_outlet_tail(s, &n2);
+                strip_outlet_tail(r->gaz, s, &n2);
                 if (n2 < n) {
                     n = n2;
                     if (erg_text_name_key(s, n, &r->key) != ERG_OK)
@@ -507,12 +489,14 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
         }
         if (a) {
             mi->canonical = a->name;
+            if (m->type != a->type)
+                m->rule = ERG_RULE_ALIAS_TYPE;
             m->type = a->type; /* the list knows better than the tagger, even for MISC */
         }
         if (mi->canonical && erg_text_name_key(mi->canonical, strlen(mi->canonical), &r->key))
             return ERG_ENOMEM;
         if ((m->type == ERG_TYPE_OUTLET || m->type == ERG_TYPE_AGENCY) && r->key.data &&
-            generic_media_key(r->key.data))
+            generic_media_key(r->gaz, r->key.data))
             erg_buf_clear(&r->key); /* an empty key leaves the mention unresolved */
         mi->display_off = r->displays.len;
         mi->display_len = n;
@@ -721,23 +705,11 @@ static bool misc_only(const uint32_t votes[ERG_TYPE_COUNT])
  * of every ministry in the corpus. Words that do name one body in news
  * ("Congress", "Senate", "Treasury", "Parliament", "Army") are not listed.
  */
-static bool generic_org_key(const char *key)
+static bool generic_org_key(const erg_gazetteer *g, const char *key)
 {
-    static const char *const heads[] = {
-        "administration", "agency",     "academy",    "association", "authority",    "bank",
-        "board",          "bureau",     "center",     "centre",      "chamber",      "church",
-        "college",        "commission", "committee",  "company",     "corporation",  "council",
-        "court",          "crown",      "department", "exchange",    "federation",   "foundation",
-        "gallery",        "government", "group",      "hospital",    "institute",    "league",
-        "library",        "ministry",   "museum",     "office",      "organisation", "organization",
-        "program",        "programme",  "project",    "school",      "service",      "sheriff",
-        "society",        "state",      "union",      "university"};
     if (strncmp(key, "the ", 4) == 0)
         key += 4;
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-        if (strcmp(key, heads[i]) == 0)
-            return true;
-    return false;
+    return listed_word(g, ERG_LIST_GENERIC_ORG, key, strlen(key), false);
 }
 
 /*
@@ -927,7 +899,6 @@ static bool initials_short_form(const char *key, const char *part)
  */
 static bool initials_spell(const erg_gazetteer *g, const char *name, const char *acr)
 {
-    static const char *const small[] = {"of", "and", "the", "for", "&"};
     size_t k = 0, an = strlen(acr);
     for (const char *w = name; *w;) {
         while (*w == ' ' || *w == '-')
@@ -942,9 +913,8 @@ static bool initials_spell(const erg_gazetteer *g, const char *name, const char 
             for (size_t i = 0; i < n; i++)
                 if (w[i] != '.')
                     low[m++] = (char)tolower((unsigned char)w[i]);
-            for (size_t i = 0; i < sizeof small / sizeof *small && !skip; i++)
-                skip = strlen(small[i]) == m && memcmp(small[i], low, m) == 0;
-            skip = skip || erg_gazetteer_listed(g, ERG_LIST_LEGAL, low, m);
+            skip = erg_gazetteer_listed(g, ERG_LIST_ACRONYM_SKIP, low, m) ||
+                   erg_gazetteer_listed(g, ERG_LIST_LEGAL, low, m);
         }
         /* "EC Commission" holds the acronym EC, it is not what EC stands for. */
         if (n == an && memcmp(w, acr, n) == 0)
@@ -1047,7 +1017,7 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         if ((!misc && type == ERG_TYPE_OUTLET) || le->name)
             continue;
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
-        bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(le->key);
+        bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(r->gaz, le->key);
         int32_t found = -1, exact = -1;
         int matches = 0, n_exact = 0;
         for (size_t f = 0; f < out->n; f++) {
@@ -1107,7 +1077,7 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         if (r->title_only[e])
             r->parent[e] = -1;
         else if (!out->items[e].name && winning_type(r->votes[e]) == ERG_TYPE_AGENCY &&
-                 generic_org_key(out->items[e].key))
+                 generic_org_key(r->gaz, out->items[e].key))
             r->parent[e] = NOT_A_NAME;
         else if (!out->items[e].name && group_key(r->gaz, out->items[e].key))
             r->parent[e] = NOT_A_NAME;
@@ -1241,6 +1211,7 @@ static void join_possessive_names(erg_resolver *r, const char *text, const erg_d
                     prev->type = m->type;
                     prev->cls = m->cls;
                 }
+                prev->rule = ERG_RULE_POSSESSIVE_NAME;
                 prev->end = m->end;
                 prev->tok_end = m->tok_end;
                 continue;
@@ -1278,16 +1249,9 @@ static erg_status insert_mention(erg_mentions *mentions, size_t at, const erg_me
 }
 
 /* Short capitalized English words that may follow a name without being part of it. */
-static bool short_english_word(const char *s, size_t n)
+static bool short_english_word(const erg_gazetteer *g, const char *s, size_t n)
 {
-    static const char *const words[] = {
-        "In",  "On",  "At",  "Of",  "To",  "As",  "By",  "Or",  "Is",  "It",  "An",  "Be", "If",
-        "So",  "Up",  "No",  "Do",  "He",  "We",  "My",  "And", "The", "For", "But", "Jr", "Sr",
-        "Has", "Had", "Was", "Are", "Not", "Now", "Who", "Its", "Her", "His", "Our"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-            return true;
-    return false;
+    return listed_word(g, ERG_LIST_SHORT_WORD, s, n, false);
 }
 
 /*
@@ -1315,7 +1279,7 @@ static erg_status find_missed_surnames(erg_resolver *r, const char *text, const 
                 continue;
             if (!(tok->flags & ERG_TOK_UPPER) || !(tok->flags & ERG_TOK_WORD) ||
                 tok->end - tok->start < 3 ||
-                short_english_word(text + tok->start, tok->end - tok->start))
+                short_english_word(r->gaz, text + tok->start, tok->end - tok->start))
                 continue;
             if (t == sen->first && (t + 1 >= sen->end || !is_possessive(text, doc, t + 1)))
                 continue;
@@ -1335,6 +1299,7 @@ static erg_status find_missed_surnames(erg_resolver *r, const char *text, const 
             m.type = ERG_TYPE_PERSON;
             m.cls = ERG_CLASS_PER;
             m.entity = e;
+            m.rule = ERG_RULE_MISSED_SURNAME;
             if (insert_mention(mentions, next, &m) != ERG_OK ||
                 add_surface(&out->items[e], text + tok->start, tok->end - tok->start, 1) != ERG_OK)
                 return ERG_ENOMEM;
@@ -1389,6 +1354,7 @@ static void drop_capital_the(const char *text, erg_mentions *mentions)
             continue;
         m->tok_first++;
         m->start += 4;
+        m->rule = ERG_RULE_DROP_CAPITAL_THE;
     }
 }
 
@@ -1399,7 +1365,8 @@ static void drop_capital_the(const char *text, erg_mentions *mentions)
  * the next word when it is a capitalized syllable of two or three letters
  * ("Un", "Il", "Hye") that is not a short English word.
  */
-static void extend_name_syllables(const char *text, const erg_doc *doc, erg_mentions *mentions)
+static void extend_name_syllables(const erg_gazetteer *gaz, const char *text, const erg_doc *doc,
+                                  erg_mentions *mentions)
 {
     for (size_t i = 0; i < mentions->n; i++) {
         erg_mention *m = &mentions->items[i];
@@ -1413,10 +1380,11 @@ static void extend_name_syllables(const char *text, const erg_doc *doc, erg_ment
         const char *w = text + t->start;
         if (m->tok_end >= sen->end || n < 2 || n > 3 || t->start != m->end + 1 ||
             !(t->flags & ERG_TOK_UPPER) || !(t->flags & ERG_TOK_WORD) ||
-            !(w[1] >= 'a' && w[1] <= 'z') || short_english_word(w, n))
+            !(w[1] >= 'a' && w[1] <= 'z') || short_english_word(gaz, w, n))
             continue;
         m->end = t->end;
         m->tok_end++;
+        m->rule = ERG_RULE_NAME_SYLLABLE;
     }
 }
 
@@ -1460,6 +1428,7 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
             if (r->key.data && alias_get(&r->aliases, r->key.data)) {
                 m->start = doc->tokens[first].start;
                 m->tok_first = first;
+                m->rule = ERG_RULE_EXTEND_TO_ALIAS;
                 break;
             }
         }
@@ -1489,7 +1458,7 @@ static void find_people_groups(erg_resolver *r, const char *text, const erg_doc 
             m->tok_first <= doc->sentences[m->sentence].first)
             continue;
         const erg_local_entity *le = &out->items[m->entity];
-        if (le->name || strchr(le->key, ' ') || generic_org_key(le->key) ||
+        if (le->name || strchr(le->key, ' ') || generic_org_key(r->gaz, le->key) ||
             winning_type(r->votes[m->entity]) != ERG_TYPE_AGENCY)
             continue;
         bool lower = false;
@@ -1559,6 +1528,7 @@ static void extend_org_left(const erg_resolver *r, const char *text, const erg_d
             continue;
         m->start = t->start;
         m->tok_first--;
+        m->rule = ERG_RULE_EXTEND_ORG_LEFT;
     }
 }
 
@@ -1567,7 +1537,7 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
 {
     entities_reset(out);
     join_possessive_names(r, text, doc, mentions);
-    extend_name_syllables(text, doc, mentions);
+    extend_name_syllables(r->gaz, text, doc, mentions);
     if (extend_to_alias(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);
     extend_org_left(r, text, doc, mentions);
@@ -1652,9 +1622,13 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     if (find_missed_surnames(r, text, doc, mentions, out) != ERG_OK)
         return erg_error_oom(err);
     /* A resolved mention takes its entity's type, so that every output agrees. */
-    for (size_t i = 0; i < mentions->n; i++)
-        if (mentions->items[i].entity >= 0)
-            mentions->items[i].type = out->items[mentions->items[i].entity].type;
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        if (m->entity >= 0 && m->type != out->items[m->entity].type) {
+            m->type = out->items[m->entity].type;
+            m->rule = ERG_RULE_ENTITY_TYPE;
+        }
+    }
     drop_capital_the(text, mentions);
     return ERG_OK;
 }
