@@ -20,7 +20,13 @@ static const char extract_usage[] =
     "entity is the name of the entity the mention resolved to. Only typed\n"
     "relations are listed: co-mentions follow from the mentions.\n"
     "\n"
-    "  -o, --output FILE     where to write (default: - for stdout)\n" CLI_READ_HELP
+    "  -o, --output FILE     where to write (default: - for stdout)\n"
+    "      --explain         add to each mention \"rule\": the typing or resolution\n"
+    "                        rule that last changed its span or type (\"tagger\"\n"
+    "                        when none did: the tagger's span and class), and,\n"
+    "                        when a rule did, \"tagged\": the tagger's class (PER,\n"
+    "                        ORG, LOC, MISC; for a name the tagger missed, the\n"
+    "                        class the rule found)\n" CLI_READ_HELP
     "                        (extract also takes misc; default: person,agency,\n"
     "                        outlet,place)\n"
     "  -h, --help            show this help\n"
@@ -31,6 +37,7 @@ static const char extract_usage[] =
 typedef struct extract_ctx {
     cli_pipeline pipe;
     FILE *out;
+    bool explain; /* --explain: "rule" and "tagged" on each mention */
 } extract_ctx;
 
 static json_t *str_or_null(const char *s)
@@ -65,6 +72,13 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
             m->entity >= 0 ? json_string(p->entities.items[m->entity].name) : json_null());
         if (!jm || json_array_append_new(mentions, jm) != 0)
             goto oom;
+        if (x->explain) {
+            const char *rule = erg_typing_rule_name(m->rule);
+            if (json_object_set_new(jm, "rule", json_string(rule ? rule : "?")) != 0 ||
+                (m->rule != ERG_RULE_TAGGER &&
+                 json_object_set_new(jm, "tagged", json_string(erg_class_name(m->cls))) != 0))
+                goto oom;
+        }
     }
     for (size_t i = 0; i < p->relations.n; i++) {
         const erg_relation *r = &p->relations.items[i];
@@ -98,6 +112,7 @@ int cmd_extract(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"explain", no_argument, NULL, 'E'},
         {"help", no_argument, NULL, 'h'},
         CLI_READ_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
@@ -107,6 +122,7 @@ int cmd_extract(int argc, char **argv)
     ro.type_mask = ERG_TYPES_DEFAULT | ERG_TYPE_BIT(ERG_TYPE_PLACE);
     ro.boilerplate = true;
     const char *output = "-";
+    bool explain = false;
     int opt, r;
     optind = 1;
     opterr = 0;
@@ -114,6 +130,9 @@ int cmd_extract(int argc, char **argv)
         switch (opt) {
         case 'o':
             output = optarg;
+            break;
+        case 'E':
+            explain = true;
             break;
         case 'h':
             fputs(extract_usage, stdout);
@@ -132,6 +151,7 @@ int cmd_extract(int argc, char **argv)
     erg_error err;
     erg_error_clear(&err);
     extract_ctx x;
+    x.explain = explain;
     int rc = cli_pipeline_init(&x.pipe, &ro);
     if (rc != CLI_OK)
         return rc;

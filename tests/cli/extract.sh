@@ -48,4 +48,26 @@ run "$ERG" extract --quiet --aliases "$WORK/aliases.json" "$WORK/kim.txt"
 expect_rc 0 "extract --aliases"
 if grep -qF '"entity":"Zorblax Institute"' "$WORK/out"; then pass "--aliases names the entity"; else
     fail "--aliases names the entity"; head -3 "$WORK/out"; fi
+# --explain adds "rule" (and "tagged" where a rule changed the tagger's span or
+# type) to each mention; without it the mentions are as before.
+printf 'Labour MP George Foulkes spoke, Yonhap news agency reported.\n' >"$WORK/explain.txt"
+run "$ERG" extract --quiet "$WORK/explain.txt"
+cp "$WORK/out" "$WORK/plain.jsonl"
+run "$ERG" extract --quiet --explain "$WORK/explain.txt"
+expect_rc 0 "extract --explain"
+$PY - "$WORK/plain.jsonl" "$WORK/out" >"$WORK/check" 2>&1 <<'PYEOF'
+import json, sys
+plain = json.loads(open(sys.argv[1]).readline())
+expl = json.loads(open(sys.argv[2]).readline())
+ok = len(plain["mentions"]) == len(expl["mentions"]) and all("rule" in m for m in expl["mentions"])
+for p, e in zip(plain["mentions"], expl["mentions"]):
+    ok = ok and "rule" not in p and {k: v for k, v in e.items() if k not in ("rule", "tagged")} == p
+    ok = ok and (("tagged" in e) == (e["rule"] != "tagger"))
+sys.exit(0 if ok else 1)
+PYEOF
+if [ $? -eq 0 ]; then pass "--explain adds rule and tagged only"; else fail "--explain"; cat "$WORK/out"; fi
+if grep -qF '"rule":"role-phrase"' "$WORK/out"; then pass "--explain names the rule"; else
+    fail "--explain names the rule"; cat "$WORK/out"; fi
+if "$ERG" extract --help | grep -q -- '--explain'; then pass "--help documents --explain"; else
+    fail "--help documents --explain"; fi
 finish
