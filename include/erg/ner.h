@@ -392,8 +392,10 @@ void erg_mentions_init(erg_mentions *m);
 void erg_mentions_release(erg_mentions *m);
 
 /*
- * Turns the labels of a tagged doc into mentions (replacing out's content),
- * in text order:
+ * The typing stage (src/ner/typing.c): turns the labels of a tagged doc into
+ * mentions (replacing out's content), in text order, by running the rows of
+ * one rule table in order; each mention's rule is the id (erg/typing.h) of
+ * the rule that last changed its span or type, 0 when none did:
  * - each B-X I-X* run becomes a span; PER -> person, LOC -> place, MISC -> misc;
  * - an ORG span is an outlet when its key is in the outlet list (or the span
  *   is an outlet name followed by "news agency", "news service" and the like)
@@ -413,7 +415,8 @@ void erg_mentions_release(erg_mentions *m);
  *   organization. Such a mention's cls is what the tagger said (ORG for
  *   "Gloria"), its type what the context says.
  * Spans never cross sentences. gaz may be NULL (then no outlets are
- * recognized, nor "the X of Y" organizations). ERG_EINVAL when a label is not an erg_label;
+ * recognized, nor "the X of Y" organizations, and the rules' word lists,
+ * which the gazetteer holds, are empty). ERG_EINVAL when a label is not an erg_label;
  * ERG_ENOMEM. Allocates only when out must grow.
  */
 erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,

@@ -1,5 +1,5 @@
 /*
- * gazetteer_private.h: what mentions.c needs to know of the gazetteer.
+ * gazetteer_private.h: what the typing stage (typing.c) needs to know of the gazetteer.
  * Not installed; erg_gaz_i_* names are private to the ner module.
  */
 #ifndef ERG_NER_GAZETTEER_PRIVATE_H
