@@ -372,12 +372,14 @@ typedef struct erg_mention {
     uint32_t tok_first;
     uint32_t tok_end;
     uint32_t sentence;
-    erg_type type;  /* person, agency, outlet, place or misc */
-    erg_class cls;  /* what the tagger said; for a name it did not tag, the class the
-                       rule found (an outlet by the gazetteer alone is ORG) */
-    int32_t entity; /* index into the article's erg_local_entities, -1 until resolved */
-    uint16_t rule;  /* the erg_rule (erg/typing.h) that last changed the span or type;
-                       0 (ERG_RULE_TAGGER): the tagger's span and class */
+    erg_type type;         /* person, agency, outlet, place or misc */
+    erg_class cls;         /* what the tagger said; for a name it did not tag, the class the
+                              rule found (an outlet by the gazetteer alone is ORG) */
+    int32_t entity;        /* index into the article's erg_local_entities, -1 until resolved */
+    uint16_t rule;         /* the erg_rule (erg/typing.h) that last changed the span or type;
+                              0 (ERG_RULE_TAGGER): the tagger's span and class */
+    uint32_t tagged_start; /* bytes of the tagger's span the mention came from, which */
+    uint32_t tagged_end;   /* a rule may have cut or extended; 0, 0: the tagger tagged none */
 } erg_mention;
 
 /* A growable list of mentions; caller-owned (_init/_release), reused across articles. */

@@ -23,10 +23,11 @@ static const char extract_usage[] =
     "  -o, --output FILE     where to write (default: - for stdout)\n"
     "      --explain         add to each mention \"rule\": the typing or resolution\n"
     "                        rule that last changed its span or type (\"tagger\"\n"
-    "                        when none did: the tagger's span and class), and,\n"
-    "                        when a rule did, \"tagged\": the tagger's class (PER,\n"
-    "                        ORG, LOC, MISC; for a name the tagger missed, the\n"
-    "                        class the rule found)\n" CLI_READ_HELP
+    "                        when none did: the tagger's span and class); when a\n"
+    "                        rule did, \"tagged\": the tagger's class (PER, ORG,\n"
+    "                        LOC, MISC, or O where it tagged nothing) and, when\n"
+    "                        the tagger's span was another, \"tagged_span\":\n"
+    "                        [start, end]\n" CLI_READ_HELP
     "                        (extract also takes misc; default: person,agency,\n"
     "                        outlet,place)\n"
     "  -h, --help            show this help\n"
@@ -43,6 +44,29 @@ typedef struct extract_ctx {
 static json_t *str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
+}
+
+/*
+ * --explain: "rule", and when a rule changed what the tagger said, "tagged"
+ * (the tagger's class, "O" where it tagged nothing) and, when the tagger's
+ * span was another, "tagged_span": [start, end]. 0, or -1 when out of memory.
+ */
+static int explain_mention(json_t *jm, const erg_mention *m)
+{
+    const char *rule = erg_typing_rule_name(m->rule);
+    if (json_object_set_new(jm, "rule", json_string(rule ? rule : "?")) != 0)
+        return -1;
+    if (m->rule == ERG_RULE_TAGGER)
+        return 0;
+    bool had = m->tagged_end > m->tagged_start;
+    if (json_object_set_new(jm, "tagged", json_string(had ? erg_class_name(m->cls) : "O")) != 0)
+        return -1;
+    if (had && (m->tagged_start != m->start || m->tagged_end != m->end) &&
+        json_object_set_new(
+            jm, "tagged_span",
+            json_pack("[I, I]", (json_int_t)m->tagged_start, (json_int_t)m->tagged_end)) != 0)
+        return -1;
+    return 0;
 }
 
 static erg_status extract_article(void *ctx, const erg_article *art, erg_error *err)
@@ -72,13 +96,8 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
             m->entity >= 0 ? json_string(p->entities.items[m->entity].name) : json_null());
         if (!jm || json_array_append_new(mentions, jm) != 0)
             goto oom;
-        if (x->explain) {
-            const char *rule = erg_typing_rule_name(m->rule);
-            if (json_object_set_new(jm, "rule", json_string(rule ? rule : "?")) != 0 ||
-                (m->rule != ERG_RULE_TAGGER &&
-                 json_object_set_new(jm, "tagged", json_string(erg_class_name(m->cls))) != 0))
-                goto oom;
-        }
+        if (x->explain && explain_mention(jm, m) != 0)
+            goto oom;
     }
     for (size_t i = 0; i < p->relations.n; i++) {
         const erg_relation *r = &p->relations.items[i];

@@ -694,6 +694,7 @@ typedef enum rule_kind {
 /* A span under typing; rows read and change it. */
 typedef struct span {
     size_t i, j;           /* the tokens [i, j) */
+    size_t ti, tj;         /* the tagger's span [ti, tj); ti == tj: the tagger tagged none */
     erg_class tagged, cls; /* what the tagger said; what the rules say */
     erg_type type;
     uint16_t rule; /* the row that last changed span or type */
@@ -732,8 +733,19 @@ static erg_mention make_mention(const ctx *c, size_t a, size_t b, erg_type type,
                      type,
                      cls,
                      -1,
-                     rule};
+                     rule,
+                     0,
+                     0};
     return m;
+}
+
+/* Records in m the tagger's span of s, the span m came from. */
+static void from_span(const ctx *c, erg_mention *m, const span *s)
+{
+    if (s->tj > s->ti) {
+        m->tagged_start = c->toks[s->ti].start;
+        m->tagged_end = c->toks[s->tj - 1].end;
+    }
 }
 
 /*
@@ -746,7 +758,7 @@ static erg_status decide_org(const ctx *c, size_t f, size_t e, erg_type *type, u
     *type = ERG_TYPE_AGENCY;
     if (!c->g)
         return ERG_OK;
-    span s = {f, e, ERG_CLASS_ORG, ERG_CLASS_ORG, ERG_TYPE_AGENCY, *rule, false, false};
+    span s = {f, e, f, e, ERG_CLASS_ORG, ERG_CLASS_ORG, ERG_TYPE_AGENCY, *rule, false, false};
     const rule_row *rules;
     size_t n_rules = rule_table(&rules);
     for (size_t r = 0; r < n_rules && !s.decided; r++) {
@@ -857,12 +869,14 @@ static erg_status rule_role_phrase(const ctx *c, span *s)
     if (!rs.nationality) {
         erg_mention o =
             make_mention(c, s->i, rs.org_end, ERG_TYPE_AGENCY, s->tagged, ERG_RULE_ROLE_PHRASE);
+        from_span(c, &o, s);
         if (decide_org(c, s->i, rs.org_end, &o.type, &o.rule) != ERG_OK || push(c->out, &o))
             return ERG_ENOMEM;
     }
     if (rs.person_first < s->j) {
         erg_mention p = make_mention(c, rs.person_first, s->j, ERG_TYPE_PERSON, s->tagged,
                                      ERG_RULE_ROLE_PHRASE);
+        from_span(c, &p, s);
         if (push(c->out, &p) != ERG_OK)
             return ERG_ENOMEM;
     }
@@ -877,6 +891,7 @@ static erg_status rule_person_of_org(const ctx *c, span *s)
         return ERG_OK;
     erg_mention p =
         make_mention(c, s->i, of, ERG_TYPE_PERSON, ERG_CLASS_PER, ERG_RULE_PERSON_OF_ORG);
+    from_span(c, &p, s);
     if (push(c->out, &p) != ERG_OK)
         return ERG_ENOMEM;
     if (s->cls != ERG_CLASS_ORG) {
@@ -1098,6 +1113,10 @@ static erg_status rule_outlet_scan(const ctx *c, span *unused)
                 erg_mention m = make_mention(c, a, b, ERG_TYPE_OUTLET,
                                              n_in ? out->items[widest].cls : ERG_CLASS_ORG,
                                              ERG_RULE_OUTLET_SCAN);
+                if (n_in) {
+                    m.tagged_start = out->items[widest].tagged_start;
+                    m.tagged_end = out->items[widest].tagged_end;
+                }
                 for (size_t j = k; j < m1 && out->items[j].tok_first < b; j++)
                     out->items[j].type = TOMBSTONE;
                 if (push(out, &m) != ERG_OK)
@@ -1235,7 +1254,8 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
         for (size_t i = c.first; i < c.end;) {
             uint8_t l = labels[i];
             if (l == ERG_LABEL_O) {
-                span g = {i, i, ERG_CLASS_COUNT, ERG_CLASS_COUNT, ERG_TYPE_COUNT, 0, false, false};
+                span g = {i, i,     i,    i, ERG_CLASS_COUNT, ERG_CLASS_COUNT, ERG_TYPE_COUNT,
+                          0, false, false};
                 if (run_rows(&c, KIND_GAP, &g) != ERG_OK)
                     return erg_error_oom(err);
                 i = g.done ? g.j : i + 1;
@@ -1246,19 +1266,21 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
             size_t j = i + 1;
             while (j < c.end && labels[j] == inside)
                 j++;
-            span sp = {i, j, tagged, tagged, class_type[tagged], ERG_RULE_TAGGER, false, false};
+            span sp = {i,     j,    i, j, tagged, tagged, class_type[tagged], ERG_RULE_TAGGER,
+                       false, false};
             if (run_rows(&c, KIND_SPAN, &sp) != ERG_OK)
                 return erg_error_oom(err);
             if (!sp.done) {
                 erg_mention m = make_mention(&c, sp.i, sp.j, sp.type, tagged, sp.rule);
+                from_span(&c, &m, &sp);
                 if (push(out, &m) != ERG_OK)
                     return erg_error_oom(err);
             }
             i = sp.j;
         }
         if (gaz) {
-            span all = {c.first,        c.end, ERG_CLASS_COUNT, ERG_CLASS_COUNT,
-                        ERG_TYPE_COUNT, 0,     false,           false};
+            span all = {c.first,         c.end,          c.first, c.first, ERG_CLASS_COUNT,
+                        ERG_CLASS_COUNT, ERG_TYPE_COUNT, 0,       false,   false};
             if (run_rows(&c, KIND_SENTENCE, &all) != ERG_OK)
                 return erg_error_oom(err);
             settle(out, c.m0, (uint32_t)s);
