@@ -2,7 +2,7 @@
 """Converts a labeled NER corpus to the CoNLL form `erg train` reads.
 
 usage: data/tools/convert_ner.py CORPUS SRC -o OUT
-       CORPUS: btc, btc-g, crossner, uner, sec, re3d, gum
+       CORPUS: btc, btc-g, crossner, uner, sec, re3d, gum, gum-interview
        SRC:    the corpus folder under ../shared/data/ner/
                (btc, crossner_politics, uner_en_ewt, sec_filings_ner,
                re3d-free, gum)
@@ -38,6 +38,7 @@ Type mappings (anything not listed becomes O):
 - gum (GUM, free genres but news: academic, bio, court, interview, voyage;
   never news, which is the same text as the development sets): PER, ORG,
   LOC as they are; no MISC is annotated. Every sentence is its own document.
+  gum-interview: the interview genre only (Wikinews interviews).
 """
 import os
 import sys
@@ -153,8 +154,8 @@ def sources(corpus, src):
                 items = [("doc", None)] + list(read_columns(os.path.join(base, source, name),
                                                             0, -1))
                 yield items, RE3D, True
-    elif corpus == "gum":
-        for genre in GUM_GENRES:
+    elif corpus in ("gum", "gum-interview"):
+        for genre in (GUM_GENRES if corpus == "gum" else ["interview"]):
             yield list(read_columns(os.path.join(src, "bio", "gum_%s.bio" % genre), 0, -1)), \
                 PLAIN, False
     else:
