@@ -438,6 +438,19 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
             f[k++] = f2(NER_T_VEC, 9, NER_LEX_V2(lp) | bp);
             f[k++] = f2(NER_T_VEC, 10, NER_LEX_V3(lp) | bp);
         }
+        if (ON(NER_T_VEC2)) {
+            uint64_t l2m = m2 ? m2->lex : 0, l2p = p2 ? p2->lex : 0;
+            uint32_t bm = m2 ? 0 : 0x1000, bp = p2 ? 0 : 0x1000;
+            f[k++] = f2(NER_T_VEC2, 1, NER_LEX_V2(l2m) | bm);
+            f[k++] = f2(NER_T_VEC2, 2, NER_LEX_V3(l2m) | bm);
+            f[k++] = f2(NER_T_VEC2, 3, NER_LEX_V2(l2p) | bp);
+            f[k++] = f2(NER_T_VEC2, 4, NER_LEX_V3(l2p) | bp);
+        }
+        if (ON(NER_T_VEC_BI)) {
+            uint32_t vm = m1 ? NER_LEX_V2(m1->lex) : 0x1000, vp = p1 ? NER_LEX_V2(p1->lex) : 0x1000;
+            f[k++] = f3(NER_T_VEC_BI, 1, vm, NER_LEX_V2(w->lex));
+            f[k++] = f3(NER_T_VEC_BI, 2, NER_LEX_V2(w->lex), vp);
+        }
         if (ON(NER_T_DOC) && w->docv)
             k += ner_doc_features(f + k, m1 ? m1->docv : 0, w->docv, p1 ? p1->docv : 0, w->own,
                                   (w->flags & NER_W_CAP) ? 1 : 0);
@@ -457,10 +470,10 @@ int ner_doc_features(uint64_t *f, uint8_t dm1, uint8_t d0, uint8_t dp1, uint8_t 
 
 /* Template names, in the order of the enum: what `erg train --features` takes. */
 static const char *const template_names[NER_T_COUNT] = {
-    "bias",     "low0",       "raw0",   "shape0", "sshape0",  "pre",     "suf",
-    "lowm1",    "lowm2",      "lowp1",  "lowp2",  "bi_m1_0",  "bi_0_p1", "bi_m2_m1",
-    "bi_p1_p2", "sshape_win", "flags0", "case0",  "case_win", "sentup",  "len",
-    "rawm1",    "shape_low",  "ent",    "gaz",    "cluster",  "doc",     "vec"};
+    "bias",   "low0",    "raw0",     "shape0",  "sshape0", "pre",      "suf",       "lowm1",
+    "lowm2",  "lowp1",   "lowp2",    "bi_m1_0", "bi_0_p1", "bi_m2_m1", "bi_p1_p2",  "sshape_win",
+    "flags0", "case0",   "case_win", "sentup",  "len",     "rawm1",    "shape_low", "ent",
+    "gaz",    "cluster", "doc",      "vec",     "vec2",    "vec_bi"};
 
 const char *ner_template_name(unsigned id)
 {

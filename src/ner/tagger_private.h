@@ -147,7 +147,7 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi);
  * Templates that need a word resource (clusters, gazetteer hits) read it
  * through ner_wordinfo, filled from the model like wclass; such a resource
  * is a new part of the model file and so a new file version. With every
- * template on, a token has at most 61 features (NER_MAX_FEATS bounds it).
+ * template on, a token has at most 67 features (NER_MAX_FEATS bounds it).
  * Off by default because they did not raise CoNLL dev F1: the bigrams at
  * distance 2, LEN, RAWM1, SHAPE_LOW and ENT.
  */
@@ -180,6 +180,8 @@ enum {
     NER_T_CLUSTER,   /* cluster classes of the word and its neighbours */
     NER_T_DOC,       /* first-pass classes of the same word elsewhere in the document */
     NER_T_VEC,       /* word-vector classes of the word (x capitalization) and its neighbours */
+    NER_T_VEC2,      /* word-vector classes (levels 2, 3) of the words at -2 and +2 */
+    NER_T_VEC_BI,    /* level-2 word-vector class pairs: [-1][0] and [0][+1] */
     NER_T_COUNT
 };
 
@@ -203,7 +205,7 @@ const char *ner_template_name(unsigned id);
      (1ull << NER_T_DOC) | (1ull << NER_T_VEC))
 
 /* Upper bound on the features one token may have. */
-#define NER_MAX_FEATS 64
+#define NER_MAX_FEATS 72
 
 /*
  * Extracts the feature hashes of every token of a sentence of n words whose

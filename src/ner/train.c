@@ -783,7 +783,7 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     if (!opt->gazetteers && !opt->clusters)
         t.mask &= ~((1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER));
     if (!opt->vector_clusters)
-        t.mask &= ~(1ull << NER_T_VEC);
+        t.mask &= ~((1ull << NER_T_VEC) | (1ull << NER_T_VEC2) | (1ull << NER_T_VEC_BI));
 
     if (opt->doc_folds > 1 && c->n_docs >= (uint32_t)opt->doc_folds) {
         bool *train = calloc(c->n_sent, sizeof *train);
