@@ -554,6 +554,29 @@ static erg_model *bias_model(const int16_t w[ERG_LABEL_COUNT])
     return m;
 }
 
+/* With every template on and every optional feature present, a token stays within NER_MAX_FEATS. */
+START_TEST(test_all_templates_fit)
+{
+    const char *words[] = {"Mr.", "John", "Smith-Jones", "of", "PARIS"};
+    ner_wordinfo wi[5];
+    for (int i = 0; i < 5; i++) {
+        ner_word_analyze(words[i], strlen(words[i]), &wi[i]);
+        wi[i].lex = ~(uint64_t)0;
+        wi[i].docv = 2;
+        wi[i].own = 1;
+    }
+    ner_words_context(NULL, wi, 5);
+    for (int i = 0; i < 5; i++)
+        wi[i].lex = ~(uint64_t)0;
+    uint64_t f[5 * NER_MAX_FEATS];
+    uint8_t nf[5];
+    ner_extract((1ull << NER_T_COUNT) - 1, wi, 5, f, nf);
+    for (int i = 0; i < 5; i++)
+        ck_assert_uint_le(nf[i], NER_MAX_FEATS);
+    ck_assert_uint_ge(nf[2], 60);
+}
+END_TEST
+
 START_TEST(test_output_is_well_formed_iob2)
 {
     /* Every token would rather be I-PER, then I-ORG: the decoder must open spans with B-. */
@@ -1123,6 +1146,7 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_cli_tag_conll_by_document);
     tcase_add_test(tc, test_cli_errors);
     tcase_add_test(tc, test_clusters_and_lexicon);
+    tcase_add_test(tc, test_all_templates_fit);
     suite_add_tcase(s, tc);
     return s;
 }
