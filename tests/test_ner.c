@@ -506,10 +506,10 @@ START_TEST(test_model_bad_files)
         d[flips[i]] ^= 0x5a;
     }
     /* a newer version is refused by name */
-    d[8] = 3;
+    d[8] = 4;
     write_bytes(bad, d, n);
     ck_assert_int_eq(erg_model_load(&l, bad, &err), ERG_EFORMAT);
-    ck_assert(strstr(err.text, "version 3") != NULL);
+    ck_assert(strstr(err.text, "version 4") != NULL);
     d[8] = 2;
     /* trailing garbage */
     char *longer = malloc(n + 3);
@@ -553,6 +553,29 @@ static erg_model *bias_model(const int16_t w[ERG_LABEL_COUNT])
                      ERG_OK);
     return m;
 }
+
+/* With every template on and every optional feature present, a token stays within NER_MAX_FEATS. */
+START_TEST(test_all_templates_fit)
+{
+    const char *words[] = {"Mr.", "John", "Smith-Jones", "of", "PARIS"};
+    ner_wordinfo wi[5];
+    for (int i = 0; i < 5; i++) {
+        ner_word_analyze(words[i], strlen(words[i]), &wi[i]);
+        wi[i].lex = ~(uint64_t)0;
+        wi[i].docv = 2;
+        wi[i].own = 1;
+    }
+    ner_words_context(NULL, wi, 5);
+    for (int i = 0; i < 5; i++)
+        wi[i].lex = ~(uint64_t)0;
+    uint64_t f[5 * NER_MAX_FEATS];
+    uint8_t nf[5];
+    ner_extract((1ull << NER_T_COUNT) - 1, wi, 5, f, nf);
+    for (int i = 0; i < 5; i++)
+        ck_assert_uint_le(nf[i], NER_MAX_FEATS);
+    ck_assert_uint_ge(nf[2], 60);
+}
+END_TEST
 
 START_TEST(test_output_is_well_formed_iob2)
 {
@@ -1016,12 +1039,26 @@ START_TEST(test_clusters_and_lexicon)
     o.classes[0] = 4;
     ck_assert_int_eq(erg_ner_clusters(c, &o, a, &err), ERG_OK);
     ner_lexicon lx;
-    ck_assert_int_eq(ner_lexicon_build(&lx, getenv("ERG_DATA"), a, &err), ERG_OK);
+    char v[512];
+    tmp_path(v, sizeof v, "v.tsv");
+    FILE *vf = fopen(v, "w");
+    ck_assert_ptr_nonnull(vf);
+    fputs("# word-vector classes\nparis\t3\t17\t1000\nlondon\t3\t17\t999\nParis\t1\t1\t1\n", vf);
+    fclose(vf);
+    ck_assert_int_eq(ner_lexicon_build(&lx, getenv("ERG_DATA"), a, v, &err), ERG_OK);
     ner_wordinfo wi;
     ner_word_analyze("JOHN", 4, &wi);
     ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_FIRST);
     ner_word_analyze("Paris", 5, &wi);
     ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_PLACE);
+    /* Word-vector classes in the high half, the lowest line of a word first. */
+    ck_assert_uint_eq(NER_LEX_V1(ner_lexicon_get(&lx, wi.lowfp)), 2);
+    ck_assert_uint_eq(NER_LEX_V2(ner_lexicon_get(&lx, wi.lowfp)), 2);
+    ck_assert_uint_eq(NER_LEX_V3(ner_lexicon_get(&lx, wi.lowfp)), 2);
+    ner_word_analyze("London", 6, &wi);
+    ck_assert_uint_eq(NER_LEX_V1(ner_lexicon_get(&lx, wi.lowfp)), 4);
+    ck_assert_uint_eq(NER_LEX_V2(ner_lexicon_get(&lx, wi.lowfp)), 18);
+    ck_assert_uint_eq(NER_LEX_V3(ner_lexicon_get(&lx, wi.lowfp)), 1000);
     ner_word_analyze("Ministry", 8, &wi);
     ck_assert(ner_lexicon_get(&lx, wi.lowfp) & NER_G_ORGW);
     ner_word_analyze("spokesman", 9, &wi);
@@ -1031,8 +1068,24 @@ START_TEST(test_clusters_and_lexicon)
     ner_word_analyze("qwzxv", 5, &wi);
     ck_assert_uint_eq(ner_lexicon_get(&lx, wi.lowfp), 0);
     ner_lexicon_release(&lx);
-    ck_assert_int_ne(ner_lexicon_build(&lx, "/nonexistent", NULL, &err), ERG_OK);
+    ck_assert_int_ne(ner_lexicon_build(&lx, "/nonexistent", NULL, NULL, &err), ERG_OK);
     ck_assert_ptr_nonnull(strstr(err.source, "first_names.txt"));
+    vf = fopen(b, "w");
+    ck_assert_ptr_nonnull(vf);
+    fputs("paris\t3\t17\n", vf);
+    fclose(vf);
+    ck_assert_int_eq(ner_lexicon_build(&lx, NULL, NULL, b, &err), ERG_EFORMAT);
+    ck_assert_int_eq(err.line, 1);
+
+    /* Template lists. */
+    uint64_t mask = NER_FEATURES_DEFAULT;
+    ck_assert_int_eq(ner_features_parse("+ent,-vec", &mask, &err), ERG_OK);
+    ck_assert(mask & (1ull << NER_T_ENT));
+    ck_assert(!(mask & (1ull << NER_T_VEC)));
+    ck_assert_int_eq(ner_features_parse("+nosuch", &mask, &err), ERG_EINVAL);
+    ck_assert_int_eq(ner_features_parse("ent", &mask, &err), ERG_EINVAL);
+    ck_assert_str_eq(ner_template_name(NER_T_VEC), "vec");
+    ck_assert_ptr_null(ner_template_name(NER_T_COUNT));
 
     /* A model trained with the lexicon keeps it through save and load. */
     erg_train_options to;
@@ -1040,16 +1093,26 @@ START_TEST(test_clusters_and_lexicon)
     to.epochs = 2;
     to.gazetteers = getenv("ERG_DATA");
     to.clusters = a;
+    to.vector_clusters = v;
     to.title_case = 3;
     erg_model *m = NULL, *l = NULL;
     ck_assert_int_eq(erg_ner_train(&m, c, &to, &err), ERG_OK);
     ck_assert(m->feat_mask & (1ull << NER_T_CLUSTER));
+    ck_assert(m->feat_mask & (1ull << NER_T_VEC));
     ck_assert_int_eq(erg_model_save(m, b, &err), ERG_OK);
     ck_assert_int_eq(erg_model_load(&l, b, &err), ERG_OK);
-    uint32_t lex = 0;
+    uint64_t lex = 0;
     ner_word_analyze("paris", 5, &wi);
     ner_wordtab_get_lex(&l->words, wi.lowfp, &lex);
     ck_assert(lex & NER_G_PLACE);
+    ck_assert_uint_eq(NER_LEX_V3(lex), 2);
+    /* With word-vector classes the file is version 3. */
+    char *dm;
+    size_t nm;
+    read_all(b, &dm, &nm);
+    ck_assert_uint_ge(nm, 12);
+    ck_assert_int_eq(dm[8], 3);
+    free(dm);
     erg_model_free(m);
     erg_model_free(l);
     erg_corpus_free(c);
@@ -1083,6 +1146,7 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_cli_tag_conll_by_document);
     tcase_add_test(tc, test_cli_errors);
     tcase_add_test(tc, test_clusters_and_lexicon);
+    tcase_add_test(tc, test_all_templates_fit);
     suite_add_tcase(s, tc);
     return s;
 }

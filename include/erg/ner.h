@@ -166,6 +166,18 @@ typedef struct erg_train_options {
     const char *gazetteers;
     const char *clusters;
     /*
+     * Word-vector classes at three levels, WORD<TAB>C1<TAB>C2<TAB>C3
+     * (data/glove_clusters.tsv, made by data/tools/glove_clusters.py); stored
+     * in the model; NULL for none (then no word-vector features).
+     */
+    const char *vector_clusters;
+    /*
+     * Feature templates to add to or take from the default set, as
+     * "+name,-name" (names as `erg train --help` lists them); NULL for the
+     * default set. An unknown name is ERG_EINVAL.
+     */
+    const char *features;
+    /*
      * Also train on a Title Case copy of every title_case-th sentence of 4+
      * words (labels unchanged), so that headlines are tagged; 0 for none.
      */

@@ -15,7 +15,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: erg train FILE... -o MODEL [--epochs N] [--seed S] [--heldout F]\n"
             "                 [--dev FILE] [--min-count N] [--gazetteers DIR] [--clusters FILE]\n"
-            "                 [--title-case N] [--doc-folds N] [--quiet]\n\n"
+            "                 [--vector-clusters FILE] [--title-case N] [--doc-folds N]\n"
+            "                 [--features LIST] [--quiet]\n\n"
             "Trains the named-entity tagger on CoNLL-style files: one token a line, the\n"
             "token in the first column and the tag in the last (IOB1, IOB2 or BIOES over\n"
             "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- lines between\n"
@@ -32,10 +33,19 @@ static void usage(FILE *f)
             "                      places.txt, org_words.txt, titles.txt and outlets.tsv\n"
             "                      of DIR (e.g. data); stored in the model\n"
             "      --clusters FILE word classes from `erg clusters`; stored in the model\n"
+            "      --vector-clusters FILE  word-vector classes at three levels\n"
+            "                      (data/glove_clusters.tsv); stored in the model\n"
             "      --title-case N  also train on a Title Case copy of every N-th sentence\n"
             "      --doc-folds N   document features: learn from a first pass over the\n"
             "                      training documents made by N models, each trained\n"
             "                      without one N-th of them (default 5; 0: none)\n"
+            "      --features LIST add or take feature templates from the default set:\n"
+            "                      +name or -name, comma-separated (e.g. +ent,-doc); names:\n"
+            "                      bias low0 raw0 shape0 sshape0 pre suf lowm1 lowm2 lowp1\n"
+            "                      lowp2 bi_m1_0 bi_0_p1 bi_m2_m1 bi_p1_p2 sshape_win flags0\n"
+            "                      case0 case_win sentup len rawm1 shape_low ent gaz cluster\n"
+            "                      doc vec vec2 vec_bi (off by default: bi_m2_m1 bi_p1_p2\n"
+            "                      len rawm1 shape_low ent vec2 vec_bi)\n"
             "  -q, --quiet         print nothing on stderr\n"
             "  -h, --help          show this help\n\n"
             "Example:\n"
@@ -73,6 +83,8 @@ int cmd_train(int argc, char **argv)
                                          {"min-count", required_argument, NULL, 'm'},
                                          {"gazetteers", required_argument, NULL, 'g'},
                                          {"clusters", required_argument, NULL, 'C'},
+                                         {"vector-clusters", required_argument, NULL, 'V'},
+                                         {"features", required_argument, NULL, 'X'},
                                          {"title-case", required_argument, NULL, 'T'},
                                          {"doc-folds", required_argument, NULL, 'F'},
                                          {"quiet", no_argument, NULL, 'q'},
@@ -124,6 +136,12 @@ int cmd_train(int argc, char **argv)
             break;
         case 'C':
             opt.clusters = optarg;
+            break;
+        case 'V':
+            opt.vector_clusters = optarg;
+            break;
+        case 'X':
+            opt.features = optarg;
             break;
         case 'T':
             if (!cli_parse_long(optarg, 0, 1000000, &v))

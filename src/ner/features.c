@@ -274,7 +274,7 @@ void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
 {
     size_t letters = 0, caps = 0, longcaps = 0, capital = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t lex = 0;
+        uint64_t lex = 0;
         uint8_t v = t ? ner_wordtab_get_lex(t, wi[i].lowfp, &lex) : 0;
         wi[i].lex = lex;
         wi[i].wclass = v & 7;
@@ -419,6 +419,38 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
             f[k++] = f3(NER_T_CLUSTER, 5, am, a0);
             f[k++] = f3(NER_T_CLUSTER, 6, a0, ap);
         }
+        if (ON(NER_T_VEC)) {
+            /*
+             * Word-vector classes at three levels of the word and of its
+             * neighbours; class 0 (not in the vector vocabulary) is a value.
+             */
+            uint64_t lm = m1 ? m1->lex : 0, lp = p1 ? p1->lex : 0;
+            uint32_t bm = m1 ? 0 : 0x1000, bp = p1 ? 0 : 0x1000;
+            uint32_t shape = (w->flags & NER_W_CAP ? 1 : 0) | (w->flags & NER_W_ALLCAP ? 2 : 0);
+            f[k++] = f2(NER_T_VEC, 1, NER_LEX_V1(w->lex));
+            f[k++] = f2(NER_T_VEC, 2, NER_LEX_V2(w->lex));
+            f[k++] = f2(NER_T_VEC, 3, NER_LEX_V3(w->lex));
+            f[k++] = f3(NER_T_VEC, 4, NER_LEX_V2(w->lex), shape);
+            f[k++] = f2(NER_T_VEC, 5, NER_LEX_V1(lm) | bm);
+            f[k++] = f2(NER_T_VEC, 6, NER_LEX_V2(lm) | bm);
+            f[k++] = f2(NER_T_VEC, 7, NER_LEX_V3(lm) | bm);
+            f[k++] = f2(NER_T_VEC, 8, NER_LEX_V1(lp) | bp);
+            f[k++] = f2(NER_T_VEC, 9, NER_LEX_V2(lp) | bp);
+            f[k++] = f2(NER_T_VEC, 10, NER_LEX_V3(lp) | bp);
+        }
+        if (ON(NER_T_VEC2)) {
+            uint64_t l2m = m2 ? m2->lex : 0, l2p = p2 ? p2->lex : 0;
+            uint32_t bm = m2 ? 0 : 0x1000, bp = p2 ? 0 : 0x1000;
+            f[k++] = f2(NER_T_VEC2, 1, NER_LEX_V2(l2m) | bm);
+            f[k++] = f2(NER_T_VEC2, 2, NER_LEX_V3(l2m) | bm);
+            f[k++] = f2(NER_T_VEC2, 3, NER_LEX_V2(l2p) | bp);
+            f[k++] = f2(NER_T_VEC2, 4, NER_LEX_V3(l2p) | bp);
+        }
+        if (ON(NER_T_VEC_BI)) {
+            uint32_t vm = m1 ? NER_LEX_V2(m1->lex) : 0x1000, vp = p1 ? NER_LEX_V2(p1->lex) : 0x1000;
+            f[k++] = f3(NER_T_VEC_BI, 1, vm, NER_LEX_V2(w->lex));
+            f[k++] = f3(NER_T_VEC_BI, 2, NER_LEX_V2(w->lex), vp);
+        }
         if (ON(NER_T_DOC) && w->docv)
             k += ner_doc_features(f + k, m1 ? m1->docv : 0, w->docv, p1 ? p1->docv : 0, w->own,
                                   (w->flags & NER_W_CAP) ? 1 : 0);
@@ -434,4 +466,44 @@ int ner_doc_features(uint64_t *f, uint8_t dm1, uint8_t d0, uint8_t dp1, uint8_t 
     f[2] = f3(NER_T_DOC, 3, dm1, d0);
     f[3] = f3(NER_T_DOC, 4, d0, dp1);
     return 4;
+}
+
+/* Template names, in the order of the enum: what `erg train --features` takes. */
+static const char *const template_names[NER_T_COUNT] = {
+    "bias",   "low0",    "raw0",     "shape0",  "sshape0", "pre",      "suf",       "lowm1",
+    "lowm2",  "lowp1",   "lowp2",    "bi_m1_0", "bi_0_p1", "bi_m2_m1", "bi_p1_p2",  "sshape_win",
+    "flags0", "case0",   "case_win", "sentup",  "len",     "rawm1",    "shape_low", "ent",
+    "gaz",    "cluster", "doc",      "vec",     "vec2",    "vec_bi"};
+
+const char *ner_template_name(unsigned id)
+{
+    return id < NER_T_COUNT ? template_names[id] : NULL;
+}
+
+erg_status ner_features_parse(const char *spec, uint64_t *mask, erg_error *err)
+{
+    const char *p = spec;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n < 2 || (p[0] != '+' && p[0] != '-'))
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "bad feature list '%s' (want +name or -name, comma-separated)",
+                                 spec);
+        unsigned id = 0;
+        while (id < NER_T_COUNT &&
+               !(strlen(template_names[id]) == n - 1 && !memcmp(template_names[id], p + 1, n - 1)))
+            id++;
+        if (id == NER_T_COUNT)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "unknown feature template '%.*s'",
+                                 (int)(n - 1), p + 1);
+        if (p[0] == '+')
+            *mask |= 1ull << id;
+        else
+            *mask &= ~(1ull << id);
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return ERG_OK;
 }

@@ -1,7 +1,8 @@
 /*
  * lexicon.c: what the tagger knows of a word from outside the labeled data:
- * membership in the gazetteer lists of a data folder and the word's classes
- * from `erg clusters`. Built by training and stored in the model's word table.
+ * membership in the gazetteer lists of a data folder, the word's classes
+ * from `erg clusters` and its word-vector classes (data/glove_clusters.tsv).
+ * Built by training and stored in the model's word table.
  */
 #include "tagger_private.h"
 
@@ -9,26 +10,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct lex_pair {
+    uint32_t fp;
+    uint64_t val;
+} lex_pair;
+
 typedef struct lex_acc {
-    uint64_t *pairs; /* fp << 32 | value */
+    lex_pair *pairs;
     size_t n, cap;
 } lex_acc;
 
-static erg_status acc_add(lex_acc *a, uint32_t fp, uint32_t val)
+static erg_status acc_add(lex_acc *a, uint32_t fp, uint64_t val)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? 2 * a->cap : 4096;
-        uint64_t *p = realloc(a->pairs, cap * sizeof *p);
+        lex_pair *p = realloc(a->pairs, cap * sizeof *p);
         if (!p)
             return ERG_ENOMEM;
         a->pairs = p;
         a->cap = cap;
     }
-    a->pairs[a->n++] = (uint64_t)fp << 32 | val;
+    a->pairs[a->n] = (lex_pair){fp, val};
+    a->n++;
     return ERG_OK;
 }
 
-static erg_status add_word(lex_acc *a, const char *s, size_t n, uint32_t val)
+static erg_status add_word(lex_acc *a, const char *s, size_t n, uint64_t val)
 {
     ner_wordinfo wi;
     ner_word_analyze(s, n, &wi);
@@ -161,14 +168,70 @@ static erg_status add_clusters(lex_acc *a, const char *path, erg_error *err)
     return st;
 }
 
-static int cmp_u64(const void *x, const void *y)
+/*
+ * Reads word-vector classes: WORD<TAB>C1<TAB>C2<TAB>C3, classes from 0 and
+ * below 255, 1023 and 4095; '#' comments.
+ */
+static erg_status add_vclusters(lex_acc *a, const char *path, erg_error *err)
 {
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
+    static const unsigned long lim[3] = {255, 1023, 4095};
+    static const int shift[3] = {32, 40, 50};
+    char *data = NULL;
+    size_t len = 0;
+    erg_status st = erg_read_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st;
+    long lineno = 0;
+    for (size_t i = 0; i < len && st == ERG_OK;) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        const char *line = data + i;
+        size_t n = e - i;
+        i = e + 1;
+        lineno++;
+        if (n == 0 || line[0] == '#')
+            continue;
+        const char *t1 = memchr(line, '\t', n);
+        uint64_t v = 0;
+        int k = 0;
+        const char *p = t1;
+        while (p && p < line + n && *p == '\t' && k < 3) {
+            char *endp;
+            unsigned long c = strtoul(p + 1, &endp, 10);
+            if (endp == p + 1 || c >= lim[k])
+                break;
+            v |= (uint64_t)(c + 1) << shift[k];
+            k++;
+            p = endp;
+        }
+        if (!t1 || t1 == line || k < 3) {
+            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1,
+                               "expected WORD<TAB>CLASS<TAB>CLASS<TAB>CLASS "
+                               "(classes below 255, 1023 and 4095)");
+            break;
+        }
+        if (add_word(a, line, (size_t)(t1 - line), v) != ERG_OK)
+            st = erg_error_oom(err);
+    }
+    free(data);
+    return st;
+}
+
+/* By word, then by the low half of the value, then the high half (so models of version 2 stay). */
+static int cmp_pair(const void *x, const void *y)
+{
+    const lex_pair *a = x, *b = y;
+    if (a->fp != b->fp)
+        return a->fp < b->fp ? -1 : 1;
+    uint32_t la = (uint32_t)a->val, lb = (uint32_t)b->val;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return a->val < b->val ? -1 : a->val > b->val;
 }
 
 erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *clusters,
-                             erg_error *err)
+                             const char *vclusters, erg_error *err)
 {
     memset(lx, 0, sizeof *lx);
     lex_acc a = {0};
@@ -189,23 +252,32 @@ erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *c
     }
     if (st == ERG_OK && clusters)
         st = add_clusters(&a, clusters, err);
+    if (st == ERG_OK && vclusters)
+        st = add_vclusters(&a, vclusters, err);
     if (st != ERG_OK)
         goto cleanup;
-    qsort(a.pairs, a.n, sizeof *a.pairs, cmp_u64);
+    if (a.n > 0)
+        qsort(a.pairs, a.n, sizeof *a.pairs, cmp_pair);
     lx->fp = malloc(sizeof *lx->fp * (a.n ? a.n : 1));
     lx->val = malloc(sizeof *lx->val * (a.n ? a.n : 1));
     if (!lx->fp || !lx->val) {
         st = erg_error_oom(err);
         goto cleanup;
     }
-    /* One entry per word: gazetteer bits add up, the first cluster line of a word wins. */
+    /*
+     * One entry per word: gazetteer bits add up; of a word's lines in a cluster
+     * file, the first in that order wins.
+     */
     for (size_t i = 0; i < a.n; i++) {
-        uint32_t fp = (uint32_t)(a.pairs[i] >> 32), v = (uint32_t)a.pairs[i];
+        uint32_t fp = a.pairs[i].fp;
+        uint64_t v = a.pairs[i].val;
         if (lx->n > 0 && lx->fp[lx->n - 1] == fp) {
-            uint32_t *old = &lx->val[lx->n - 1];
+            uint64_t *old = &lx->val[lx->n - 1];
             *old |= v & 0xffu;
             if (!(*old & 0xffffff00u))
                 *old |= v & 0xffffff00u;
+            if (!NER_LEX_VECTORS(*old))
+                *old |= v & ~(uint64_t)0xffffffffu;
             continue;
         }
         lx->fp[lx->n] = fp;
@@ -226,7 +298,7 @@ void ner_lexicon_release(ner_lexicon *lx)
     memset(lx, 0, sizeof *lx);
 }
 
-uint32_t ner_lexicon_get(const ner_lexicon *lx, uint32_t fp)
+uint64_t ner_lexicon_get(const ner_lexicon *lx, uint32_t fp)
 {
     size_t lo = 0, hi = lx->n;
     while (lo < hi) {

@@ -1,16 +1,18 @@
 /*
  * model.c: the model file (load, save, build) and the default model path.
  *
- * File layout, version 2, all numbers little-endian:
+ * File layout, version 3, all numbers little-endian:
  *   "ERGMODEL", u32 version, u32 scheme, u32 labels L, u32 0,
  *   u64 feature-template mask, f32 scale, u32 features F, u32 words W, u32 0,
  *   L label names of 8 bytes (NUL-padded),
  *   (L + 1) * L i32 transitions (first row: sentence start), L i32 end scores,
  *   F u32 feature fingerprints (strictly ascending, non-zero), F * L i16 weights,
  *   W u32 word fingerprints (strictly ascending, non-zero), W u8 case profiles,
- *   W u32 lexicon values (gazetteer bits and cluster classes; version 2 only),
+ *   W u32 lexicon values (gazetteer bits and cluster classes; version 2 and up),
+ *   W u32 word-vector classes (the lexicon values' high halves; version 3 only),
  *   u64 checksum (erg_hash of every byte before it).
- * Version 1 files (no lexicon values) are still read.
+ * Version 1 files (no lexicon values) and 2 (no word-vector classes) are
+ * still read; a model without word-vector classes is saved as version 2.
  */
 #include "tagger_private.h"
 
@@ -89,7 +91,7 @@ uint8_t ner_wordtab_get(const ner_wordtab *t, uint32_t fp)
     }
 }
 
-uint8_t ner_wordtab_get_lex(const ner_wordtab *t, uint32_t fp, uint32_t *lex)
+uint8_t ner_wordtab_get_lex(const ner_wordtab *t, uint32_t fp, uint64_t *lex)
 {
     *lex = 0;
     if (!t->fp)
@@ -177,7 +179,7 @@ static int cmp_fp_row(const void *a, const void *b)
 erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t feat_mask, float scale,
                            const uint32_t *fps, const int16_t *rows, uint32_t n,
                            const int32_t *trans, const int32_t *trans_end, const uint32_t *word_fps,
-                           const uint8_t *word_cls, const uint32_t *word_lex, uint32_t n_words,
+                           const uint8_t *word_cls, const uint64_t *word_lex, uint32_t n_words,
                            erg_error *err)
 {
     *out = NULL;
@@ -256,7 +258,10 @@ cleanup:
 static uint64_t expected_size(uint32_t version, uint64_t L, uint64_t F, uint64_t W)
 {
     return HEADER_SIZE + 8 * L + 4 * (L + 1) * L + 4 * L + F * (4 + 2 * L) +
-           W * (version >= 2 ? 9 : 5) + 8;
+           W * (version >= 3   ? 13
+                : version >= 2 ? 9
+                               : 5) +
+           8;
 }
 
 erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
@@ -277,7 +282,7 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
         goto cleanup;
     }
     uint32_t version = get_u32(p + 8);
-    if (version != 1 && version != NER_MODEL_VERSION) {
+    if (version < 1 || version > NER_MODEL_VERSION) {
         st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
                            "unsupported model version %u (this erg reads version %d)", version,
                            NER_MODEL_VERSION);
@@ -386,6 +391,9 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
     if (version >= 2)
         for (uint32_t i = 0; i < W; i++, off += 4)
             m->word_lex[i] = get_u32(p + off);
+    if (version >= 3)
+        for (uint32_t i = 0; i < W; i++, off += 4)
+            m->word_lex[i] |= (uint64_t)get_u32(p + off) << 32;
     st = index_model(m, err);
 cleanup:
     free(data);
@@ -424,10 +432,15 @@ erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err)
         return st;
     hashed_out o = {of.fp, ERG_HASH_SEED};
     int L = m->ls.n;
+    /* Version 2 when no word has word-vector classes: older erg reads such a model. */
+    uint32_t version = 2;
+    for (uint32_t i = 0; i < m->words.n && version == 2; i++)
+        if (NER_LEX_VECTORS(m->word_lex[i]))
+            version = 3;
     unsigned char head[HEADER_SIZE];
     memset(head, 0, sizeof head);
     memcpy(head, NER_MODEL_MAGIC, 8);
-    put_u32(head + 8, NER_MODEL_VERSION);
+    put_u32(head + 8, version);
     put_u32(head + 12, (uint32_t)m->ls.scheme);
     put_u32(head + 16, (uint32_t)L);
     put_u64(head + 24, m->feat_mask);
@@ -461,7 +474,10 @@ erg_status erg_model_save(const erg_model *m, const char *path, erg_error *err)
         hw_u32(&o, m->word_fps[i]);
     hw(&o, m->word_cls, m->words.n);
     for (uint32_t i = 0; i < m->words.n; i++)
-        hw_u32(&o, m->word_lex[i]);
+        hw_u32(&o, (uint32_t)m->word_lex[i]);
+    if (version >= 3)
+        for (uint32_t i = 0; i < m->words.n; i++)
+            hw_u32(&o, (uint32_t)NER_LEX_VECTORS(m->word_lex[i]));
     unsigned char sum[8];
     put_u64(sum, erg_hash_mix(o.h));
     fwrite(sum, 1, 8, of.fp);

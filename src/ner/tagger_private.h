@@ -69,15 +69,17 @@ typedef struct ner_wordinfo {
     uint32_t lowfp;  /* fingerprint of the lower-cased word for the word table */
     uint8_t wclass;  /* case profile from the model's word table (0 unknown) */
     uint8_t eclass;  /* entity profile from the model's word table (0 unknown) */
-    uint32_t lex;    /* gazetteer bits and cluster classes from the word table (0 unknown) */
+    uint64_t lex;    /* gazetteer bits and cluster classes from the word table (0 unknown) */
     uint8_t docv;    /* what the rest of the document says of the word (ner_doc_values), 0 none */
     uint8_t own;     /* the word's class in the first pass (0 O, 1 + class), with docv */
 } ner_wordinfo;
 
 /*
- * The lexicon value of a word: gazetteer bits in the low byte (NER_G_...),
- * then the class + 1 at the first cluster level (8 bits) and at the second
- * (16 bits); 0 means not in that list / not clustered.
+ * The lexicon value of a word (64 bits): gazetteer bits in the low byte
+ * (NER_G_...), then the `erg clusters` class + 1 at the first level (8 bits)
+ * and at the second (16 bits); above bit 32 the word-vector class + 1 at
+ * three levels (8, 10 and 12 bits: data/glove_clusters.tsv). 0 means
+ * not in that list / not clustered.
  */
 enum {
     NER_G_FIRST = 1u << 0,       /* a first name */
@@ -90,24 +92,30 @@ enum {
 };
 #define NER_LEX_GAZ(v) ((v)&0xffu)
 #define NER_LEX_C1(v) (((v) >> 8) & 0xffu)
-#define NER_LEX_C2(v) ((v) >> 16)
+#define NER_LEX_C2(v) (((v) >> 16) & 0xffffu)
+#define NER_LEX_V1(v) ((uint32_t)((v) >> 32) & 0xffu)
+#define NER_LEX_V2(v) ((uint32_t)((v) >> 40) & 0x3ffu)
+#define NER_LEX_V3(v) ((uint32_t)((v) >> 50) & 0xfffu)
+#define NER_LEX_VECTORS(v) ((v) >> 32)
 
 /* Lexicon entries sorted by word fingerprint. */
 typedef struct ner_lexicon {
     uint32_t *fp;
-    uint32_t *val;
+    uint64_t *val;
     size_t n;
 } ner_lexicon;
 
 /*
  * Builds the lexicon from the gazetteer lists of gaz_dir (first_names.txt,
- * places.txt, org_words.txt, titles.txt, outlets.tsv; NULL for none) and a
- * file of `erg clusters` (NULL for none). ERG_EIO/ERG_EFORMAT naming the file.
+ * places.txt, org_words.txt, titles.txt, outlets.tsv; NULL for none), a
+ * file of `erg clusters` (NULL for none) and a file of word-vector classes,
+ * WORD<TAB>C1<TAB>C2<TAB>C3 as data/tools/glove_clusters.py writes (NULL for
+ * none). ERG_EIO/ERG_EFORMAT naming the file.
  */
 erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *clusters,
-                             erg_error *err);
+                             const char *vclusters, erg_error *err);
 void ner_lexicon_release(ner_lexicon *lx);
-uint32_t ner_lexicon_get(const ner_lexicon *lx, uint32_t fp);
+uint64_t ner_lexicon_get(const ner_lexicon *lx, uint32_t fp);
 
 /* Case profile of a lower-cased word over the training data. */
 enum {
@@ -139,7 +147,7 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi);
  * Templates that need a word resource (clusters, gazetteer hits) read it
  * through ner_wordinfo, filled from the model like wclass; such a resource
  * is a new part of the model file and so a new file version. With every
- * template on, a token has at most 38 features (NER_MAX_FEATS bounds it).
+ * template on, a token has at most 67 features (NER_MAX_FEATS bounds it).
  * Off by default because they did not raise CoNLL dev F1: the bigrams at
  * distance 2, LEN, RAWM1, SHAPE_LOW and ENT.
  */
@@ -171,8 +179,21 @@ enum {
     NER_T_GAZ,       /* gazetteer bits of the word (x capitalization) and its neighbours */
     NER_T_CLUSTER,   /* cluster classes of the word and its neighbours */
     NER_T_DOC,       /* first-pass classes of the same word elsewhere in the document */
+    NER_T_VEC,       /* word-vector classes of the word (x capitalization) and its neighbours */
+    NER_T_VEC2,      /* word-vector classes (levels 2, 3) of the words at -2 and +2 */
+    NER_T_VEC_BI,    /* level-2 word-vector class pairs: [-1][0] and [0][+1] */
     NER_T_COUNT
 };
+
+/*
+ * Applies a template list "+name,-name,..." (names: the enum's without
+ * NER_T_, lower-case: "ent", "bi_m2_m1", "vec") to *mask. ERG_EINVAL naming
+ * an unknown template.
+ */
+erg_status ner_features_parse(const char *spec, uint64_t *mask, erg_error *err);
+
+/* The name of template id (NULL past the last). */
+const char *ner_template_name(unsigned id);
 
 #define NER_FEATURES_DEFAULT                                                                       \
     ((1ull << NER_T_BIAS) | (1ull << NER_T_LOW0) | (1ull << NER_T_RAW0) | (1ull << NER_T_SHAPE0) | \
@@ -180,10 +201,11 @@ enum {
      (1ull << NER_T_LOWM2) | (1ull << NER_T_LOWP1) | (1ull << NER_T_LOWP2) |                       \
      (1ull << NER_T_BI_M1_0) | (1ull << NER_T_BI_0_P1) | (1ull << NER_T_SSHAPE_WIN) |              \
      (1ull << NER_T_FLAGS0) | (1ull << NER_T_CASE0) | (1ull << NER_T_CASE_WIN) |                   \
-     (1ull << NER_T_SENTUP) | (1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER) | (1ull << NER_T_DOC))
+     (1ull << NER_T_SENTUP) | (1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER) |                      \
+     (1ull << NER_T_DOC) | (1ull << NER_T_VEC))
 
 /* Upper bound on the features one token may have. */
-#define NER_MAX_FEATS 48
+#define NER_MAX_FEATS 72
 
 /*
  * Extracts the feature hashes of every token of a sentence of n words whose
@@ -231,19 +253,19 @@ erg_status ner_doc_values(ner_dochash *h, const uint32_t *fp, const uint8_t *cls
 typedef struct ner_wordtab {
     uint32_t *fp; /* fingerprints, 0 = empty slot */
     uint8_t *cls;
-    uint32_t *lex;
+    uint64_t *lex;
     uint32_t mask; /* slots - 1 */
     uint32_t n;
 } ner_wordtab;
 
 uint8_t ner_wordtab_get(const ner_wordtab *t, uint32_t fp);
 /* The case/entity profile of fp, and its lexicon value in *lex (0 when unknown). */
-uint8_t ner_wordtab_get_lex(const ner_wordtab *t, uint32_t fp, uint32_t *lex);
+uint8_t ner_wordtab_get_lex(const ner_wordtab *t, uint32_t fp, uint64_t *lex);
 
 /* ---- the model ------------------------------------------------------------------ */
 
 #define NER_MODEL_MAGIC "ERGMODEL"
-#define NER_MODEL_VERSION 2
+#define NER_MODEL_VERSION 3
 
 typedef struct ner_slot {
     uint32_t fp;  /* feature fingerprint, 0 = empty */
@@ -266,7 +288,7 @@ struct erg_model {
     uint32_t *feat_fps; /* n_feats fingerprints in row order, ascending */
     uint32_t *word_fps; /* words.n fingerprints, ascending */
     uint8_t *word_cls;
-    uint32_t *word_lex;
+    uint64_t *word_lex;
 };
 
 /*
@@ -309,7 +331,7 @@ static inline const int16_t *ner_model_weights(const erg_model *m, uint32_t row)
 erg_status ner_model_build(erg_model **out, const ner_labelset *ls, uint64_t feat_mask, float scale,
                            const uint32_t *fps, const int16_t *rows, uint32_t n,
                            const int32_t *trans, const int32_t *trans_end, const uint32_t *word_fps,
-                           const uint8_t *word_cls, const uint32_t *word_lex, uint32_t n_words,
+                           const uint8_t *word_cls, const uint64_t *word_lex, uint32_t n_words,
                            erg_error *err);
 
 /*

@@ -148,7 +148,7 @@ typedef struct trainer {
     bool use_doc;          /* give the next prepared sentence its document features */
     uint32_t *word_fps;    /* case profiles over all training sentences, for the model */
     uint8_t *word_cls;
-    uint32_t *word_lex;
+    uint64_t *word_lex;
     uint32_t n_words;
     ner_lexicon lex; /* gazetteer bits and clusters, by word fingerprint */
     /* scratch */
@@ -719,6 +719,8 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
      * did not raise the dev F1.
      */
     t.mask = NER_FEATURES_DEFAULT;
+    if (opt->features && (st = ner_features_parse(opt->features, &t.mask, err)) != ERG_OK)
+        return st;
     ner_labelset_init(&t.ls, NER_SCHEME_IOB2);
     t.L = t.ls.n;
     t.clock = 1;
@@ -771,14 +773,17 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
     const erg_corpus *dev = opt->dev;
     if (case_profiles(&t, order, n_train) != ERG_OK)
         goto oom;
-    if (opt->gazetteers || opt->clusters) {
-        if ((st = ner_lexicon_build(&t.lex, opt->gazetteers, opt->clusters, err)) != ERG_OK)
+    if (opt->gazetteers || opt->clusters || opt->vector_clusters) {
+        if ((st = ner_lexicon_build(&t.lex, opt->gazetteers, opt->clusters, opt->vector_clusters,
+                                    err)) != ERG_OK)
             goto cleanup;
         if (merge_lexicon(&t) != ERG_OK)
             goto oom;
-    } else {
-        t.mask &= ~((1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER));
     }
+    if (!opt->gazetteers && !opt->clusters)
+        t.mask &= ~((1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER));
+    if (!opt->vector_clusters)
+        t.mask &= ~((1ull << NER_T_VEC) | (1ull << NER_T_VEC2) | (1ull << NER_T_VEC_BI));
 
     if (opt->doc_folds > 1 && c->n_docs >= (uint32_t)opt->doc_folds) {
         bool *train = calloc(c->n_sent, sizeof *train);
