@@ -101,7 +101,7 @@ typedef struct ner_lexicon {
 
 /*
  * Builds the lexicon from the gazetteer lists of gaz_dir (first_names.txt,
- * places.txt, org_words.txt, titles.txt, outlets.tsv; NULL for none) and a
+ * places.txt, org_words.txt, titles.tsv, outlets.tsv; NULL for none) and a
  * file of `erg clusters` (NULL for none). ERG_EIO/ERG_EFORMAT naming the file.
  */
 erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *clusters,
