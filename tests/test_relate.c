@@ -456,6 +456,11 @@ START_TEST(test_member_of_patterns)
                ERG_KIND_MEMBER_OF, "Kim Yong-chol", "GRB");
     expect_one("Kim Yong-chol, who was assigned to the GRB, defected.", ERG_KIND_MEMBER_OF,
                "Kim Yong-chol", "GRB");
+    /* A verb of the [as_verbs] section of data/relate_cues.txt, then "as": a copula. */
+    expect_one("Kim Yong-chol worked as an analyst at the GRB.", ERG_KIND_MEMBER_OF,
+               "Kim Yong-chol", "GRB");
+    expect_one("Lee Eun-ju is serving as spokeswoman for the GRB.", ERG_KIND_SPOKESPERSON_FOR,
+               "Lee Eun-ju", "GRB");
     /* One of several leaders, or a deputy, is a member. */
     expect_one("Kim Yong-chol, a director of the GRB, defected.", ERG_KIND_MEMBER_OF,
                "Kim Yong-chol", "GRB");

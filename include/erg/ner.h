@@ -328,7 +328,8 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * generic_org_heads.txt (merge keys), acronym_skip_words.txt (lower case) and
  * short_words.txt, and titles.tsv's titles used "strip" (lower case without
  * trailing dots: "mr", "colonel", words the resolver strips from the front
- * of a person's name).
+ * of a person's name), domain_labels.txt (lower case: "co", "com", second-
+ * level labels that belong to a domain's public suffix, as in "bbc.co.uk").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -354,7 +355,8 @@ typedef enum erg_word_list {
     ERG_LIST_GENERIC_ORG = 1 << 20,
     ERG_LIST_ACRONYM_SKIP = 1 << 21,
     ERG_LIST_SHORT_WORD = 1 << 22,
-    ERG_LIST_PERSON_TITLE = 1 << 23
+    ERG_LIST_PERSON_TITLE = 1 << 23,
+    ERG_LIST_DOMAIN_LABEL = 1 << 24
 } erg_word_list;
 
 /*

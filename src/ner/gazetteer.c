@@ -788,7 +788,8 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"generic_media.txt", ERG_LIST_GENERIC_MEDIA, true},
                  {"generic_org_heads.txt", ERG_LIST_GENERIC_ORG, true},
                  {"acronym_skip_words.txt", ERG_LIST_ACRONYM_SKIP, true},
-                 {"short_words.txt", ERG_LIST_SHORT_WORD, true}};
+                 {"short_words.txt", ERG_LIST_SHORT_WORD, true},
+                 {"domain_labels.txt", ERG_LIST_DOMAIN_LABEL, true}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         ld.exact = lists[i].exact;
@@ -861,15 +862,18 @@ static bool domain_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Second-level labels under a country code that are part of the public suffix. */
-static bool suffix_label(const char *s, size_t n)
+/*
+ * A second-level label under a country code that is part of the public
+ * suffix ("co" of "bbc.co.uk"): domain_labels.txt, lower case.
+ */
+static bool suffix_label(const erg_gazetteer *g, const char *s, size_t n)
 {
-    static const char *const labels[] = {"com", "co", "org", "net", "gov",
-                                         "edu", "ac", "ne",  "or",  "go"};
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (strlen(labels[i]) == n && strncasecmp(s, labels[i], n) == 0)
-            return true;
-    return false;
+    char low[16];
+    if (n >= sizeof low)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    return erg_gazetteer_listed(g, ERG_LIST_DOMAIN_LABEL, low, n);
 }
 
 /*
@@ -877,7 +881,8 @@ static bool suffix_label(const char *s, size_t n)
  * "bbc") into *label and *len; false when s is not a domain name of two
  * labels or more.
  */
-static bool registrable_label(const char *s, size_t n, const char **label, size_t *len)
+static bool registrable_label(const erg_gazetteer *g, const char *s, size_t n, const char **label,
+                              size_t *len)
 {
     static const char *const schemes[] = {"https://", "http://"};
     for (size_t i = 0; i < 2; i++) {
@@ -911,7 +916,7 @@ static bool registrable_label(const char *s, size_t n, const char **label, size_
     if (count < 2)
         return false;
     size_t ix = 1;
-    if (lens[2] == 2 && suffix_label(start[1], lens[1])) {
+    if (lens[2] == 2 && suffix_label(g, start[1], lens[1])) {
         if (count < 3)
             return false;
         ix = 0;
@@ -949,7 +954,7 @@ const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *sour
     }
     const char *label;
     size_t len;
-    if (!registrable_label(source, n, &label, &len))
+    if (!registrable_label(g, source, n, &label, &len))
         return NULL;
     if ((name = outlet_of(g, label, len, scratch)))
         return name;

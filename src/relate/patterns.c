@@ -806,9 +806,7 @@ static erg_status verbal_from(pctx *c, int32_t pm, uint32_t t, uint32_t hi, bool
         t++;
         if (t < hi && w_is(c, t, "as"))
             t++;
-    } else if (t + 1 < hi && w_is(c, t + 1, "as") &&
-               (w_is(c, t, "serves") || w_is(c, t, "served") || w_is(c, t, "serving") ||
-                w_is(c, t, "works") || w_is(c, t, "worked") || w_is(c, t, "working"))) {
+    } else if (t + 1 < hi && w_is(c, t + 1, "as") && w_in(c, t, relate_as_verbs)) {
         copula = true;
         t += 2;
     }

@@ -38,6 +38,7 @@ extern const char *const relate_function_words[];
 extern const char *const relate_coordinators[];
 extern const char *const relate_aux_words[];
 extern const char *const relate_copula_verbs[];
+extern const char *const relate_as_verbs[];
 extern const char *const relate_report_verbs[];
 extern const char *const relate_cite_verbs[];
 extern const char *const relate_report_adverbs[];
