@@ -571,9 +571,8 @@ static int abbrev_of_token(const unsigned char *s, const erg_token *t)
     if (!(t->flags & ERG_TOK_WORD) || n < 2 || w[n - 1] != '.')
         return AB_NONE;
     if (memchr(w, '.', n - 1)) {
-        if ((n == 4 && (memcmp(w, "e.g.", 4) == 0 || memcmp(w, "i.e.", 4) == 0)))
-            return AB_NEVER;
-        return AB_NAME;
+        int dotted = abbrev_kind(w, n - 1); /* "e.g." is listed; "U.S." is not */
+        return dotted == AB_NONE ? AB_NAME : dotted;
     }
     if (t->flags & ERG_TOK_UPPER) {
         uint32_t cp;
