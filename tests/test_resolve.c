@@ -751,6 +751,28 @@ START_TEST(test_generic_media_word_is_no_entity)
 }
 END_TEST
 
+START_TEST(test_organization_tail_word_needs_of_or_a_country)
+{
+    fixture f;
+    setup_lists(
+        &f, "The Silver Lodge met. The Lodge voted. The Canadian Mint struck it. The Mint agreed. "
+            "The House of Elders sat. Elders spoke.");
+    mention(&f, "Silver Lodge", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Lodge", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Canadian Mint", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Mint", 1, ERG_TYPE_AGENCY);
+    mention(&f, "House of Elders", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Elders", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    /* "Lodge" after another word names a body of its own; "Mint" after a
+     * country and "Elders" after "of" are the longer names. */
+    ck_assert_str_eq(entity_of(&f, "Lodge", 0)->name, "Lodge");
+    ck_assert_str_eq(entity_of(&f, "Mint", 0)->name, "Canadian Mint");
+    ck_assert_str_eq(entity_of(&f, "Elders", 0)->name, "House of Elders");
+    teardown_lists(&f);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("resolve");
@@ -781,6 +803,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_capital_the_kept_when_the_name_has_it);
 
     tcase_add_test(tc, test_generic_media_word_is_no_entity);
+    tcase_add_test(tc, test_organization_tail_word_needs_of_or_a_country);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     tcase_add_test(tc, test_country_bodies_need_their_country);
     tcase_add_test(tc, test_company_named_by_its_first_words);

@@ -64,6 +64,13 @@ typedef struct erg_knowledge erg_knowledge;
 erg_status erg_knowledge_load(erg_knowledge **out, const char *dir, erg_error *err);
 void erg_knowledge_free(erg_knowledge *k);
 
+/*
+ * The lists erg_gazetteer_load read from the folder "knowledge" of its data
+ * folder (borrowed from g; they live as long as g), or NULL when there was
+ * no such folder or g is NULL. The typing stage takes its evidence from them.
+ */
+const erg_knowledge *erg_gazetteer_knowledge(const erg_gazetteer *g);
+
 /* Number of distinct phrases loaded; 0 for NULL. */
 size_t erg_knowledge_size(const erg_knowledge *k);
 

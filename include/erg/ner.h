@@ -271,8 +271,10 @@ typedef struct erg_gazetteer erg_gazetteer;
 
 /*
  * Loads the gazetteers from dir (the folder holding outlets.tsv and
- * outlet_cues.txt; data/README.md gives their format). NULL dir means the
- * default data folder (erg_data_path).
+ * outlet_cues.txt; data/README.md gives their format), with the word lists
+ * below and, when dir has a folder "knowledge", the knowledge lists
+ * (erg/knowledge.h, erg_gazetteer_knowledge). NULL dir means the default
+ * data folder (erg_data_path).
  * ERG_EIO/ERG_EFORMAT naming the file and line on failure.
  */
 erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *err);
@@ -391,7 +393,8 @@ typedef struct erg_mentions {
     erg_mention *items;
     size_t n;
     size_t cap;
-    erg_buf scratch; /* private: merge keys, reused across calls */
+    erg_buf scratch;               /* private: merge keys, reused across calls */
+    struct erg_know_scratch *know; /* private: knowledge matching state, made on first use */
 } erg_mentions;
 
 void erg_mentions_init(erg_mentions *m);

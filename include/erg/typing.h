@@ -24,6 +24,8 @@ typedef enum erg_rule {
     ERG_RULE_ROLE_PHRASE,       /* "role-phrase": "Labour MP George Foulkes" split */
     ERG_RULE_PERSON_OF_ORG,     /* "person-of-org": "Nathan Law of Demosisto" split */
     ERG_RULE_ROLE_NOUN,         /* "role-noun": "Tory manifesto": PER before a role noun */
+    ERG_RULE_KNOWLEDGE_EXTEND,  /* "knowledge-extend": cut short of a listed organization */
+    ERG_RULE_KNOWLEDGE,         /* "knowledge": a person or place the lists call an organization */
     ERG_RULE_ORGANIZATION,      /* "organization": runs the outlet/agency rows below */
     ERG_RULE_NEWS_COMPOUND,     /* "news-compound": "Wikinews" is an outlet */
     ERG_RULE_OUTLET_LIST,       /* "outlet-list": the merge key is a listed outlet */
@@ -31,6 +33,7 @@ typedef enum erg_rule {
     ERG_RULE_ORG_WORD,          /* "org-word": "Ministry", "Inc.": an agency */
     ERG_RULE_OUTLET_LEAD,       /* "outlet-lead": "Radio Farda" */
     ERG_RULE_OUTLET_AT_START,   /* "outlet-at-start": "Fox News Sunday" */
+    ERG_RULE_KNOWLEDGE_ORG,     /* "knowledge-org": a listed company, body or outlet */
     ERG_RULE_OUTLET_CONTEXT,    /* "outlet-context": "X reported", "told X" */
     ERG_RULE_OUTLET_SCAN,       /* "outlet-scan": a listed outlet name written exactly */
     /* Rules of the resolver (src/resolve), in the order they run there. */

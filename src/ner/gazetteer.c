@@ -7,6 +7,7 @@
  * the tagger missed. The second table also holds every prefix of every name,
  * so that a scan can stop at the first token that starts no name.
  */
+#include "erg/knowledge.h"
 #include "gazetteer_private.h"
 
 #include <stdarg.h>
@@ -68,6 +69,7 @@ typedef struct cue_phrase {
 
 struct erg_gazetteer {
     erg_buf pool;
+    erg_knowledge *know; /* the lists of data/knowledge/, NULL when the folder is absent */
     outlet *outlets;
     size_t n_outlets, cap_outlets;
     surface *names;
@@ -803,6 +805,19 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
     }
     if ((st = load_titles(&ld, dir)) != ERG_OK)
         goto cleanup;
+    /* The knowledge lists are optional too: a folder without them types by the rules alone. */
+    char kdir[4096];
+    if (dir && snprintf(kdir, sizeof kdir, "%s/knowledge", dir) >= (int)sizeof kdir) {
+        st = erg_error_set(err, ERG_EINVAL, dir, 0, -1, "path too long");
+        goto cleanup;
+    }
+    st = erg_knowledge_load(&g->know, dir ? kdir : NULL, err);
+    if (st == ERG_ENOTFOUND) {
+        erg_error_clear(err);
+        st = ERG_OK;
+    }
+    if (st != ERG_OK)
+        goto cleanup;
     *out = g;
     g = NULL;
 cleanup:
@@ -818,6 +833,7 @@ void erg_gazetteer_free(erg_gazetteer *g)
     if (!g)
         return;
     erg_buf_release(&g->pool);
+    erg_knowledge_free(g->know);
     free(g->outlets);
     free(g->names);
     free(g->scan);
@@ -831,6 +847,11 @@ void erg_gazetteer_free(erg_gazetteer *g)
 }
 
 /* ---- lookups ------------------------------------------------------------------ */
+
+const erg_knowledge *erg_gazetteer_knowledge(const erg_gazetteer *g)
+{
+    return g ? g->know : NULL;
+}
 
 const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key)
 {

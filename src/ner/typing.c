@@ -22,6 +22,7 @@
  * tokens are compared with one matcher, ner_tok_match.
  */
 #include "erg/typing.h"
+#include "erg/knowledge.h"
 #include "gazetteer_private.h"
 
 #include <stdlib.h>
@@ -33,6 +34,7 @@ void erg_mentions_init(erg_mentions *m)
     m->n = 0;
     m->cap = 0;
     erg_buf_init(&m->scratch);
+    m->know = NULL;
 }
 
 void erg_mentions_release(erg_mentions *m)
@@ -41,6 +43,10 @@ void erg_mentions_release(erg_mentions *m)
         return;
     free(m->items);
     erg_buf_release(&m->scratch);
+    if (m->know) {
+        erg_know_scratch_release(m->know);
+        free(m->know);
+    }
     erg_mentions_init(m);
 }
 
@@ -943,6 +949,120 @@ static erg_status rule_news_compound(const ctx *c, span *s)
     return ERG_OK;
 }
 
+/* ---- knowledge (data/knowledge/: companies, government bodies, outlets...) ---------- */
+
+/*
+ * What the knowledge lists say of tokens [a, b) that the tagger typed cls;
+ * none without lists, for a span longer than a listed phrase may be, or when
+ * the matching state cannot be made (the rules then go on without it).
+ */
+static erg_know_evidence know_evidence(const ctx *c, size_t a, size_t b, erg_class cls)
+{
+    erg_know_evidence ev = {ERG_TYPE_MISC, ERG_KNOW_NONE, 0, false};
+    const erg_knowledge *k = erg_gazetteer_knowledge(c->g);
+    if (!k || b <= a || b - a > ERG_KNOW_MAX_WORDS)
+        return ev;
+    if (!c->out->know) {
+        c->out->know = malloc(sizeof *c->out->know);
+        if (!c->out->know)
+            return ev;
+        erg_know_scratch_init(c->out->know);
+    }
+    erg_word w[ERG_KNOW_MAX_WORDS];
+    for (size_t i = a; i < b; i++)
+        w[i - a] = (erg_word){c->text + c->toks[i].start, c->toks[i].end - c->toks[i].start};
+    if (erg_knowledge_evidence(k, w, b - a, cls, c->out->know, &ev) != ERG_OK)
+        ev.decisive = false;
+    return ev;
+}
+
+/*
+ * The type the evidence gives: an outlet only when no list of other
+ * organizations names it too (a newspaper list holds names that are also
+ * parties or unions; the curated outlet list, which runs first, knows the
+ * wire services that are also companies).
+ */
+static erg_type know_type(const erg_know_evidence *ev)
+{
+    return (ev->kinds & ERG_KNOW_OUTLET_KINDS) && !(ev->kinds & ERG_KNOW_AGENCY_KINDS)
+               ? ERG_TYPE_OUTLET
+               : ERG_TYPE_AGENCY;
+}
+
+/* Can token i be inside a name: a word, a number or "&" (the lists decide the rest). */
+static bool name_word(const ctx *c, size_t i)
+{
+    return (c->toks[i].flags & (ERG_TOK_WORD | ERG_TOK_NUMBER)) || tok_is(c, i, "&");
+}
+
+/*
+ * "University of North Carolina | at Greensboro", "Wells | Fargo": a span
+ * the tagger cut short of a listed organization of several words is
+ * extended to it, when the words added are name words the tagger left out
+ * or whole spans of its own, ending on a capitalized word.
+ */
+static erg_status rule_knowledge_extend(const ctx *c, span *s)
+{
+    if (s->cls == ERG_CLASS_MISC)
+        return ERG_OK;
+    size_t best = 0;
+    erg_know_evidence best_ev = {ERG_TYPE_MISC, ERG_KNOW_NONE, 0, false};
+    for (size_t e = s->j + 1; e <= c->end && e - s->i <= ERG_KNOW_MAX_WORDS; e++) {
+        size_t k = e - 1;
+        if (!name_word(c, k))
+            break;
+        /* The name may not end inside a span of the tagger's. */
+        if (e < c->end && c->labels[e] != ERG_LABEL_O && c->labels[e] % 2 == 0)
+            continue;
+        if (!upper_word(c, k))
+            continue;
+        erg_know_evidence ev = know_evidence(c, s->i, e, ERG_CLASS_ORG);
+        if (ev.strength == ERG_KNOW_STRONG &&
+            (ev.kinds & (ERG_KNOW_AGENCY_KINDS | ERG_KNOW_OUTLET_KINDS))) {
+            best = e;
+            best_ev = ev;
+        }
+    }
+    if (!best)
+        return ERG_OK;
+    s->j = best;
+    s->cls = ERG_CLASS_ORG;
+    s->type = know_type(&best_ev);
+    s->rule = ERG_RULE_KNOWLEDGE_EXTEND;
+    return ERG_OK;
+}
+
+/*
+ * Should the evidence retype a span of n words? One-word outlet names
+ * ("Pioneer", "WMC": a call sign) are also companies and acronyms the lists
+ * do not know, and clubs are named after their towns ("Bahia"): neither
+ * overrides a person, a place or the context alone.
+ */
+static bool know_overrides(const erg_know_evidence *ev, size_t n, erg_class cls)
+{
+    if (know_type(ev) == ERG_TYPE_OUTLET)
+        return n > 1;
+    return !(cls == ERG_CLASS_LOC && (ev->kinds & ERG_KNOW_AGENCY_KINDS) == ERG_KNOW_CLUB);
+}
+
+/*
+ * A person or place span that the lists name as an organization strongly
+ * (a phrase of several words, or one word that is no common word, surname
+ * or first name: "Smith Barney", "Google") is that organization.
+ */
+static erg_status rule_knowledge(const ctx *c, span *s)
+{
+    if (s->cls != ERG_CLASS_PER && s->cls != ERG_CLASS_LOC)
+        return ERG_OK;
+    erg_know_evidence ev = know_evidence(c, s->i, s->j, s->cls);
+    if (!ev.decisive || !know_overrides(&ev, s->j - s->i, s->cls))
+        return ERG_OK;
+    s->cls = ERG_CLASS_ORG;
+    s->type = know_type(&ev);
+    s->rule = ERG_RULE_KNOWLEDGE;
+    return ERG_OK;
+}
+
 /* ---- ORG rows: each sets s->decided when its evidence holds ----------------------------- */
 
 /* 1. The outlet list, by merge key, with and without a leading "the". */
@@ -1030,7 +1150,22 @@ static erg_status rule_outlet_at_start(const ctx *c, span *s)
     return ERG_OK;
 }
 
-/* 6. Context. */
+/*
+ * 6. The knowledge lists: a listed company, body or outlet is that, whatever
+ * the context cues below would say ("Apple reported a loss" is no outlet).
+ */
+static erg_status rule_knowledge_org(const ctx *c, span *s)
+{
+    /* Weak evidence ("State", "Post": one common word) does not outweigh the context. */
+    erg_know_evidence ev = know_evidence(c, s->i, s->j, ERG_CLASS_ORG);
+    if (ev.strength != ERG_KNOW_STRONG || !know_overrides(&ev, s->j - s->i, ERG_CLASS_ORG))
+        return ERG_OK;
+    s->type = know_type(&ev);
+    s->decided = true;
+    return ERG_OK;
+}
+
+/* 7. Context. */
 static erg_status rule_outlet_context(const ctx *c, span *s)
 {
     if (context_cue(c, s->i, s->j) == CUE_STRONG)
@@ -1173,6 +1308,8 @@ static const rule_row rules[] = {
     {ERG_RULE_ROLE_PHRASE, "role-phrase", KIND_SPAN, rule_role_phrase},
     {ERG_RULE_PERSON_OF_ORG, "person-of-org", KIND_SPAN, rule_person_of_org},
     {ERG_RULE_ROLE_NOUN, "role-noun", KIND_SPAN, rule_role_noun},
+    {ERG_RULE_KNOWLEDGE_EXTEND, "knowledge-extend", KIND_SPAN, rule_knowledge_extend},
+    {ERG_RULE_KNOWLEDGE, "knowledge", KIND_SPAN, rule_knowledge},
     {ERG_RULE_ORGANIZATION, "organization", KIND_SPAN, rule_organization},
     {ERG_RULE_NEWS_COMPOUND, "news-compound", KIND_SPAN, rule_news_compound},
     {ERG_RULE_OUTLET_LIST, "outlet-list", KIND_ORG, rule_outlet_list},
@@ -1180,6 +1317,7 @@ static const rule_row rules[] = {
     {ERG_RULE_ORG_WORD, "org-word", KIND_ORG, rule_org_word},
     {ERG_RULE_OUTLET_LEAD, "outlet-lead", KIND_ORG, rule_outlet_lead},
     {ERG_RULE_OUTLET_AT_START, "outlet-at-start", KIND_ORG, rule_outlet_at_start},
+    {ERG_RULE_KNOWLEDGE_ORG, "knowledge-org", KIND_ORG, rule_knowledge_org},
     {ERG_RULE_OUTLET_CONTEXT, "outlet-context", KIND_ORG, rule_outlet_context},
     {ERG_RULE_OUTLET_SCAN, "outlet-scan", KIND_SENTENCE, rule_outlet_scan},
     {ERG_RULE_POSSESSIVE_NAME, "possessive-name", KIND_RESOLVE, NULL},

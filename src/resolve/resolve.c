@@ -713,6 +713,30 @@ static bool generic_org_key(const erg_gazetteer *g, const char *key)
 }
 
 /*
+ * May the one-word organization name part stand for the longer
+ * organization name key whose last word it is? A generic word does ("the
+ * Commission" of the European Commission), and so does the name after "of"
+ * ("Commons" of "House of Commons") and a name whose longer form only puts
+ * a country before it ("Treasury" of "U.S. Treasury"); another word before
+ * it makes a name of its own ("House" is not the White House). Names of
+ * several words ("Security Council") are not asked.
+ */
+static bool org_tail_ok(const erg_gazetteer *g, const char *key, const char *part)
+{
+    if (strncmp(part, "the ", 4) == 0)
+        part += 4;
+    if (strchr(part, ' ') || generic_org_key(g, part))
+        return true;
+    size_t n = strlen(key), m = strlen(part);
+    if (n <= m + 1)
+        return true;
+    size_t lead = n - m - 1;
+    if (lead >= 2 && memcmp(key + lead - 2, "of", 2) == 0 && (lead == 2 || key[lead - 3] == ' '))
+        return true;
+    return erg_gazetteer_listed(g, ERG_LIST_PLACE | ERG_LIST_NATIONALITY, key, lead);
+}
+
+/*
  * Is every word of the key in the word list (a plural "s" allowed when
  * plural)? "co", "ltd corp" for legal suffixes; "mp", "mps" for roles.
  */
@@ -1046,6 +1070,9 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 continue;
             }
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
+                continue;
+            if (!misc && type == ERG_TYPE_AGENCY && ft == ERG_TYPE_AGENCY &&
+                !org_tail_ok(r->gaz, fk, le->key))
                 continue;
             /* "Andy Warhol" is not a part of "Andy Warhol Foundation": an organization
              * named after a person starts with the person's whole name. */
