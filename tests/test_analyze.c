@@ -781,7 +781,7 @@ START_TEST(test_names_lookup_owner)
     /* Titles: none known yet, so "Mr Blair" names nothing. */
     ck_assert_int_eq(erg_names_lookup(n, "Mr Blair", &m, &err), ERG_ENOTFOUND);
     char path[4096];
-    ck_assert_int_eq(erg_data_path("titles.txt", path, sizeof path, &err), ERG_OK);
+    ck_assert_int_eq(erg_data_path("titles.tsv", path, sizeof path, &err), ERG_OK);
     ck_assert_int_eq(erg_names_add_titles(n, path, &err), ERG_OK);
     ck_assert_int_eq(lookup(n, "Mr Blair", &m, &err), tony);
     ck_assert_int_eq(lookup(n, "Mr. Blair", &m, &err), tony);
@@ -796,7 +796,7 @@ START_TEST(test_names_lookup_owner)
     ck_assert_int_eq(erg_names_lookup(n, "Mr Blaire", &m, &err), ERG_ENOTFOUND);
     ck_assert_int_eq(m.suggestion, tony);
     ck_assert_str_eq(err.text, "no entity named 'Mr Blaire'; did you mean 'Tony Blair'?");
-    ck_assert_int_eq(erg_names_add_titles(n, "/nonexistent/titles.txt", &err), ERG_ENOTFOUND);
+    ck_assert_int_eq(erg_names_add_titles(n, "/nonexistent/titles.tsv", &err), ERG_ENOTFOUND);
 
     erg_name_match_release(&m);
     erg_names_free(n);

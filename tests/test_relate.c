@@ -456,6 +456,11 @@ START_TEST(test_member_of_patterns)
                ERG_KIND_MEMBER_OF, "Kim Yong-chol", "GRB");
     expect_one("Kim Yong-chol, who was assigned to the GRB, defected.", ERG_KIND_MEMBER_OF,
                "Kim Yong-chol", "GRB");
+    /* A verb of the [as_verbs] section of data/relate_cues.txt, then "as": a copula. */
+    expect_one("Kim Yong-chol worked as an analyst at the GRB.", ERG_KIND_MEMBER_OF,
+               "Kim Yong-chol", "GRB");
+    expect_one("Lee Eun-ju is serving as spokeswoman for the GRB.", ERG_KIND_SPOKESPERSON_FOR,
+               "Lee Eun-ju", "GRB");
     /* One of several leaders, or a deputy, is a member. */
     expect_one("Kim Yong-chol, a director of the GRB, defected.", ERG_KIND_MEMBER_OF,
                "Kim Yong-chol", "GRB");
@@ -727,6 +732,86 @@ START_TEST(test_kind_and_window_names)
 }
 END_TEST
 
+/* ---- the word lists of the data folder --------------------------------------- */
+
+/*
+ * The lines of a data file (comments and blank lines left out) split at tabs
+ * into at most 3 columns; calls fn for each. The lists are compiled in at
+ * build time, so these tests read the same files to show that each entry
+ * takes effect.
+ */
+static void each_row(const char *file, void (*fn)(char **cols, int n))
+{
+    char path[4096];
+    ck_assert_int_eq(erg_data_path(file, path, sizeof path, NULL), ERG_OK);
+    char *data = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(erg_read_file(path, &data, &len, NULL), ERG_OK);
+    int rows = 0;
+    for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        char *cols[3] = {line, NULL, NULL};
+        int n = 1;
+        for (char *p = line; *p && n < 3; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                cols[n++] = p + 1;
+            }
+        fn(cols, n);
+        rows++;
+    }
+    ck_assert_int_gt(rows, 0);
+    free(data);
+}
+
+/*
+ * "GRB <title> Kim Yong-chol said so." for every title of titles.tsv with a
+ * role: spokes gives spokesperson_for, lead gives leads, the others
+ * member_of ("GRB commander X" is a commander within the GRB; a rank is
+ * capitalized as part of the name).
+ */
+static void title_row(char **cols, int n)
+{
+    ck_assert_int_ge(n, 2);
+    const char *role = cols[1];
+    if (strcmp(role, "-") == 0)
+        return;
+    erg_kind k = strcmp(role, "spokes") == 0 ? ERG_KIND_SPOKESPERSON_FOR
+                 : strcmp(role, "lead") == 0 ? ERG_KIND_LEADS
+                                             : ERG_KIND_MEMBER_OF;
+    char text[256];
+    snprintf(text, sizeof text, "GRB %s Kim Yong-chol said so.", cols[0]);
+    /* A rank is written as part of the name: "GRB Adm. Kim". */
+    if (strcmp(role, "rank") == 0 && text[4] >= 'a' && text[4] <= 'z')
+        text[4] = (char)(text[4] - 'a' + 'A');
+    expect_one(text, k, "Kim Yong-chol", "GRB");
+}
+
+START_TEST(test_every_title_of_the_data_file)
+{
+    each_row("titles.tsv", title_row);
+}
+END_TEST
+
+/* "Kim Yong-chol <verb> [<preposition>] the GRB." for every row of relate_verbs.tsv. */
+static void verb_row(char **cols, int n)
+{
+    ck_assert_int_eq(n, 3);
+    erg_kind k;
+    ck_assert_int_eq(erg_kind_parse(cols[2], &k), ERG_OK);
+    char text[256];
+    snprintf(text, sizeof text, "Kim Yong-chol %s%s%s the GRB.", cols[0],
+             strcmp(cols[1], "-") == 0 ? "" : " ", strcmp(cols[1], "-") == 0 ? "" : cols[1]);
+    expect_one(text, k, "Kim Yong-chol", "GRB");
+}
+
+START_TEST(test_every_verb_of_the_data_file)
+{
+    each_row("relate_verbs.tsv", verb_row);
+}
+END_TEST
+
 static Suite *relate_suite(void)
 {
     Suite *s = suite_create("relate");
@@ -745,6 +830,8 @@ static Suite *relate_suite(void)
     tcase_add_test(tc, test_report_scope);
     tcase_add_test(tc, test_accuses_patterns);
     tcase_add_test(tc, test_bad_mentions_are_refused);
+    tcase_add_test(tc, test_every_title_of_the_data_file);
+    tcase_add_test(tc, test_every_verb_of_the_data_file);
     suite_add_tcase(s, tc);
     TCase *tw = tcase_create("co_mention");
     tcase_add_test(tw, test_co_mention_sentence_window);

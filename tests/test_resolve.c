@@ -311,6 +311,27 @@ START_TEST(test_acronym_joins_only_one_fitting_name)
 }
 END_TEST
 
+/*
+ * data/titles.tsv: a title used "strip" is dropped from the front of a
+ * person's name ("Lt."; "Speaker" became "strip" with the merge of the title
+ * lists); one that is also a first name ("Sultan") is not.
+ */
+START_TEST(test_titles_of_the_data_file_are_stripped)
+{
+    fixture f;
+    setup_lists(&f, "Speaker Lee Eun-ju met Lt. Jeong Joon-hee and Sultan Kim Yong-chol.");
+    mention(&f, "Speaker Lee Eun-ju", 0, ERG_TYPE_PERSON);
+    mention(&f, "Lt. Jeong Joon-hee", 0, ERG_TYPE_PERSON);
+    mention(&f, "Sultan Kim Yong-chol", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 3);
+    ck_assert_str_eq(f.entities.items[0].name, "Lee Eun-ju");
+    ck_assert_str_eq(f.entities.items[1].name, "Jeong Joon-hee");
+    ck_assert_str_eq(f.entities.items[2].name, "Sultan Kim Yong-chol");
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_same_key_one_entity)
 {
     fixture f;
@@ -757,6 +778,7 @@ static Suite *resolve_suite(void)
     Suite *s = suite_create("resolve");
     TCase *tc = tcase_create("article");
     tcase_add_test(tc, test_same_key_one_entity);
+    tcase_add_test(tc, test_titles_of_the_data_file_are_stripped);
     tcase_add_test(tc, test_words_that_name_no_one);
     tcase_add_test(tc, test_short_forms_join_the_full_name);
     tcase_add_test(tc, test_acronym_joins_only_one_fitting_name);

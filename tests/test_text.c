@@ -455,6 +455,46 @@ START_TEST(test_utf8)
 }
 END_TEST
 
+/*
+ * Every row of data/abbreviations.tsv (compiled into the tokenizer at build
+ * time) keeps its dot and does what its kind says: "never" never ends a
+ * sentence, "name" ends one before a word of tokenizer_openers.txt ("The")
+ * and not before another capitalized word, "end" ends one before any
+ * capitalized word.
+ */
+START_TEST(test_every_abbreviation_of_the_data_file)
+{
+    char path[4096];
+    ck_assert_int_eq(erg_data_path("abbreviations.tsv", path, sizeof path, NULL), ERG_OK);
+    char **rows = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(erg_word_list_read(path, &rows, &n, NULL), ERG_OK);
+    ck_assert_uint_gt(n, 0);
+    erg_doc doc;
+    erg_doc_init(&doc);
+    for (size_t i = 0; i < n; i++) {
+        char *tab = strchr(rows[i], '\t');
+        ck_assert_ptr_nonnull(tab);
+        *tab = '\0';
+        const char *w = rows[i], *kind = tab + 1;
+        while (*kind == ' ' || *kind == '\t')
+            kind++;
+        char text[128];
+        const char *next[] = {"The", "Smith"};
+        for (int k = 0; k < 2; k++) {
+            snprintf(text, sizeof text, "It was %s. %s came.", w, next[k]);
+            ck_assert_int_eq(erg_text_tokenize(&doc, text, strlen(text), NULL), ERG_OK);
+            bool ends = strcmp(kind, "end") == 0 || (strcmp(kind, "name") == 0 && k == 0);
+            ck_assert_msg(doc.n_sentences == (ends ? 2u : 1u), "%zu sentences in \"%s\" (%s)",
+                          doc.n_sentences, text, kind);
+            ck_assert_uint_eq(doc.tokens[2].end - doc.tokens[2].start, strlen(w) + 1);
+        }
+    }
+    erg_doc_release(&doc);
+    erg_word_list_free(rows, n);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -463,6 +503,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_possessives_and_contractions);
     tcase_add_test(tc, test_hyphens_and_names);
     tcase_add_test(tc, test_abbreviations_keep_their_dot);
+    tcase_add_test(tc, test_every_abbreviation_of_the_data_file);
     tcase_add_test(tc, test_numbers);
     tcase_add_test(tc, test_urls_and_email);
     tcase_add_test(tc, test_quotes_and_dashes);

@@ -320,14 +320,15 @@ erg_status erg_names_new(erg_names **out, const erg_graph *g, erg_error *err);
 void erg_names_free(erg_names *n);
 
 /*
- * Reads the words that may stand before a name and are not part of it, one
- * title a line ('#' starts a comment), such as the shipped data/titles.txt
- * (erg_data_path("titles.txt")): "Mr", "Lord", "Sen.", "Prime Minister".
- * They are compared by merge key, so "Mr." and "mr" are one title.
+ * Reads the words that may stand before a name and are not part of it from
+ * a title list in the format of the shipped data/titles.tsv
+ * (erg_data_path("titles.tsv"), read by erg_title_list_read): the titles
+ * used "title" ("Mr", "Lord", "Sen."). They are compared by merge key, so
+ * "Mr." and "mr" are one title.
  * erg_names_lookup drops them from the start of a name that names nothing
  * as it is. May be called more than once; the lists add up. Fails as
- * erg_read_file does (ERG_ENOTFOUND for a missing file, ERG_EIO), or
- * ERG_ENOMEM; the titles read before a failure stay.
+ * erg_title_list_read does (ERG_ENOTFOUND for a missing file, ERG_EIO,
+ * ERG_EFORMAT), or ERG_ENOMEM; a failed call adds no title.
  */
 erg_status erg_names_add_titles(erg_names *n, const char *path, erg_error *err);
 

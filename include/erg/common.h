@@ -203,6 +203,24 @@ erg_status erg_data_path(const char *name, char *buf, size_t cap, erg_error *err
  * is not UTF-8 text (naming the line), ERG_ENOMEM.
  */
 erg_status erg_word_list_read(const char *path, char ***words, size_t *n, erg_error *err);
+/*
+ * What a title of data/titles.tsv is used for (its USES column): ERG_TITLE_NAME
+ * ("title": a tagger feature, a role noun of the typing rules, a word `erg
+ * query` drops before a name) and ERG_TITLE_STRIP ("strip": the resolver drops
+ * it from the front of a person's name).
+ */
+enum { ERG_TITLE_NAME = 1u, ERG_TITLE_STRIP = 2u };
+
+/*
+ * The titles of a title list in the format of data/titles.tsv
+ * (TITLE<TAB>ROLE[<TAB>USES], '#' comments, see data/README.md) whose USES
+ * have a bit of `uses`, as erg_word_list_read returns words: TITLE as written,
+ * trimmed. ERG_EFORMAT (naming the line) for a line without a ROLE column or
+ * with a USES word other than "title", "strip" or "-"; otherwise as
+ * erg_word_list_read. O(file size).
+ */
+erg_status erg_title_list_read(const char *path, unsigned uses, char ***words, size_t *n,
+                               erg_error *err);
 /* Frees what erg_word_list_read returned; words may be NULL. */
 void erg_word_list_free(char **words, size_t n);
 

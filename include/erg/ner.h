@@ -159,7 +159,7 @@ typedef struct erg_train_options {
     int prune;    /* drop features whose largest quantized weight is below this (default 1) */
     /*
      * Word lists turned into features and stored in the model: the folder of
-     * the gazetteers (first_names.txt, places.txt, org_words.txt, titles.txt,
+     * the gazetteers (first_names.txt, places.txt, org_words.txt, titles.tsv,
      * outlets.tsv, as in data/) and a file written by erg_ner_clusters; NULL
      * for none (then the model has no gazetteer or cluster features).
      */
@@ -327,7 +327,8 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
 
 /*
  * Word lists of the data folder, read by erg_gazetteer_load when present:
- * roles.txt and titles.txt (role nouns: "MP", "spokesman"), nationalities.txt
+ * roles.txt and titles.tsv's titles used "title" (role nouns: "MP",
+ * "spokesman"), nationalities.txt
  * ("Welsh", "West German") and religions.txt ("Muslim"), both
  * ERG_LIST_NATIONALITY: groups of people, legal_suffixes.txt ("Inc", "Ltd"),
  * first_names.txt, places.txt, generic_bodies.txt ("ministry", "district
@@ -339,8 +340,10 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * person_nouns.txt, person_modifiers.txt, place_prepositions.txt,
  * kin_nouns.txt, outlet_tails.txt (lower case), generic_media.txt and
  * generic_org_heads.txt (merge keys), acronym_skip_words.txt (lower case) and
- * short_words.txt, person_titles.txt (lower case: "mr", "colonel", words the
- * resolver strips from the front of a person's name).
+ * short_words.txt, and titles.tsv's titles used "strip" (lower case without
+ * trailing dots: "mr", "colonel", words the resolver strips from the front
+ * of a person's name), domain_labels.txt (lower case: "co", "com", second-
+ * level labels that belong to a domain's public suffix, as in "bbc.co.uk").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -366,7 +369,8 @@ typedef enum erg_word_list {
     ERG_LIST_GENERIC_ORG = 1 << 20,
     ERG_LIST_ACRONYM_SKIP = 1 << 21,
     ERG_LIST_SHORT_WORD = 1 << 22,
-    ERG_LIST_PERSON_TITLE = 1 << 23
+    ERG_LIST_PERSON_TITLE = 1 << 23,
+    ERG_LIST_DOMAIN_LABEL = 1 << 24
 } erg_word_list;
 
 /*

@@ -265,7 +265,7 @@ erg_status erg_names_add_titles(erg_names *n, const char *path, erg_error *err)
     size_t n_words = 0;
     erg_buf key;
     erg_buf_init(&key);
-    erg_status st = erg_word_list_read(path, &words, &n_words, err);
+    erg_status st = erg_title_list_read(path, ERG_TITLE_NAME, &words, &n_words, err);
     for (size_t i = 0; st == ERG_OK && i < n_words; i++) {
         if (erg_text_name_key(words[i], strlen(words[i]), &key) != ERG_OK ||
             (key.data && key.data[0] &&

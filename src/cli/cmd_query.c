@@ -176,7 +176,7 @@ int query_names(query_ctx *q)
         return cli_fail(&err);
     /* Without the shipped titles, names still resolve; only "Mr Blair" does not. */
     char path[4096];
-    if (erg_data_path("titles.txt", path, sizeof path, &err) == ERG_OK &&
+    if (erg_data_path("titles.tsv", path, sizeof path, &err) == ERG_OK &&
         erg_names_add_titles(q->names, path, &err) != ERG_OK)
         return cli_fail(&err);
     return CLI_OK;

@@ -30,7 +30,7 @@ static void usage(FILE *f)
             "      --dev FILE      pick the best epoch on this CoNLL file instead\n"
             "      --min-count N   ignore features seen fewer than N times (default 1)\n"
             "      --gazetteers DIR  word lists to use as features: first_names.txt,\n"
-            "                      places.txt, org_words.txt, titles.txt and outlets.tsv\n"
+            "                      places.txt, org_words.txt, titles.tsv and outlets.tsv\n"
             "                      of DIR (e.g. data); stored in the model\n"
             "      --clusters FILE word classes from `erg clusters`; stored in the model\n"
             "      --vector-clusters FILE  word-vector classes at three levels\n"

@@ -64,7 +64,7 @@ int query_net(query_ctx *q);
 
 /*
  * Builds the name index (once; loads the graph first) with the titles of
- * the data folder's titles.txt when there is one. CLI_FAIL after printing.
+ * the data folder's titles.tsv when there is one. CLI_FAIL after printing.
  */
 int query_names(query_ctx *q);
 

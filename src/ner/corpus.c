@@ -340,12 +340,12 @@ cleanup:
     return st;
 }
 
-/* Short function words a headline writer leaves in lower case. */
+/* Short function words a headline writer leaves in lower case: small[] (NULL-terminated). */
+#include "ner_small_words.h"
+
 static bool headline_small_word(const char *s, size_t n)
 {
-    static const char *const small[] = {"a",  "an",  "the", "of", "in", "on", "at",
-                                        "to", "for", "and", "or", "by", "as", "nor"};
-    for (size_t k = 0; k < sizeof small / sizeof *small; k++)
+    for (size_t k = 0; small[k]; k++)
         if (strlen(small[k]) == n && memcmp(small[k], s, n) == 0)
             return true;
     return false;

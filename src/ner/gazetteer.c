@@ -641,6 +641,61 @@ static erg_status parse_list_line(loader *ld, const char *s, size_t n)
     return ERG_OK;
 }
 
+/*
+ * titles.tsv, the one title list (optional, like the word lists): titles used
+ * "title" are role nouns (ERG_LIST_ROLE, by merge key, as roles.txt), titles
+ * used "strip" are kept lower case without trailing dots for the resolver
+ * (ERG_LIST_PERSON_TITLE).
+ */
+static erg_status load_titles(loader *ld, const char *dir)
+{
+    char path[4096];
+    char **words = NULL;
+    size_t n = 0;
+    erg_status st;
+    if (dir) {
+        int w = snprintf(path, sizeof path, "%s/titles.tsv", dir);
+        if (w < 0 || (size_t)w >= sizeof path)
+            return erg_error_set(ld->err, ERG_EINVAL, dir, 0, -1, "folder name too long");
+    } else if ((st = erg_data_path("titles.tsv", path, sizeof path, ld->err)) != ERG_OK) {
+        goto cleanup;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        bool strip = pass == 1;
+        if ((st = erg_title_list_read(path, strip ? ERG_TITLE_STRIP : ERG_TITLE_NAME, &words, &n,
+                                      ld->err)) != ERG_OK)
+            goto cleanup;
+        for (size_t i = 0; i < n && st == ERG_OK; i++) {
+            char *w = words[i];
+            size_t len = strlen(w);
+            if (strip) {
+                for (size_t k = 0; k < len; k++)
+                    if (w[k] >= 'A' && w[k] <= 'Z')
+                        w[k] = (char)(w[k] - 'A' + 'a');
+                while (len && w[len - 1] == '.')
+                    len--;
+                st = len ? list_add(ld->g, w, len, ERG_LIST_PERSON_TITLE) : ERG_OK;
+            } else if ((st = erg_text_name_key(w, len, &ld->key)) == ERG_OK && ld->key.len) {
+                st = list_add(ld->g, ld->key.data, ld->key.len, ERG_LIST_ROLE);
+            }
+            if (st == ERG_ENOMEM)
+                st = erg_error_oom(ld->err);
+        }
+        erg_word_list_free(words, n);
+        words = NULL;
+        n = 0;
+        if (st != ERG_OK)
+            break;
+    }
+cleanup:
+    erg_word_list_free(words, n);
+    if (st == ERG_ENOTFOUND) {
+        erg_error_clear(ld->err);
+        st = ERG_OK;
+    }
+    return st;
+}
+
 /* Reads a file and feeds its lines, without comments and blank lines, to fn. */
 static erg_status load_file(loader *ld, const char *dir, const char *name, line_fn fn)
 {
@@ -713,7 +768,6 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
         erg_word_list list;
         bool exact;
     } lists[] = {{"roles.txt", ERG_LIST_ROLE, false},
-                 {"titles.txt", ERG_LIST_ROLE, false},
                  {"nationalities.txt", ERG_LIST_NATIONALITY, false},
                  {"religions.txt", ERG_LIST_NATIONALITY, false},
                  {"legal_suffixes.txt", ERG_LIST_LEGAL, false},
@@ -737,7 +791,7 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"generic_org_heads.txt", ERG_LIST_GENERIC_ORG, true},
                  {"acronym_skip_words.txt", ERG_LIST_ACRONYM_SKIP, true},
                  {"short_words.txt", ERG_LIST_SHORT_WORD, true},
-                 {"person_titles.txt", ERG_LIST_PERSON_TITLE, true}};
+                 {"domain_labels.txt", ERG_LIST_DOMAIN_LABEL, true}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         ld.exact = lists[i].exact;
@@ -749,6 +803,8 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
         if (st != ERG_OK)
             goto cleanup;
     }
+    if ((st = load_titles(&ld, dir)) != ERG_OK)
+        goto cleanup;
     /* The knowledge lists are optional too: a folder without them types by the rules alone. */
     char kdir[4096];
     if (dir && snprintf(kdir, sizeof kdir, "%s/knowledge", dir) >= (int)sizeof kdir) {
@@ -827,15 +883,18 @@ static bool domain_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
 }
 
-/* Second-level labels under a country code that are part of the public suffix. */
-static bool suffix_label(const char *s, size_t n)
+/*
+ * A second-level label under a country code that is part of the public
+ * suffix ("co" of "bbc.co.uk"): domain_labels.txt, lower case.
+ */
+static bool suffix_label(const erg_gazetteer *g, const char *s, size_t n)
 {
-    static const char *const labels[] = {"com", "co", "org", "net", "gov",
-                                         "edu", "ac", "ne",  "or",  "go"};
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (strlen(labels[i]) == n && strncasecmp(s, labels[i], n) == 0)
-            return true;
-    return false;
+    char low[16];
+    if (n >= sizeof low)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    return erg_gazetteer_listed(g, ERG_LIST_DOMAIN_LABEL, low, n);
 }
 
 /*
@@ -843,7 +902,8 @@ static bool suffix_label(const char *s, size_t n)
  * "bbc") into *label and *len; false when s is not a domain name of two
  * labels or more.
  */
-static bool registrable_label(const char *s, size_t n, const char **label, size_t *len)
+static bool registrable_label(const erg_gazetteer *g, const char *s, size_t n, const char **label,
+                              size_t *len)
 {
     static const char *const schemes[] = {"https://", "http://"};
     for (size_t i = 0; i < 2; i++) {
@@ -877,7 +937,7 @@ static bool registrable_label(const char *s, size_t n, const char **label, size_
     if (count < 2)
         return false;
     size_t ix = 1;
-    if (lens[2] == 2 && suffix_label(start[1], lens[1])) {
+    if (lens[2] == 2 && suffix_label(g, start[1], lens[1])) {
         if (count < 3)
             return false;
         ix = 0;
@@ -915,7 +975,7 @@ const char *erg_gazetteer_source_outlet(const erg_gazetteer *g, const char *sour
     }
     const char *label;
     size_t len;
-    if (!registrable_label(source, n, &label, &len))
+    if (!registrable_label(g, source, n, &label, &len))
         return NULL;
     if ((name = outlet_of(g, label, len, scratch)))
         return name;

@@ -120,6 +120,22 @@ static erg_status add_list(lex_acc *a, const char *dir, const char *name, bool t
     return st;
 }
 
+/* The titles of titles.tsv used "title" (the former titles.txt): NER_G_TITLE. */
+static erg_status add_titles(lex_acc *a, const char *dir, erg_error *err)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/titles.tsv", dir) >= (int)sizeof path)
+        return erg_error_set(err, ERG_EINVAL, dir, 0, -1, "path too long");
+    char **words = NULL;
+    size_t n = 0;
+    erg_status st = erg_title_list_read(path, ERG_TITLE_NAME, &words, &n, err);
+    for (size_t i = 0; i < n && st == ERG_OK; i++)
+        if (add_name(a, words[i], strlen(words[i]), NER_G_TITLE, NER_G_TITLE) != ERG_OK)
+            st = erg_error_oom(err);
+    erg_word_list_free(words, n);
+    return st;
+}
+
 static erg_status add_clusters(lex_acc *a, const char *path, erg_error *err)
 {
     char *data = NULL;
@@ -244,11 +260,12 @@ erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *c
         } lists[] = {{"first_names.txt", false, NER_G_FIRST, NER_G_FIRST},
                      {"places.txt", false, NER_G_PLACE, NER_G_PLACE_PART},
                      {"org_words.txt", false, NER_G_ORGW, NER_G_ORGW},
-                     {"titles.txt", false, NER_G_TITLE, NER_G_TITLE},
                      {"outlets.tsv", true, NER_G_OUTLET, NER_G_OUTLET_PART}};
         for (size_t k = 0; k < sizeof lists / sizeof *lists && st == ERG_OK; k++)
             st = add_list(&a, gaz_dir, lists[k].file, lists[k].tsv, lists[k].whole, lists[k].part,
                           err);
+        if (st == ERG_OK)
+            st = add_titles(&a, gaz_dir, err);
     }
     if (st == ERG_OK && clusters)
         st = add_clusters(&a, clusters, err);

@@ -107,7 +107,7 @@ typedef struct ner_lexicon {
 
 /*
  * Builds the lexicon from the gazetteer lists of gaz_dir (first_names.txt,
- * places.txt, org_words.txt, titles.txt, outlets.tsv; NULL for none), a
+ * places.txt, org_words.txt, titles.tsv, outlets.tsv; NULL for none), a
  * file of `erg clusters` (NULL for none) and a file of word-vector classes,
  * WORD<TAB>C1<TAB>C2<TAB>C3 as data/tools/glove_clusters.py writes (NULL for
  * none). ERG_EIO/ERG_EFORMAT naming the file.

@@ -427,7 +427,7 @@ static bool listed_tok(const ctx *c, size_t i, erg_word_list list, bool plural)
 
 /*
  * A role noun after a party or organization word: listed in roles.txt or
- * titles.txt (a plural too) and written in lower case ("leader", "MPs" but
+ * titles.tsv (a plural too) and written in lower case ("leader", "MPs" but
  * not "Minister": "Foreign Minister" is a title) or in capitals ("MP", "MEP").
  */
 static bool role_word(const ctx *c, size_t i)

@@ -236,7 +236,7 @@ static relate_role title_from(const pctx *c, uint32_t t, uint32_t hi, uint32_t *
 {
     relate_role best = RELATE_ROLE_NONE;
     size_t best_n = 0;
-    for (size_t i = 0; i < relate_n_titles; i++) {
+    for (size_t i = 0; i < relate_titles_n; i++) {
         const relate_title *p = &relate_titles[i];
         size_t n = phrase_len(p);
         if (n <= best_n || t + n > hi)
@@ -262,7 +262,7 @@ static relate_role title_to(const pctx *c, uint32_t lo, uint32_t t, uint32_t *fi
 {
     relate_role best = RELATE_ROLE_NONE;
     size_t best_n = 0;
-    for (size_t i = 0; i < relate_n_titles; i++) {
+    for (size_t i = 0; i < relate_titles_n; i++) {
         const relate_title *p = &relate_titles[i];
         size_t n = phrase_len(p);
         if (n <= best_n || t + 1 < lo + n)
@@ -782,21 +782,8 @@ typedef struct verb_cue {
     erg_kind kind;
 } verb_cue;
 
-static const verb_cue verb_cues[] = {
-    {"works", "for", ERG_KIND_MEMBER_OF},    {"worked", "for", ERG_KIND_MEMBER_OF},
-    {"working", "for", ERG_KIND_MEMBER_OF},  {"work", "for", ERG_KIND_MEMBER_OF},
-    {"works", "at", ERG_KIND_MEMBER_OF},     {"worked", "at", ERG_KIND_MEMBER_OF},
-    {"joined", NULL, ERG_KIND_MEMBER_OF},    {"joins", NULL, ERG_KIND_MEMBER_OF},
-    {"assigned", "to", ERG_KIND_MEMBER_OF},  {"serves", "in", ERG_KIND_MEMBER_OF},
-    {"served", "in", ERG_KIND_MEMBER_OF},    {"serving", "in", ERG_KIND_MEMBER_OF},
-    {"serves", "with", ERG_KIND_MEMBER_OF},  {"served", "with", ERG_KIND_MEMBER_OF},
-    {"serving", "with", ERG_KIND_MEMBER_OF}, {"employed", "by", ERG_KIND_MEMBER_OF},
-    {"belongs", "to", ERG_KIND_MEMBER_OF},   {"belonged", "to", ERG_KIND_MEMBER_OF},
-    {"leads", NULL, ERG_KIND_LEADS},         {"led", NULL, ERG_KIND_LEADS},
-    {"heads", NULL, ERG_KIND_LEADS},         {"headed", NULL, ERG_KIND_LEADS},
-    {"chairs", NULL, ERG_KIND_LEADS},        {"chaired", NULL, ERG_KIND_LEADS},
-    {"commands", NULL, ERG_KIND_LEADS},      {"commanded", NULL, ERG_KIND_LEADS},
-};
+/* data/relate_verbs.tsv: verb_cues[]. */
+#include "relate_verbs.h"
 
 /*
  * The verb phrase at t after a person: "[is|was|has ...] <verb> ...". Sets
@@ -819,9 +806,7 @@ static erg_status verbal_from(pctx *c, int32_t pm, uint32_t t, uint32_t hi, bool
         t++;
         if (t < hi && w_is(c, t, "as"))
             t++;
-    } else if (t + 1 < hi && w_is(c, t + 1, "as") &&
-               (w_is(c, t, "serves") || w_is(c, t, "served") || w_is(c, t, "serving") ||
-                w_is(c, t, "works") || w_is(c, t, "worked") || w_is(c, t, "working"))) {
+    } else if (t + 1 < hi && w_is(c, t + 1, "as") && w_in(c, t, relate_as_verbs)) {
         copula = true;
         t += 2;
     }

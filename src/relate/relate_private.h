@@ -23,12 +23,14 @@ typedef struct relate_title {
     relate_role role;
 } relate_title;
 
+/* The rows of data/titles.tsv with a ROLE (generated into relate_lists.h). */
 extern const relate_title relate_titles[];
-extern const size_t relate_n_titles;
+extern const size_t relate_titles_n;
 
 /*
  * Word lists, each NULL-terminated, lower case; "'" also matches the curly
- * apostrophe. cues.c says what each list is for.
+ * apostrophe: the sections of data/relate_cues.txt, which says what each
+ * list is for.
  */
 extern const char *const relate_title_mods[];
 extern const char *const relate_demoting_mods[];
@@ -36,6 +38,7 @@ extern const char *const relate_function_words[];
 extern const char *const relate_coordinators[];
 extern const char *const relate_aux_words[];
 extern const char *const relate_copula_verbs[];
+extern const char *const relate_as_verbs[];
 extern const char *const relate_report_verbs[];
 extern const char *const relate_cite_verbs[];
 extern const char *const relate_report_adverbs[];

@@ -368,7 +368,7 @@ cleanup:
 /*
  * Is w[0..n), lower-cased (ASCII) and without trailing dots, an entry of the
  * gazetteer's word list? The resolver's one token matcher, for entries kept
- * as written (data/person_titles.txt, short_words.txt...): fold says whether
+ * as written (data/titles.tsv, short_words.txt...): fold says whether
  * to lower-case first. False without a gazetteer or for a word over 63 bytes.
  */
 static bool listed_word(const erg_gazetteer *g, erg_word_list list, const char *w, size_t n,
@@ -384,7 +384,7 @@ static bool listed_word(const erg_gazetteer *g, erg_word_list list, const char *
     return erg_gazetteer_listed(g, list, low, n);
 }
 
-/* A word that stands before a person's name and is not part of it (person_titles.txt). */
+/* A word that stands before a person's name and is not part of it (titles.tsv, used "strip"). */
 static bool is_title(const erg_gazetteer *g, const char *w, size_t n)
 {
     while (n && w[n - 1] == '.')

@@ -53,114 +53,8 @@ typedef struct abbrev {
     unsigned char kind;
 } abbrev;
 
-#define AB(s, k)                                                                                   \
-    {                                                                                              \
-        s, sizeof(s) - 1, k                                                                        \
-    }
-static const abbrev abbrevs[] = {
-    /* titles and ranks */
-    AB("Mr", AB_NEVER),
-    AB("Mrs", AB_NEVER),
-    AB("Ms", AB_NEVER),
-    AB("Messrs", AB_NEVER),
-    AB("Dr", AB_NEVER),
-    AB("Gen", AB_NEVER),
-    AB("Col", AB_NEVER),
-    AB("Lt", AB_NEVER),
-    AB("Sgt", AB_NEVER),
-    AB("Capt", AB_NEVER),
-    AB("Cpt", AB_NEVER),
-    AB("Maj", AB_NEVER),
-    AB("Adm", AB_NEVER),
-    AB("Cmdr", AB_NEVER),
-    AB("Cdr", AB_NEVER),
-    AB("Brig", AB_NEVER),
-    AB("Cpl", AB_NEVER),
-    AB("Pvt", AB_NEVER),
-    AB("Gov", AB_NEVER),
-    AB("Sen", AB_NEVER),
-    AB("Rep", AB_NEVER),
-    AB("Reps", AB_NEVER),
-    AB("Sens", AB_NEVER),
-    AB("Rev", AB_NEVER),
-    AB("Prof", AB_NEVER),
-    AB("St", AB_NEVER),
-    AB("Pres", AB_NEVER),
-    AB("Supt", AB_NEVER),
-    AB("Det", AB_NEVER),
-    AB("Insp", AB_NEVER),
-    AB("Hon", AB_NEVER),
-    AB("Fr", AB_NEVER),
-    AB("Atty", AB_NEVER),
-    AB("Amb", AB_NEVER),
-    AB("Mt", AB_NEVER),
-    AB("Ft", AB_NEVER),
-    AB("Gens", AB_NEVER),
-    /* always followed by more of the sentence */
-    AB("No", AB_NEVER),
-    AB("Nos", AB_NEVER),
-    AB("vs", AB_NEVER),
-    AB("cf", AB_NEVER),
-    AB("approx", AB_NEVER),
-    AB("Vol", AB_NEVER),
-    AB("Fig", AB_NEVER),
-    /* parts of names and dates */
-    AB("Jr", AB_NAME),
-    AB("Sr", AB_NAME),
-    AB("Inc", AB_NAME),
-    AB("Corp", AB_NAME),
-    AB("Ltd", AB_NAME),
-    AB("Co", AB_NAME),
-    AB("Cos", AB_NAME),
-    AB("Bros", AB_NAME),
-    AB("Dept", AB_NAME),
-    AB("Univ", AB_NAME),
-    AB("Assn", AB_NAME),
-    AB("Ave", AB_NAME),
-    AB("Blvd", AB_NAME),
-    AB("Rd", AB_NAME),
-    AB("al", AB_NAME),
-    AB("Jan", AB_NAME),
-    AB("Feb", AB_NAME),
-    AB("Mar", AB_NAME),
-    AB("Apr", AB_NAME),
-    AB("Jun", AB_NAME),
-    AB("Jul", AB_NAME),
-    AB("Aug", AB_NAME),
-    AB("Sep", AB_NAME),
-    AB("Sept", AB_NAME),
-    AB("Oct", AB_NAME),
-    AB("Nov", AB_NAME),
-    AB("Dec", AB_NAME),
-    /* U.S. states as news agencies abbreviate them */
-    AB("Ala", AB_NAME),
-    AB("Ariz", AB_NAME),
-    AB("Ark", AB_NAME),
-    AB("Calif", AB_NAME),
-    AB("Colo", AB_NAME),
-    AB("Conn", AB_NAME),
-    AB("Fla", AB_NAME),
-    AB("Ga", AB_NAME),
-    AB("Kan", AB_NAME),
-    AB("Ky", AB_NAME),
-    AB("Md", AB_NAME),
-    AB("Mich", AB_NAME),
-    AB("Minn", AB_NAME),
-    AB("Mont", AB_NAME),
-    AB("Neb", AB_NAME),
-    AB("Nev", AB_NAME),
-    AB("Okla", AB_NAME),
-    AB("Pa", AB_NAME),
-    AB("Tenn", AB_NAME),
-    AB("Tex", AB_NAME),
-    AB("Va", AB_NAME),
-    AB("Vt", AB_NAME),
-    AB("Wis", AB_NAME),
-    AB("Wyo", AB_NAME),
-    /* usually the end of a list */
-    AB("etc", AB_END),
-};
-#undef AB
+/* data/abbreviations.tsv: abbrevs[]. */
+#include "text_abbrevs.h"
 
 static int ascii_upper(int c)
 {
@@ -652,22 +546,12 @@ static bool continues(const unsigned char *s, const erg_token *t)
     return erg_text_i_uclass(first_cp(s, t)) == TX_LOWER;
 }
 
-/* Capitalized words that typically open a sentence in news text. */
-static const char *const openers[] = {
-    "A",       "According", "After",   "All",       "Also",      "Although", "An",    "And",
-    "Another", "As",        "At",      "Before",    "Both",      "But",      "By",    "Despite",
-    "During",  "Each",      "Earlier", "For",       "From",      "He",       "Her",   "Here",
-    "His",     "How",       "However", "I",         "If",        "In",       "It",    "Its",
-    "Last",    "Later",     "Many",    "Meanwhile", "Most",      "My",       "No",    "Now",
-    "On",      "Our",       "She",     "Since",     "So",        "Some",     "Still", "That",
-    "The",     "Their",     "Then",    "There",     "These",     "They",     "This",  "Those",
-    "Though",  "Today",     "Under",   "We",        "What",      "When",     "Where", "Which",
-    "While",   "Who",       "Why",     "With",      "Yesterday", "Yet",      "You",
-};
+/* Capitalized words that typically open a sentence in news text: openers[] (NULL-terminated). */
+#include "text_openers.h"
 
 bool erg_text_is_opener(const char *w, size_t n)
 {
-    for (size_t k = 0; k < sizeof openers / sizeof openers[0]; k++)
+    for (size_t k = 0; openers[k]; k++)
         if (strlen(openers[k]) == n && memcmp(openers[k], w, n) == 0)
             return true;
     return false;
@@ -687,9 +571,8 @@ static int abbrev_of_token(const unsigned char *s, const erg_token *t)
     if (!(t->flags & ERG_TOK_WORD) || n < 2 || w[n - 1] != '.')
         return AB_NONE;
     if (memchr(w, '.', n - 1)) {
-        if ((n == 4 && (memcmp(w, "e.g.", 4) == 0 || memcmp(w, "i.e.", 4) == 0)))
-            return AB_NEVER;
-        return AB_NAME;
+        int dotted = abbrev_kind(w, n - 1); /* "e.g." is listed; "U.S." is not */
+        return dotted == AB_NONE ? AB_NAME : dotted;
     }
     if (t->flags & ERG_TOK_UPPER) {
         uint32_t cp;

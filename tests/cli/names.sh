@@ -31,7 +31,7 @@ print("name\tcount"); [print("%s\t%d" % (r["name"], r["count"] if "count" in r e
 tony_answer "Blair"             # 10 against 2 (the node "Blair") and 1 (Cherie Blair)
 tony_answer "blair"
 tony_answer "Tony Blair"
-tony_answer "Mr Blair"          # a title from data/titles.txt, dropped
+tony_answer "Mr Blair"          # a title from data/titles.tsv, dropped
 tony_answer "Mr. Blair"
 tony_answer "Prime Minister Tony Blair"
 run "$ERG" query "$G" evidence "Mr Blair" Brown --tsv

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Turns word lists of erg's data folder into C tables at build time.
+
+meson runs this with its own Python (src/*/meson.build) for modules that keep
+no loading step: the tokenizer, the title-case copy of training corpora and
+the typed-relation patterns. The list is declared once, in data/; the C file
+that uses it includes the generated header.
+
+    gen_lists.py OUT.h SPEC...
+
+Each SPEC is KIND:NAME:PATH, and makes one table in OUT.h:
+
+  words:NAME:FILE      static const char *const NAME[] = {..., NULL};
+                       one entry a line, '#' comments and blank lines skipped
+  sections:PREFIX:FILE one NULL-terminated table PREFIX<section> per
+                       "[section]" of FILE (extern, declared by the module)
+  abbrevs:NAME:FILE    static const abbrev NAME[]: WORD<TAB>never|name|end
+  verbs:NAME:FILE      static const verb_cue NAME[]: VERB<TAB>PREP|-<TAB>KIND
+  titles:NAME:FILE     const relate_title NAME[] and const size_t NAME_n: the
+                       rows of titles.tsv whose ROLE column is not "-"
+
+A malformed line stops the build with FILE:LINE: what is wrong.
+"""
+import sys
+
+ROLES = {"spokes", "lead", "command", "rank", "member"}
+KINDS = {"member_of", "leads"}
+ABBREV_KINDS = {"never", "name", "end"}
+
+
+class Bad(Exception):
+    pass
+
+
+def lines(path):
+    """(line number, text without comment-only or blank lines) of path."""
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, 1):
+            s = line.rstrip("\r\n")
+            if not s.strip() or s.lstrip().startswith("#"):
+                continue
+            yield no, s
+
+
+def c_str(s, where):
+    if any(c in s for c in '"\\') or any(ord(c) < 32 for c in s):
+        raise Bad("%s: '%s' needs escaping; not allowed in a word list" % (where, s))
+    return '"%s"' % s
+
+
+def cols(path, no, s, n_min, n_max):
+    c = s.split("\t")
+    if not n_min <= len(c) <= n_max or any(not x.strip() for x in c):
+        raise Bad("%s:%d: expected %d to %d tab-separated columns, got '%s'"
+                  % (path, no, n_min, n_max, s))
+    return [x.strip() for x in c]
+
+
+def table(decl, items):
+    out = [decl + " = {"]
+    out += ["    %s," % x for x in items]
+    out.append("};")
+    return out
+
+
+def words(name, path, static=True):
+    items = [c_str(s.strip(), "%s:%d" % (path, no)) for no, s in lines(path)]
+    return table("%sconst char *const %s[]" % ("static " if static else "", name),
+                 items + ["NULL"])
+
+
+def sections(prefix, path):
+    out, cur, items = [], None, []
+    for no, s in lines(path):
+        s = s.strip()
+        if s.startswith("["):
+            if not s.endswith("]") or not s[1:-1].isidentifier():
+                raise Bad("%s:%d: bad section '%s'" % (path, no, s))
+            if cur:
+                out += table("const char *const %s%s[]" % (prefix, cur), items + ["NULL"])
+            cur, items = s[1:-1], []
+            continue
+        if cur is None:
+            raise Bad("%s:%d: a word before the first [section]" % (path, no))
+        items.append(c_str(s, "%s:%d" % (path, no)))
+    if cur:
+        out += table("const char *const %s%s[]" % (prefix, cur), items + ["NULL"])
+    return out
+
+
+def abbrevs(name, path):
+    items = []
+    for no, s in lines(path):
+        w, k = cols(path, no, s, 2, 2)
+        if k not in ABBREV_KINDS or not 0 < len(w.encode()) <= 6:
+            raise Bad("%s:%d: want WORD (1-6 bytes)<TAB>never|name|end" % (path, no))
+        items.append("{%s, %d, AB_%s}" % (c_str(w, path), len(w.encode()), k.upper()))
+    return table("static const abbrev %s[]" % name, items)
+
+
+def verbs(name, path):
+    items = []
+    for no, s in lines(path):
+        v, p, k = cols(path, no, s, 3, 3)
+        if k not in KINDS:
+            raise Bad("%s:%d: kind '%s' is not member_of or leads" % (path, no, k))
+        prep = "NULL" if p == "-" else c_str(p, path)
+        items.append("{%s, %s, ERG_KIND_%s}" % (c_str(v, path), prep, k.upper()))
+    return table("static const verb_cue %s[]" % name, items)
+
+
+def titles(name, path):
+    items = []
+    for no, s in lines(path):
+        c = cols(path, no, s, 2, 3)
+        role = c[1]
+        if role != "-" and role not in ROLES:
+            raise Bad("%s:%d: role '%s' is not one of %s or -"
+                      % (path, no, role, ", ".join(sorted(ROLES))))
+        if role == "-":
+            continue
+        ws = c[0].lower().split()
+        if not 1 <= len(ws) <= 3:
+            raise Bad("%s:%d: a relate title has one to three words" % (path, no))
+        items.append("{{%s}, RELATE_ROLE_%s}" % (", ".join(c_str(w, path) for w in ws),
+                                                 "SPOKES" if role == "spokes" else role.upper()))
+    out = table("const relate_title %s[]" % name, items)
+    out.append("const size_t %s_n = sizeof %s / sizeof %s[0];" % (name, name, name))
+    return out
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write("usage: gen_lists.py OUT.h KIND:NAME:FILE...\n")
+        return 2
+    out = ["/* Generated by data/tools/gen_lists.py from erg's data folder; do not edit. */"]
+    for spec in argv[2:]:
+        kind, name, path = spec.split(":", 2)
+        fn = {"words": words, "sections": sections, "abbrevs": abbrevs,
+              "verbs": verbs, "titles": titles}.get(kind)
+        if not fn:
+            sys.stderr.write("gen_lists.py: unknown kind '%s'\n" % kind)
+            return 2
+        try:
+            out += fn(name, path)
+        except (Bad, OSError, UnicodeDecodeError) as e:
+            sys.stderr.write("gen_lists.py: %s\n" % e)
+            return 1
+    with open(argv[1], "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
