@@ -9,6 +9,7 @@ void cli_read_options_init(cli_read_options *o)
 {
     o->model_path = NULL;
     o->data_dir = NULL;
+    o->knowledge_dir = NULL;
     o->n_aliases = 0;
     o->type_mask = ERG_TYPES_DEFAULT;
     o->window = ERG_WINDOW_SENTENCE;
@@ -32,6 +33,9 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
         return 1;
     case CLI_OPT_DATA:
         o->data_dir = arg;
+        return 1;
+    case CLI_OPT_KNOWLEDGE:
+        o->knowledge_dir = arg;
         return 1;
     case CLI_OPT_TYPES:
         if (erg_type_mask_parse(arg, &o->type_mask, &err) != ERG_OK)
@@ -89,7 +93,7 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
     erg_relations_init(&p->relations);
     p->window = o->window;
     p->type_mask = o->type_mask;
-    p->model = cli_load_model(o->model_path);
+    p->model = cli_load_model(o->model_path, o->knowledge_dir);
     if (!p->model)
         return CLI_FAIL;
     if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK ||
