@@ -93,7 +93,14 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
     erg_relations_init(&p->relations);
     p->window = o->window;
     p->type_mask = o->type_mask;
-    p->model = cli_load_model(o->model_path, o->knowledge_dir);
+    /* The knowledge lists of --knowledge, else of the --data folder, else the shipped ones. */
+    char know_dir[4096];
+    const char *know = o->knowledge_dir;
+    if (!know && o->data_dir) {
+        snprintf(know_dir, sizeof know_dir, "%s/knowledge", o->data_dir);
+        know = know_dir;
+    }
+    p->model = cli_load_model(o->model_path, know);
     if (!p->model)
         return CLI_FAIL;
     if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK ||

@@ -12,7 +12,7 @@
 typedef struct cli_read_options {
     const char *model_path;    /* --model, NULL for the default */
     const char *data_dir;      /* --data, NULL for the default */
-    const char *knowledge_dir; /* --knowledge, NULL for the data folder's knowledge/ */
+    const char *knowledge_dir; /* --knowledge, NULL for the knowledge/ of --data or the default */
     const char *aliases[16];   /* --aliases files, in order */
     size_t n_aliases;
     unsigned type_mask; /* --types */
