@@ -76,10 +76,11 @@ enum { CLI_OPT_KNOWLEDGE = 1900 };
 /*
  * Resolves the model path: the --model value if given, else the default
  * (erg_model_default_path), and loads it; when the model was trained with
- * the knowledge lists, loads them too from knowledge_dir (NULL: the data
+ * the knowledge lists, gives it have (borrowed: it must outlive the model)
+ * or, when have is NULL, loads them from knowledge_dir (NULL: the data
  * folder's knowledge/). Prints the failure and returns NULL when it cannot.
  */
-erg_model *cli_load_model(const char *path, const char *knowledge_dir);
+erg_model *cli_load_model(const char *path, const char *knowledge_dir, const erg_knowledge *have);
 
 /* Progress on stderr while a long run goes on, when stderr is a terminal and not quiet. */
 typedef struct cli_progress {

@@ -241,7 +241,7 @@ int cmd_eval(int argc, char **argv)
         rc = cli_fail(&err);
         goto cleanup;
     }
-    m = cli_load_model(model_path, knowledge_dir);
+    m = cli_load_model(model_path, knowledge_dir, NULL);
     if (!m)
         goto cleanup;
     erg_eval_counts e;

@@ -149,7 +149,7 @@ static int tag_conll(const char *conll, const char *model_path, const char *know
     FILE *in = use_stdin ? stdin : fopen(conll, "rb");
     if (!in)
         return cli_failf("'%s': cannot open: %s", conll, strerror(errno));
-    m = cli_load_model(model_path, knowledge_dir);
+    m = cli_load_model(model_path, knowledge_dir, NULL);
     if (!m)
         goto cleanup;
     if (erg_tagger_new(&t, m, &err) != ERG_OK) {
@@ -299,7 +299,7 @@ static int tag_raw(char **paths, size_t n_paths, const cli_read_options *ro, boo
     erg_doc_init(&x.doc);
     erg_buf_init(&x.out);
     int rc = CLI_FAIL;
-    erg_model *m = cli_load_model(ro->model_path, ro->knowledge_dir);
+    erg_model *m = cli_load_model(ro->model_path, ro->knowledge_dir, NULL);
     if (!m)
         goto cleanup;
     if (erg_tagger_new(&x.tagger, m, &err) != ERG_OK) {

@@ -93,18 +93,26 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
     erg_relations_init(&p->relations);
     p->window = o->window;
     p->type_mask = o->type_mask;
-    /* The knowledge lists of --knowledge, else of the --data folder, else the shipped ones. */
+    if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK)
+        goto fail;
+    /*
+     * The knowledge lists of --knowledge, else of the --data folder, else the
+     * shipped ones; without --knowledge, a model that needs them borrows the
+     * gazetteer's (the same folder), so that they are read once.
+     */
     char know_dir[4096];
     const char *know = o->knowledge_dir;
     if (!know && o->data_dir) {
         snprintf(know_dir, sizeof know_dir, "%s/knowledge", o->data_dir);
         know = know_dir;
     }
-    p->model = cli_load_model(o->model_path, know);
-    if (!p->model)
+    p->model = cli_load_model(o->model_path, know,
+                              o->knowledge_dir ? NULL : erg_gazetteer_knowledge(p->gaz));
+    if (!p->model) {
+        cli_pipeline_release(p);
         return CLI_FAIL;
-    if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK ||
-        erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK ||
+    }
+    if (erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK ||
         erg_resolver_new(&p->resolver, p->gaz, &err) != ERG_OK)
         goto fail;
     /*
