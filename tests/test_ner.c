@@ -991,6 +991,157 @@ START_TEST(test_cli_errors)
 }
 END_TEST
 
+/* ---- knowledge-list features ------------------------------------------------------------ */
+
+static erg_knowledge *load_fixture_knowledge(void)
+{
+    char dir[1024];
+    const char *f = getenv("FIXTURES");
+    snprintf(dir, sizeof dir, "%s/knowledge", f ? f : "fixtures");
+    erg_knowledge *k = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_knowledge_load(&k, dir, &err), ERG_OK);
+    return k;
+}
+
+START_TEST(test_knowledge_roles)
+{
+    erg_knowledge *k = load_fixture_knowledge();
+    static const char *const text[] = {"Bank", "of",    "America",    "Merrill", "Lynch",
+                                       "said", "Smith", "and",        "Wells",   "Fargo",
+                                       "left", "Yale",  "University", "."};
+    enum { N = sizeof text / sizeof *text };
+    erg_word w[N];
+    for (size_t i = 0; i < N; i++) {
+        w[i].s = text[i];
+        w[i].n = (uint32_t)strlen(text[i]);
+    }
+    ner_scratch s;
+    ner_scratch_init(&s);
+    erg_error err;
+    ck_assert_int_eq(ner_scratch_reserve(&s, N, &err), ERG_OK);
+    for (size_t i = 0; i < N; i++)
+        ner_word_analyze(w[i].s, w[i].n, &s.wi[i]);
+    ck_assert_int_eq(ner_know_sentence(k, w, N, &s), ERG_OK);
+    const uint64_t co = NER_KG_COMPANY;
+    ck_assert_uint_eq(s.wi[0].know, NER_KNOW_BIT(NER_KR_B, co));
+    ck_assert_uint_eq(s.wi[1].know, NER_KNOW_BIT(NER_KR_I, co));
+    ck_assert_uint_eq(s.wi[3].know, NER_KNOW_BIT(NER_KR_I, co));
+    ck_assert_uint_eq(s.wi[4].know, NER_KNOW_BIT(NER_KR_L, co));
+    ck_assert_uint_eq(s.wi[5].know, 0);
+    ck_assert_uint_eq(s.wi[6].know, NER_KNOW_BIT(NER_KR_U, NER_KG_SURNAME));
+    /* The longest phrase starting at "Wells" is the company: its surname role is not given. */
+    ck_assert_uint_eq(s.wi[8].know, NER_KNOW_BIT(NER_KR_B, co));
+    ck_assert_uint_eq(s.wi[9].know, NER_KNOW_BIT(NER_KR_L, co));
+    ck_assert_uint_eq(s.wi[11].know, NER_KNOW_BIT(NER_KR_B, NER_KG_UNIVERSITY));
+    ck_assert_uint_eq(s.wi[12].know, NER_KNOW_BIT(NER_KR_L, NER_KG_UNIVERSITY));
+    ck_assert_uint_eq(s.wi[13].know, 0);
+    /* The features: one per role, and none without the template. */
+    uint64_t *feats = s.feats;
+    ner_extract(1ull << NER_T_KNOW, s.wi, N, feats, s.nfeats);
+    ck_assert_uint_eq(s.nfeats[0], 1);
+    ck_assert_uint_eq(s.nfeats[5], 0);
+    ner_extract(1ull << NER_T_BIAS, s.wi, N, feats, s.nfeats);
+    ck_assert_uint_eq(s.nfeats[0], 1);
+    /* No lists: no roles. */
+    ck_assert_int_eq(ner_know_sentence(NULL, w, N, &s), ERG_OK);
+    ck_assert_uint_eq(s.wi[0].know, 0);
+    ner_scratch_release(&s);
+    erg_knowledge_free(k);
+}
+END_TEST
+
+START_TEST(test_knowledge_model)
+{
+    make_tmpdir();
+    char path[256];
+    tmp_path(path, sizeof path, "k.model");
+    erg_knowledge *k = load_fixture_knowledge();
+    erg_corpus *c = NULL;
+    erg_error err;
+    ck_assert_int_eq(erg_corpus_load(&c, fixture("tiny-train.conll"), &err), ERG_OK);
+    erg_train_options o;
+    erg_train_options_init(&o);
+    o.epochs = 4;
+    o.knowledge = k;
+    erg_model *m = NULL;
+    ck_assert_int_eq(erg_ner_train(&m, c, &o, &err), ERG_OK);
+    ck_assert(erg_model_uses_knowledge(m));
+    ck_assert_ptr_eq(erg_model_knowledge(m), k);
+    ck_assert_int_eq(erg_model_save(m, path, &err), ERG_OK);
+
+    /* Loaded again, the model says it needs the lists, and its taggers fail without them. */
+    erg_model *l = NULL;
+    erg_tagger *ta = NULL, *tb = NULL;
+    ck_assert_int_eq(erg_model_load(&l, path, &err), ERG_OK);
+    ck_assert(erg_model_uses_knowledge(l));
+    ck_assert_ptr_null(erg_model_knowledge(l));
+    ck_assert_int_eq(erg_tagger_new(&tb, l, &err), ERG_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.text, "knowledge"));
+    char dir[1024];
+    const char *f = getenv("FIXTURES");
+    snprintf(dir, sizeof dir, "%s/knowledge", f ? f : "fixtures");
+    ck_assert_int_eq(erg_model_load_knowledge(l, dir, &err), ERG_OK);
+    ck_assert_int_eq(erg_tagger_new(&tb, l, &err), ERG_OK);
+    ck_assert_int_eq(erg_tagger_new(&ta, m, &err), ERG_OK);
+    uint8_t *la = malloc(c->n_tokens), *lb = malloc(c->n_tokens);
+    for (size_t s = 0; s < c->n_sent; s++) {
+        size_t a = c->sent_first[s], n = c->sent_first[s + 1] - a;
+        ck_assert_int_eq(erg_tagger_tag(ta, c->words + a, n, la + a, &err), ERG_OK);
+        ck_assert_int_eq(erg_tagger_tag(tb, c->words + a, n, lb + a, &err), ERG_OK);
+    }
+    ck_assert(memcmp(la, lb, c->n_tokens) == 0);
+
+    /* Without lists, no knowledge features. */
+    erg_model *p = NULL;
+    o.knowledge = NULL;
+    ck_assert_int_eq(erg_ner_train(&p, c, &o, &err), ERG_OK);
+    ck_assert(!erg_model_uses_knowledge(p));
+    ck_assert(!erg_model_uses_knowledge(NULL));
+
+    free(la);
+    free(lb);
+    erg_tagger_free(ta);
+    erg_tagger_free(tb);
+    erg_model_free(p);
+    erg_model_free(l);
+    erg_model_free(m);
+    erg_corpus_free(c);
+    erg_knowledge_free(k);
+    remove_tmpdir();
+}
+END_TEST
+
+/* erg train --knowledge: the model reads the lists again when it tags, and fails clearly without.
+ */
+START_TEST(test_cli_knowledge)
+{
+    const char *erg = getenv("ERG");
+    ck_assert_ptr_nonnull(erg);
+    make_tmpdir();
+    char model[256], out[256], dir[1024], cmd[16384];
+    tmp_path(model, sizeof model, "k.model");
+    tmp_path(out, sizeof out, "out.txt");
+    const char *f = getenv("FIXTURES");
+    snprintf(dir, sizeof dir, "%s/knowledge", f ? f : "fixtures");
+    snprintf(cmd, sizeof cmd, "'%s' train '%s' -o '%s' --epochs 3 --knowledge '%s' --quiet", erg,
+             fixture("tiny-train.conll"), model, dir);
+    ck_assert_int_eq(run(cmd), 0);
+    snprintf(cmd, sizeof cmd, "'%s' eval '%s' --model '%s' --knowledge '%s' >'%s'", erg,
+             fixture("iob2.conll"), model, dir, out);
+    ck_assert_int_eq(run(cmd), 0);
+    snprintf(cmd, sizeof cmd, "'%s' tag --conll '%s' --model '%s' --knowledge /nonexistent 2>'%s'",
+             erg, fixture("iob2.conll"), model, out);
+    ck_assert_int_eq(run(cmd), 1);
+    char *d;
+    size_t n;
+    read_all(out, &d, &n);
+    ck_assert_ptr_nonnull(strstr(d, "trained with the knowledge lists"));
+    free(d);
+    remove_tmpdir();
+}
+END_TEST
+
 START_TEST(test_clusters_and_lexicon)
 {
     make_tmpdir();
@@ -1147,6 +1298,9 @@ static Suite *ner_suite(void)
     tcase_add_test(tc, test_cli_errors);
     tcase_add_test(tc, test_clusters_and_lexicon);
     tcase_add_test(tc, test_all_templates_fit);
+    tcase_add_test(tc, test_knowledge_roles);
+    tcase_add_test(tc, test_knowledge_model);
+    tcase_add_test(tc, test_cli_knowledge);
     suite_add_tcase(s, tc);
     return s;
 }

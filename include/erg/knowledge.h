@@ -148,6 +148,33 @@ typedef struct erg_know_evidence {
 erg_status erg_knowledge_evidence(const erg_knowledge *k, const erg_word *words, size_t n,
                                   erg_class cls, erg_know_scratch *s, erg_know_evidence *out);
 
+/* ---- the tagger's knowledge features ------------------------------------------ */
+
+/*
+ * Whether m was trained with knowledge-list features (erg_train_options
+ * .knowledge): then its taggers need the lists, given by
+ * erg_model_set_knowledge or erg_model_load_knowledge before erg_tagger_new
+ * (which fails with ERG_EINVAL otherwise). The lists should be the ones the
+ * model was trained with; other lists give other features.
+ */
+bool erg_model_uses_knowledge(const erg_model *m);
+
+/*
+ * Gives m the lists k (borrowed: k must outlive m and its taggers; NULL
+ * takes them away). Call before m is shared between threads.
+ */
+void erg_model_set_knowledge(erg_model *m, const erg_knowledge *k);
+
+/*
+ * Loads the lists of dir (NULL: the data folder's knowledge/, as
+ * erg_knowledge_load) and gives them to m, which owns them
+ * (erg_model_free frees them). Errors as erg_knowledge_load.
+ */
+erg_status erg_model_load_knowledge(erg_model *m, const char *dir, erg_error *err);
+
+/* The lists m holds, NULL for none; borrowed from m. */
+const erg_knowledge *erg_model_knowledge(const erg_model *m);
+
 #ifdef __cplusplus
 }
 #endif

@@ -178,6 +178,13 @@ typedef struct erg_train_options {
      */
     const char *features;
     /*
+     * Knowledge lists (erg/knowledge.h) for the knowledge-list features:
+     * borrowed, and borrowed by the models trained (they must outlive them);
+     * NULL for none. The model's file says it used them; the lists are not
+     * in it (erg_model_load_knowledge gives them back).
+     */
+    const struct erg_knowledge *knowledge;
+    /*
      * Also train on a Title Case copy of every title_case-th sentence of 4+
      * words (labels unchanged), so that headlines are tagged; 0 for none.
      */

@@ -61,11 +61,26 @@ bool cli_parse_real(const char *s, double *out);
 void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);
 
 /*
- * Resolves the model path: the --model value if given, else the default
- * (erg_model_default_path), and loads it. Prints the failure and returns
- * NULL when it cannot.
+ * --knowledge DIR, the knowledge lists (data/knowledge/), declared once for
+ * every command that trains or tags: its getopt_long entry and help line.
  */
-erg_model *cli_load_model(const char *path);
+enum { CLI_OPT_KNOWLEDGE = 1900 };
+#define CLI_KNOWLEDGE_OPTION                                                                       \
+    {                                                                                              \
+        "knowledge", required_argument, NULL, CLI_OPT_KNOWLEDGE                                    \
+    }
+#define CLI_KNOWLEDGE_HELP                                                                         \
+    "      --knowledge DIR   the knowledge lists (default: the data folder's knowledge/),\n"       \
+    "                        read when the model was trained with them\n"
+
+/*
+ * Resolves the model path: the --model value if given, else the default
+ * (erg_model_default_path), and loads it; when the model was trained with
+ * the knowledge lists, gives it have (borrowed: it must outlive the model)
+ * or, when have is NULL, loads them from knowledge_dir (NULL: the data
+ * folder's knowledge/). Prints the failure and returns NULL when it cannot.
+ */
+erg_model *cli_load_model(const char *path, const char *knowledge_dir, const erg_knowledge *have);
 
 /* Progress on stderr while a long run goes on, when stderr is a terminal and not quiet. */
 typedef struct cli_progress {

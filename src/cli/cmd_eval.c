@@ -17,7 +17,8 @@ static void usage(FILE *f)
                "its type and both ends match a gold span, as conlleval counts), and the\n"
                "token accuracy.\n\n"
                "Options:\n"
-               "  -m, --model MODEL  the model to use (default: $ERG_MODEL, else data/erg.model)\n"
+               "  -m, --model MODEL  the model to use (default: $ERG_MODEL, else "
+               "data/erg.model)\n" CLI_KNOWLEDGE_HELP
                "  -c, --confusion    also print the token confusion table (gold rows, predicted\n"
                "                     columns, over PER, ORG, LOC, MISC and O)\n"
                "  -e, --errors N     also print the N most frequent span errors: gold spans\n"
@@ -196,8 +197,9 @@ int cmd_eval(int argc, char **argv)
                                          {"confusion", no_argument, NULL, 'c'},
                                          {"errors", required_argument, NULL, 'e'},
                                          {"help", no_argument, NULL, 'h'},
+                                         CLI_KNOWLEDGE_OPTION,
                                          {NULL, 0, NULL, 0}};
-    const char *model_path = NULL;
+    const char *model_path = NULL, *knowledge_dir = NULL;
     bool confusion = false;
     long n_errors = 0;
     int ch;
@@ -209,6 +211,9 @@ int cmd_eval(int argc, char **argv)
             break;
         case 'c':
             confusion = true;
+            break;
+        case CLI_OPT_KNOWLEDGE:
+            knowledge_dir = optarg;
             break;
         case 'e':
             if (!cli_parse_long(optarg, 1, 1000000, &n_errors))
@@ -236,7 +241,7 @@ int cmd_eval(int argc, char **argv)
         rc = cli_fail(&err);
         goto cleanup;
     }
-    m = cli_load_model(model_path);
+    m = cli_load_model(model_path, knowledge_dir, NULL);
     if (!m)
         goto cleanup;
     erg_eval_counts e;

@@ -134,7 +134,7 @@ static bool flush_block(block *b, erg_tagger *t, FILE *out, erg_error *err)
     return true;
 }
 
-static int tag_conll(const char *conll, const char *model_path)
+static int tag_conll(const char *conll, const char *model_path, const char *knowledge_dir)
 {
     erg_error err;
     erg_error_clear(&err);
@@ -149,7 +149,7 @@ static int tag_conll(const char *conll, const char *model_path)
     FILE *in = use_stdin ? stdin : fopen(conll, "rb");
     if (!in)
         return cli_failf("'%s': cannot open: %s", conll, strerror(errno));
-    m = cli_load_model(model_path);
+    m = cli_load_model(model_path, knowledge_dir, NULL);
     if (!m)
         goto cleanup;
     if (erg_tagger_new(&t, m, &err) != ERG_OK) {
@@ -299,7 +299,7 @@ static int tag_raw(char **paths, size_t n_paths, const cli_read_options *ro, boo
     erg_doc_init(&x.doc);
     erg_buf_init(&x.out);
     int rc = CLI_FAIL;
-    erg_model *m = cli_load_model(ro->model_path);
+    erg_model *m = cli_load_model(ro->model_path, ro->knowledge_dir, NULL);
     if (!m)
         goto cleanup;
     if (erg_tagger_new(&x.tagger, m, &err) != ERG_OK) {
@@ -371,7 +371,7 @@ int cmd_tag(int argc, char **argv)
         if (optind < argc)
             return cli_usage("tag", "unexpected argument '%s' (--conll reads one file)",
                              argv[optind]);
-        return tag_conll(conll, ro.model_path);
+        return tag_conll(conll, ro.model_path, ro.knowledge_dir);
     }
     if (optind >= argc)
         return cli_usage("tag", "no input given (files, folders or - for stdin, or --conll FILE)");

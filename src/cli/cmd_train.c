@@ -15,8 +15,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: erg train FILE... -o MODEL [--epochs N] [--seed S] [--heldout F]\n"
             "                 [--dev FILE] [--min-count N] [--gazetteers DIR] [--clusters FILE]\n"
-            "                 [--vector-clusters FILE] [--title-case N] [--doc-folds N]\n"
-            "                 [--features LIST] [--quiet]\n\n"
+            "                 [--vector-clusters FILE] [--knowledge DIR] [--title-case N]\n"
+            "                 [--doc-folds N] [--features LIST] [--quiet]\n\n"
             "Trains the named-entity tagger on CoNLL-style files: one token a line, the\n"
             "token in the first column and the tag in the last (IOB1, IOB2 or BIOES over\n"
             "PER, ORG, LOC, MISC), blank lines between sentences, -DOCSTART- lines between\n"
@@ -35,6 +35,10 @@ static void usage(FILE *f)
             "      --clusters FILE word classes from `erg clusters`; stored in the model\n"
             "      --vector-clusters FILE  word-vector classes at three levels\n"
             "                      (data/glove_clusters.tsv); stored in the model\n"
+            "      --knowledge DIR the knowledge lists (e.g. data/knowledge) as features: a\n"
+            "                      word's role in listed organization, outlet and name\n"
+            "                      phrases; the model says it used them, and tagging with\n"
+            "                      it reads them again (--knowledge, default data/knowledge)\n"
             "      --title-case N  also train on a Title Case copy of every N-th sentence\n"
             "      --doc-folds N   document features: learn from a first pass over the\n"
             "                      training documents made by N models, each trained\n"
@@ -44,8 +48,9 @@ static void usage(FILE *f)
             "                      bias low0 raw0 shape0 sshape0 pre suf lowm1 lowm2 lowp1\n"
             "                      lowp2 bi_m1_0 bi_0_p1 bi_m2_m1 bi_p1_p2 sshape_win flags0\n"
             "                      case0 case_win sentup len rawm1 shape_low ent gaz cluster\n"
-            "                      doc vec vec2 vec_bi (off by default: bi_m2_m1 bi_p1_p2\n"
-            "                      len rawm1 shape_low ent vec2 vec_bi)\n"
+            "                      doc vec vec2 vec_bi know know_ctx (off by default:\n"
+            "                      bi_m2_m1 bi_p1_p2 len rawm1 shape_low ent vec2 vec_bi\n"
+            "                      know_ctx)\n"
             "  -q, --quiet         print nothing on stderr\n"
             "  -h, --help          show this help\n\n"
             "Example:\n"
@@ -87,10 +92,11 @@ int cmd_train(int argc, char **argv)
                                          {"features", required_argument, NULL, 'X'},
                                          {"title-case", required_argument, NULL, 'T'},
                                          {"doc-folds", required_argument, NULL, 'F'},
+                                         CLI_KNOWLEDGE_OPTION,
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *output = NULL, *dev_path = NULL;
+    const char *output = NULL, *dev_path = NULL, *knowledge_dir = NULL;
     erg_train_options opt;
     erg_train_options_init(&opt);
     bool quiet = false;
@@ -143,6 +149,9 @@ int cmd_train(int argc, char **argv)
         case 'X':
             opt.features = optarg;
             break;
+        case CLI_OPT_KNOWLEDGE:
+            knowledge_dir = optarg;
+            break;
         case 'T':
             if (!cli_parse_long(optarg, 0, 1000000, &v))
                 return cli_usage("train", "--title-case wants a number >= 0, not '%s'", optarg);
@@ -173,8 +182,16 @@ int cmd_train(int argc, char **argv)
     erg_error_clear(&err);
     erg_corpus *c = NULL, *dev = NULL;
     erg_model *m = NULL;
+    erg_knowledge *know = NULL;
     int rc = CLI_FAIL;
     double t0 = cli_now();
+    if (knowledge_dir) {
+        if (erg_knowledge_load(&know, knowledge_dir, &err) != ERG_OK) {
+            rc = cli_fail(&err);
+            goto cleanup;
+        }
+        opt.knowledge = know;
+    }
     if (erg_corpus_load_files(&c, argv + optind, (size_t)(argc - optind), &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
@@ -215,7 +232,8 @@ int cmd_train(int argc, char **argv)
     }
     rc = CLI_OK;
 cleanup:
-    erg_model_free(m);
+    erg_model_free(m); /* before the lists it borrows */
+    erg_knowledge_free(know);
     erg_corpus_free(c);
     erg_corpus_free(dev);
     return rc;

@@ -9,6 +9,7 @@ void cli_read_options_init(cli_read_options *o)
 {
     o->model_path = NULL;
     o->data_dir = NULL;
+    o->knowledge_dir = NULL;
     o->n_aliases = 0;
     o->type_mask = ERG_TYPES_DEFAULT;
     o->window = ERG_WINDOW_SENTENCE;
@@ -32,6 +33,9 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
         return 1;
     case CLI_OPT_DATA:
         o->data_dir = arg;
+        return 1;
+    case CLI_OPT_KNOWLEDGE:
+        o->knowledge_dir = arg;
         return 1;
     case CLI_OPT_TYPES:
         if (erg_type_mask_parse(arg, &o->type_mask, &err) != ERG_OK)
@@ -89,11 +93,26 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
     erg_relations_init(&p->relations);
     p->window = o->window;
     p->type_mask = o->type_mask;
-    p->model = cli_load_model(o->model_path);
-    if (!p->model)
+    if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK)
+        goto fail;
+    /*
+     * The knowledge lists of --knowledge, else of the --data folder, else the
+     * shipped ones; without --knowledge, a model that needs them borrows the
+     * gazetteer's (the same folder), so that they are read once.
+     */
+    char know_dir[4096];
+    const char *know = o->knowledge_dir;
+    if (!know && o->data_dir) {
+        snprintf(know_dir, sizeof know_dir, "%s/knowledge", o->data_dir);
+        know = know_dir;
+    }
+    p->model = cli_load_model(o->model_path, know,
+                              o->knowledge_dir ? NULL : erg_gazetteer_knowledge(p->gaz));
+    if (!p->model) {
+        cli_pipeline_release(p);
         return CLI_FAIL;
-    if (erg_gazetteer_load(&p->gaz, o->data_dir, &err) != ERG_OK ||
-        erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK ||
+    }
+    if (erg_tagger_new(&p->tagger, p->model, &err) != ERG_OK ||
         erg_resolver_new(&p->resolver, p->gaz, &err) != ERG_OK)
         goto fail;
     /*

@@ -10,9 +10,10 @@
 
 /* Options every article-reading command takes. */
 typedef struct cli_read_options {
-    const char *model_path;  /* --model, NULL for the default */
-    const char *data_dir;    /* --data, NULL for the default */
-    const char *aliases[16]; /* --aliases files, in order */
+    const char *model_path;    /* --model, NULL for the default */
+    const char *data_dir;      /* --data, NULL for the default */
+    const char *knowledge_dir; /* --knowledge, NULL for the knowledge/ of --data or the default */
+    const char *aliases[16];   /* --aliases files, in order */
     size_t n_aliases;
     unsigned type_mask; /* --types */
     erg_window window;  /* --window */
@@ -45,7 +46,7 @@ enum {
 #define CLI_INPUT_LONG_OPTIONS                                                                     \
     {"model", required_argument, NULL, CLI_OPT_MODEL},                                             \
         {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                               \
-        {"lenient", no_argument, NULL, CLI_OPT_LENIENT},                                           \
+        {"lenient", no_argument, NULL, CLI_OPT_LENIENT}, CLI_KNOWLEDGE_OPTION,                     \
     {                                                                                              \
         "skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD                                            \
     }
@@ -64,7 +65,7 @@ enum {
     "  -m, --model MODEL     tagger model (default: the shipped data/erg.model)\n"                 \
     "      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"               \
     "      --skip-bad        skip malformed JSON lines, empty and binary files\n"                  \
-    "  -q, --quiet           no progress display\n"
+    "  -q, --quiet           no progress display\n" CLI_KNOWLEDGE_HELP
 #define CLI_READ_HELP                                                                              \
     CLI_INPUT_HELP                                                                                 \
     "  -w, --window W        co-mention window: sentence, paragraph or article\n"                  \

@@ -268,6 +268,7 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi)
     wi->lex = 0;
     wi->docv = 0;
     wi->own = 0;
+    wi->know = 0;
 }
 
 void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
@@ -305,6 +306,43 @@ void ner_words_context(const ner_wordtab *t, ner_wordinfo *wi, size_t n)
 #define BOS2 0x1234567822222222ULL
 #define EOS1 0x1234567833333333ULL
 #define EOS2 0x1234567844444444ULL
+
+/* The kind groups a word has any role in (NER_KG_COUNT bits). */
+static inline uint32_t know_groups(uint64_t know)
+{
+    uint64_t g = 0;
+    for (int r = 0; r < NER_KR_COUNT; r++)
+        g |= know >> (r * NER_KG_COUNT);
+    return (uint32_t)(g & ((1u << NER_KG_COUNT) - 1));
+}
+
+/*
+ * NER_T_KNOW: each role x kind group of the word, with its capitalization
+ * (and whether the sentence is a headline or in capitals); NER_T_KNOW_CTX:
+ * the groups of the phrase starting at the word as one value, and the
+ * neighbours' groups. At most 12 features.
+ */
+static int know_features(uint64_t *f, uint64_t mask, const ner_wordinfo *w, const ner_wordinfo *m1,
+                         const ner_wordinfo *p1)
+{
+    int k = 0;
+    uint32_t cap = ((w->flags & NER_W_CAP) ? 1u : 0u) |
+                   ((w->flags & (NER_W_SENTUP | NER_W_SENTTITLE)) ? 2u : 0u);
+    if ((mask & (1ull << NER_T_KNOW)) && w->know)
+        for (uint64_t b = w->know; b; b &= b - 1)
+            f[k++] = f2(NER_T_KNOW, (uint64_t)__builtin_ctzll(b), cap);
+    if (mask & (1ull << NER_T_KNOW_CTX)) {
+        uint64_t start = w->know & (NER_KNOW_BIT(NER_KR_I, 0) - 1); /* U and B roles */
+        uint32_t gm = m1 ? know_groups(m1->know) : 0, gp = p1 ? know_groups(p1->know) : 0;
+        if (start)
+            f[k++] = f3(NER_T_KNOW_CTX, 1, start, cap);
+        if (gm)
+            f[k++] = f3(NER_T_KNOW_CTX, 2, gm, cap);
+        if (gp)
+            f[k++] = f3(NER_T_KNOW_CTX, 3, gp, cap);
+    }
+    return k;
+}
 
 void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feats, uint8_t *nfeats)
 {
@@ -454,6 +492,8 @@ void ner_extract(uint64_t mask, const ner_wordinfo *wi, size_t n, uint64_t *feat
         if (ON(NER_T_DOC) && w->docv)
             k += ner_doc_features(f + k, m1 ? m1->docv : 0, w->docv, p1 ? p1->docv : 0, w->own,
                                   (w->flags & NER_W_CAP) ? 1 : 0);
+        if (ON(NER_T_KNOW) || ON(NER_T_KNOW_CTX))
+            k += know_features(f + k, mask, w, m1, p1);
         nfeats[i] = (uint8_t)k;
     }
 #undef ON
@@ -473,7 +513,7 @@ static const char *const template_names[NER_T_COUNT] = {
     "bias",   "low0",    "raw0",     "shape0",  "sshape0", "pre",      "suf",       "lowm1",
     "lowm2",  "lowp1",   "lowp2",    "bi_m1_0", "bi_0_p1", "bi_m2_m1", "bi_p1_p2",  "sshape_win",
     "flags0", "case0",   "case_win", "sentup",  "len",     "rawm1",    "shape_low", "ent",
-    "gaz",    "cluster", "doc",      "vec",     "vec2",    "vec_bi"};
+    "gaz",    "cluster", "doc",      "vec",     "vec2",    "vec_bi",   "know",      "know_ctx"};
 
 const char *ner_template_name(unsigned id)
 {

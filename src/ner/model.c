@@ -122,6 +122,7 @@ void erg_model_free(erg_model *m)
     free(m->words.fp);
     free(m->words.cls);
     free(m->words.lex);
+    erg_knowledge_free(m->know_owned);
     free(m);
 }
 

@@ -9,6 +9,7 @@
 void ner_scratch_init(ner_scratch *s)
 {
     memset(s, 0, sizeof *s);
+    erg_know_scratch_init(&s->ks);
 }
 
 void ner_scratch_release(ner_scratch *s)
@@ -20,6 +21,8 @@ void ner_scratch_release(ner_scratch *s)
     free(s->bp);
     free(s->delta);
     free(s->internal);
+    free(s->km);
+    erg_know_scratch_release(&s->ks);
     ner_scratch_init(s);
 }
 
@@ -42,10 +45,15 @@ erg_status ner_scratch_reserve(ner_scratch *s, size_t n, erg_error *err)
     t.bp = malloc(cap * NER_MAX_LABELS);
     t.delta = malloc(2 * NER_MAX_LABELS * sizeof *t.delta);
     t.internal = malloc(cap);
-    if (!t.wi || !t.feats || !t.nfeats || !t.em || !t.bp || !t.delta || !t.internal) {
+    t.km = malloc(cap * sizeof *t.km);
+    if (!t.wi || !t.feats || !t.nfeats || !t.em || !t.bp || !t.delta || !t.internal || !t.km) {
         ner_scratch_release(&t);
         return erg_error_oom(err);
     }
+    /* The matcher's state carries over: it grows on its own. */
+    erg_know_scratch_release(&t.ks);
+    t.ks = s->ks;
+    erg_know_scratch_init(&s->ks);
     ner_scratch_release(s);
     *s = t;
     return ERG_OK;
@@ -195,6 +203,10 @@ erg_status erg_tagger_new(erg_tagger **out, const erg_model *m, erg_error *err)
     *out = NULL;
     if (!m)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no model given to the tagger");
+    if (erg_model_uses_knowledge(m) && !m->know)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "the model was trained with the knowledge lists (data/knowledge) "
+                             "and has none: give them with erg_model_load_knowledge");
     erg_tagger *t = calloc(1, sizeof *t);
     if (!t)
         return erg_error_oom(err);
@@ -291,6 +303,8 @@ static erg_status tag_sentence(erg_tagger *t, const erg_word *words, size_t n, u
     for (size_t i = 0; i < n; i++)
         ner_word_analyze(words[i].s, words[i].n, &s->wi[i]);
     ner_words_context(&m->words, s->wi, n);
+    if (m->know && erg_model_uses_knowledge(m) && ner_know_sentence(m->know, words, n, s) != ERG_OK)
+        return erg_error_oom(err);
     ner_extract(m->feat_mask, s->wi, n, s->feats, s->nfeats);
     score(m, s, n);
     if (em) {

@@ -6,6 +6,7 @@
 #ifndef ERG_NER_TAGGER_PRIVATE_H
 #define ERG_NER_TAGGER_PRIVATE_H
 
+#include "erg/knowledge.h"
 #include "erg/ner.h"
 
 #include <stdint.h>
@@ -72,6 +73,7 @@ typedef struct ner_wordinfo {
     uint64_t lex;    /* gazetteer bits and cluster classes from the word table (0 unknown) */
     uint8_t docv;    /* what the rest of the document says of the word (ner_doc_values), 0 none */
     uint8_t own;     /* the word's class in the first pass (0 O, 1 + class), with docv */
+    uint64_t know;   /* roles in listed phrases (NER_KNOW_BIT), 0 none; set by ner_know_sentence */
 } ner_wordinfo;
 
 /*
@@ -147,9 +149,11 @@ void ner_word_analyze(const char *s, size_t n, ner_wordinfo *wi);
  * Templates that need a word resource (clusters, gazetteer hits) read it
  * through ner_wordinfo, filled from the model like wclass; such a resource
  * is a new part of the model file and so a new file version. With every
- * template on, a token has at most 67 features (NER_MAX_FEATS bounds it).
+ * template on, a token has at most 79 features (NER_MAX_FEATS bounds it):
+ * 67, 9 of NER_T_KNOW (one per kind group) and 3 of NER_T_KNOW_CTX.
  * Off by default because they did not raise CoNLL dev F1: the bigrams at
- * distance 2, LEN, RAWM1, SHAPE_LOW and ENT.
+ * distance 2, LEN, RAWM1, SHAPE_LOW and ENT; KNOW_CTX did not raise the
+ * cross-validated F1 on CoNLL train.txt (tests/bench/cv.sh).
  */
 enum {
     NER_T_BIAS = 0,
@@ -182,6 +186,8 @@ enum {
     NER_T_VEC,       /* word-vector classes of the word (x capitalization) and its neighbours */
     NER_T_VEC2,      /* word-vector classes (levels 2, 3) of the words at -2 and +2 */
     NER_T_VEC_BI,    /* level-2 word-vector class pairs: [-1][0] and [0][+1] */
+    NER_T_KNOW,      /* role x kind group of the word in phrases of the knowledge lists */
+    NER_T_KNOW_CTX,  /* the neighbours' knowledge groups, and the word's set of groups */
     NER_T_COUNT
 };
 
@@ -202,10 +208,10 @@ const char *ner_template_name(unsigned id);
      (1ull << NER_T_BI_M1_0) | (1ull << NER_T_BI_0_P1) | (1ull << NER_T_SSHAPE_WIN) |              \
      (1ull << NER_T_FLAGS0) | (1ull << NER_T_CASE0) | (1ull << NER_T_CASE_WIN) |                   \
      (1ull << NER_T_SENTUP) | (1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER) |                      \
-     (1ull << NER_T_DOC) | (1ull << NER_T_VEC))
+     (1ull << NER_T_DOC) | (1ull << NER_T_VEC) | (1ull << NER_T_KNOW))
 
 /* Upper bound on the features one token may have. */
-#define NER_MAX_FEATS 72
+#define NER_MAX_FEATS 80
 
 /*
  * Extracts the feature hashes of every token of a sentence of n words whose
@@ -248,6 +254,28 @@ void ner_dochash_release(ner_dochash *h);
 erg_status ner_doc_values(ner_dochash *h, const uint32_t *fp, const uint8_t *cls, size_t n,
                           uint8_t *docv);
 
+/* ---- knowledge-list features (NER_T_KNOW, NER_T_KNOW_CTX) ------------------------ */
+
+/* The kinds of erg_know_kind as the tagger groups them: newspapers and broadcasters are one. */
+enum {
+    NER_KG_COMPANY,
+    NER_KG_GOVERNMENT,
+    NER_KG_UNIVERSITY,
+    NER_KG_CLUB,
+    NER_KG_OUTLET,
+    NER_KG_PARTY,
+    NER_KG_SURNAME,
+    NER_KG_FIRST,
+    NER_KG_COMMON,
+    NER_KG_COUNT
+};
+
+/* A word's role in a listed phrase: the one word (U), first (B), inside (I) or last (L) word. */
+enum { NER_KR_U, NER_KR_B, NER_KR_I, NER_KR_L, NER_KR_COUNT };
+#define NER_KNOW_BIT(role, group) (1ull << ((role)*NER_KG_COUNT + (group)))
+
+/* ner_know_sentence (below, with the scratch) fills ner_wordinfo.know. */
+
 /* ---- word table: a lower-cased word's case profile ------------------------------ */
 
 typedef struct ner_wordtab {
@@ -289,6 +317,9 @@ struct erg_model {
     uint32_t *word_fps; /* words.n fingerprints, ascending */
     uint8_t *word_cls;
     uint64_t *word_lex;
+    /* Knowledge lists for NER_T_KNOW: borrowed (know) or owned too (know_owned). */
+    const erg_knowledge *know;
+    erg_knowledge *know_owned;
 };
 
 /*
@@ -391,12 +422,25 @@ typedef struct ner_scratch {
     uint8_t *bp;
     int64_t *delta;
     uint8_t *internal;
+    erg_know_scratch ks; /* knowledge-list matching of the sentence */
+    erg_know_match *km;  /* cap entries */
 } ner_scratch;
 
 void ner_scratch_init(ner_scratch *s);
 void ner_scratch_release(ner_scratch *s);
 /* Makes room for sentences of n words. */
 erg_status ner_scratch_reserve(ner_scratch *s, size_t n, erg_error *err);
+
+/*
+ * Sets wi[i].know of the n words of a sentence from the lists k: for each
+ * kind group, the word's role in the longest phrase of that group covering
+ * it (a phrase that starts earlier wins over one that starts at the word;
+ * inside wins over last). 0 everywhere when k is NULL. Matches into s->ks
+ * and s->km (s reserved for n words), so it allocates only while they grow.
+ * ERG_ENOMEM.
+ */
+erg_status ner_know_sentence(const erg_knowledge *k, const erg_word *words, size_t n,
+                             ner_scratch *s);
 
 /*
  * Tags n_sent sentences of one document: sentence k is words[first[k]] up

@@ -121,6 +121,9 @@ static void hmap_release(hmap *m)
     memset(m, 0, sizeof *m);
 }
 
+/* The knowledge-list templates. */
+#define NER_KNOW_MASK ((1ull << NER_T_KNOW) | (1ull << NER_T_KNOW_CTX))
+
 /* ---- trainer state ---------------------------------------------------------------- */
 
 #define FOLDS 10
@@ -422,6 +425,9 @@ static erg_status prepare(trainer *t, size_t k, size_t *n_out)
             t->s.wi[i].own = t->own_train[first + i];
         }
     }
+    if ((t->mask & NER_KNOW_MASK) &&
+        ner_know_sentence(t->opt->knowledge, c->words + first, n, &t->s) != ERG_OK)
+        return ERG_ENOMEM;
     ner_extract(t->mask, t->s.wi, n, t->s.feats, t->s.nfeats);
     ner_labels_from_iob2(&t->ls, c->labels + first, n, t->gold);
     return ERG_OK;
@@ -551,6 +557,8 @@ static erg_status export_model(trainer *t, erg_model **out, erg_error *err)
         }
     erg_status st = ner_model_build(out, &t->ls, t->mask, (float)scale, fps, rows, nf, &trans[0][0],
                                     tend, t->word_fps, t->word_cls, t->word_lex, t->n_words, err);
+    if (st == ERG_OK && (t->mask & NER_KNOW_MASK))
+        erg_model_set_knowledge(*out, t->opt->knowledge);
     free(fps);
     free(rows);
     return st;
@@ -784,6 +792,8 @@ erg_status erg_ner_train(erg_model **out, const erg_corpus *c, const erg_train_o
         t.mask &= ~((1ull << NER_T_GAZ) | (1ull << NER_T_CLUSTER));
     if (!opt->vector_clusters)
         t.mask &= ~((1ull << NER_T_VEC) | (1ull << NER_T_VEC2) | (1ull << NER_T_VEC_BI));
+    if (!opt->knowledge)
+        t.mask &= ~NER_KNOW_MASK;
 
     if (opt->doc_folds > 1 && c->n_docs >= (uint32_t)opt->doc_folds) {
         bool *train = calloc(c->n_sent, sizeof *train);
