@@ -3,6 +3,7 @@
  * the model file, decoding constraints and the train/eval/tag commands.
  */
 #include "erg/ner.h"
+#include "erg/ner_learn.h"
 
 #include "../src/ner/tagger_private.h"
 

@@ -9,6 +9,7 @@
 #include "erg/input.h"
 #include "erg/knowledge.h"
 #include "erg/ner.h"
+#include "erg/ner_learn.h"
 #include "erg/relate.h"
 #include "erg/resolve.h"
 #include "erg/text.h"

@@ -8,6 +8,7 @@
 
 #include "erg/knowledge.h"
 #include "erg/ner.h"
+#include "erg/ner_learn.h"
 
 #include <stdint.h>
 

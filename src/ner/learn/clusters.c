@@ -5,7 +5,7 @@
  * of a class-bigram model of the text, until no move helps or the iteration
  * limit is reached. Words are the lower-cased forms the tagger looks up.
  */
-#include "tagger_private.h"
+#include "../tagger_private.h"
 
 #include <math.h>
 #include <stdio.h>

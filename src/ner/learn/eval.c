@@ -1,7 +1,7 @@
 /*
  * eval.c: exact-match span scoring, counted the way conlleval counts.
  */
-#include "tagger_private.h"
+#include "../tagger_private.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
  * corpus.c: CoNLL-style corpora with gold labels, normalized to IOB2.
  */
-#include "tagger_private.h"
+#include "../tagger_private.h"
 
 #include <stdlib.h>
 #include <string.h>

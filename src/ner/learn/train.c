@@ -2,7 +2,7 @@
  * train.c: averaged structured perceptron over Viterbi decoding, with early
  * stopping on held-out sentences, then pruning and 16-bit quantization.
  */
-#include "tagger_private.h"
+#include "../tagger_private.h"
 
 #include <math.h>
 #include <stdlib.h>
