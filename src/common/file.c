@@ -175,51 +175,6 @@ void erg_word_list_free(char **words, size_t n)
     free(words);
 }
 
-erg_status erg_word_list_read(const char *path, char ***words, size_t *n, erg_error *err)
-{
-    *words = NULL;
-    *n = 0;
-    char *data = NULL;
-    size_t len = 0, cap = 0;
-    long line = 0;
-    erg_status st = erg_read_file(path, &data, &len, err);
-    if (st != ERG_OK)
-        return st;
-    char *p = data, *end = data + len;
-    while (st == ERG_OK && p < end) {
-        char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (!eol)
-            eol = end;
-        line++;
-        char *a = p, *b = eol;
-        p = eol + 1;
-        while (a < b && (*a == ' ' || *a == '\t' || *a == '\r'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r'))
-            b--;
-        if (a == b || *a == '#')
-            continue;
-        char *w = NULL;
-        if (memchr(a, '\0', (size_t)(b - a)))
-            st = erg_error_set(err, ERG_EFORMAT, path, line, -1, "a NUL byte: not a word list");
-        else if (erg_grow((void **)words, &cap, *n + 1, sizeof **words) != ERG_OK ||
-                 !(w = malloc((size_t)(b - a) + 1)))
-            st = erg_error_oom(err);
-        if (st != ERG_OK)
-            break;
-        memcpy(w, a, (size_t)(b - a));
-        w[b - a] = '\0';
-        (*words)[(*n)++] = w;
-    }
-    free(data);
-    if (st != ERG_OK) {
-        erg_word_list_free(*words, *n);
-        *words = NULL;
-        *n = 0;
-    }
-    return st;
-}
-
 /* The USES bits of the third column s[0..n) of a titles.tsv line; -1 when a word is unknown. */
 static int title_uses(const char *s, size_t n)
 {
@@ -247,8 +202,13 @@ static int title_uses(const char *s, size_t n)
     return uses;
 }
 
-erg_status erg_title_list_read(const char *path, unsigned uses, char ***words, size_t *n,
-                               erg_error *err)
+/*
+ * Reads a list file: one entry a line, blank lines and '#' lines skipped,
+ * white space trimmed. With titles, a line is TITLE<TAB>ROLE[<TAB>USES] and
+ * only the titles whose USES share a bit with uses are kept.
+ */
+static erg_status list_read(const char *path, bool titles, unsigned uses, char ***words, size_t *n,
+                            erg_error *err)
 {
     *words = NULL;
     *n = 0;
@@ -272,28 +232,34 @@ erg_status erg_title_list_read(const char *path, unsigned uses, char ***words, s
             b--;
         if (a == b || *a == '#')
             continue;
-        char *t1 = memchr(a, '\t', (size_t)(b - a));
-        char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(b - t1 - 1)) : NULL;
-        int u = t2 ? title_uses(t2 + 1, (size_t)(b - t2 - 1)) : 0;
-        if (!t1 || u < 0 || memchr(a, '\0', (size_t)(b - a))) {
-            st = erg_error_set(err, ERG_EFORMAT, path, line, -1,
-                               !t1 ? "want TITLE<TAB>ROLE[<TAB>USES]"
-                                   : "USES are 'title', 'strip' or '-', separated by commas");
+        if (memchr(a, '\0', (size_t)(b - a))) {
+            st = erg_error_set(err, ERG_EFORMAT, path, line, -1, "a NUL byte: not a word list");
             break;
         }
-        if (!((unsigned)u & uses))
-            continue;
-        char *e = t1;
-        while (e > a && e[-1] == ' ')
-            e--;
+        if (titles) {
+            char *t1 = memchr(a, '\t', (size_t)(b - a));
+            char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(b - t1 - 1)) : NULL;
+            int u = t2 ? title_uses(t2 + 1, (size_t)(b - t2 - 1)) : 0;
+            if (!t1 || u < 0) {
+                st = erg_error_set(err, ERG_EFORMAT, path, line, -1,
+                                   !t1 ? "want TITLE<TAB>ROLE[<TAB>USES]"
+                                       : "USES are 'title', 'strip' or '-', separated by commas");
+                break;
+            }
+            if (!((unsigned)u & uses))
+                continue;
+            b = t1;
+            while (b > a && b[-1] == ' ')
+                b--;
+        }
         char *w = NULL;
         if (erg_grow((void **)words, &cap, *n + 1, sizeof **words) != ERG_OK ||
-            !(w = malloc((size_t)(e - a) + 1))) {
+            !(w = malloc((size_t)(b - a) + 1))) {
             st = erg_error_oom(err);
             break;
         }
-        memcpy(w, a, (size_t)(e - a));
-        w[e - a] = '\0';
+        memcpy(w, a, (size_t)(b - a));
+        w[b - a] = '\0';
         (*words)[(*n)++] = w;
     }
     free(data);
@@ -303,4 +269,15 @@ erg_status erg_title_list_read(const char *path, unsigned uses, char ***words, s
         *n = 0;
     }
     return st;
+}
+
+erg_status erg_word_list_read(const char *path, char ***words, size_t *n, erg_error *err)
+{
+    return list_read(path, false, 0, words, n, err);
+}
+
+erg_status erg_title_list_read(const char *path, unsigned uses, char ***words, size_t *n,
+                               erg_error *err)
+{
+    return list_read(path, true, uses, words, n, err);
 }

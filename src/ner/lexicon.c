@@ -136,62 +136,33 @@ static erg_status add_titles(lex_acc *a, const char *dir, erg_error *err)
     return st;
 }
 
-static erg_status add_clusters(lex_acc *a, const char *path, erg_error *err)
-{
-    char *data = NULL;
-    size_t len = 0;
-    erg_status st = erg_read_file(path, &data, &len, err);
-    if (st != ERG_OK)
-        return st;
-    long lineno = 0;
-    for (size_t i = 0; i < len && st == ERG_OK;) {
-        size_t e = i;
-        while (e < len && data[e] != '\n')
-            e++;
-        const char *line = data + i;
-        size_t n = e - i;
-        i = e + 1;
-        lineno++;
-        if (n == 0 || line[0] == '#')
-            continue;
-        const char *t1 = memchr(line, '\t', n);
-        if (!t1 || t1 == line) {
-            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1,
-                               "expected WORD<TAB>CLASS<TAB>CLASS");
-            break;
-        }
-        unsigned long c[2] = {0, 0};
-        int k = 0;
-        const char *p = t1;
-        while (p < line + n && *p == '\t' && k < 2) {
-            char *endp;
-            c[k] = strtoul(p + 1, &endp, 10);
-            if (endp == p + 1)
-                break;
-            k++;
-            p = endp;
-        }
-        if (k < 1 || c[0] >= 255 || c[1] >= 65535) {
-            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1,
-                               "expected WORD<TAB>CLASS<TAB>CLASS (classes below 255 and 65535)");
-            break;
-        }
-        uint32_t v = (uint32_t)(c[0] + 1) << 8 | (k > 1 ? (uint32_t)(c[1] + 1) << 16 : 0);
-        if (add_word(a, line, (size_t)(t1 - line), v) != ERG_OK)
-            st = erg_error_oom(err);
-    }
-    free(data);
-    return st;
-}
+/* A file of word classes: how many levels, and where each level's class + 1 goes. */
+typedef struct class_format {
+    int min_levels, max_levels;
+    unsigned long lim[3]; /* each level's classes are below this */
+    int shift[3];         /* bit position of the level's class + 1 in the lexicon value */
+    const char *want;     /* the message for a bad line */
+} class_format;
 
-/*
- * Reads word-vector classes: WORD<TAB>C1<TAB>C2<TAB>C3, classes from 0 and
- * below 255, 1023 and 4095; '#' comments.
- */
-static erg_status add_vclusters(lex_acc *a, const char *path, erg_error *err)
+/* `erg clusters` output: WORD<TAB>C1[<TAB>C2], classes below 255 and 65535. */
+static const class_format clusters_format = {
+    1,
+    2,
+    {255, 65535, 0},
+    {8, 16, 0},
+    "expected WORD<TAB>CLASS<TAB>CLASS (classes below 255 and 65535)"};
+
+/* Word-vector classes: WORD<TAB>C1<TAB>C2<TAB>C3, below 255, 1023 and 4095. */
+static const class_format vclusters_format = {
+    3,
+    3,
+    {255, 1023, 4095},
+    {32, 40, 50},
+    "expected WORD<TAB>CLASS<TAB>CLASS<TAB>CLASS (classes below 255, 1023 and 4095)"};
+
+/* Reads a file of word classes ('#' comments) into the lexicon values. */
+static erg_status add_classes(lex_acc *a, const char *path, const class_format *f, erg_error *err)
 {
-    static const unsigned long lim[3] = {255, 1023, 4095};
-    static const int shift[3] = {32, 40, 50};
     char *data = NULL;
     size_t len = 0;
     erg_status st = erg_read_file(path, &data, &len, err);
@@ -212,19 +183,21 @@ static erg_status add_vclusters(lex_acc *a, const char *path, erg_error *err)
         uint64_t v = 0;
         int k = 0;
         const char *p = t1;
-        while (p && p < line + n && *p == '\t' && k < 3) {
+        while (p && p < line + n && *p == '\t' && k < f->max_levels) {
             char *endp;
             unsigned long c = strtoul(p + 1, &endp, 10);
-            if (endp == p + 1 || c >= lim[k])
+            if (endp == p + 1)
                 break;
-            v |= (uint64_t)(c + 1) << shift[k];
+            if (c >= f->lim[k]) {
+                k = -1;
+                break;
+            }
+            v |= (uint64_t)(c + 1) << f->shift[k];
             k++;
             p = endp;
         }
-        if (!t1 || t1 == line || k < 3) {
-            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1,
-                               "expected WORD<TAB>CLASS<TAB>CLASS<TAB>CLASS "
-                               "(classes below 255, 1023 and 4095)");
+        if (!t1 || t1 == line || k < f->min_levels) {
+            st = erg_error_set(err, ERG_EFORMAT, path, lineno, -1, "%s", f->want);
             break;
         }
         if (add_word(a, line, (size_t)(t1 - line), v) != ERG_OK)
@@ -268,9 +241,9 @@ erg_status ner_lexicon_build(ner_lexicon *lx, const char *gaz_dir, const char *c
             st = add_titles(&a, gaz_dir, err);
     }
     if (st == ERG_OK && clusters)
-        st = add_clusters(&a, clusters, err);
+        st = add_classes(&a, clusters, &clusters_format, err);
     if (st == ERG_OK && vclusters)
-        st = add_vclusters(&a, vclusters, err);
+        st = add_classes(&a, vclusters, &vclusters_format, err);
     if (st != ERG_OK)
         goto cleanup;
     if (a.n > 0)
