@@ -17,6 +17,7 @@ typedef enum erg_rule {
     ERG_RULE_TAGGER = 0,        /* "tagger": no rule changed the tagger's span and class */
     ERG_RULE_MISSED_ORG_OF,     /* "missed-org-of": "the Museum of Flight", all untagged */
     ERG_RULE_MISSED_EAST_ASIAN, /* "missed-east-asian-name": "Yau Wai-ching", untagged */
+    ERG_RULE_TITLE_PERSON,      /* "title-person": "President Park Geun-hye" tagged LOC */
     ERG_RULE_EAST_ASIAN,        /* "east-asian-name": such a name tagged ORG or LOC */
     ERG_RULE_PERSON_APPOSITION, /* "person-apposition": "X, an Australian woman," */
     ERG_RULE_KIN_APPOSITION,    /* "kin-apposition": "their child, X." */

@@ -831,6 +831,34 @@ static void make_person(span *s, erg_rule id)
     s->rule = (uint16_t)id;
 }
 
+/* Is the name of tokens [a, b) a listed place (by merge key)? */
+static bool listed_place(const ctx *c, size_t a, size_t b)
+{
+    erg_buf *key = &c->out->scratch;
+    size_t start = c->toks[a].start;
+    return erg_text_name_key(c->text + start, c->toks[b - 1].end - start, key) == ERG_OK &&
+           key->len && erg_gazetteer_listed(c->g, ERG_LIST_PLACE, key->data, key->len);
+}
+
+/*
+ * "President Park Geun-hye" read as one place: a person's title (titles.tsv,
+ * used "title"; not "St.", which names places) then a capitalized name is
+ * the person, not a place, unless the whole is a listed place ("General
+ * Santos").
+ */
+static erg_status rule_title_person(const ctx *c, span *s)
+{
+    if (s->cls != ERG_CLASS_LOC || s->j - s->i < 2 || !c->g ||
+        !ner_tok_match(c, s->i, NULL, ERG_LIST_ROLE, NER_FOLD) || !upper_word(c, s->i + 1) ||
+        listed_place(c, s->i, s->j) || listed_place(c, s->i + 1, s->j))
+        return ERG_OK;
+    s->i++;
+    s->cls = ERG_CLASS_PER;
+    s->type = ERG_TYPE_PERSON;
+    s->rule = ERG_RULE_TITLE_PERSON;
+    return ERG_OK;
+}
+
 static erg_status rule_east_asian(const ctx *c, span *s)
 {
     if (may_be_person(s) && s->j == s->i + 2 && east_asian_name(c, s->i))
@@ -1301,6 +1329,7 @@ static const rule_row rules[] = {
     {ERG_RULE_TAGGER, "tagger", KIND_RESOLVE, NULL},
     {ERG_RULE_MISSED_ORG_OF, "missed-org-of", KIND_GAP, rule_missed_org_of},
     {ERG_RULE_MISSED_EAST_ASIAN, "missed-east-asian-name", KIND_GAP, rule_missed_east_asian},
+    {ERG_RULE_TITLE_PERSON, "title-person", KIND_SPAN, rule_title_person},
     {ERG_RULE_EAST_ASIAN, "east-asian-name", KIND_SPAN, rule_east_asian},
     {ERG_RULE_PERSON_APPOSITION, "person-apposition", KIND_SPAN, rule_person_apposition},
     {ERG_RULE_KIN_APPOSITION, "kin-apposition", KIND_SPAN, rule_kin_apposition},

@@ -66,7 +66,7 @@ for p, e in zip(plain["mentions"], expl["mentions"]):
 sys.exit(0 if ok else 1)
 PYEOF
 if [ $? -eq 0 ]; then pass "--explain adds rule and tagged only"; else fail "--explain"; cat "$WORK/out"; fi
-if grep -qF '"rule":"role-phrase"' "$WORK/out"; then pass "--explain names the rule"; else
+if grep -qF '"rule":"outlet-list"' "$WORK/out"; then pass "--explain names the rule"; else
     fail "--explain names the rule"; cat "$WORK/out"; fi
 if "$ERG" extract --help | grep -q -- '--explain'; then pass "--help documents --explain"; else
     fail "--help documents --explain"; fi
