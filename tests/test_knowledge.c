@@ -186,6 +186,20 @@ START_TEST(test_load_errors)
     ck_assert_int_eq(erg_knowledge_load(&k, dir, &err), ERG_EFORMAT);
     ck_assert_ptr_nonnull(strstr(err.source, "companies.x.txt"));
     remove(path);
+    /* A list of a known kind that is binary or not UTF-8 is refused, naming the file. */
+    static const char *const bad[] = {"Acme\0Corp\n", "Acme \xff Corp\n"};
+    static const size_t bad_len[] = {10, 11};
+    snprintf(path, sizeof path, "%s/company.x.txt", dir);
+    for (int i = 0; i < 2; i++) {
+        f = fopen(path, "wb");
+        ck_assert_ptr_nonnull(f);
+        ck_assert_uint_eq(fwrite(bad[i], 1, bad_len[i], f), bad_len[i]);
+        fclose(f);
+        ck_assert_int_eq(erg_knowledge_load(&k, dir, &err), ERG_EFORMAT);
+        ck_assert_ptr_null(k);
+        ck_assert_ptr_nonnull(strstr(err.source, "company.x.txt"));
+    }
+    remove(path);
     rmdir(dir);
     /* NULL lists answer nothing. */
     erg_know_match m[1];

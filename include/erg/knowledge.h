@@ -71,6 +71,13 @@ void erg_knowledge_free(erg_knowledge *k);
  */
 const erg_knowledge *erg_gazetteer_knowledge(const erg_gazetteer *g);
 
+/*
+ * Gives g the lists k in place of the ones it read (which are freed); g
+ * owns k from then on (NULL: no lists). Call before g is shared between
+ * threads.
+ */
+void erg_gazetteer_set_knowledge(erg_gazetteer *g, erg_knowledge *k);
+
 /* Number of distinct phrases loaded; 0 for NULL. */
 size_t erg_knowledge_size(const erg_knowledge *k);
 

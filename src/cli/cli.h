@@ -70,8 +70,9 @@ enum { CLI_OPT_KNOWLEDGE = 1900 };
         "knowledge", required_argument, NULL, CLI_OPT_KNOWLEDGE                                    \
     }
 #define CLI_KNOWLEDGE_HELP                                                                         \
-    "      --knowledge DIR   the knowledge lists (default: the data folder's knowledge/),\n"       \
-    "                        read when the model was trained with them\n"
+    "      --knowledge DIR   the knowledge lists (default: the data folder's knowledge/):\n"       \
+    "                        typing evidence for extract and build, and features of a\n"           \
+    "                        model trained with them\n"
 
 /*
  * Resolves the model path: the --model value if given, else the default

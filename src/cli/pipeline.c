@@ -97,17 +97,22 @@ int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
         goto fail;
     /*
      * The knowledge lists of --knowledge, else of the --data folder, else the
-     * shipped ones; without --knowledge, a model that needs them borrows the
-     * gazetteer's (the same folder), so that they are read once.
+     * shipped ones, serve the typing rules and, for a model trained with
+     * them, the tagger: read once, held by the gazetteer.
      */
+    if (o->knowledge_dir) {
+        erg_knowledge *k = NULL;
+        if (erg_knowledge_load(&k, o->knowledge_dir, &err) != ERG_OK)
+            goto fail;
+        erg_gazetteer_set_knowledge(p->gaz, k);
+    }
     char know_dir[4096];
     const char *know = o->knowledge_dir;
     if (!know && o->data_dir) {
         snprintf(know_dir, sizeof know_dir, "%s/knowledge", o->data_dir);
         know = know_dir;
     }
-    p->model = cli_load_model(o->model_path, know,
-                              o->knowledge_dir ? NULL : erg_gazetteer_knowledge(p->gaz));
+    p->model = cli_load_model(o->model_path, know, erg_gazetteer_knowledge(p->gaz));
     if (!p->model) {
         cli_pipeline_release(p);
         return CLI_FAIL;

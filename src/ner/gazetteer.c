@@ -853,6 +853,13 @@ const erg_knowledge *erg_gazetteer_knowledge(const erg_gazetteer *g)
     return g ? g->know : NULL;
 }
 
+void erg_gazetteer_set_knowledge(erg_gazetteer *g, erg_knowledge *k)
+{
+    if (g->know != k)
+        erg_knowledge_free(g->know);
+    g->know = k;
+}
+
 const char *erg_gazetteer_outlet(const erg_gazetteer *g, const char *key)
 {
     if (!g || !key)

@@ -274,6 +274,14 @@ erg_status erg_knowledge_load(erg_knowledge **out, const char *dir, erg_error *e
         size_t len = 0;
         if ((st = erg_read_file(path.data, &text, &len, err)) != ERG_OK)
             goto cleanup;
+        size_t valid = erg_utf8_valid_prefix(text, len);
+        const char *nul = memchr(text, '\0', valid);
+        if (nul || valid < len) {
+            st = erg_error_set(
+                err, ERG_EFORMAT, path.data, 0, -1, "%s at byte %zu: not a name list",
+                nul ? "a NUL byte" : "invalid UTF-8", nul ? (size_t)(nul - text) : valid);
+            goto cleanup;
+        }
         /* About one table entry per 7 bytes of a list: grow once, not while adding. */
         if (grow_table(k, k->used + len / 7 + 1) != ERG_OK) {
             st = erg_error_oom(err);

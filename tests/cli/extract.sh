@@ -70,4 +70,14 @@ if grep -qF '"rule":"outlet-list"' "$WORK/out"; then pass "--explain names the r
     fail "--explain names the rule"; cat "$WORK/out"; fi
 if "$ERG" extract --help | grep -q -- '--explain'; then pass "--help documents --explain"; else
     fail "--help documents --explain"; fi
+# --knowledge DIR: lists that are missing or not text stop the run, naming them.
+run "$ERG" extract --quiet --knowledge "$WORK/no-such-lists" "$WORK/explain.txt"
+expect_rc 1 "extract --knowledge with a missing folder"
+expect_err "no-such-lists" "extract --knowledge with a missing folder"
+mkdir -p "$WORK/lists"
+printf 'Acme\0Corp\n' >"$WORK/lists/company.bad.txt"
+run "$ERG" extract --quiet --knowledge "$WORK/lists" "$WORK/explain.txt"
+expect_rc 1 "extract --knowledge with a binary list"
+expect_err "company.bad.txt': a NUL byte" "extract --knowledge with a binary list"
+no_crash "extract --knowledge with a binary list"
 finish
