@@ -351,6 +351,21 @@ static bool headline_small_word(const char *s, size_t n)
     return false;
 }
 
+/*
+ * Ends a copy of a corpus: on success (st ERG_OK) rebuilds c's word table and
+ * hands c to *out; on failure, or when that fails, frees c and says why.
+ */
+static erg_status copy_done(erg_corpus *c, erg_status st, erg_corpus **out, erg_error *err)
+{
+    if (st == ERG_OK && (st = rebuild_words(c)) == ERG_OK) {
+        *out = c;
+        return ERG_OK;
+    }
+    erg_corpus_free(c);
+    return st == ERG_ENOMEM ? erg_error_oom(err)
+                            : erg_error_set(err, st, NULL, 0, -1, "corpus too large to copy");
+}
+
 erg_status ner_corpus_title_copy(const erg_corpus *src, uint32_t every, erg_corpus **out,
                                  erg_error *err)
 {
@@ -377,23 +392,17 @@ erg_status ner_corpus_title_copy(const erg_corpus *src, uint32_t every, erg_corp
                     s = buf;
                 }
                 if ((st = add_token(c, s, n, (erg_label)src->labels[i])) != ERG_OK)
-                    goto fail;
+                    goto cleanup;
             }
             /* Copies keep their documents; each Title Case sentence is a document of its own. */
             c->new_doc = pass == 1 || k == 0 || src->sent_doc[k] != src->sent_doc[k - 1];
             if (push_sentence(c) != ERG_OK) {
                 st = ERG_ENOMEM;
-                goto fail;
+                goto cleanup;
             }
         }
-    if ((st = rebuild_words(c)) != ERG_OK)
-        goto fail;
-    *out = c;
-    return ERG_OK;
-fail:
-    erg_corpus_free(c);
-    return st == ERG_ENOMEM ? erg_error_oom(err)
-                            : erg_error_set(err, st, NULL, 0, -1, "corpus too large to copy");
+cleanup:
+    return copy_done(c, st, out, err);
 }
 
 erg_status ner_corpus_subset(const erg_corpus *src, const uint8_t *keep, erg_corpus **out,
@@ -411,18 +420,12 @@ erg_status ner_corpus_subset(const erg_corpus *src, const uint8_t *keep, erg_cor
         for (size_t i = src->sent_first[k]; i < src->sent_first[k + 1]; i++)
             if ((st = add_token(c, src->text + src->tok_off[i], src->tok_len[i],
                                 (erg_label)src->labels[i])) != ERG_OK)
-                goto fail;
+                goto cleanup;
         c->new_doc = last == SIZE_MAX || src->sent_doc[k] != src->sent_doc[last];
         last = k;
         if ((st = push_sentence(c)) != ERG_OK)
-            goto fail;
+            goto cleanup;
     }
-    if ((st = rebuild_words(c)) != ERG_OK)
-        goto fail;
-    *out = c;
-    return ERG_OK;
-fail:
-    erg_corpus_free(c);
-    return st == ERG_ENOMEM ? erg_error_oom(err)
-                            : erg_error_set(err, st, NULL, 0, -1, "corpus too large to copy");
+cleanup:
+    return copy_done(c, st, out, err);
 }
