@@ -10,6 +10,7 @@
 #include "erg/knowledge.h"
 #include "erg/ner.h"
 #include "erg/ner_learn.h"
+#include "erg/pipeline.h"
 #include "erg/relate.h"
 #include "erg/resolve.h"
 #include "erg/text.h"

@@ -55,6 +55,14 @@ erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_er
 void erg_resolver_free(erg_resolver *r);
 
 /*
+ * A new resolver for another thread: it borrows base's gazetteer and alias
+ * tables (read-only; base must outlive it and take no more aliases) and has
+ * scratch buffers of its own. Adding aliases or first names to it is
+ * ERG_EINVAL. Free with erg_resolver_free.
+ */
+erg_status erg_resolver_new_like(erg_resolver **out, const erg_resolver *base, erg_error *err);
+
+/*
  * Adds the aliases of a JSON file: an array of objects
  * {"name": canonical name, "type": "person|agency|outlet|place",
  *  "aliases": ["...", ...]}. A mention whose key equals the key of a name or

@@ -21,6 +21,8 @@ static const char build_usage[] =
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
     "  -f, --format FMT      json (the native graph file), graphml or dot\n"
     "                        (default: from FILE's extension; json for stdout)\n"
+    "  -j, --jobs N          read articles with N threads (default: the number of\n"
+    "                        processors); the graph is the same for every N\n"
     "      --evidence N      evidence sentences kept per edge (default 3)\n"
     "      --no-corpus-resolve\n"
     "                        keep a short form that is a node of its own (\"Blair\",\n"
@@ -99,16 +101,6 @@ typedef struct build_ctx {
     cli_pipeline pipe;
     erg_graph *graph;
 } build_ctx;
-
-static erg_status add_article(void *ctx, const erg_article *art, erg_error *err)
-{
-    build_ctx *b = ctx;
-    erg_status st = cli_pipeline_run(&b->pipe, art, err);
-    if (st != ERG_OK)
-        return st;
-    return erg_graph_add_article(b->graph, art, &b->pipe.entities, &b->pipe.mentions,
-                                 &b->pipe.relations, err);
-}
 
 /* Adds the measures of a --rank value ("pagerank,degree") to a; a measure twice counts once. */
 static int parse_ranks(const char *arg, build_analysis *a)
@@ -323,6 +315,7 @@ int cmd_build(int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
+        {"jobs", required_argument, NULL, 'j'},
         {"evidence", required_argument, NULL, 'e'},
         {"help", no_argument, NULL, 'h'},
         {"rank", required_argument, NULL, OPT_RANK},
@@ -345,11 +338,12 @@ int cmd_build(int argc, char **argv)
     const char *output = "-";
     const char *format = NULL;
     unsigned evidence = 3;
+    unsigned jobs = 0;
     bool corpus_resolve = true;
     int opt, r;
     optind = 1;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:f:h" CLI_READ_SHORT_OPTIONS, longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":o:f:j:h" CLI_READ_SHORT_OPTIONS, longopts, NULL)) != -1) {
         switch (opt) {
         case 'o':
             output = optarg;
@@ -357,6 +351,14 @@ int cmd_build(int argc, char **argv)
         case 'f':
             format = optarg;
             break;
+        case 'j': {
+            long v;
+            if (!cli_parse_long(optarg, 1, ERG_MAX_THREADS, &v))
+                return cli_usage("build", "--jobs takes a number from 1 to %d, not '%s'",
+                                 ERG_MAX_THREADS, optarg);
+            jobs = (unsigned)v;
+            break;
+        }
         case 'e': {
             long v;
             if (!cli_parse_long(optarg, 1, ERG_GRAPH_MAX_EVIDENCE, &v))
@@ -410,9 +412,15 @@ int cmd_build(int argc, char **argv)
     build_scores sc;
     memset(&sc, 0, sizeof sc);
     erg_export_options opts = {NULL, 0, NULL};
-    int rc = cli_pipeline_init(&b.pipe, &ro);
+    /* The reader first: its first pass (boilerplate) runs while the model loads. */
+    erg_reader *reader = NULL;
+    int rc = cli_open_reader(argv + optind, (size_t)(argc - optind), &ro, NULL, &reader);
     if (rc != CLI_OK)
         return rc;
+    if ((rc = cli_pipeline_init(&b.pipe, &ro)) != CLI_OK) {
+        erg_reader_free(reader);
+        return rc;
+    }
     cli_read_stats rs;
     memset(&rs, 0, sizeof rs);
     if (erg_graph_new(&b.graph, evidence, &err) != ERG_OK ||
@@ -420,8 +428,9 @@ int cmd_build(int argc, char **argv)
         rc = cli_fail(&err);
         goto cleanup;
     }
-    rc = cli_for_each_article(argv + optind, (size_t)(argc - optind), &ro, b.pipe.gaz, add_article,
-                              &b, &rs);
+    rc = cli_build_graph(reader, &ro, &b.pipe, b.graph, jobs, &rs);
+    erg_reader_free(reader);
+    reader = NULL;
     if (rc != CLI_OK)
         goto cleanup;
     if (erg_graph_finish(b.graph, ro.type_mask, &err) != ERG_OK) {
@@ -446,6 +455,7 @@ int cmd_build(int argc, char **argv)
     }
     print_summary(b.graph, &rs, output, n_before, m_before, &an, &sc);
 cleanup:
+    erg_reader_free(reader);
     scores_release(&sc);
     erg_graph_free(b.graph);
     cli_pipeline_release(&b.pipe);

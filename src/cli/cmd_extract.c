@@ -85,27 +85,27 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
     json_object_set_new(rec, "title", str_or_null(art->title));
     json_object_set_new(rec, "date", str_or_null(art->date));
     json_object_set_new(rec, "source", str_or_null(art->source));
-    for (size_t i = 0; i < p->mentions.n; i++) {
-        const erg_mention *m = &p->mentions.items[i];
-        if (!(p->type_mask & ERG_TYPE_BIT(m->type)))
+    for (size_t i = 0; i < p->x.mentions.n; i++) {
+        const erg_mention *m = &p->x.mentions.items[i];
+        if (!(p->opt.type_mask & ERG_TYPE_BIT(m->type)))
             continue;
         json_t *jm = json_pack(
             "{s:I, s:I, s:s%, s:s, s:o}", "start", (json_int_t)m->start, "end", (json_int_t)m->end,
             "text", art->text + m->start, (size_t)(m->end - m->start), "type",
             erg_type_name(m->type), "entity",
-            m->entity >= 0 ? json_string(p->entities.items[m->entity].name) : json_null());
+            m->entity >= 0 ? json_string(p->x.entities.items[m->entity].name) : json_null());
         if (!jm || json_array_append_new(mentions, jm) != 0)
             goto oom;
         if (x->explain && explain_mention(jm, m) != 0)
             goto oom;
     }
-    for (size_t i = 0; i < p->relations.n; i++) {
-        const erg_relation *r = &p->relations.items[i];
+    for (size_t i = 0; i < p->x.relations.n; i++) {
+        const erg_relation *r = &p->x.relations.items[i];
         if (r->kind == ERG_KIND_CO_MENTION)
             continue;
         json_t *jr =
             json_pack("{s:s, s:s, s:s, s:I, s:I}", "kind", erg_kind_name(r->kind), "source",
-                      p->entities.items[r->a].name, "target", p->entities.items[r->b].name, "start",
+                      p->x.entities.items[r->a].name, "target", p->x.entities.items[r->b].name, "start",
                       (json_int_t)r->start, "end", (json_int_t)r->end);
         if (!jr || json_array_append_new(relations, jr) != 0)
             goto oom;

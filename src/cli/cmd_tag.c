@@ -248,9 +248,7 @@ cleanup:
 /* State of a raw-text run: one tokenizer doc, label and output buffers reused by every article. */
 typedef struct raw_ctx {
     erg_tagger *tagger;
-    erg_doc doc;
-    uint8_t *labels;
-    size_t labels_cap;
+    erg_extraction x; /* only its doc and labels */
     erg_buf out;
     uint64_t tokens, bytes;
 } raw_ctx;
@@ -258,17 +256,17 @@ typedef struct raw_ctx {
 static erg_status tag_article(void *ctx, const erg_article *art, erg_error *err)
 {
     raw_ctx *x = ctx;
-    erg_status st = cli_tag_article(x->tagger, art, &x->doc, &x->labels, &x->labels_cap, err);
+    erg_status st = erg_pipeline_tag(x->tagger, art, &x->x, err);
     if (st != ERG_OK)
         return st;
-    x->tokens += x->doc.n_tokens;
+    x->tokens += x->x.doc.n_tokens;
     x->bytes += art->text_len;
-    for (size_t s = 0; s < x->doc.n_sentences; s++) {
-        const erg_sentence *sen = &x->doc.sentences[s];
+    for (size_t s = 0; s < x->x.doc.n_sentences; s++) {
+        const erg_sentence *sen = &x->x.doc.sentences[s];
         erg_buf_clear(&x->out);
         for (uint32_t i = sen->first; i < sen->end; i++) {
-            const erg_token *tk = &x->doc.tokens[i];
-            const char *name = erg_label_name((erg_label)x->labels[i]);
+            const erg_token *tk = &x->x.doc.tokens[i];
+            const char *name = erg_label_name((erg_label)x->x.labels[i]);
             size_t nl = strlen(name);
             if (erg_buf_reserve(&x->out, tk->end - tk->start + nl + 2) != ERG_OK)
                 return erg_error_oom(err);
@@ -296,7 +294,7 @@ static int tag_raw(char **paths, size_t n_paths, const cli_read_options *ro, boo
     erg_error_clear(&err);
     raw_ctx x;
     memset(&x, 0, sizeof x);
-    erg_doc_init(&x.doc);
+    erg_extraction_init(&x.x);
     erg_buf_init(&x.out);
     int rc = CLI_FAIL;
     erg_model *m = cli_load_model(ro->model_path, ro->knowledge_dir, NULL);
@@ -326,9 +324,8 @@ static int tag_raw(char **paths, size_t n_paths, const cli_read_options *ro, boo
 cleanup:
     erg_tagger_free(x.tagger);
     erg_model_free(m);
-    erg_doc_release(&x.doc);
+    erg_extraction_release(&x.x);
     erg_buf_release(&x.out);
-    free(x.labels);
     return rc;
 }
 

@@ -8,12 +8,14 @@
 
 #include "cli.h"
 
+#include "erg/pipeline.h"
+
 /* Options every article-reading command takes. */
 typedef struct cli_read_options {
     const char *model_path;    /* --model, NULL for the default */
     const char *data_dir;      /* --data, NULL for the default */
     const char *knowledge_dir; /* --knowledge, NULL for the knowledge/ of --data or the default */
-    const char *aliases[16];   /* --aliases files, in order */
+    const char *aliases[ERG_MAX_ALIAS_FILES]; /* --aliases files, in order */
     size_t n_aliases;
     unsigned type_mask; /* --types */
     erg_window window;  /* --window */
@@ -85,41 +87,28 @@ enum {
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o);
 
-/* Per-thread state for running articles through the pipeline. */
+/* The library's pipeline (erg/pipeline.h) with the resources it reads, for one thread. */
 typedef struct cli_pipeline {
-    erg_model *model;
-    erg_gazetteer *gaz;
-    erg_resolver *resolver;
-    erg_tagger *tagger;
-    erg_doc doc;
-    uint8_t *labels;
-    size_t labels_cap;
-    erg_mentions mentions;
-    erg_local_entities entities;
-    erg_relations relations;
-    erg_window window;
-    unsigned type_mask;
+    erg_resources *res;
+    const erg_gazetteer *gaz; /* borrowed from res */
+    erg_pipeline *pipe;
+    erg_extraction x; /* what the last cli_pipeline_run found */
+    erg_pipeline_options opt;
 } cli_pipeline;
 
-/* Loads the model and gazetteers; prints and returns CLI_FAIL on failure, else CLI_OK. */
+/* The library's options of what o's command-line options say. */
+void cli_resources_options(const cli_read_options *o, erg_resources_options *ro);
+void cli_pipeline_options(const cli_read_options *o, erg_pipeline_options *po);
+
 /*
  * Turns corpus-level name resolution on for g, with the legal suffixes of
  * data/legal_suffixes.txt (from o's --data folder or the shipped data).
  */
 erg_status cli_corpus_resolve(erg_graph *g, const cli_read_options *o, erg_error *err);
 
+/* Loads the model and gazetteers; prints and returns CLI_FAIL on failure, else CLI_OK. */
 int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o);
-/*
- * Tokenizes art into doc and tags it into *labels (one label per token,
- * grown as needed and reused across calls). On failure err->source names the
- * article when the failing step named nothing.
- */
-erg_status cli_tag_article(erg_tagger *t, const erg_article *art, erg_doc *doc, uint8_t **labels,
-                           size_t *labels_cap, erg_error *err);
-/*
- * Runs one article; fills doc, labels, mentions, entities and relations.
- * Failures name the article as cli_tag_article's do.
- */
+/* Runs one article into p->x (erg_pipeline_run). */
 erg_status cli_pipeline_run(cli_pipeline *p, const erg_article *art, erg_error *err);
 void cli_pipeline_release(cli_pipeline *p);
 
@@ -144,5 +133,23 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
                          const erg_gazetteer *gaz,
                          erg_status (*fn)(void *ctx, const erg_article *art, erg_error *err),
                          void *ctx, cli_read_stats *stats);
+
+/*
+ * Opens a reader of the inputs with o's input options and boilerplate
+ * setting (its first pass starts in the background); with ERG_DEBUG_BOILER
+ * in the environment, blanked lines go to stderr. CLI_OK, or CLI_FAIL after
+ * printing.
+ */
+int cli_open_reader(char **paths, size_t n_paths, const cli_read_options *o,
+                    const erg_gazetteer *gaz, erg_reader **out);
+
+/*
+ * erg_pipeline_build with cli_for_each_article's progress and warnings:
+ * every article of r (given p's gazetteer to name outlets) through
+ * n_threads pipelines of p's resources into g. CLI_OK, or CLI_FAIL after
+ * printing. r stays the caller's.
+ */
+int cli_build_graph(erg_reader *r, const cli_read_options *o, const cli_pipeline *p, erg_graph *g,
+                    unsigned n_threads, cli_read_stats *stats);
 
 #endif

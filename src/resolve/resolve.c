@@ -195,8 +195,15 @@ typedef struct local_alias {
 
 struct erg_resolver {
     const erg_gazetteer *gaz;
-    alias_table aliases;
-    alias_table first_names; /* keys only; the name and type are unused */
+    /*
+     * The tables read: own_aliases and own_first_names, or those of the
+     * resolver this one was made like (erg_resolver_new_like), borrowed.
+     */
+    const alias_table *aliases;
+    const alias_table *first_names; /* keys only; the name and type are unused */
+    alias_table own_aliases;
+    alias_table own_first_names;
+    bool borrowed;
     /* Scratch reused from one article to the next. */
     erg_buf key, display, keys, displays;
     mention_info *info;
@@ -217,6 +224,8 @@ erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_er
     if (!r)
         return erg_error_oom(err);
     r->gaz = gaz;
+    r->aliases = &r->own_aliases;
+    r->first_names = &r->own_first_names;
     erg_buf_init(&r->key);
     erg_buf_init(&r->display);
     erg_buf_init(&r->keys);
@@ -225,12 +234,32 @@ erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_er
     return ERG_OK;
 }
 
+erg_status erg_resolver_new_like(erg_resolver **out, const erg_resolver *base, erg_error *err)
+{
+    erg_status st = erg_resolver_new(out, base->gaz, err);
+    if (st != ERG_OK)
+        return st;
+    (*out)->aliases = base->aliases;
+    (*out)->first_names = base->first_names;
+    (*out)->borrowed = true;
+    return ERG_OK;
+}
+
+/* The tables of a resolver made like another are that one's, read-only. */
+static erg_status check_own(const erg_resolver *r, erg_error *err)
+{
+    if (r->borrowed)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "a resolver made like another cannot take aliases of its own");
+    return ERG_OK;
+}
+
 void erg_resolver_free(erg_resolver *r)
 {
     if (!r)
         return;
-    alias_table_release(&r->aliases);
-    alias_table_release(&r->first_names);
+    alias_table_release(&r->own_aliases);
+    alias_table_release(&r->own_first_names);
     erg_buf_release(&r->key);
     erg_buf_release(&r->display);
     erg_buf_release(&r->keys);
@@ -248,19 +277,23 @@ void erg_resolver_free(erg_resolver *r)
 erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_type type,
                                   const char *alias, erg_error *err)
 {
+    if (check_own(r, err) != ERG_OK)
+        return ERG_EINVAL;
     if (type >= ERG_TYPE_MISC)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "alias type must not be misc");
     if (erg_text_name_key(alias, strlen(alias), &r->key) != ERG_OK)
         return erg_error_oom(err);
     if (r->key.len == 0 || !canonical[0])
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "empty name in alias list");
-    if (alias_put(&r->aliases, r->key.data, canonical, type) != ERG_OK)
+    if (alias_put(&r->own_aliases, r->key.data, canonical, type) != ERG_OK)
         return erg_error_oom(err);
     return ERG_OK;
 }
 
 erg_status erg_resolver_add_first_names(erg_resolver *r, const char *path, erg_error *err)
 {
+    if (check_own(r, err) != ERG_OK)
+        return ERG_EINVAL;
     char *data;
     size_t len;
     erg_status st = erg_read_file(path, &data, &len, err);
@@ -276,7 +309,7 @@ erg_status erg_resolver_add_first_names(erg_resolver *r, const char *path, erg_e
             n--;
         if (n && line[0] != '#') {
             if (erg_text_name_key(line, n, &r->key) != ERG_OK ||
-                (r->key.len && alias_put(&r->first_names, r->key.data, "", ERG_TYPE_PERSON))) {
+                (r->key.len && alias_put(&r->own_first_names, r->key.data, "", ERG_TYPE_PERSON))) {
                 st = erg_error_oom(err);
                 break;
             }
@@ -298,16 +331,18 @@ static bool starts_with_first_name(erg_resolver *r, const char *key, bool one_wo
     /* The gazetteer's first_names.txt, and any list added to the resolver. */
     if (erg_gazetteer_listed(r->gaz, ERG_LIST_FIRST_NAME, key, (size_t)(sp - key)))
         return true;
-    if (!r->first_names.cap)
+    if (!r->first_names->cap)
         return false;
     erg_buf_clear(&r->key);
     if (erg_buf_append(&r->key, key, (size_t)(sp - key)) != ERG_OK)
         return false;
-    return alias_get(&r->first_names, r->key.data) != NULL;
+    return alias_get(r->first_names, r->key.data) != NULL;
 }
 
 erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error *err)
 {
+    if (check_own(r, err) != ERG_OK)
+        return ERG_EINVAL;
     json_error_t jerr;
     json_t *root = json_load_file(path, 0, &jerr);
     erg_status st = ERG_OK;
@@ -473,7 +508,7 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
         }
         if (erg_text_name_key(s, n, &r->key) != ERG_OK)
             return ERG_ENOMEM;
-        const alias_entry *a = alias_get(&r->aliases, r->key.data ? r->key.data : "");
+        const alias_entry *a = alias_get(r->aliases, r->key.data ? r->key.data : "");
         if (!a && m->type == ERG_TYPE_OUTLET && r->gaz) {
             mi->canonical = erg_gazetteer_outlet(r->gaz, r->key.data ? r->key.data : "");
             if (!mi->canonical) {
@@ -1192,7 +1227,7 @@ static bool known_name(erg_resolver *r, const char *text, uint32_t start, uint32
 {
     if (erg_text_name_key(text + start, end - start, &r->key) != ERG_OK || !r->key.data)
         return false;
-    return alias_get(&r->aliases, r->key.data) ||
+    return alias_get(r->aliases, r->key.data) ||
            (r->gaz && erg_gazetteer_outlet(r->gaz, r->key.data));
 }
 
@@ -1438,7 +1473,7 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
             plain = isalnum((unsigned char)text[b]) != 0;
         if (plain) {
             uint32_t h = tail_hash(text + lt->start, lt->end - lt->start);
-            if (!(r->aliases.tails[h >> 6] & (1ull << (h & 63))))
+            if (!(r->aliases->tails[h >> 6] & (1ull << (h & 63))))
                 continue;
         }
         uint32_t floor = i > 0 && mentions->items[i - 1].sentence == m->sentence
@@ -1452,7 +1487,7 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
             if (erg_text_name_key(text + doc->tokens[first].start,
                                   m->end - doc->tokens[first].start, &r->key) != ERG_OK)
                 return ERG_ENOMEM;
-            if (r->key.data && alias_get(&r->aliases, r->key.data)) {
+            if (r->key.data && alias_get(r->aliases, r->key.data)) {
                 m->start = doc->tokens[first].start;
                 m->tok_first = first;
                 m->rule = ERG_RULE_EXTEND_TO_ALIAS;

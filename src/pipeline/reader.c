@@ -1,0 +1,171 @@
+/*
+ * reader.c: the articles of the inputs as the pipeline takes them, with
+ * boilerplate lines blanked and each article's outlet named.
+ */
+#include "erg/pipeline.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct erg_reader {
+    erg_input *in;
+    erg_boiler *boiler; /* NULL: no boilerplate looked for */
+    /*
+     * The first pass runs in a thread of its own from erg_reader_new to the
+     * first erg_reader_next, while the caller loads what it needs.
+     */
+    pthread_t first_pass;
+    bool first_pass_running;
+    erg_status first_st;
+    erg_error first_err;
+    const char *const *paths;
+    size_t n_paths;
+    erg_input_options opt;
+    const erg_gazetteer *gaz;
+    erg_buf blank_buf, outlet_buf, last_source;
+    const char *last_outlet;
+    erg_reader_stats stats;
+    void (*on_blank)(void *ctx, const erg_article *read, const erg_article *blanked);
+    void *on_blank_ctx;
+};
+
+/* The first pass: every article of the inputs into r->boiler. */
+static void *first_pass(void *arg)
+{
+    erg_reader *r = arg;
+    erg_error *err = &r->first_err;
+    if ((r->first_st = erg_boiler_add_inputs(r->boiler, r->paths, r->n_paths, &r->opt, err)) ==
+        ERG_OK)
+        erg_boiler_finish(r->boiler);
+    return NULL;
+}
+
+/* Waits for the first pass; its failure, if any. */
+static erg_status join_first_pass(erg_reader *r, erg_error *err)
+{
+    if (!r->first_pass_running)
+        return ERG_OK;
+    pthread_join(r->first_pass, NULL);
+    r->first_pass_running = false;
+    if (r->first_st != ERG_OK && err)
+        *err = r->first_err;
+    return r->first_st;
+}
+
+/* Makes the detector and starts the first pass, unless stdin is among the paths. */
+static erg_status start_boilerplate(erg_reader *r, erg_error *err)
+{
+    uint64_t bytes;
+    bool has_stdin;
+    erg_status st = erg_input_size(r->paths, r->n_paths, &bytes, &has_stdin, err);
+    if (st != ERG_OK || has_stdin)
+        return st;
+    if ((st = erg_boiler_new(&r->boiler, bytes, err)) != ERG_OK)
+        return st;
+    erg_error_clear(&r->first_err);
+    r->first_st = ERG_OK;
+    if (pthread_create(&r->first_pass, NULL, first_pass, r) == 0) {
+        r->first_pass_running = true;
+        return ERG_OK;
+    }
+    /* No thread to spare: the first pass runs here. */
+    first_pass(r);
+    if (r->first_st != ERG_OK)
+        *err = r->first_err;
+    return r->first_st;
+}
+
+erg_status erg_reader_new(erg_reader **out, const char *const *paths, size_t n_paths,
+                          const erg_input_options *opt, bool boilerplate,
+                          const erg_gazetteer *gaz, erg_error *err)
+{
+    erg_status st;
+    *out = NULL;
+    erg_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return erg_error_oom(err);
+    r->gaz = gaz;
+    r->paths = paths;
+    r->n_paths = n_paths;
+    r->opt = *opt;
+    erg_buf_init(&r->blank_buf);
+    erg_buf_init(&r->outlet_buf);
+    erg_buf_init(&r->last_source);
+    if ((st = erg_input_new(&r->in, paths, n_paths, opt, err)) != ERG_OK ||
+        (boilerplate && (st = start_boilerplate(r, err)) != ERG_OK)) {
+        erg_reader_free(r);
+        return st;
+    }
+    r->stats.boiler_done = r->boiler != NULL;
+    r->stats.input = erg_input_get_stats(r->in);
+    *out = r;
+    return ERG_OK;
+}
+
+void erg_reader_on_blank(erg_reader *r,
+                         void (*fn)(void *ctx, const erg_article *read, const erg_article *blanked),
+                         void *ctx)
+{
+    r->on_blank = fn;
+    r->on_blank_ctx = ctx;
+}
+
+void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz)
+{
+    r->gaz = gaz;
+    erg_buf_clear(&r->last_source);
+    r->last_outlet = NULL;
+}
+
+erg_status erg_reader_next(erg_reader *r, erg_article *art, erg_error *err)
+{
+    erg_article read;
+    erg_status st = join_first_pass(r, err);
+    if (st != ERG_OK)
+        return st;
+    st = erg_input_next(r->in, &read, err);
+    if (st != ERG_OK)
+        return st;
+    /* Sources repeat from article to article: look one up once per run of it. */
+    if (r->gaz && read.source) {
+        if (!r->last_source.data || strcmp(r->last_source.data, read.source) != 0) {
+            r->last_outlet = erg_gazetteer_source_outlet(r->gaz, read.source, &r->outlet_buf);
+            erg_buf_clear(&r->last_source);
+            if (erg_buf_puts(&r->last_source, read.source) != ERG_OK) {
+                r->last_outlet = NULL;
+                return erg_error_oom(err);
+            }
+        }
+        read.outlet = r->last_outlet;
+    }
+    *art = read;
+    if (!r->boiler)
+        return ERG_OK;
+    size_t n = 0;
+    if ((st = erg_boiler_blank(r->boiler, &read, &r->blank_buf, art, &n, err)) != ERG_OK)
+        return st;
+    r->stats.boiler_lines += n;
+    r->stats.boiler_articles += n > 0;
+    if (n && r->on_blank)
+        r->on_blank(r->on_blank_ctx, &read, art);
+    return ERG_OK;
+}
+
+const erg_reader_stats *erg_reader_get_stats(const erg_reader *r)
+{
+    return &r->stats;
+}
+
+void erg_reader_free(erg_reader *r)
+{
+    if (!r)
+        return;
+    join_first_pass(r, NULL);
+    erg_input_free(r->in);
+    erg_boiler_free(r->boiler);
+    erg_buf_release(&r->blank_buf);
+    erg_buf_release(&r->outlet_buf);
+    erg_buf_release(&r->last_source);
+    free(r);
+}
