@@ -62,8 +62,7 @@ typedef struct erg_resources erg_resources;
  * give their folder. Free with erg_resources_free. After loading, nothing
  * in it changes: any number of threads may use it at once.
  */
-erg_status erg_resources_load(erg_resources **out, const erg_resources_options *o,
-                              erg_error *err);
+erg_status erg_resources_load(erg_resources **out, const erg_resources_options *o, erg_error *err);
 void erg_resources_free(erg_resources *r);
 
 /* The gazetteer (borrowed; lives as long as r). */
@@ -158,8 +157,8 @@ typedef struct erg_reader_stats {
  * Fails as erg_input_new does.
  */
 erg_status erg_reader_new(erg_reader **out, const char *const *paths, size_t n_paths,
-                          const erg_input_options *opt, bool boilerplate,
-                          const erg_gazetteer *gaz, erg_error *err);
+                          const erg_input_options *opt, bool boilerplate, const erg_gazetteer *gaz,
+                          erg_error *err);
 
 /* Sets or replaces the gazetteer that names outlets (NULL: none). */
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz);

@@ -343,7 +343,8 @@ int cmd_build(int argc, char **argv)
     int opt, r;
     optind = 1;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:f:j:h" CLI_READ_SHORT_OPTIONS, longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":o:f:j:h" CLI_READ_SHORT_OPTIONS, longopts, NULL)) !=
+           -1) {
         switch (opt) {
         case 'o':
             output = optarg;

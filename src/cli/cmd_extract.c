@@ -105,8 +105,8 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
             continue;
         json_t *jr =
             json_pack("{s:s, s:s, s:s, s:I, s:I}", "kind", erg_kind_name(r->kind), "source",
-                      p->x.entities.items[r->a].name, "target", p->x.entities.items[r->b].name, "start",
-                      (json_int_t)r->start, "end", (json_int_t)r->end);
+                      p->x.entities.items[r->a].name, "target", p->x.entities.items[r->b].name,
+                      "start", (json_int_t)r->start, "end", (json_int_t)r->end);
         if (!jr || json_array_append_new(relations, jr) != 0)
             goto oom;
     }

@@ -57,8 +57,8 @@ unsigned erg_cpu_count(void)
 /* Copies the strings of art into s->buf and points s->art at them. */
 static erg_status slot_fill(slot *s, const erg_article *art)
 {
-    const char *src[] = {art->id, art->title, art->date, art->source, art->url, art->path,
-                         art->outlet};
+    const char *src[] = {art->id,  art->title, art->date,  art->source,
+                         art->url, art->path,  art->outlet};
     size_t off[sizeof src / sizeof *src], text_off;
     erg_buf_clear(&s->buf);
     for (size_t i = 0; i < sizeof src / sizeof *src; i++) {

@@ -77,8 +77,8 @@ static erg_status start_boilerplate(erg_reader *r, erg_error *err)
 }
 
 erg_status erg_reader_new(erg_reader **out, const char *const *paths, size_t n_paths,
-                          const erg_input_options *opt, bool boilerplate,
-                          const erg_gazetteer *gaz, erg_error *err)
+                          const erg_input_options *opt, bool boilerplate, const erg_gazetteer *gaz,
+                          erg_error *err)
 {
     erg_status st;
     *out = NULL;

@@ -75,8 +75,7 @@ static erg_status load_model(erg_resources *r, const erg_resources_options *o, e
     return st;
 }
 
-erg_status erg_resources_load(erg_resources **out, const erg_resources_options *o,
-                              erg_error *err)
+erg_status erg_resources_load(erg_resources **out, const erg_resources_options *o, erg_error *err)
 {
     erg_status st;
     char path[4096];

@@ -9,7 +9,7 @@
 #   FILE  JSON Lines articles (default: Reuters-21578 and BBC News from
 #         ../shared/data/raw, 21 MB; local use only, never committed)
 # Each binary builds a native graph file from all the files, 7 times,
-# alternating, one thread; the figure is the least CPU time (user + sys) of
+# alternating, one thread (-j 1); the figure is the least CPU time (user + sys) of
 # the whole process: reading, the per-article pipeline, the corpus-level
 # steps and writing. The least, not the median: on this shared virtual
 # machine the same run takes 4.5 s or 6.3 s by turns, whatever the binary,
@@ -48,22 +48,30 @@ fi
 bytes=$(cat "${files[@]}" | wc -c)
 echo "articles: ${files[*]} ($((bytes / 1000000)) MB)"
 
-# cpu BINARY DATA: CPU seconds (user + sys) of one build.
+# One thread: an erg that knows -j is asked for -j 1 (tests/bench/jobs_bench.sh
+# measures threads).
+jobs_opt() { if "$1" build --help 2>/dev/null | grep -q -- '--jobs'; then echo "-j 1"; fi; }
+base_jobs=$(jobs_opt "$base_erg")
+new_jobs=$(jobs_opt "$erg")
+
+# cpu BINARY DATA JOBS: CPU seconds (user + sys) of one build.
 cpu() {
-    local bin=$1 data=$2
+    local bin=$1 data=$2 jobs=$3
     local t
     if [ -n "$data" ]; then
-        t=$( { ERG_DATA=$data /usr/bin/time -f '%U %S' "$bin" build --quiet "${files[@]}" -o "$work/g.json" >/dev/null; } 2>&1 | tail -1)
+        # shellcheck disable=SC2086
+        t=$( { ERG_DATA=$data /usr/bin/time -f '%U %S' "$bin" build --quiet $jobs "${files[@]}" -o "$work/g.json" >/dev/null; } 2>&1 | tail -1)
     else
-        t=$( { /usr/bin/time -f '%U %S' "$bin" build --quiet "${files[@]}" -o "$work/g.json" >/dev/null; } 2>&1 | tail -1)
+        # shellcheck disable=SC2086
+        t=$( { /usr/bin/time -f '%U %S' "$bin" build --quiet $jobs "${files[@]}" -o "$work/g.json" >/dev/null; } 2>&1 | tail -1)
     fi
     echo "$t" | awk '{print $1 + $2}'
 }
 : >"$work/base.t"
 : >"$work/new.t"
 for i in 1 2 3 4 5 6 7; do
-    cpu "$base_erg" "$base_data" >>"$work/base.t"
-    cpu "$erg" "" >>"$work/new.t"
+    cpu "$base_erg" "$base_data" "$base_jobs" >>"$work/base.t"
+    cpu "$erg" "" "$new_jobs" >>"$work/new.t"
 done
 /usr/bin/python3 - "$bytes" "$work/base.t" "$work/new.t" <<'PY'
 import sys
