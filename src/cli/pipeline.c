@@ -319,6 +319,11 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
     if (stats->skipped)
         cli_warn("skipped %zu bad input%s (last: %s)", stats->skipped,
                  stats->skipped == 1 ? "" : "s", stats->last_skip);
+    if (stats->ignored)
+        cli_warn("ignored %zu file%s of unknown type in folders (last: '%s')", stats->ignored,
+                 stats->ignored == 1 ? "" : "s", stats->last_ignored);
+    if (stats->articles == 0)
+        rc = cli_failf("no article found in the inputs");
 cleanup:
     erg_input_free(in);
     erg_boiler_free(boiler);
