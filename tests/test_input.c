@@ -315,6 +315,9 @@ START_TEST(test_folder_walk)
     ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
     ck_assert_uint_eq(erg_input_get_stats(in)->files, 6);
     ck_assert_uint_eq(erg_input_get_stats(in)->articles, 7);
+    /* image.png and notes.csv are counted; .hidden.txt is passed over silently. */
+    ck_assert_uint_eq(erg_input_get_stats(in)->ignored, 2);
+    ck_assert_str_eq(erg_input_get_stats(in)->last_ignored, fx("tree/notes.csv"));
     ck_assert_int_le(count_fds(), fds);
     erg_input_free(in);
 }
@@ -475,6 +478,159 @@ START_TEST(test_several_paths)
 }
 END_TEST
 
+/* Writes n bytes to dir/name; the path goes to out (1200 bytes). */
+static void put_file(const char *dir, const char *name, const char *bytes, size_t n, char *out)
+{
+    snprintf(out, 1200, "%s/%s", dir, name);
+    FILE *f = fopen(out, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(bytes, 1, n, f), n);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* The first line erg_graph_write_json writes, then records past 4 KiB. */
+static void put_native(const char *dir, const char *name, char *out)
+{
+    static char g[6000];
+    size_t n = (size_t)snprintf(g, sizeof g, "%s",
+                                "{\"format\":\"erg-graph\",\"version\":2,\"directed\":false,"
+                                "\"multigraph\":true,\n\"graph\":{\"entities\":0},\n");
+    while (n < 5000)
+        n += (size_t)snprintf(g + n, sizeof g - n, "%s", "{\"id\":\"article\"},\n");
+    put_file(dir, name, g, n, out);
+}
+
+static const char graphml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- by erg -->\n"
+                              "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                              "</graphml>\n";
+
+/* erg_input_next on path alone with skip_bad: a given graph is an error. */
+static void given_graph_refused(const char *path, bool skip_bad, const char *why_start)
+{
+    erg_input *in = open1(path, false, skip_bad);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EFORMAT);
+    ck_assert_str_eq(err.source, path);
+    ck_assert_ptr_nonnull(strstr(err.text, why_start));
+    ck_assert_ptr_nonnull(strstr(err.text, "not articles; to join graphs use erg merge"));
+    ck_assert_uint_eq(erg_input_get_stats(in)->articles, 0);
+    ck_assert_uint_le(erg_input_get_stats(in)->bytes, 4096); /* not read whole */
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    erg_input_free(in);
+}
+
+START_TEST(test_graph_refused)
+{
+    char dir[] = "/tmp/erg-input-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char p[6][1200];
+    put_native(dir, "g.json", p[0]);
+    /* Pretty-printed (jq keeps the key order), after a BOM. */
+    static const char pretty[] =
+        "\xEF\xBB\xBF{\n  \"format\" : \"erg-graph\",\n  \"version\": 2\n}\n";
+    put_file(dir, "pretty.json", pretty, sizeof pretty - 1, p[1]);
+    put_file(dir, "g.xml", graphml, sizeof graphml - 1, p[2]);
+    put_file(dir, "named.graphml", "hello", 5, p[3]); /* a GraphML by its name */
+    put_native(dir, "g.jsonl", p[4]);
+    put_native(dir, "g.txt", p[5]);
+    for (int skip = 0; skip < 2; skip++) {
+        given_graph_refused(p[0], skip, "this is an erg graph");
+        given_graph_refused(p[1], skip, "this is an erg graph");
+        given_graph_refused(p[2], skip, "this is a GraphML graph");
+        given_graph_refused(p[3], skip, "this is a GraphML graph");
+        given_graph_refused(p[4], skip, "this is an erg graph");
+        given_graph_refused(p[5], skip, "this is an erg graph");
+    }
+    /* Not graphs: another "format", and a key before "format". */
+    char q[3][1200];
+    static const char other[] = "{\"format\": \"other\"}";
+    static const char late[] = "{\"a\": 1, \"format\": \"erg-graph\"}";
+    put_file(dir, "other.txt", other, sizeof other - 1, q[0]);
+    put_file(dir, "late.txt", late, sizeof late - 1, q[1]);
+    for (int i = 0; i < 2; i++) {
+        erg_input *in = open1(q[i], false, false);
+        erg_article a;
+        ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_OK);
+        erg_input_free(in);
+    }
+    /* A stdin graph is refused as well. */
+    stdin_from(graphml, sizeof graphml - 1);
+    given_graph_refused("-", false, "this is a GraphML graph");
+
+    /* In a folder: an error (the first in name order), or skipped with skip_bad. */
+    erg_input *in = open1(dir, false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_EFORMAT);
+    ck_assert_str_eq(err.source, p[0]); /* g.json comes first in byte order */
+    erg_input_free(in);
+
+    put_file(dir, "notes.pdf", "%PDF", 4, q[2]);
+    put_file(dir, "plain.json", "{\"a\": 1}\n", 9, q[2]);
+    in = open1(dir, false, true);
+    size_t n = 0;
+    erg_status st;
+    while ((st = erg_input_next(in, &a, &err)) == ERG_OK)
+        n++;
+    ck_assert_int_eq(st, ERG_DONE);
+    ck_assert_uint_eq(n, 2); /* late.txt, other.txt */
+    const erg_input_stats *stats = erg_input_get_stats(in);
+    ck_assert_uint_eq(stats->skipped, 6);
+    ck_assert_uint_eq(stats->ignored, 2); /* notes.pdf, plain.json */
+    ck_assert_str_eq(stats->last_ignored, q[2]);
+    erg_input_free(in);
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *de; (de = readdir(d));) {
+        char x[1200];
+        snprintf(x, sizeof x, "%s/%s", dir, de->d_name);
+        if (de->d_name[0] != '.')
+            unlink(x);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_no_article)
+{
+    char dir[] = "/tmp/erg-input-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    erg_input *in = open1(dir, false, false);
+    erg_article a;
+    erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->articles, 0);
+    ck_assert_uint_eq(erg_input_get_stats(in)->ignored, 0);
+    ck_assert_str_eq(erg_input_get_stats(in)->last_ignored, "");
+    erg_input_free(in);
+
+    char p[3][1200];
+    put_file(dir, "a.pdf", "%PDF", 4, p[0]);
+    put_file(dir, "b.DOCX", "PK", 2, p[1]);
+    put_file(dir, ".hidden.pdf", "%PDF", 4, p[2]);
+    in = open1(dir, false, false);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->articles, 0);
+    ck_assert_uint_eq(erg_input_get_stats(in)->files, 0); /* none opened */
+    ck_assert_uint_eq(erg_input_get_stats(in)->ignored, 2);
+    ck_assert_str_eq(erg_input_get_stats(in)->last_ignored, p[1]);
+    erg_input_free(in);
+
+    /* erg_input_size counts no byte of what is not read. */
+    uint64_t bytes = 1;
+    bool has_stdin = true;
+    const char *paths[] = {dir};
+    ck_assert_int_eq(erg_input_size(paths, 1, &bytes, &has_stdin, &err), ERG_OK);
+    ck_assert_uint_eq(bytes, 0);
+    ck_assert(!has_stdin);
+    for (int i = 0; i < 3; i++)
+        unlink(p[i]);
+    rmdir(dir);
+}
+END_TEST
+
 static Suite *input_suite(void)
 {
     Suite *s = suite_create("input");
@@ -495,6 +651,8 @@ static Suite *input_suite(void)
     tcase_add_test(tc, test_stdin_empty);
     tcase_add_test(tc, test_huge_line);
     tcase_add_test(tc, test_several_paths);
+    tcase_add_test(tc, test_graph_refused);
+    tcase_add_test(tc, test_no_article);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -53,6 +53,14 @@ typedef struct erg_input_stats {
     size_t replaced;      /* invalid UTF-8 sequences replaced (lenient) */
     size_t skipped;       /* lines or files skipped (skip_bad) */
     char last_skip[1024]; /* why the last skipped item was skipped, as "'path:line': why" */
+    /*
+     * Files found in folders that are not read: their extension is none the
+     * reader knows (".pdf", ".csv", a ".json" that is no graph). Hidden
+     * files (names starting with '.'), folders' non-regular entries and
+     * dangling links are passed over without being counted.
+     */
+    size_t ignored;
+    char last_ignored[1024]; /* the path of the last ignored file, "" when none */
 } erg_input_stats;
 
 typedef struct erg_input erg_input;
@@ -65,8 +73,12 @@ typedef struct erg_input erg_input;
  * other file is one plain-text article), or a folder, walked recursively in
  * byte order of names, where ".txt", ".text" and ".md" files are plain-text
  * articles, ".jsonl"/".ndjson" files JSON Lines (extensions in any case),
- * and other files ignored; names starting with '.' are skipped, and links
- * are followed to files but not to folders.
+ * and other files ignored and counted (erg_input_stats.ignored); names
+ * starting with '.' are skipped uncounted, and links are followed to files
+ * but not to folders.
+ * An erg graph is never read as articles (see erg_input_next): a given
+ * path's first bytes are looked at, and so are those of ".json", ".graphml"
+ * and ".xml" files in folders (which are otherwise ignored).
  * Every path must exist: ERG_ENOTFOUND naming the first that does not.
  * opt may be NULL (defaults: strict). The strings in paths are copied.
  */
@@ -81,10 +93,20 @@ erg_status erg_input_new(erg_input **out, const char *const *paths, size_t n_pat
  * file, or of the line for JSON Lines); ERG_EJSON "malformed JSON: <jansson's
  * text>", "no \"text\" string in JSON object" or "NUL character in
  * \"text\""; ERG_EFORMAT "empty file" (no bytes but white space after a
- * BOM; for JSON Lines, no non-blank line) or "binary file (NUL byte at byte
- * N)" (N from the file start); ERG_ENOTFOUND "no such file or directory";
+ * BOM; for JSON Lines, no non-blank line), "binary file (NUL byte at byte
+ * N)" (N from the file start), or "this is an erg graph, not articles; to
+ * join graphs use erg merge" (a native graph file: its first non-blank
+ * bytes are {"format":"erg-graph"; or "this is a GraphML graph, ..." for an
+ * XML file with a <graphml root or a name ending in ".graphml"), found from
+ * the first 4 KiB of a file without reading the rest; ERG_ENOTFOUND "no such file or
+ * directory";
  * ERG_EIO "cannot read: <strerror>". After a failure the reader can be freed,
  * or called again to go on with the next line or file.
+ * With skip_bad, what is skipped is counted in erg_input_stats.skipped,
+ * except a graph given as a path, which is always an error (a user
+ * mistake, not a bad item of a corpus); a graph found in a folder is
+ * skipped like an empty file. ERG_DONE after no article at all is not an
+ * error here: the caller decides (the CLI fails with "no article found").
  * Memory: one file (plain text) or one line (JSON Lines) at a time.
  */
 erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err);

@@ -147,8 +147,11 @@ int cli_open_reader(char **paths, size_t n_paths, const cli_read_options *o,
     return CLI_OK;
 }
 
-/* The counts of a finished read, and the warnings of --lenient/--skip-bad. */
-static void finish_read(const erg_reader *r, cli_read_stats *rs)
+/*
+ * The counts of a finished read, and the warnings of --lenient/--skip-bad
+ * and of ignored files; CLI_FAIL (printed) when no article was found.
+ */
+static int finish_read(const erg_reader *r, cli_read_stats *rs)
 {
     const erg_reader_stats *s = erg_reader_get_stats(r);
     const erg_input_stats *stats = s->input;
@@ -162,6 +165,12 @@ static void finish_read(const erg_reader *r, cli_read_stats *rs)
     if (stats->skipped)
         cli_warn("skipped %zu bad input%s (last: %s)", stats->skipped,
                  stats->skipped == 1 ? "" : "s", stats->last_skip);
+    if (stats->ignored)
+        cli_warn("ignored %zu file%s of unknown type in folders (last: '%s')", stats->ignored,
+                 stats->ignored == 1 ? "" : "s", stats->last_ignored);
+    if (stats->articles == 0)
+        return cli_failf("no article found in the inputs");
+    return CLI_OK;
 }
 
 int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o,
@@ -194,7 +203,7 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
         cli_progress_update(&progress, stats->articles, stats->bytes);
     }
     cli_progress_done(&progress);
-    finish_read(r, rs);
+    rc = finish_read(r, rs);
 cleanup:
     erg_reader_free(r);
     return rc;
@@ -221,6 +230,6 @@ int cli_build_graph(erg_reader *r, const cli_read_options *o, const cli_pipeline
     if (st != ERG_OK)
         rc = cli_fail(&err);
     else
-        finish_read(r, rs);
+        rc = finish_read(r, rs);
     return rc;
 }

@@ -236,6 +236,8 @@ erg_status erg_boiler_add_inputs(erg_boiler *b, const char *const *paths, size_t
         input_kind kind;
         if ((s = input_next_file(in, &kind, err)) != ERG_OK)
             break;
+        if (kind == INPUT_SNIFF)
+            continue; /* never an article: a graph or an ignored file */
         if (kind == INPUT_STDIN)
             s = erg_error_set(err, ERG_EINVAL, "-", 0, -1, "stdin cannot be read twice");
         else if (kind == INPUT_JSONL)

@@ -99,6 +99,40 @@ static void clear_article(erg_article *art)
     memset(art, 0, sizeof *art);
 }
 
+/*
+ * Refuses the graph g found in in->cur_path: an error, or under skip_bad
+ * ERG_DONE (skipped and counted) when the file was found in a folder. A
+ * graph given as a path is always an error: the user meant to merge.
+ */
+static erg_status refuse_graph(erg_input *in, input_graph g, erg_error *err)
+{
+    const char *why = input_graph_why(g);
+    if (in->cur_in_folder && in->opt.skip_bad) {
+        note_skip(in, 0, why);
+        return ERG_DONE;
+    }
+    return erg_error_set(err, ERG_EFORMAT, in->cur_path, 0, -1, "%s", why);
+}
+
+/*
+ * Reads up to INPUT_SNIFF_BYTES first bytes of f into in->data (cleared
+ * first) and tells whether they are a graph's.
+ */
+static erg_status sniff_start(erg_input *in, FILE *f, input_graph *g, erg_error *err)
+{
+    erg_buf_clear(&in->data);
+    if (erg_buf_reserve(&in->data, INPUT_SNIFF_BYTES + 1) != ERG_OK)
+        return erg_error_oom(err);
+    size_t r = fread(in->data.data, 1, INPUT_SNIFF_BYTES, f);
+    if (r < INPUT_SNIFF_BYTES && ferror(f))
+        return erg_error_set(err, ERG_EIO, in->cur_path, 0, -1, "cannot read: %s",
+                             strerror(errno ? errno : EIO));
+    in->data.len = r;
+    in->data.data[r] = '\0';
+    *g = input_sniff_graph(in->data.data, r, in->cur_path);
+    return ERG_OK;
+}
+
 /* ---- plain text ------------------------------------------------------- */
 
 /* Appends the rest of f to in->data. */
@@ -188,11 +222,43 @@ static erg_status read_plain_file(erg_input *in, erg_article *art, erg_error *er
         fclose(f);
         return erg_error_oom(err);
     }
-    erg_status st = read_rest(in, f, err);
+    /* A graph is refused from its first bytes, before the rest is read. */
+    input_graph g;
+    erg_status st = sniff_start(in, f, &g, err);
+    if (st == ERG_OK && g != INPUT_GRAPH_NONE) {
+        in->stats.bytes += in->data.len;
+        st = refuse_graph(in, g, err);
+        fclose(f);
+        return st;
+    }
+    if (st == ERG_OK)
+        st = read_rest(in, f, err);
     fclose(f);
     if (st != ERG_OK)
         return st;
     return finish_plain(in, art, err);
+}
+
+/*
+ * A file of a folder that is read only if it is a graph (to refuse it):
+ * ERG_DONE when it is not (counted as ignored) or was skipped.
+ */
+static erg_status sniff_file(erg_input *in, erg_error *err)
+{
+    FILE *f = fopen(in->cur_path, "rb");
+    if (!f)
+        return open_error(err, in->cur_path, errno);
+    in->stats.files++;
+    input_graph g;
+    erg_status st = sniff_start(in, f, &g, err);
+    fclose(f);
+    if (st != ERG_OK)
+        return st;
+    in->stats.bytes += in->data.len;
+    if (g != INPUT_GRAPH_NONE)
+        return refuse_graph(in, g, err);
+    input_note_ignored(in);
+    return ERG_DONE;
 }
 
 /* ---- JSON Lines ------------------------------------------------------- */
@@ -328,6 +394,11 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
             k++;
         if (k == n)
             continue;
+        input_graph g;
+        if (in->n_objects == 0 && (g = input_sniff_graph(s, n, NULL)) != INPUT_GRAPH_NONE) {
+            close_jsonl(in);
+            return refuse_graph(in, g, err);
+        }
         in->n_objects++;
         size_t valid = erg_utf8_valid_prefix(s, n);
         if (valid < n) {
@@ -417,6 +488,11 @@ static erg_status start_stdin(erg_input *in, erg_article *art, erg_error *err)
     erg_status st = c == EOF ? ERG_OK : read_rest(in, f, err);
     if (st != ERG_OK)
         return st;
+    input_graph g = input_sniff_graph(in->data.data ? in->data.data : "", in->data.len, NULL);
+    if (g != INPUT_GRAPH_NONE) {
+        in->stats.bytes += in->data.len;
+        return refuse_graph(in, g, err);
+    }
     return finish_plain(in, art, err);
 }
 
@@ -477,7 +553,12 @@ erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err)
                     return st;
                 continue;
             }
-            st = kind == INPUT_STDIN ? start_stdin(in, art, err) : read_plain_file(in, art, err);
+            if (kind == INPUT_SNIFF)
+                st = sniff_file(in, err);
+            else if (kind == INPUT_STDIN)
+                st = start_stdin(in, art, err);
+            else
+                st = read_plain_file(in, art, err);
             if (st == ERG_DONE)
                 continue;
         }
@@ -527,7 +608,7 @@ erg_status erg_input_size(const char *const *paths, size_t n_paths, uint64_t *by
         struct stat sb;
         if (kind == INPUT_STDIN)
             *has_stdin = true;
-        else if (stat(in->cur_path, &sb) == 0)
+        else if (kind != INPUT_SNIFF && stat(in->cur_path, &sb) == 0)
             *bytes += (uint64_t)sb.st_size;
     }
     erg_input_free(in);

@@ -12,8 +12,18 @@ typedef enum input_kind {
     INPUT_NONE = 0, /* a file of a folder that is not an article */
     INPUT_PLAIN,    /* the whole file is one article */
     INPUT_JSONL,    /* one JSON object per line */
-    INPUT_STDIN     /* "-": plain or JSON Lines, decided by its first byte */
+    INPUT_STDIN,    /* "-": plain or JSON Lines, decided by its first byte */
+    INPUT_SNIFF     /* a file of a folder that is no article but may be a graph */
 } input_kind;
+
+typedef enum input_graph {
+    INPUT_GRAPH_NONE = 0,
+    INPUT_GRAPH_NATIVE, /* erg_graph_write_json's layout */
+    INPUT_GRAPH_GRAPHML
+} input_graph;
+
+/* How many first bytes of a file input_sniff_graph is given. */
+#define INPUT_SNIFF_BYTES 4096
 
 /* One folder being walked: its sorted entry names and the next one to visit. */
 typedef struct input_frame {
@@ -33,7 +43,8 @@ struct erg_input {
     size_t n_frames;
     size_t cap_frames;
 
-    char *cur_path; /* the file being read (owned) */
+    char *cur_path;     /* the file being read (owned) */
+    bool cur_in_folder; /* cur_path was found in a folder, not given */
 
     /* JSON Lines state; fp is NULL between files. */
     FILE *fp;
@@ -54,16 +65,34 @@ struct erg_input {
 };
 
 /*
- * Advances to the next file to read: sets in->cur_path and *kind. ERG_DONE
+ * Advances to the next file to read: sets in->cur_path, in->cur_in_folder
+ * and *kind, counting the files of folders passed over as ignored. ERG_DONE
  * when no path is left; ERG_EIO or ERG_ENOTFOUND when a folder cannot be
  * listed; ERG_ENOMEM.
  */
 erg_status input_next_file(erg_input *in, input_kind *kind, erg_error *err);
 
+/* Counts in->cur_path, a file of a folder that is not read, as ignored. */
+void input_note_ignored(erg_input *in);
+
 /* Frees the folder stack. */
 void input_walk_release(erg_input *in);
 
-/* INPUT_JSONL, INPUT_PLAIN or (for a file found in a folder) INPUT_NONE by name. */
+/*
+ * INPUT_JSONL or INPUT_PLAIN by name; for a file found in a folder also
+ * INPUT_SNIFF (".json", ".graphml", ".xml": perhaps a graph) or INPUT_NONE.
+ */
 input_kind input_kind_of(const char *name, bool in_folder);
+
+/*
+ * Whether the first bytes s[0..n) of the file name (may be NULL) are those
+ * of an erg graph: the native layout ({"format":"erg-graph", white space
+ * allowed between the tokens, after an optional BOM), a GraphML file (an XML
+ * prolog, then a <graphml root), or any file named ".graphml".
+ */
+input_graph input_sniff_graph(const char *s, size_t n, const char *name);
+
+/* The reason a graph is refused as articles (static text). */
+const char *input_graph_why(input_graph g);
 
 #endif

@@ -110,6 +110,8 @@ input_kind input_kind_of(const char *name, bool in_folder)
         return INPUT_JSONL;
     if (!in_folder || has_ext(name, ".txt") || has_ext(name, ".text") || has_ext(name, ".md"))
         return INPUT_PLAIN;
+    if (has_ext(name, ".json") || has_ext(name, ".graphml") || has_ext(name, ".xml"))
+        return INPUT_SNIFF;
     return INPUT_NONE;
 }
 
@@ -129,6 +131,12 @@ static erg_status set_path(erg_input *in, const char *dir, const char *name)
     free(in->cur_path);
     in->cur_path = p;
     return ERG_OK;
+}
+
+void input_note_ignored(erg_input *in)
+{
+    in->stats.ignored++;
+    snprintf(in->stats.last_ignored, sizeof in->stats.last_ignored, "%s", in->cur_path);
 }
 
 erg_status input_next_file(erg_input *in, input_kind *kind, erg_error *err)
@@ -160,8 +168,11 @@ erg_status input_next_file(erg_input *in, input_kind *kind, erg_error *err)
             if (!S_ISREG(sb.st_mode))
                 continue;
             *kind = input_kind_of(name, true);
-            if (*kind == INPUT_NONE)
+            if (*kind == INPUT_NONE) {
+                input_note_ignored(in);
                 continue;
+            }
+            in->cur_in_folder = true;
             return ERG_OK;
         }
         if (in->next_path == in->n_paths)
@@ -169,6 +180,7 @@ erg_status input_next_file(erg_input *in, input_kind *kind, erg_error *err)
         const char *p = in->paths[in->next_path++];
         if (set_path(in, p, NULL) != ERG_OK)
             return erg_error_oom(err);
+        in->cur_in_folder = false;
         if (strcmp(p, "-") == 0) {
             *kind = INPUT_STDIN;
             return ERG_OK;

@@ -73,6 +73,63 @@ run "$ERG" build --model "$WORK/empty.txt" "$FIXTURES/articles"
 expect_rc 1 "not a model"
 no_crash "not a model"
 
+# A graph given where articles belong is refused, naming erg merge (issue #11),
+# even with --skip-bad; it is never read whole as one article.
+run "$ERG" build --quiet "$FIXTURES/articles" -o "$WORK/old.json"
+run "$ERG" build --quiet "$FIXTURES/articles" -o "$WORK/old.graphml"
+printf '{"id": "m1", "text": "Angela Merkel met Emmanuel Macron in Berlin."}\n' >"$WORK/more.jsonl"
+rm -f "$WORK/g.json"
+run "$ERG" build --quiet "$WORK/old.json" "$WORK/more.jsonl" -o "$WORK/g.json"
+expect_rc 1 "graph as input"
+expect_err "erg: '$WORK/old.json': this is an erg graph, not articles; to join graphs use erg merge" "graph as input"
+no_crash "graph as input"
+if [ ! -e "$WORK/g.json" ]; then pass "no output after a graph input"; else fail "output written from a graph input"; fi
+run "$ERG" build --quiet --skip-bad "$WORK/more.jsonl" "$WORK/old.graphml" -o "$WORK/g.json"
+expect_rc 1 "GraphML as input, --skip-bad"
+expect_err "erg: '$WORK/old.graphml': this is a GraphML graph, not articles; to join graphs use erg merge" "GraphML as input"
+run "$ERG" extract "$WORK/old.json"
+expect_rc 1 "extract of a graph"
+expect_err "use erg merge" "extract of a graph"
+"$ERG" build --quiet - -o "$WORK/g.json" <"$WORK/old.json" >"$WORK/out" 2>"$WORK/err"
+RC=$?
+expect_rc 1 "graph on stdin"
+expect_err "erg: '-': this is an erg graph" "graph on stdin"
+
+# A folder of graphs and files of unknown type holds no article: exit 1.
+mkdir -p "$WORK/nothing" "$WORK/mixed" "$WORK/empty-dir"
+cp "$WORK/old.json" "$WORK/old.graphml" "$WORK/nothing/"
+printf '%%PDF-1.4' >"$WORK/nothing/a.pdf"
+run "$ERG" build --quiet "$WORK/nothing" -o "$WORK/g.json"
+expect_rc 1 "folder with a graph"
+expect_err "erg: '$WORK/nothing/old.graphml': this is a GraphML graph, not articles" "folder with a graph"
+rm -f "$WORK/g.json"
+run "$ERG" build --quiet --skip-bad "$WORK/nothing" -o "$WORK/g.json"
+expect_rc 1 "folder of graphs and a pdf, --skip-bad"
+expect_err "erg: warning: skipped 2 bad inputs (last: '$WORK/nothing/old.json': this is an erg graph" "graphs in a folder skipped"
+expect_err "erg: warning: ignored 1 file of unknown type in folders (last: '$WORK/nothing/a.pdf')" "pdf counted"
+expect_err "erg: no article found in the inputs" "folder of graphs and a pdf"
+if [ ! -e "$WORK/g.json" ]; then pass "no output without articles"; else fail "output written without articles"; fi
+rm "$WORK/nothing/old.json" "$WORK/nothing/old.graphml"
+printf '%%PDF-1.4' >"$WORK/nothing/b.pdf"
+for cmd in build extract tag; do
+    run "$ERG" $cmd --quiet "$WORK/nothing"
+    expect_rc 1 "$cmd: folder of pdf files"
+    expect_err "erg: warning: ignored 2 files of unknown type in folders (last: '$WORK/nothing/b.pdf')" "$cmd: pdf files counted"
+    expect_err "erg: no article found in the inputs" "$cmd: folder of pdf files"
+done
+run "$ERG" build --quiet "$WORK/empty-dir" -o "$WORK/g.json"
+expect_rc 1 "empty folder"
+expect_err "erg: no article found in the inputs" "empty folder"
+
+# One article and one unknown file: the build goes on and names the count.
+printf 'Angela Merkel met Emmanuel Macron in Berlin.\n' >"$WORK/mixed/a.txt"
+printf '%%PDF-1.4' >"$WORK/mixed/b.pdf"
+printf 'x' >"$WORK/mixed/.DS_Store"
+run "$ERG" build --quiet "$WORK/mixed" -o "$WORK/g.json"
+expect_rc 0 "folder with a txt and a pdf"
+expect_err "erg: warning: ignored 1 file of unknown type in folders (last: '$WORK/mixed/b.pdf')" "txt and pdf"
+expect_err "built $WORK/g.json: 1 article" "txt and pdf"
+
 for cmd in build extract tag train eval; do
     run "$ERG" $cmd --help
     if [ "$RC" -eq 0 ] && grep -q "^usage: erg $cmd" "$WORK/out" && grep -qi "example" "$WORK/out"; then
