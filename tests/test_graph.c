@@ -69,6 +69,30 @@ static void assert_same_at(const char *a, const char *b, int line)
                   line, i, a + from, b + from);
 }
 
+static int cmp_hash(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The "article_ids" line of a graph that took these n (at most 8) article ids. */
+static void ids_line(const char *const *ids, size_t n, char *buf, size_t cap)
+{
+    uint64_t h[8];
+    ck_assert_uint_le(n, 8);
+    for (size_t i = 0; i < n; i++) {
+        h[i] = erg_hash(ids[i], strlen(ids[i]));
+        h[i] = h[i] ? h[i] : 1;
+    }
+    qsort(h, n, sizeof *h, cmp_hash);
+    size_t len = (size_t)snprintf(buf, cap, "\n\"article_ids\":[");
+    for (size_t i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s\"%016llx\"", i ? "," : "",
+                                (unsigned long long)h[i]);
+    if (len < cap)
+        snprintf(buf + len, cap - len, "],\n");
+}
+
 static void save_file(const erg_graph *g, const char *path)
 {
     FILE *f = fopen(path, "w");
@@ -352,7 +376,10 @@ START_TEST(test_bad_articles)
     tb_init(&t, "empty", NULL, NULL, "");
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, NULL, NULL, NULL, &err), ERG_OK);
     tb_finish(g, ALL_TYPES);
-    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    /* "empty" has no evidence: it is counted, but its metadata is not kept. */
+    ck_assert_uint_eq(erg_graph_article_total(g), 3);
+    ck_assert_uint_eq(erg_graph_article_count(g), 2);
+    ck_assert_ptr_null(erg_graph_find_article(g, "empty"));
     ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 3);
 
     /* Without text, only empty evidence ranges are possible. */
@@ -421,10 +448,15 @@ START_TEST(test_json_round_trip)
     ck_assert_uint_eq(erg_graph_edge_count(h), 11);
     ck_assert_str_eq(entity(h, "kim jong un")->name, "Kim Jong-un");
     ck_assert_int_eq(entity(h, "kcna")->type, ERG_TYPE_OUTLET);
-    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":2") != NULL);
+    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":3") != NULL);
+    /* Version 3: every article's id hash, on one line after the cited articles. */
+    const char *const all_ids[] = {"a1", "a2", "a3"};
+    char ids[128];
+    ids_line(all_ids, 3, ids, sizeof ids);
+    ck_assert_msg(strstr(s1, ids) != NULL, "no '%s'", ids);
     /* Version 2: each sentence once, in "sentences" between articles and nodes; evidence
      * records name only the range. */
-    const char *sents = strstr(s1, "\n],\n\"sentences\":[\n");
+    const char *sents = strstr(s1, "],\n\"sentences\":[\n");
     ck_assert_ptr_nonnull(sents);
     ck_assert(strstr(s1, "\"articles\":[") < sents && sents < strstr(s1, "\n\"nodes\":["));
     ck_assert(strstr(s1, "\"sentence\":") == NULL);
@@ -678,7 +710,7 @@ START_TEST(test_malformed_files)
         {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]", ERG_EJSON, "malformed JSON"},
         {"[1,2,3]", ERG_EFORMAT, "top level"},
         {"{\"format\":\"graphml\",\"version\":1}", ERG_EFORMAT, "not an erg graph"},
-        {"{\"format\":\"erg-graph\",\"version\":3}", ERG_EFORMAT, "unsupported version 3"},
+        {"{\"format\":\"erg-graph\",\"version\":4}", ERG_EFORMAT, "unsupported version 4"},
         {"{\"format\":\"erg-graph\",\"version\":0}", ERG_EFORMAT, "unsupported version 0"},
         /* version 2: the sentence table */
         {HEAD2 "\"articles\":[],\"nodes\":[],\"links\":[]}", ERG_EJSON, "\"sentences\" is missing"},
@@ -1207,9 +1239,12 @@ START_TEST(test_subset_uncited_and_unfinished)
     ck_assert_ptr_null(sub);
     ck_assert(strstr(err.text, "finish") != NULL);
     tb_finish(g, ALL_TYPES);
-    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    /* a0 has no evidence: the graph counts it but keeps no record of it. */
+    ck_assert_uint_eq(erg_graph_article_count(g), 2);
+    ck_assert_uint_eq(erg_graph_article_total(g), 3);
     sub = subset(g, NULL, NULL);
     ck_assert_uint_eq(erg_graph_article_count(sub), 2);
+    ck_assert_uint_eq(erg_graph_article_total(sub), 3);
     ck_assert_int_eq(erg_graph_find_key(sub, "kim jong un"), erg_graph_find_key(g, "kim jong un"));
     ck_assert_str_eq(entity(sub, "kim jong un")->first_date, "2018-01-01"); /* from a0 */
     ck_assert_str_eq(erg_graph_get_article(sub, 0)->id, "a1");
@@ -1409,7 +1444,7 @@ END_TEST
 
 /*
  * A version 1 file (sentence in each evidence record, integer weight, no
- * count) loads: count = weight, and writing it gives version 2 with the
+ * count) loads: count = weight, and writing it gives version 3 with the
  * sentence once in the table.
  */
 START_TEST(test_version1_file)
@@ -1438,7 +1473,7 @@ START_TEST(test_version1_file)
     ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
     ck_assert_str_eq(d->evidence[0].sentence, "A met B.");
     char *s = tb_json(g);
-    ck_assert(strstr(s, "\"version\":2") != NULL);
+    ck_assert(strstr(s, "\"version\":3") != NULL);
     ck_assert(strstr(s,
                      "\"sentences\":[\n{\"article\":\"x\",\"start\":0,\"end\":8,\"text\":\"A met "
                      "B.\"}\n]") != NULL);
