@@ -69,6 +69,30 @@ static void assert_same_at(const char *a, const char *b, int line)
                   line, i, a + from, b + from);
 }
 
+static int cmp_hash(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The "article_ids" line of a graph that took these n (at most 8) article ids. */
+static void ids_line(const char *const *ids, size_t n, char *buf, size_t cap)
+{
+    uint64_t h[8];
+    ck_assert_uint_le(n, 8);
+    for (size_t i = 0; i < n; i++) {
+        h[i] = erg_hash(ids[i], strlen(ids[i]));
+        h[i] = h[i] ? h[i] : 1;
+    }
+    qsort(h, n, sizeof *h, cmp_hash);
+    size_t len = (size_t)snprintf(buf, cap, "\n\"article_ids\":[");
+    for (size_t i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s\"%016llx\"", i ? "," : "",
+                                (unsigned long long)h[i]);
+    if (len < cap)
+        snprintf(buf + len, cap - len, "],\n");
+}
+
 static void save_file(const erg_graph *g, const char *path)
 {
     FILE *f = fopen(path, "w");
@@ -352,7 +376,10 @@ START_TEST(test_bad_articles)
     tb_init(&t, "empty", NULL, NULL, "");
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, NULL, NULL, NULL, &err), ERG_OK);
     tb_finish(g, ALL_TYPES);
-    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    /* "empty" has no evidence: it is counted, but its metadata is not kept. */
+    ck_assert_uint_eq(erg_graph_article_total(g), 3);
+    ck_assert_uint_eq(erg_graph_article_count(g), 2);
+    ck_assert_ptr_null(erg_graph_find_article(g, "empty"));
     ck_assert_uint_eq(entity(g, "moon jae in")->mentions, 3);
 
     /* Without text, only empty evidence ranges are possible. */
@@ -421,10 +448,15 @@ START_TEST(test_json_round_trip)
     ck_assert_uint_eq(erg_graph_edge_count(h), 11);
     ck_assert_str_eq(entity(h, "kim jong un")->name, "Kim Jong-un");
     ck_assert_int_eq(entity(h, "kcna")->type, ERG_TYPE_OUTLET);
-    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":2") != NULL);
+    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":3") != NULL);
+    /* Version 3: every article's id hash, on one line after the cited articles. */
+    const char *const all_ids[] = {"a1", "a2", "a3"};
+    char ids[128];
+    ids_line(all_ids, 3, ids, sizeof ids);
+    ck_assert_msg(strstr(s1, ids) != NULL, "no '%s'", ids);
     /* Version 2: each sentence once, in "sentences" between articles and nodes; evidence
      * records name only the range. */
-    const char *sents = strstr(s1, "\n],\n\"sentences\":[\n");
+    const char *sents = strstr(s1, "],\n\"sentences\":[\n");
     ck_assert_ptr_nonnull(sents);
     ck_assert(strstr(s1, "\"articles\":[") < sents && sents < strstr(s1, "\n\"nodes\":["));
     ck_assert(strstr(s1, "\"sentence\":") == NULL);
@@ -506,6 +538,137 @@ START_TEST(test_load_layouts)
     erg_graph_free(g);
     unlink(path);
     unlink(other);
+    rmdir(dir);
+}
+END_TEST
+
+/*
+ * Articles with one evidence record per edge: "b1" and "b2" each support the
+ * edge p-q, "a" too and first by id, so the cap keeps a's record alone; "c"
+ * has no relation at all.
+ */
+static void add_cap_article(erg_graph *g, char which)
+{
+    static const char text[] = "Park met Quinn. Quinn met Rhee.";
+    tb_article t;
+    const char *id = which == 'a' ? "a" : which == '1' ? "b1" : which == '2' ? "b2" : "c";
+    tb_init(&t, id, which == 'a' ? "2020-01-01" : "2020-02-02", "Wire", text);
+    int p = tb_ent(&t, "park", ERG_TYPE_PERSON), q = tb_ent(&t, "quinn", ERG_TYPE_PERSON);
+    if (which == '2') {
+        /* b2 also supports q-r, an edge only it cites: b2 stays cited. */
+        int r = tb_ent(&t, "rhee", ERG_TYPE_PERSON);
+        tb_rel(&t, q, r, ERG_KIND_CO_MENTION, "Quinn met Rhee.");
+    }
+    if (which != 'c')
+        tb_rel(&t, p, q, ERG_KIND_CO_MENTION, "Park met Quinn.");
+    tb_add(g, &t);
+}
+
+static erg_graph *cap_graph(const char *order)
+{
+    erg_graph *g = new_graph(1);
+    for (const char *o = order; *o; o++)
+        add_cap_article(g, *o);
+    return g;
+}
+
+/*
+ * An article whose last evidence record the cap pushes out loses its record
+ * (its id hash stays), whatever the order the articles came in, one graph or
+ * merged parts, in memory or loaded from files; an article without evidence
+ * never has one. The id hashes still refuse a duplicate in a merge.
+ */
+START_TEST(test_evicted_articles)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    erg_graph *one = cap_graph("a12c");
+    tb_finish(one, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_article_total(one), 4);
+    ck_assert_uint_eq(erg_graph_article_count(one), 2);
+    ck_assert_str_eq(erg_graph_get_article(one, 0)->id, "a");
+    ck_assert_str_eq(erg_graph_get_article(one, 0)->date, "2020-01-01");
+    ck_assert_str_eq(erg_graph_get_article(one, 1)->id, "b2");
+    ck_assert_ptr_null(erg_graph_find_article(one, "b1"));
+    char *want = tb_json(one);
+    ck_assert(strstr(want, "\"graph\":{\"entities\":3,\"edges\":2,\"articles\":4,") != NULL);
+    ck_assert(strstr(want, "\"id\":\"b1\"") == NULL && strstr(want, "\"id\":\"c\"") == NULL);
+    const char *const ids[] = {"a", "b1", "b2", "c"};
+    char line[256];
+    ids_line(ids, 4, line, sizeof line);
+    ck_assert_msg(strstr(want, line) != NULL, "no '%s' in %s", line, want);
+
+    /* Other orders: the record of "b1" comes and goes, or never comes. */
+    static const char *const orders[] = {"c21a", "1a2c", "2c1a", "12ca"};
+    for (size_t i = 0; i < sizeof orders / sizeof *orders; i++) {
+        erg_graph *g = cap_graph(orders[i]);
+        tb_finish(g, ALL_TYPES);
+        char *s = tb_json(g);
+        assert_same(s, want);
+        free(s);
+        erg_graph_free(g);
+    }
+
+    /* Parts: b1 alone keeps its record until the merge pushes it out. */
+    erg_graph *p1 = cap_graph("1"), *p2 = cap_graph("2c"), *p3 = cap_graph("a");
+    tb_finish(p1, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_article_count(p1), 1);
+    erg_graph *m = new_graph(1);
+    ck_assert_int_eq(erg_graph_merge(m, p1, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_merge(m, p3, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_merge(m, p2, &err), ERG_OK);
+    tb_finish(m, ALL_TYPES);
+    char *sm = tb_json(m);
+    assert_same(sm, want);
+
+    /* The same through files, grouped the other way: (p2 + p3) + p1. */
+    char dir[64], f1[128], f2[128], f3[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(f1, sizeof f1, "%s/p1.json", dir);
+    snprintf(f2, sizeof f2, "%s/p2.json", dir);
+    snprintf(f3, sizeof f3, "%s/p3.json", dir);
+    tb_finish(p2, ALL_TYPES);
+    tb_finish(p3, ALL_TYPES);
+    save_file(p1, f1);
+    save_file(p2, f2);
+    save_file(p3, f3);
+    erg_graph *l1 = NULL, *l2 = NULL, *l3 = NULL;
+    ck_assert_msg(erg_graph_load(&l1, f1, &err) == ERG_OK, "%s", err.text);
+    ck_assert_msg(erg_graph_load(&l2, f2, &err) == ERG_OK, "%s", err.text);
+    ck_assert_msg(erg_graph_load(&l3, f3, &err) == ERG_OK, "%s", err.text);
+    ck_assert_uint_eq(erg_graph_article_total(l2), 2);
+    ck_assert_uint_eq(erg_graph_article_count(l2), 1);
+    ck_assert_int_eq(erg_graph_merge(l2, l3, &err), ERG_OK);
+    tb_finish(l2, ALL_TYPES);
+    ck_assert_int_eq(erg_graph_merge(l2, l1, &err), ERG_OK);
+    tb_finish(l2, ALL_TYPES);
+    char *sl = tb_json(l2);
+    assert_same(sl, want);
+
+    /* A duplicate that only the hashes know of is refused, and nothing is added. */
+    erg_graph *dup = cap_graph("c");
+    ck_assert_int_eq(erg_graph_merge(dup, one, &err), ERG_EINVAL);
+    ck_assert_msg(strstr(err.text, "is already in the graph") != NULL, "%s", err.text);
+    ck_assert_uint_eq(erg_graph_article_total(dup), 1);
+    erg_graph *dup2 = cap_graph("c");
+    ck_assert_int_eq(erg_graph_merge(one, dup2, &err), ERG_EINVAL);
+    ck_assert_msg(strstr(err.text, "an article (id hash ") != NULL, "%s", err.text);
+    ck_assert_uint_eq(erg_graph_article_total(one), 4);
+    /* ...and adding the same id again too, cited or not. */
+    tb_article t;
+    tb_init(&t, "b1", NULL, NULL, "");
+    ck_assert_int_eq(erg_graph_add_article(one, &t.art, NULL, NULL, NULL, &err), ERG_EINVAL);
+    ck_assert_str_eq(err.text, "article 'b1' is already in the graph");
+
+    free(want);
+    free(sm);
+    free(sl);
+    erg_graph *all[] = {one, p1, p2, p3, m, l1, l2, l3, dup, dup2};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        erg_graph_free(all[i]);
+    unlink(f1);
+    unlink(f2);
+    unlink(f3);
     rmdir(dir);
 }
 END_TEST
@@ -604,6 +767,8 @@ static erg_status load_text(const char *dir, const char *text, erg_error *err)
 
 #define HEAD "{\"format\":\"erg-graph\",\"version\":1,"
 #define HEAD2 "{\"format\":\"erg-graph\",\"version\":2,"
+#define HEAD3 "{\"format\":\"erg-graph\",\"version\":3,"
+#define EMPTY3 "\"sentences\":[],\"nodes\":[],\"links\":[]}"
 #define SENT(art, start, end)                                                                      \
     "{\"article\":\"" art "\",\"start\":" #start ",\"end\":" #end ",\"text\":\"s\"}"
 #define NODE_A "{\"id\":\"a\",\"name\":\"A\",\"type\":\"person\",\"mentions\":1,\"articles\":1}"
@@ -678,8 +843,25 @@ START_TEST(test_malformed_files)
         {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]", ERG_EJSON, "malformed JSON"},
         {"[1,2,3]", ERG_EFORMAT, "top level"},
         {"{\"format\":\"graphml\",\"version\":1}", ERG_EFORMAT, "not an erg graph"},
-        {"{\"format\":\"erg-graph\",\"version\":3}", ERG_EFORMAT, "unsupported version 3"},
+        {"{\"format\":\"erg-graph\",\"version\":4}", ERG_EFORMAT, "unsupported version 4"},
         {"{\"format\":\"erg-graph\",\"version\":0}", ERG_EFORMAT, "unsupported version 0"},
+        /* version 3: the id hashes */
+        {HEAD3 "\"articles\":[]," EMPTY3, ERG_EJSON, "\"article_ids\" is missing"},
+        {HEAD3 "\"articles\":[],\"article_ids\":[\"12345\"]," EMPTY3, ERG_EJSON,
+         "article_ids[0]: an article id hash must be a string of 16 hex digits"},
+        {HEAD3 "\"articles\":[],\"article_ids\":[\"000000000000000g\"]," EMPTY3, ERG_EJSON,
+         "16 hex digits"},
+        {HEAD3 "\"articles\":[],\"article_ids\":[7]," EMPTY3, ERG_EJSON, "16 hex digits"},
+        {HEAD3
+         "\"articles\":[],\"article_ids\":[\"00000000000000a1\",\"00000000000000A1\"]," EMPTY3,
+         ERG_EFORMAT, "article_ids[1]: the article id hash 00000000000000A1 appears twice"},
+        {HEAD3 "\"articles\":[],\"article_ids\":[\"0000000000000000\"]," EMPTY3, ERG_EFORMAT,
+         "never written"},
+        {HEAD3 "\"articles\":[{\"id\":\"zz\"}],\"article_ids\":[\"0000000000000001\"]," EMPTY3,
+         ERG_EFORMAT, "articles[0]: the hash of article id 'zz' is not in \"article_ids\""},
+        {HEAD3 "\"graph\":{\"articles\":2},\"articles\":[],\"article_ids\":[\"0000000000000001\"]"
+               "," EMPTY3,
+         ERG_EFORMAT, "\"articles\" says 2 but the file holds 1"},
         /* version 2: the sentence table */
         {HEAD2 "\"articles\":[],\"nodes\":[],\"links\":[]}", ERG_EJSON, "\"sentences\" is missing"},
         {HEAD2 "\"articles\":[],\"sentences\":{},\"nodes\":[],\"links\":[]}", ERG_EJSON,
@@ -1207,9 +1389,12 @@ START_TEST(test_subset_uncited_and_unfinished)
     ck_assert_ptr_null(sub);
     ck_assert(strstr(err.text, "finish") != NULL);
     tb_finish(g, ALL_TYPES);
-    ck_assert_uint_eq(erg_graph_article_count(g), 3);
+    /* a0 has no evidence: the graph counts it but keeps no record of it. */
+    ck_assert_uint_eq(erg_graph_article_count(g), 2);
+    ck_assert_uint_eq(erg_graph_article_total(g), 3);
     sub = subset(g, NULL, NULL);
     ck_assert_uint_eq(erg_graph_article_count(sub), 2);
+    ck_assert_uint_eq(erg_graph_article_total(sub), 3);
     ck_assert_int_eq(erg_graph_find_key(sub, "kim jong un"), erg_graph_find_key(g, "kim jong un"));
     ck_assert_str_eq(entity(sub, "kim jong un")->first_date, "2018-01-01"); /* from a0 */
     ck_assert_str_eq(erg_graph_get_article(sub, 0)->id, "a1");
@@ -1409,7 +1594,7 @@ END_TEST
 
 /*
  * A version 1 file (sentence in each evidence record, integer weight, no
- * count) loads: count = weight, and writing it gives version 2 with the
+ * count) loads: count = weight, and writing it gives version 3 with the
  * sentence once in the table.
  */
 START_TEST(test_version1_file)
@@ -1438,7 +1623,7 @@ START_TEST(test_version1_file)
     ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
     ck_assert_str_eq(d->evidence[0].sentence, "A met B.");
     char *s = tb_json(g);
-    ck_assert(strstr(s, "\"version\":2") != NULL);
+    ck_assert(strstr(s, "\"version\":3") != NULL);
     ck_assert(strstr(s,
                      "\"sentences\":[\n{\"article\":\"x\",\"start\":0,\"end\":8,\"text\":\"A met "
                      "B.\"}\n]") != NULL);
@@ -1484,6 +1669,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_json_round_trip);
     tcase_add_test(tc, test_load_layouts);
     tcase_add_test(tc, test_merge_order_independent);
+    tcase_add_test(tc, test_evicted_articles);
     tcase_add_test(tc, test_evidence_growth);
     tcase_add_test(tc, test_malformed_files);
     tcase_add_test(tc, test_to_igraph);

@@ -9,9 +9,11 @@
  * outlet names and evidence strings are shared between records (one copy
  * per distinct text), so never free or modify them.
  *
- * Memory grows with entities, edges and articles (evidence is capped per
- * edge), never with the text read. Measured: 8.3 million edges between
- * 50,000 entities from 100,000 synthetic articles take 2.3 GB.
+ * Memory grows with entities and edges (evidence is capped per edge), never
+ * with the text read. Of an article the graph keeps a 64-bit hash of its id
+ * (11 to 21 bytes), and its metadata only while an evidence record cites
+ * it, so the article table is bounded by the edges. Measured: 8.3 million
+ * edges between 50,000 entities from 100,000 synthetic articles take 2.3 GB.
  */
 #ifndef ERG_GRAPH_H
 #define ERG_GRAPH_H
@@ -29,10 +31,11 @@ extern "C" {
 #endif
 
 /*
- * Version of the native file this code writes; the loader reads it and
- * version 1 (evidence sentences inline, integer weights, no counts).
+ * Version of the native file this code writes; the loader reads it,
+ * version 2 (every article listed, no "article_ids") and version 1 (also
+ * evidence sentences inline, integer weights, no counts).
  */
-#define ERG_GRAPH_FORMAT_VERSION 2
+#define ERG_GRAPH_FORMAT_VERSION 3
 
 /*
  * How a surface form came to an entity. Corpus-level folds (after all
@@ -104,7 +107,11 @@ typedef struct erg_edge {
     size_t n_evidence;
 } erg_edge;
 
-/* An article of the graph (metadata only). Strings may be NULL except id. */
+/*
+ * A cited article of the graph: one that a kept evidence record names
+ * (metadata only). Strings may be NULL except id. Of the other articles the
+ * graph keeps only a hash of the id.
+ */
 typedef struct erg_graph_article {
     char *id;
     char *title;
@@ -135,10 +142,14 @@ erg_status erg_graph_new(erg_graph **out, unsigned max_evidence, erg_error *err)
 void erg_graph_free(erg_graph *g);
 
 /*
- * Adds one article's result: its metadata, its entities (with their
- * mentions and surface forms) and relations. Entities join existing ones by
- * merge key. Edges are keyed by (source, target, kind). ERG_EINVAL when the
- * article id is already in the graph. Amortized O(entities + relations).
+ * Adds one article's result: its id, its entities (with their mentions and
+ * surface forms) and relations. Entities join existing ones by merge key.
+ * Edges are keyed by (source, target, kind). ERG_EINVAL when the article id
+ * is already in the graph (ids are compared by a 64-bit hash: two distinct
+ * ids with the same hash, odds about n^2 / 2^65 in n articles, count as the
+ * same). The article's metadata (id, title, date, source, url) is kept
+ * while one of its evidence records is, and freed when the evidence cap
+ * pushes the last one out. Amortized O(entities + relations).
  *
  * Details: local entities of type misc are skipped, and so are relations
  * that touch one, or that join two local entities with the same key. Each
@@ -158,7 +169,8 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
 
 /*
  * Adds all of src to dst (src is unchanged). ERG_EINVAL when an article id
- * is in both, or when dst is src. Merging is associative and commutative:
+ * is in both (named when src cites it, else given as its hash), or when dst
+ * is src; nothing is added then. Merging is associative and commutative:
  * after erg_graph_finish, the saved bytes are the same whatever the order,
  * and the same as adding every article to one graph. Entities that an
  * earlier erg_graph_finish dropped by type are gone for good. dst keeps its
@@ -173,9 +185,11 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
  * drops entities whose type is not in type_mask (and their edges), and sorts
  * entities by key and edges by (source, target, kind). Indexes returned
  * before are invalid afterwards. Call after adding and before reading.
- * May be called again after more adds or merges. ERG_ENOMEM leaves the
+ * Drops the metadata of articles that no kept evidence cites any more (the
+ * edges it dropped took their evidence along) and sorts the cited ones by
+ * id. May be called again after more adds or merges. ERG_ENOMEM leaves the
  * graph as it was (types and names may be decided already).
- * O(n log n) in entities, edges and articles.
+ * O(n log n) in entities, edges and cited articles.
  */
 erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
 
@@ -215,14 +229,26 @@ erg_status erg_graph_set_corpus_resolve(erg_graph *g, bool on, const char *const
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);
 
-/* Sizes of the tables; O(1). Indexes and counts are final only after erg_graph_finish. */
+/*
+ * Sizes of the tables; O(1). Indexes and counts are final only after
+ * erg_graph_finish. erg_graph_article_count is the number of cited articles
+ * (those some kept evidence record names: the ones erg_graph_get_article
+ * reads, sorted by id), erg_graph_article_total the number of articles the
+ * graph took, cited or not (added, merged, or in a loaded file's "graph").
+ */
 size_t erg_graph_entity_count(const erg_graph *g);
 size_t erg_graph_edge_count(const erg_graph *g);
 size_t erg_graph_article_count(const erg_graph *g);
-/* Borrowed records; i must be below the matching count. */
+size_t erg_graph_article_total(const erg_graph *g);
+/* Borrowed records; i must be below the matching count (for articles: the cited ones). */
 const erg_entity *erg_graph_entity(const erg_graph *g, size_t i);
 const erg_edge *erg_graph_edge(const erg_graph *g, size_t i);
 const erg_graph_article *erg_graph_get_article(const erg_graph *g, size_t i);
+/*
+ * The cited article with this id (every evidence record's article is one),
+ * or NULL (also for g or id NULL). O(1) expected.
+ */
+const erg_graph_article *erg_graph_find_article(const erg_graph *g, const char *id);
 
 /* Index of the entity with this merge key, or -1. O(1) expected. */
 long erg_graph_find_key(const erg_graph *g, const char *key);
@@ -236,8 +262,8 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t);
  * - the entities i with keep_entity[i] true (keep_entity NULL: all);
  * - the edges j (erg_graph_edge order) with keep_edge[j] true (keep_edge
  *   NULL: all) whose two entities are both kept;
- * - the articles that an evidence record of a kept edge cites (so a subset
- *   that keeps everything drops only the articles no evidence cites).
+ * - the articles that an evidence record of a kept edge cites, and the id
+ *   hashes of every article of g (erg_graph_article_total is g's).
  * keep_entity has erg_graph_entity_count(g) entries and keep_edge
  * erg_graph_edge_count(g); g is unchanged. Records are copied whole:
  * an entity keeps its mention and article counts, aliases, type votes and
@@ -245,8 +271,8 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t);
  * evidence. The copy has g's evidence cap, and keeps g's order, so entity
  * k of the copy is the k-th kept entity of g (the same for edges and
  * articles). Written to the native file, a copy that keeps everything
- * gives the same bytes as g when every article of g is cited, and any copy's
- * "sentences" table holds just what its kept evidence cites.
+ * gives the same bytes as g, and any copy's "articles" and "sentences" hold
+ * just what its kept evidence cites.
  * ERG_EINVAL when g is not finished; ERG_ENOMEM (nothing is returned).
  * O(entities + edges + articles + evidence) expected.
  */
@@ -255,15 +281,16 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
 
 /*
  * Writes the native file (JSON, node-link layout, "format": "erg-graph",
- * "version": 2) to f. Deterministic: the same graph gives the same bytes.
+ * "version": 3) to f. Deterministic: the same graph gives the same bytes.
  * Call erg_graph_finish first (ERG_EINVAL otherwise); ERG_EIO when a write
  * fails; ERG_ENOMEM (the sentence table takes one pointer per evidence
- * record while writing).
+ * record, the id list 8 bytes per article, while writing).
  *
  * Layout: one object, one record per line:
- *   {"format":"erg-graph","version":2,"directed":false,"multigraph":true,
+ *   {"format":"erg-graph","version":3,"directed":false,"multigraph":true,
  *    "graph":{"entities":N,"edges":M,"articles":K,"max_evidence":E},
  *    "articles":[{"id","title","date","source","url"}...],
+ *    "article_ids":["0123456789abcdef",...],
  *    "sentences":[{"article","start","end","text"}...],
  *    "nodes":[{"id":key,"name","type","mentions","articles","first_date",
  *              "last_date","aliases":[{"name","count","rule"}...],
@@ -271,6 +298,11 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
  *    "links":[{"source":key,"target":key,"kind","weight","count","articles",
  *              "first_date","last_date","outlets":[...],
  *              "evidence":[{"article","start","end"}...]}...]}
+ * K counts every article the graph took; "articles" lists the cited ones
+ * only (those a kept evidence record names), sorted by id, and
+ * "article_ids", on one line, the 64-bit hash of every article's id (K of
+ * them, 16 lower-case hex digits, sorted), which is what lets saved graphs
+ * be merged with duplicate ids refused and articles counted exactly.
  * A NULL string field (title, dates, ...) is left out, never written as
  * null; "votes" lists only non-zero counts and is what lets a saved graph be
  * merged exactly. An alias's "rule" (erg_fold_name) is left out for
@@ -327,14 +359,18 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
                                       size_t n_attrs, FILE *f, erg_error *err);
 
 /*
- * Loads a native file written by erg_graph_write_json, version 2 or 1;
+ * Loads a native file written by erg_graph_write_json, version 3, 2 or 1;
  * already finished (types and names decided again from votes and aliases).
  * Any JSON layout of the same content loads the same graph. The file is read
  * one record at a time when its arrays come in the order erg writes them
- * (header, "graph", articles, sentences, nodes, links), so memory is the
- * graph's own (plus one small entry per sentence of the table until the
- * links are read); an array that comes before what it needs is held whole
- * until the end. Version 1 files have no "sentences" (each evidence record
+ * (header, "graph", articles, article_ids, sentences, nodes, links), so
+ * memory is the graph's own (plus one small entry per sentence of the table
+ * until the links are read); an array that comes before what it needs is
+ * held whole until the end. Listed articles that no evidence cites keep only
+ * their id hash (the metadata of cited articles only is the graph's, see
+ * erg_graph_add_article). Versions 1 and 2 have no "article_ids" (a key of
+ * that name is ignored): the ids are those of "articles", which lists every
+ * article. Version 1 files have no "sentences" (each evidence record
  * holds its "sentence"; a "sentences" key is ignored) and their links no
  * "count": the count is then the weight (a version 1 weight was the window
  * count). A weight is read as a number above 0 and at most 1e12, rounded to
@@ -344,13 +380,16 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
  * - ERG_EJSON for malformed JSON (err->line and err->offset say where;
  *   a key twice in one object counts as malformed) and for records of the
  *   wrong shape (a missing field, a string where a number belongs, a
- *   negative count, a version 2 file without "sentences");
+ *   negative count, a version 2 file without "sentences", a version 3 file
+ *   without "article_ids" or with an entry that is not 16 hex digits);
  * - ERG_EFORMAT when it is not an erg graph ("format"), of another version,
  *   or inconsistent: unknown type or kind, duplicate node, link or article,
  *   a link to a node that is not listed or to itself, evidence naming an
- *   unlisted article, counts in "graph" that disagree with the arrays; in
- *   version 2, a sentence naming an unlisted article or listed twice, and
- *   evidence citing a range that "sentences" does not hold.
+ *   unlisted article, counts in "graph" that disagree with the arrays
+ *   ("articles" with "article_ids" in version 3); from version 2, a
+ *   sentence naming an unlisted article or listed twice, and evidence citing
+ *   a range that "sentences" does not hold; in version 3, an id hash listed
+ *   twice or 0, a listed article whose id hash is not in "article_ids".
  * Null is accepted where a string field is optional; unknown fields are
  * ignored in every record (the extra node numbers that
  * erg_graph_write_json_attrs writes among them). A node without "votes"

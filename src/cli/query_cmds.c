@@ -761,7 +761,7 @@ int query_stats(query_ctx *q, int argc, char **argv)
                   median, "mean", mean, "max", (json_int_t)(n ? VECTOR(deg)[n - 1] : 0));
     doc =
         json_pack("{s:I, s:o, s:I, s:I, s:o, s:I, s:f, s:I, s:I, s:I, s:f, s:o}", "entities",
-                  (json_int_t)n, "types", types, "articles", (json_int_t)erg_graph_article_count(g),
+                  (json_int_t)n, "types", types, "articles", (json_int_t)erg_graph_article_total(g),
                   "edges", (json_int_t)m, "kinds", kinds, "pairs", (json_int_t)pairs,
                   "total_weight", total_weight, "components", (json_int_t)comp.count,
                   "largest_component", (json_int_t)(comp.count ? VECTOR(comp.sizes)[0] : 0),

@@ -7,18 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The article record with this id, or NULL. Linear: evidence lists are short. */
-static const erg_graph_article *find_article(const erg_graph *g, const char *id)
-{
-    size_t n = erg_graph_article_count(g);
-    for (size_t i = 0; i < n; i++) {
-        const erg_graph_article *a = erg_graph_get_article(g, i);
-        if (strcmp(a->id, id) == 0)
-            return a;
-    }
-    return NULL;
-}
-
 /* The kinds of the edges between a and b, read from a; a JSON array of strings. */
 static json_t *pair_kinds(const erg_graph *g, size_t a, size_t b)
 {
@@ -253,7 +241,7 @@ int query_evidence(query_ctx *q, int argc, char **argv)
             json_array_append_new(outlets, json_string(e->outlets[o]));
         for (size_t k = 0; evs && k < e->n_evidence; k++) {
             const erg_evidence *ev = &e->evidence[k];
-            const erg_graph_article *art = find_article(g, ev->article);
+            const erg_graph_article *art = erg_graph_find_article(g, ev->article);
             json_t *jev = json_pack(
                 "{s:s, s:I, s:I, s:s, s:o, s:o, s:o, s:o}", "article", ev->article, "start",
                 (json_int_t)ev->start, "end", (json_int_t)ev->end, "sentence",

@@ -712,7 +712,8 @@ erg_status erg_export_load_graphml(erg_graph **out, const char *path, erg_error 
     if (erg_buf_printf(
             &c->nodes,
             "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
-            "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"sentences\":[],\n\"nodes\":[",
+            "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"article_ids\":[],\n"
+            "\"sentences\":[],\n\"nodes\":[",
             ERG_GRAPH_FORMAT_VERSION) != ERG_OK ||
         erg_buf_puts(&c->links, "") != ERG_OK) {
         st = erg_error_oom(err);

@@ -72,7 +72,7 @@ static uint64_t ent_hash(const erg_graph *g, uint32_t i)
 
 static uint64_t art_hash(const erg_graph *g, uint32_t i)
 {
-    const char *k = g->arts[i].id;
+    const char *k = g->arts[i].a.id;
     return erg_hash(k, strlen(k));
 }
 
@@ -146,6 +146,86 @@ static erg_status index_put(erg_graph_index *ix, size_t slot, uint32_t i, const 
     return index_rebuild(ix, g, n, hash);
 }
 
+/*
+ * Takes the item at slot out of ix by backward shift: later members of the
+ * probe run move up, so no tombstone is left and lookups stay right. hash
+ * reads the items still in the table.
+ */
+static void index_remove(erg_graph_index *ix, size_t slot, const erg_graph *g,
+                         uint64_t (*hash)(const erg_graph *, uint32_t))
+{
+    size_t m = ix->cap - 1, i = slot;
+    for (size_t j = (i + 1) & m; ix->slots[j] != ERG_GRAPH_NONE; j = (j + 1) & m) {
+        size_t home = (size_t)hash(g, ix->slots[j]) & m;
+        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) {
+            ix->slots[i] = ix->slots[j];
+            i = j;
+        }
+    }
+    ix->slots[i] = ERG_GRAPH_NONE;
+}
+
+/* ---- the set of article ids ---- */
+
+uint64_t erg_graph_i_id_hash(const char *id)
+{
+    uint64_t h = erg_hash(id, strlen(id));
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
+bool erg_graph_i_idset_has(const erg_graph_idset *s, uint64_t h)
+{
+    if (!s->cap)
+        return false;
+    size_t m = s->cap - 1;
+    for (size_t k = (size_t)h & m; s->slots[k]; k = (k + 1) & m)
+        if (s->slots[k] == h)
+            return true;
+    return false;
+}
+
+static void idset_put(uint64_t *slots, size_t cap, uint64_t h)
+{
+    size_t m = cap - 1, k = (size_t)h & m;
+    while (slots[k])
+        k = (k + 1) & m;
+    slots[k] = h;
+}
+
+erg_status erg_graph_i_idset_reserve(erg_graph_idset *s, size_t n)
+{
+    if (n > SIZE_MAX / 8 - s->n)
+        return ERG_ENOMEM;
+    size_t need = s->n + n, cap = s->cap ? s->cap : 16;
+    while (4 * need > 3 * cap)
+        cap *= 2;
+    if (cap == s->cap)
+        return ERG_OK;
+    uint64_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return ERG_ENOMEM;
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i])
+            idset_put(slots, cap, s->slots[i]);
+    free(s->slots);
+    s->slots = slots;
+    s->cap = cap;
+    return ERG_OK;
+}
+
+bool erg_graph_i_idset_add(erg_graph_idset *s, uint64_t h, erg_status *st)
+{
+    *st = ERG_OK;
+    if (erg_graph_i_idset_has(s, h))
+        return false;
+    if ((*st = erg_graph_i_idset_reserve(s, 1)) != ERG_OK)
+        return false;
+    idset_put(s->slots, s->cap, h);
+    s->n++;
+    return true;
+}
+
 static long ent_find(const erg_graph *g, const char *key, uint64_t h, size_t *slot)
 {
     if (!g->ent_ix.cap) {
@@ -177,7 +257,7 @@ static long art_find(const erg_graph *g, const char *id, uint64_t h, size_t *slo
         uint32_t i = g->art_ix.slots[s];
         if (i == ERG_GRAPH_NONE)
             break;
-        if (strcmp(g->arts[i].id, id) == 0) {
+        if (strcmp(g->arts[i].a.id, id) == 0) {
             *slot = s;
             return i;
         }
@@ -223,22 +303,6 @@ static void entity_release(erg_graph_pool *pool, erg_entity *e)
     free(e->aliases);
 }
 
-static void edge_release(erg_graph_pool *pool, erg_edge *d)
-{
-    if (pool) {
-        erg_graph_i_pool_put(pool, d->first_date);
-        erg_graph_i_pool_put(pool, d->last_date);
-        for (size_t i = 0; i < d->n_outlets; i++)
-            erg_graph_i_pool_put(pool, d->outlets[i]);
-        for (size_t i = 0; i < d->n_evidence; i++) {
-            erg_graph_i_pool_put(pool, d->evidence[i].article);
-            erg_graph_i_pool_put(pool, d->evidence[i].sentence);
-        }
-    }
-    free(d->outlets);
-    free(d->evidence);
-}
-
 static void article_release(erg_graph_article *a)
 {
     free(a->id);
@@ -246,6 +310,53 @@ static void article_release(erg_graph_article *a)
     free(a->date);
     free(a->source);
     free(a->url);
+}
+
+/* Takes cited article i out of the table: the last record moves into its place. */
+static void article_drop(erg_graph *g, size_t i)
+{
+    size_t slot, last = g->n_arts - 1;
+    const char *id = g->arts[i].a.id;
+    if (art_find(g, id, erg_hash(id, strlen(id)), &slot) >= 0)
+        index_remove(&g->art_ix, slot, g, art_hash);
+    article_release(&g->arts[i].a);
+    if (i != last) {
+        const char *lid = g->arts[last].a.id;
+        if (art_find(g, lid, erg_hash(lid, strlen(lid)), &slot) >= 0)
+            g->art_ix.slots[slot] = (uint32_t)i;
+        g->arts[i] = g->arts[last];
+    }
+    g->n_arts--;
+}
+
+/* Drops one citation of the article id (an evidence record's article string). */
+static void article_unref(erg_graph *g, const char *id)
+{
+    size_t slot;
+    long i = art_find(g, id, erg_hash(id, strlen(id)), &slot);
+    if (i < 0)
+        return;
+    erg_graph_art_rec *r = &g->arts[i];
+    if (r->refs == UINT32_MAX || (r->refs > 0 && --r->refs > 0) || g->hold_articles)
+        return;
+    article_drop(g, (size_t)i);
+}
+
+/* Frees d's storage; g is NULL when the whole graph is about to go. */
+static void edge_release(erg_graph *g, erg_edge *d)
+{
+    if (g) {
+        erg_graph_i_pool_put(&g->pool, d->first_date);
+        erg_graph_i_pool_put(&g->pool, d->last_date);
+        for (size_t i = 0; i < d->n_outlets; i++)
+            erg_graph_i_pool_put(&g->pool, d->outlets[i]);
+        for (size_t i = 0; i < d->n_evidence; i++) {
+            article_unref(g, d->evidence[i].article);
+            erg_graph_i_pool_put(&g->pool, d->evidence[i].sentence);
+        }
+    }
+    free(d->outlets);
+    free(d->evidence);
 }
 
 erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, const char *name,
@@ -326,23 +437,30 @@ long erg_graph_i_find_article(const erg_graph *g, const char *id)
     return art_find(g, id, erg_hash(id, strlen(id)), &slot);
 }
 
-erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, const char *date,
-                               const char *source, const char *url)
+const erg_graph_article *erg_graph_i_cited(const erg_graph *g, const char *id)
+{
+    long i = erg_graph_i_find_article(g, id);
+    return i >= 0 ? &g->arts[i].a : NULL;
+}
+
+erg_status erg_graph_i_article(erg_graph *g, const erg_graph_article *src)
 {
     size_t slot;
+    const char *id = src->id;
     if (art_find(g, id, erg_hash(id, strlen(id)), &slot) >= 0)
         return ERG_EINVAL;
     if (g->n_arts >= ERG_GRAPH_NONE - 1 ||
         erg_grow((void **)&g->arts, &g->cap_arts, g->n_arts + 1, sizeof *g->arts) != ERG_OK)
         return ERG_ENOMEM;
-    erg_graph_article *a = &g->arts[g->n_arts];
+    g->arts[g->n_arts].refs = 0;
+    erg_graph_article *a = &g->arts[g->n_arts].a;
     a->id = erg_strdup(id);
-    a->title = erg_strdup(title);
-    a->date = erg_strdup(date);
-    a->source = erg_strdup(source);
-    a->url = erg_strdup(url);
-    if (!a->id || (title && !a->title) || (date && !a->date) || (source && !a->source) ||
-        (url && !a->url)) {
+    a->title = erg_strdup(src->title);
+    a->date = erg_strdup(src->date);
+    a->source = erg_strdup(src->source);
+    a->url = erg_strdup(src->url);
+    if (!a->id || (src->title && !a->title) || (src->date && !a->date) ||
+        (src->source && !a->source) || (src->url && !a->url)) {
         article_release(a);
         return ERG_ENOMEM;
     }
@@ -493,7 +611,8 @@ static size_t ev_room(size_t n, unsigned cap)
     return r < cap ? r : cap;
 }
 
-/* Inserts ev (taking its pooled strings) at pos, dropping the last record when full. */
+/* Inserts ev (taking its citation and pooled sentence) at pos, dropping the last record when full.
+ */
 static erg_status ev_put(erg_graph *g, erg_edge *d, size_t pos, erg_evidence ev)
 {
     unsigned cap = g->max_evidence;
@@ -501,14 +620,15 @@ static erg_status ev_put(erg_graph *g, erg_edge *d, size_t pos, erg_evidence ev)
         size_t room = ev_room(d->n_evidence + 1, cap);
         erg_evidence *p = realloc(d->evidence, room * sizeof *p);
         if (!p) {
-            erg_graph_i_pool_put(&g->pool, ev.article);
+            article_unref(g, ev.article);
             erg_graph_i_pool_put(&g->pool, ev.sentence);
             return ERG_ENOMEM;
         }
         d->evidence = p;
     }
     if (d->n_evidence == cap) {
-        erg_graph_i_pool_put(&g->pool, d->evidence[cap - 1].article);
+        /* The record pushed out cites another range, so ev's article stays cited. */
+        article_unref(g, d->evidence[cap - 1].article);
         erg_graph_i_pool_put(&g->pool, d->evidence[cap - 1].sentence);
         d->n_evidence--;
     }
@@ -518,19 +638,29 @@ static erg_status ev_put(erg_graph *g, erg_edge *d, size_t pos, erg_evidence ev)
     return ERG_OK;
 }
 
-erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, uint32_t start,
-                                uint32_t end, const char *sentence, size_t sentence_len)
+erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const erg_graph_article *art,
+                                uint32_t start, uint32_t end, const char *sentence,
+                                size_t sentence_len)
 {
     size_t pos;
-    if (!ev_slot(d, g->max_evidence, article, start, end, &pos))
+    if (!ev_slot(d, g->max_evidence, art->id, start, end, &pos))
         return ERG_OK;
-    erg_evidence ev = {erg_graph_i_pool_get(&g->pool, article, strlen(article)), start, end,
-                       erg_graph_i_pool_get(&g->pool, sentence, sentence_len)};
-    if (!ev.article || !ev.sentence) {
-        erg_graph_i_pool_put(&g->pool, ev.article);
-        erg_graph_i_pool_put(&g->pool, ev.sentence);
+    long ai = erg_graph_i_find_article(g, art->id);
+    if (ai < 0) {
+        if (erg_graph_i_article(g, art) != ERG_OK)
+            return ERG_ENOMEM;
+        ai = (long)g->n_arts - 1;
+    }
+    erg_graph_art_rec *r = &g->arts[ai];
+    char *text = erg_graph_i_pool_get(&g->pool, sentence, sentence_len);
+    if (!text) {
+        if (r->refs == 0 && !g->hold_articles)
+            article_drop(g, (size_t)ai);
         return ERG_ENOMEM;
     }
+    if (r->refs < UINT32_MAX)
+        r->refs++;
+    erg_evidence ev = {r->a.id, start, end, text};
     return ev_put(g, d, pos, ev);
 }
 
@@ -562,7 +692,7 @@ void erg_graph_free(erg_graph *g)
         edge_release(NULL, &g->edges[i]);
     erg_graph_i_pool_release(&g->pool);
     for (size_t i = 0; i < g->n_arts; i++)
-        article_release(&g->arts[i]);
+        article_release(&g->arts[i].a);
     free(g->ents);
     free(g->ent_stamp);
     free(g->ent_ix.slots);
@@ -571,6 +701,7 @@ void erg_graph_free(erg_graph *g)
     free(g->edge_ix.slots);
     free(g->arts);
     free(g->art_ix.slots);
+    free(g->ids.slots);
     free(g->map);
     free(g->outlets);
     for (size_t i = 0; i < g->n_legal; i++)
@@ -684,7 +815,7 @@ static erg_status validate_article(const erg_graph *g, const erg_article *art,
     if (!str_ok(id) || !str_ok(art->title) || !str_ok(art->date) || !str_ok(art->source) ||
         !str_ok(art->url) || !str_ok(art->outlet))
         return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article metadata is not valid UTF-8");
-    if (erg_graph_i_find_article(g, id) >= 0)
+    if (erg_graph_i_idset_has(&g->ids, erg_graph_i_id_hash(id)))
         return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article '%s' is already in the graph",
                              id);
     size_t n = ents ? ents->n : 0;
@@ -749,9 +880,14 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     if (erg_grow((void **)&g->map, &cap_map, n, sizeof *g->map) != ERG_OK)
         return erg_error_oom(err);
     g->cap_map = cap_map;
-    if (erg_graph_i_article(g, id, art->title, art->date, art->source, art->url) != ERG_OK)
+    erg_status ist;
+    erg_graph_i_idset_add(&g->ids, erg_graph_i_id_hash(id), &ist);
+    if (ist != ERG_OK)
         return erg_error_oom(err);
     g->finished = false;
+    /* The metadata is stored when, and for as long as, an evidence record cites the article. */
+    const erg_graph_article meta = {(char *)id, (char *)art->title, (char *)art->date,
+                                    (char *)art->source, (char *)art->url};
     uint32_t serial = ++g->serial;
 
     size_t n_outlets = 0;
@@ -847,7 +983,7 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         if (!ev_slot(d, g->max_evidence, id, r->start, r->end, &pos))
             continue;
         if (sentence_text(&g->buf, art->text, r->start, r->end) != ERG_OK ||
-            erg_graph_i_evidence(g, d, id, r->start, r->end, g->buf.data, g->buf.len) != ERG_OK)
+            erg_graph_i_evidence(g, d, &meta, r->start, r->end, g->buf.data, g->buf.len) != ERG_OK)
             goto oom;
     }
     return ERG_OK;
@@ -877,8 +1013,12 @@ erg_status erg_graph_i_entity_add(erg_graph *g, erg_entity *dst, const erg_entit
     return ERG_OK;
 }
 
-/* Adds src's counts, weight, dates, outlets and evidence to d (src may be of another graph). */
-static erg_status edge_add(erg_graph *g, erg_edge *d, const erg_edge *src)
+/*
+ * Adds src's counts, weight, dates, outlets and evidence to d; src is an edge
+ * of from, which may be g or another graph (its cited articles give the
+ * metadata of those g does not hold yet).
+ */
+static erg_status edge_add(erg_graph *g, erg_edge *d, const erg_graph *from, const erg_edge *src)
 {
     d->count = erg_graph_i_add_u32(d->count, src->count);
     d->wunits += src->wunits;
@@ -891,7 +1031,9 @@ static erg_status edge_add(erg_graph *g, erg_edge *d, const erg_edge *src)
             return ERG_ENOMEM;
     for (size_t k = 0; k < src->n_evidence; k++) {
         const erg_evidence *ev = &src->evidence[k];
-        if (erg_graph_i_evidence(g, d, ev->article, ev->start, ev->end, ev->sentence,
+        const erg_graph_article *a = erg_graph_i_cited(from, ev->article);
+        const erg_graph_article bare = {ev->article, NULL, NULL, NULL, NULL};
+        if (erg_graph_i_evidence(g, d, a ? a : &bare, ev->start, ev->end, ev->sentence,
                                  strlen(ev->sentence)) != ERG_OK)
             return ERG_ENOMEM;
     }
@@ -904,18 +1046,30 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph to merge");
     if (dst == src)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "cannot merge a graph into itself");
-    for (size_t i = 0; i < src->n_arts; i++)
-        if (erg_graph_i_find_article(dst, src->arts[i].id) >= 0)
-            return erg_error_set(err, ERG_EINVAL, src->arts[i].id, 0, -1,
-                                 "article '%s' is already in the graph", src->arts[i].id);
+    /* A cited article is named; any other is known by its id's hash only. */
+    for (size_t i = 0; i < src->n_arts; i++) {
+        const char *id = src->arts[i].a.id;
+        if (erg_graph_i_idset_has(&dst->ids, erg_graph_i_id_hash(id)))
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1, "article '%s' is already in the graph",
+                                 id);
+    }
+    for (size_t i = 0; i < src->ids.cap; i++)
+        if (src->ids.slots[i] && erg_graph_i_idset_has(&dst->ids, src->ids.slots[i]))
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                                 "an article (id hash %016llx) is already in the graph",
+                                 (unsigned long long)src->ids.slots[i]);
     uint32_t *map = NULL;
     if (src->n_ents && !(map = malloc(src->n_ents * sizeof *map)))
         return erg_error_oom(err);
+    if (erg_graph_i_idset_reserve(&dst->ids, src->ids.n) != ERG_OK) {
+        free(map);
+        return erg_error_oom(err);
+    }
     dst->finished = false;
-    for (size_t i = 0; i < src->n_arts; i++) {
-        const erg_graph_article *a = &src->arts[i];
-        if (erg_graph_i_article(dst, a->id, a->title, a->date, a->source, a->url) != ERG_OK)
-            goto oom;
+    for (size_t i = 0; i < src->ids.cap; i++) {
+        erg_status ist;
+        if (src->ids.slots[i])
+            erg_graph_i_idset_add(&dst->ids, src->ids.slots[i], &ist); /* room is reserved */
     }
     for (size_t i = 0; i < src->n_ents; i++) {
         const erg_entity *se = &src->ents[i];
@@ -934,7 +1088,7 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         }
         if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
             goto oom;
-        if (edge_add(dst, &dst->edges[di], sd) != ERG_OK)
+        if (edge_add(dst, &dst->edges[di], src, sd) != ERG_OK)
             goto oom;
     }
     free(map);
@@ -1008,14 +1162,48 @@ static int cmp_edge(const void *a, const void *b)
 
 static int cmp_article(const void *a, const void *b)
 {
-    return strcmp(((const erg_graph_article *)a)->id, ((const erg_graph_article *)b)->id);
+    return strcmp(((const erg_graph_art_rec *)a)->a.id, ((const erg_graph_art_rec *)b)->a.id);
+}
+
+/*
+ * Drops the cited-article records that nothing cites any more (the loader
+ * holds them until now), sorts the rest by id and fills fresh (empty, with
+ * room for them all) as the new index. Cannot fail.
+ */
+static void articles_settle(erg_graph *g, erg_graph_index *fresh)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < g->n_arts; i++) {
+        if (g->arts[i].refs == 0) {
+            article_release(&g->arts[i].a);
+            continue;
+        }
+        g->arts[w++] = g->arts[i];
+    }
+    g->n_arts = w;
+    if (g->n_arts)
+        qsort(g->arts, g->n_arts, sizeof *g->arts, cmp_article);
+    index_fill(fresh, g, g->n_arts, art_hash);
+    free(g->art_ix.slots);
+    g->art_ix = *fresh;
+    fresh->slots = NULL;
+    fresh->cap = 0;
+}
+
+erg_status erg_graph_i_settle_articles(erg_graph *g)
+{
+    erg_graph_index fresh = {NULL, 0};
+    if (index_reserve(&fresh, g->n_arts) != ERG_OK)
+        return ERG_ENOMEM;
+    articles_settle(g, &fresh);
+    return ERG_OK;
 }
 
 /* Adds the duplicate edge y (same ends and kind, after folding) to x and releases y. */
 static erg_status edge_absorb(erg_graph *g, erg_edge *x, erg_edge *y)
 {
-    erg_status st = edge_add(g, x, y);
-    edge_release(&g->pool, y);
+    erg_status st = edge_add(g, x, g, y);
+    edge_release(g, y);
     return st;
 }
 
@@ -1116,7 +1304,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         uint32_t s = remap[d.source], t = remap[d.target];
         /* An edge between a short form and the name it folded into is gone with the fold. */
         if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE || s == t) {
-            edge_release(&g->pool, &d);
+            edge_release(g, &d);
             continue;
         }
         if (d.kind == ERG_KIND_CO_MENTION && s > t) {
@@ -1158,19 +1346,16 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     }
     for (size_t i = 0; i < g->n_edges; i++)
         g->edge_stamp[i] = 0;
-    if (g->n_arts)
-        qsort(g->arts, g->n_arts, sizeof *g->arts, cmp_article);
+    /* Dropped edges dropped their citations: ix[2] has room for every article there was. */
+    articles_settle(g, &ix[2]);
 
     index_fill(&ix[0], g, g->n_ents, ent_hash);
     index_fill(&ix[1], g, g->n_edges, edge_hash);
-    index_fill(&ix[2], g, g->n_arts, art_hash);
     free(g->ent_ix.slots);
     free(g->edge_ix.slots);
-    free(g->art_ix.slots);
     g->ent_ix = ix[0];
     g->edge_ix = ix[1];
-    g->art_ix = ix[2];
-    ix[0].slots = ix[1].slots = ix[2].slots = NULL;
+    ix[0].slots = ix[1].slots = NULL;
     g->finished = true;
     if (st != ERG_OK)
         goto oom;
@@ -1211,6 +1396,11 @@ size_t erg_graph_article_count(const erg_graph *g)
     return g->n_arts;
 }
 
+size_t erg_graph_article_total(const erg_graph *g)
+{
+    return g->ids.n;
+}
+
 const erg_entity *erg_graph_entity(const erg_graph *g, size_t i)
 {
     return i < g->n_ents ? &g->ents[i] : NULL;
@@ -1223,7 +1413,14 @@ const erg_edge *erg_graph_edge(const erg_graph *g, size_t i)
 
 const erg_graph_article *erg_graph_get_article(const erg_graph *g, size_t i)
 {
-    return i < g->n_arts ? &g->arts[i] : NULL;
+    return i < g->n_arts ? &g->arts[i].a : NULL;
+}
+
+const erg_graph_article *erg_graph_find_article(const erg_graph *g, const char *id)
+{
+    if (!g || !id)
+        return NULL;
+    return erg_graph_i_cited(g, id);
 }
 
 long erg_graph_find_key(const erg_graph *g, const char *key)

@@ -236,6 +236,30 @@ static void sentence_json(erg_buf *b, bool *ok, const erg_evidence *ev)
     put_raw(b, ok, "}");
 }
 
+static int cmp_u64(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+/* The id set's hashes, sorted (NULL when there are none); the caller frees them. */
+static erg_status sorted_ids(const erg_graph *g, uint64_t **out)
+{
+    *out = NULL;
+    if (!g->ids.n)
+        return ERG_OK;
+    uint64_t *h = malloc(g->ids.n * sizeof *h);
+    if (!h)
+        return ERG_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < g->ids.cap; i++)
+        if (g->ids.slots[i])
+            h[k++] = g->ids.slots[i];
+    qsort(h, k, sizeof *h, cmp_u64);
+    *out = h;
+    return ERG_OK;
+}
+
 /* Writes b (one record, after its separator) to f and empties it. */
 static bool flush_record(erg_buf *b, FILE *f)
 {
@@ -331,19 +355,32 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
                        "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
                        "\"multigraph\":true,\n\"graph\":{\"entities\":%zu,\"edges\":%zu,"
                        "\"articles\":%zu,\"max_evidence\":%u},\n\"articles\":[",
-                       ERG_GRAPH_FORMAT_VERSION, g->n_ents, g->n_edges, g->n_arts,
+                       ERG_GRAPH_FORMAT_VERSION, g->n_ents, g->n_edges, g->ids.n,
                        g->max_evidence) != ERG_OK)
         mem = false;
     for (size_t i = 0; mem && io && i < g->n_arts; i++) {
         put_raw(&b, &mem, i ? ",\n" : "\n");
-        article_json(&b, &mem, &g->arts[i]);
+        article_json(&b, &mem, &g->arts[i].a);
         io = !mem || flush_record(&b, f);
     }
+    /* Every article's id hash, on one line: merging saved graphs refuses a shared id. */
+    uint64_t *ids = NULL;
+    if (mem && sorted_ids(g, &ids) != ERG_OK)
+        mem = false;
+    put_raw(&b, &mem, "\n],\n\"article_ids\":[");
+    for (size_t i = 0; mem && io && i < g->ids.n; i++) {
+        if (erg_buf_printf(&b, i ? ",\"%016llx\"" : "\"%016llx\"", (unsigned long long)ids[i]) !=
+            ERG_OK)
+            mem = false;
+        if (b.len >= 4096)
+            io = !mem || flush_record(&b, f);
+    }
+    free(ids);
     const erg_evidence **sents = NULL;
     size_t n_sents = 0;
     if (mem && sentence_table(g, &sents, &n_sents) != ERG_OK)
         mem = false;
-    put_raw(&b, &mem, "\n],\n\"sentences\":[");
+    put_raw(&b, &mem, "],\n\"sentences\":[");
     for (size_t i = 0; mem && io && i < n_sents; i++) {
         put_raw(&b, &mem, i ? ",\n" : "\n");
         sentence_json(&b, &mem, sents[i]);
@@ -528,8 +565,43 @@ static erg_status load_article(loader *c, erg_graph *g, const json_t *a)
         return st;
     if (erg_graph_i_find_article(g, id) >= 0)
         return fail(c, ERG_EFORMAT, "article id '%s' appears twice", id);
-    if (erg_graph_i_article(g, id, title, date, source, url) != ERG_OK)
+    /* Before version 3 every article is listed, and the list gives the id set. */
+    if (c->version < 3) {
+        erg_status ist;
+        if (!erg_graph_i_idset_add(&g->ids, erg_graph_i_id_hash(id), &ist))
+            return ist != ERG_OK ? erg_error_oom(c->err)
+                                 : fail(c, ERG_EFORMAT, "article id '%s' appears twice", id);
+    }
+    const erg_graph_article rec = {(char *)id, (char *)title, (char *)date, (char *)source,
+                                   (char *)url};
+    if (erg_graph_i_article(g, &rec) != ERG_OK)
         return erg_error_oom(c->err);
+    return ERG_OK;
+}
+
+/* A record of "article_ids" (version 3): the 16 hex digits of an id's erg_graph_i_id_hash. */
+static erg_status load_article_id(loader *c, erg_graph *g, const json_t *v)
+{
+    const char *s = json_string_value(v);
+    uint64_t h = 0;
+    bool ok = s && json_string_length(v) == 16;
+    for (size_t i = 0; ok && i < 16; i++) {
+        char x = s[i];
+        int d = x >= '0' && x <= '9'   ? x - '0'
+                : x >= 'a' && x <= 'f' ? x - 'a' + 10
+                : x >= 'A' && x <= 'F' ? x - 'A' + 10
+                                       : -1;
+        ok = d >= 0;
+        h = h << 4 | (uint64_t)(d & 15);
+    }
+    if (!ok)
+        return fail(c, ERG_EJSON, "an article id hash must be a string of 16 hex digits");
+    if (h == 0)
+        return fail(c, ERG_EFORMAT, "the article id hash 0000000000000000 is never written");
+    erg_status st;
+    if (!erg_graph_i_idset_add(&g->ids, h, &st))
+        return st != ERG_OK ? erg_error_oom(c->err)
+                            : fail(c, ERG_EFORMAT, "the article id hash %s appears twice", s);
     return ERG_OK;
 }
 
@@ -590,7 +662,7 @@ static erg_status sentences_done(loader *c, const erg_graph *g)
                      a->record > b->record ? a->record : b->record);
             erg_status st =
                 fail(c, ERG_EFORMAT, "the sentence of article '%s' at bytes %u to %u appears twice",
-                     g->arts[b->article].id, (unsigned)b->start, (unsigned)b->end);
+                     g->arts[b->article].a.id, (unsigned)b->start, (unsigned)b->end);
             c->where[0] = '\0';
             return st;
         }
@@ -778,7 +850,7 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
                         "evidence[%zu]: article '%s' bytes %u to %u have no entry in "
                         "\"sentences\"",
                         i, article, (unsigned)start, (unsigned)end);
-        if (erg_graph_i_evidence(g, d, article, start, end, sentence ? sentence : "",
+        if (erg_graph_i_evidence(g, d, &g->arts[ai].a, start, end, sentence ? sentence : "",
                                  sentence ? strlen(sentence) : 0) != ERG_OK)
             return erg_error_oom(c->err);
     }
@@ -918,13 +990,16 @@ static erg_status jr_value(loader *c, jreader *r, json_t **out)
     return ERG_OK;
 }
 
-enum { ARR_ARTICLES, ARR_SENTENCES, ARR_NODES, ARR_LINKS, ARR_COUNT };
-static const char *const arr_names[ARR_COUNT] = {"articles", "sentences", "nodes", "links"};
+/* In the order they are read when they all wait for the end: each needs the ones before. */
+enum { ARR_ARTICLES, ARR_IDS, ARR_SENTENCES, ARR_NODES, ARR_LINKS, ARR_COUNT };
+static const char *const arr_names[ARR_COUNT] = {"articles", "article_ids", "sentences", "nodes",
+                                                 "links"};
 
 static erg_status load_record(loader *c, erg_graph *g, int which, size_t i, const json_t *v)
 {
     snprintf(c->where, sizeof c->where, "%s[%zu]", arr_names[which], i);
     erg_status st = which == ARR_ARTICLES    ? load_article(c, g, v)
+                    : which == ARR_IDS       ? load_article_id(c, g, v)
                     : which == ARR_SENTENCES ? load_sentence(c, g, v)
                     : which == ARR_NODES     ? load_node(c, g, v)
                                              : load_link(c, g, v);
@@ -998,6 +1073,8 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
         st = erg_error_oom(err);
         goto cleanup;
     }
+    /* Articles come before the evidence that cites them: none goes before finish. */
+    g->hold_articles = true;
     r->f = f;
     r->line = 1;
     erg_buf_init(&r->slice);
@@ -1044,8 +1121,9 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
             for (int i = 0; i < ARR_COUNT; i++)
                 if (strcmp(key, arr_names[i]) == 0)
                     which = i;
-            if (which == ARR_SENTENCES && header_ok && c.version < 2)
-                which = -1; /* not part of a version 1 file: ignored */
+            if ((which == ARR_SENTENCES && header_ok && c.version < 2) ||
+                (which == ARR_IDS && header_ok && c.version < 3))
+                which = -1; /* not part of a file of that version: ignored */
             /* Sentences need the articles; links need the articles, sentences and nodes. */
             bool ready = header_ok && (which != ARR_SENTENCES || done[ARR_ARTICLES]) &&
                          (which != ARR_LINKS || (done[ARR_ARTICLES] && done[ARR_NODES] && meta &&
@@ -1111,7 +1189,7 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     if (!header_ok && (st = check_format(&c, fmt, ver)) != ERG_OK)
         goto cleanup;
     for (int w = 0; w < ARR_COUNT; w++) {
-        if (w == ARR_SENTENCES && c.version < 2)
+        if ((w == ARR_SENTENCES && c.version < 2) || (w == ARR_IDS && c.version < 3))
             continue;
         if (!have[w]) {
             st = fail(&c, ERG_EJSON, "\"%s\" is missing", arr_names[w]);
@@ -1130,8 +1208,18 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
         if (w == ARR_SENTENCES && (st = sentences_done(&c, g)) != ERG_OK)
             goto cleanup;
     }
-    /* "graph" counts no sentences. */
-    static const char *const count_keys[ARR_COUNT] = {"articles", NULL, "entities", "edges"};
+    /* A listed (cited) article must be one of the ids. */
+    for (size_t i = 0; c.version >= 3 && i < g->n_arts; i++) {
+        const char *id = g->arts[i].a.id;
+        if (!erg_graph_i_idset_has(&g->ids, erg_graph_i_id_hash(id))) {
+            snprintf(c.where, sizeof c.where, "articles[%zu]", i);
+            st = fail(&c, ERG_EFORMAT, "the hash of article id '%s' is not in \"article_ids\"", id);
+            goto cleanup;
+        }
+    }
+    /* "graph" counts every article (the ids), no sentences. */
+    counts[ARR_ARTICLES] = g->ids.n;
+    static const char *const count_keys[ARR_COUNT] = {"articles", NULL, NULL, "entities", "edges"};
     for (int w = 0; meta && w < ARR_COUNT; w++) {
         if (!count_keys[w])
             continue;
@@ -1145,6 +1233,8 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     }
     /* Evidence holds its own references to the texts it cites; uncited ones go now. */
     sentences_release(&c, g);
+    /* Articles no evidence cites keep only their id hash: finish drops their records. */
+    g->hold_articles = false;
     if ((st = erg_graph_finish(g, TYPE_MASK_ALL, err)) != ERG_OK)
         goto cleanup;
     *out = g;

@@ -20,6 +20,25 @@ typedef struct erg_graph_index {
     size_t cap;
 } erg_graph_index;
 
+/*
+ * The set of every article id the graph took, as 64-bit hashes
+ * (erg_graph_i_id_hash, never 0): open addressing with linear probing, 0
+ * marks an empty slot, the capacity is a power of two and the load at most
+ * three quarters. 11 to 21 bytes per article, whatever its strings.
+ */
+typedef struct erg_graph_idset {
+    uint64_t *slots;
+    size_t cap, n;
+} erg_graph_idset;
+
+/* The hash of an article id that the id set and the native file hold (never 0). */
+uint64_t erg_graph_i_id_hash(const char *id);
+bool erg_graph_i_idset_has(const erg_graph_idset *s, uint64_t h);
+/* Makes room for n more hashes, so that as many adds cannot fail. */
+erg_status erg_graph_i_idset_reserve(erg_graph_idset *s, size_t n);
+/* Adds h; false when it was there already (ERG_ENOMEM is reported through *st). */
+bool erg_graph_i_idset_add(erg_graph_idset *s, uint64_t h, erg_status *st);
+
 /* A pooled string: shared by every record that holds the same bytes. */
 typedef struct erg_graph_pool_slot {
     char *s; /* NULL for an empty slot */
@@ -39,6 +58,12 @@ char *erg_graph_i_pool_get(erg_graph_pool *p, const char *s, size_t n);
 void erg_graph_i_pool_put(erg_graph_pool *p, const char *s);
 void erg_graph_i_pool_release(erg_graph_pool *p);
 
+/* A cited article: the public record first (erg_graph_get_article points at it). */
+typedef struct erg_graph_art_rec {
+    erg_graph_article a;
+    uint32_t refs; /* evidence records that cite it (UINT32_MAX: never freed) */
+} erg_graph_art_rec;
+
 struct erg_graph {
     unsigned max_evidence;
     bool finished; /* no add or merge since the last erg_graph_finish */
@@ -53,16 +78,25 @@ struct erg_graph {
     uint32_t *edge_stamp;
     erg_graph_index edge_ix;
 
-    erg_graph_article *arts;
+    /*
+     * Every article id taken (ids), and the metadata of the cited articles
+     * only: those that a kept evidence record names. arts[i].refs counts the
+     * evidence records that name arts[i]; evidence holds arts[i].a.id itself
+     * as its article string. A record goes when its count drops to zero
+     * (at once, or at the next finish while hold_articles is set: the loader
+     * reads the articles before the evidence that cites them).
+     */
+    erg_graph_idset ids;
+    erg_graph_art_rec *arts;
     size_t n_arts, cap_arts;
     erg_graph_index art_ix;
+    bool hold_articles;
 
     uint32_t serial; /* articles added so far; stamps are compared against it */
 
     /*
-     * Dates, outlets, evidence article ids and sentences of entities and
-     * edges live here; keys, names, aliases and article metadata are owned
-     * by their records.
+     * Dates, outlets and evidence sentences of entities and edges live here;
+     * keys, names, aliases and article metadata are owned by their records.
      */
     erg_graph_pool pool;
 
@@ -84,10 +118,21 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
                               uint32_t *out);
 /* Finds or adds the edge (s, t, kind); s < t is the caller's business for co_mention. */
 erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out);
-/* Adds an article record (copies the strings); the id must not be there yet. */
-erg_status erg_graph_i_article(erg_graph *g, const char *id, const char *title, const char *date,
-                               const char *source, const char *url);
+/*
+ * Adds a cited-article record (copies a's strings) with no reference yet;
+ * the id must not be in the table. Its id set entry is the caller's. The
+ * record goes at the next unreference to zero, or at the next finish.
+ */
+erg_status erg_graph_i_article(erg_graph *g, const erg_graph_article *a);
+/* Index of the cited article with this id, or -1 (valid until the table changes). */
 long erg_graph_i_find_article(const erg_graph *g, const char *id);
+/* The cited article with this id, or NULL. */
+const erg_graph_article *erg_graph_i_cited(const erg_graph *g, const char *id);
+/*
+ * Settles the cited-article table: drops records no evidence cites, sorts
+ * by id, rebuilds the index. ERG_ENOMEM leaves it as it was.
+ */
+erg_status erg_graph_i_settle_articles(erg_graph *g);
 /* Adds count to the alias name of entity e. */
 erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count, erg_fold rule);
 /* Adds name to the sorted set of outlets of edge d. */
@@ -96,10 +141,14 @@ erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name);
 erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date);
 /*
  * Offers an evidence record to edge d, which keeps g->max_evidence smallest
- * by (article, start, end), without duplicates. The strings are pooled.
+ * by (article id, start, end), without duplicates. The sentence is pooled;
+ * the record cites g's record of the article, which is made from art (its
+ * strings copied) when g has none yet. A record pushed out by the cap drops
+ * its citation, and an article that no record cites any more is freed.
  */
-erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const char *article, uint32_t start,
-                                uint32_t end, const char *sentence, size_t sentence_len);
+erg_status erg_graph_i_evidence(erg_graph *g, erg_edge *d, const erg_graph_article *art,
+                                uint32_t start, uint32_t end, const char *sentence,
+                                size_t sentence_len);
 uint32_t erg_graph_i_add_u32(uint32_t a, uint32_t b);
 
 /*

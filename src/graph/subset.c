@@ -1,31 +1,16 @@
 /*
  * subset.c: a smaller graph copied out of a finished one, table to table.
  *
- * The copy keeps the order of g's tables, and the index map from g to the
- * copy only drops entries, so the copy is already sorted the way
- * erg_graph_finish sorts (entities by key, edges by (source, target, kind),
- * articles by id) and needs no finishing of its own.
+ * The copy keeps the order of g's entity and edge tables, and the index map
+ * from g to the copy only drops entries, so they are already sorted the way
+ * erg_graph_finish sorts (entities by key, edges by (source, target, kind));
+ * the cited articles come in as the copied evidence cites them and are
+ * sorted by id at the end.
  */
 #include "graph_private.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Marks in cited the articles of g that the evidence of the kept edges names. */
-static void mark_cited(const erg_graph *g, const bool *keep_edge, const uint32_t *map, bool *cited)
-{
-    for (size_t i = 0; i < g->n_edges; i++) {
-        const erg_edge *d = &g->edges[i];
-        if ((keep_edge && !keep_edge[i]) || map[d->source] == ERG_GRAPH_NONE ||
-            map[d->target] == ERG_GRAPH_NONE)
-            continue;
-        for (size_t k = 0; k < d->n_evidence; k++) {
-            long a = erg_graph_i_find_article(g, d->evidence[k].article);
-            if (a >= 0)
-                cited[a] = true;
-        }
-    }
-}
 
 static erg_status copy_entity(erg_graph *dst, const erg_entity *se)
 {
@@ -47,7 +32,8 @@ static erg_status copy_entity(erg_graph *dst, const erg_entity *se)
     return ERG_OK;
 }
 
-static erg_status copy_edge(erg_graph *dst, const erg_edge *sd, uint32_t s, uint32_t t)
+static erg_status copy_edge(erg_graph *dst, const erg_graph *g, const erg_edge *sd, uint32_t s,
+                            uint32_t t)
 {
     uint32_t di;
     if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
@@ -65,7 +51,9 @@ static erg_status copy_edge(erg_graph *dst, const erg_edge *sd, uint32_t s, uint
     for (size_t k = 0; k < sd->n_evidence; k++) {
         const erg_evidence *ev = &sd->evidence[k];
         const char *sentence = ev->sentence ? ev->sentence : "";
-        if (erg_graph_i_evidence(dst, d, ev->article, ev->start, ev->end, sentence,
+        const erg_graph_article *a = erg_graph_i_cited(g, ev->article);
+        const erg_graph_article bare = {ev->article, NULL, NULL, NULL, NULL};
+        if (erg_graph_i_evidence(dst, d, a ? a : &bare, ev->start, ev->end, sentence,
                                  strlen(sentence)) != ERG_OK)
             return ERG_ENOMEM;
     }
@@ -86,21 +74,20 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
     erg_status st = ERG_OK;
     erg_graph *dst = NULL;
     uint32_t *map = malloc((g->n_ents ? g->n_ents : 1) * sizeof *map);
-    bool *cited = calloc(g->n_arts ? g->n_arts : 1, sizeof *cited);
-    if (!map || !cited || erg_graph_new(&dst, g->max_evidence, err) != ERG_OK)
+    if (!map || erg_graph_new(&dst, g->max_evidence, err) != ERG_OK)
         goto oom;
 
     uint32_t kept = 0;
     for (size_t i = 0; i < g->n_ents; i++)
         map[i] = !keep_entity || keep_entity[i] ? kept++ : ERG_GRAPH_NONE;
-    mark_cited(g, keep_edge, map, cited);
 
-    /* Articles first: evidence records name them. */
-    for (size_t i = 0; i < g->n_arts; i++) {
-        const erg_graph_article *a = &g->arts[i];
-        if (cited[i] &&
-            erg_graph_i_article(dst, a->id, a->title, a->date, a->source, a->url) != ERG_OK)
+    /* Every article id of the corpus: the copy's counts are the corpus's. */
+    if (g->ids.n) {
+        if (!(dst->ids.slots = malloc(g->ids.cap * sizeof *dst->ids.slots)))
             goto oom;
+        memcpy(dst->ids.slots, g->ids.slots, g->ids.cap * sizeof *dst->ids.slots);
+        dst->ids.cap = g->ids.cap;
+        dst->ids.n = g->ids.n;
     }
     for (size_t i = 0; i < g->n_ents; i++)
         if (map[i] != ERG_GRAPH_NONE && copy_entity(dst, &g->ents[i]) != ERG_OK)
@@ -110,9 +97,12 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
         uint32_t s = map[sd->source], t = map[sd->target];
         if ((keep_edge && !keep_edge[i]) || s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE)
             continue;
-        if (copy_edge(dst, sd, s, t) != ERG_OK)
+        if (copy_edge(dst, g, sd, s, t) != ERG_OK)
             goto oom;
     }
+    /* The articles came in as evidence cited them: sort them as finish does. */
+    if (erg_graph_i_settle_articles(dst) != ERG_OK)
+        goto oom;
     dst->finished = true;
     *out = dst;
     dst = NULL;
@@ -122,6 +112,5 @@ oom:
 cleanup:
     erg_graph_free(dst);
     free(map);
-    free(cited);
     return st;
 }
