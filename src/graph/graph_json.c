@@ -82,10 +82,31 @@ static void put_field_str(erg_buf *b, bool *ok, const char *key, const char *val
     put_str(b, ok, value);
 }
 
+/* Written by hand: printf's format parsing was a seventh of the writing time. */
 static void put_field_u32(erg_buf *b, bool *ok, const char *key, uint32_t v)
 {
-    if (erg_buf_printf(b, ",\"%s\":%u", key, (unsigned)v) != ERG_OK)
+    char digits[10];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    size_t klen = strlen(key);
+    if (erg_buf_reserve(b, klen + 4 + n) != ERG_OK) {
         *ok = false;
+        return;
+    }
+    char *w = b->data + b->len;
+    *w++ = ',';
+    *w++ = '"';
+    memcpy(w, key, klen);
+    w += klen;
+    *w++ = '"';
+    *w++ = ':';
+    while (n)
+        *w++ = digits[--n];
+    *w = '\0';
+    b->len = (size_t)(w - b->data);
 }
 
 static void article_json(erg_buf *b, bool *ok, const erg_graph_article *a)
