@@ -112,6 +112,8 @@ int cmd_build(int argc, char **argv)
         return cli_usage("build", "'misc' is not a graph type (use person, agency, outlet, place)");
     if (optind >= argc)
         return cli_usage("build", "no input given (files, folders or - for stdin)");
+    if (ro.boiler_from && !ro.boilerplate)
+        return cli_usage("build", "--boilerplate-from and --keep-boilerplate: choose one");
 
     erg_error err;
     erg_error_clear(&err);

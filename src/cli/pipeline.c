@@ -17,6 +17,7 @@ void cli_read_options_init(cli_read_options *o)
     o->input.skip_bad = false;
     o->quiet = false;
     o->boilerplate = false;
+    o->boiler_from = NULL;
 }
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o)
@@ -56,6 +57,9 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
         return 1;
     case CLI_OPT_KEEP_BOILERPLATE:
         o->boilerplate = false;
+        return 1;
+    case CLI_OPT_BOILERPLATE_FROM:
+        o->boiler_from = arg;
         return 1;
     default:
         return 0;
@@ -203,8 +207,9 @@ void cli_pipeline_release(cli_pipeline *p)
 }
 
 /*
- * The first pass: every article of the inputs into a new detector. *out is
- * NULL (and CLI_OK) when stdin is among the inputs. CLI_FAIL after printing.
+ * The first pass: every article of the inputs into a new detector, or the
+ * detector of --boilerplate-from. *out is NULL (and CLI_OK) when there is no
+ * file and stdin is among the inputs. CLI_FAIL after printing.
  */
 static int find_boilerplate(char **paths, size_t n_paths, const cli_read_options *o,
                             erg_boiler **out)
@@ -216,6 +221,11 @@ static int find_boilerplate(char **paths, size_t n_paths, const cli_read_options
     bool has_stdin;
     int rc = CLI_OK;
     *out = NULL;
+    if (o->boiler_from) {
+        if (erg_boiler_load(out, o->boiler_from, &err) != ERG_OK)
+            return cli_fail(&err);
+        return CLI_OK;
+    }
     if (erg_input_size((const char *const *)paths, n_paths, &bytes, &has_stdin, &err) != ERG_OK)
         return cli_fail(&err);
     if (has_stdin)
