@@ -10,6 +10,10 @@ byte for byte (erg merge is associative and commutative).
         shards/*.jsonl -- --rank pagerank --communities
     erg_dask.py --scheduler tcp://head:8786 --parts /shared/parts -o graph.json shards/*.jsonl
 
+With --boilerplate, a first task scans all shards once (`erg boilerplate`)
+and every build blanks the lines the whole corpus repeats
+(`--boilerplate-from`), as one `erg build` would.
+
 Paths (erg, shards, the parts folder, the output) must mean the same on every
 worker: a shared file system on a cluster. Options after `--` go to
 `erg merge` (the corpus stage: --types, --rank, --communities, filters,
@@ -33,9 +37,16 @@ def run(argv):
     return p.stderr
 
 
-def build_part(erg, shard, part, build_opts):
+def find_boilerplate(erg, shards, sketch):
+    """The first pass over every shard: the boilerplate detector of the whole corpus."""
+    run([erg, "boilerplate", "--quiet", *shards, "-o", sketch])
+    return sketch
+
+
+def build_part(erg, shard, part, build_opts, sketch=None):
     """The map step: one shard to one partial graph."""
-    run([erg, "build", "--quiet", "--partial", *build_opts, shard, "-o", part])
+    more = ["--boilerplate-from", sketch] if sketch else []
+    run([erg, "build", "--quiet", "--partial", *build_opts, *more, shard, "-o", part])
     return part
 
 
@@ -60,6 +71,9 @@ def main(argv=None):
                     help="worker processes of the LocalCluster (default: the cores)")
     ap.add_argument("--parts", help="folder for the partial graphs (default: a temporary "
                     "folder, removed at the end; give a shared one on a cluster)")
+    ap.add_argument("--boilerplate", action="store_true",
+                    help="scan all shards for boilerplate lines first (erg boilerplate) and "
+                    "give the detector to every build")
     ap.add_argument("--build-option", action="append", default=[],
                     help="an option for every erg build --partial (repeatable)")
     a = ap.parse_args(argv)
@@ -87,7 +101,11 @@ def main(argv=None):
         with client:
             names = [os.path.join(parts_dir, "part-%d.json" % i) for i in range(len(shards))]
             # pure=False: a task is a command with side effects, never skipped as a duplicate.
-            futures = [client.submit(build_part, erg, s, p, a.build_option, pure=False)
+            sketch = None
+            if a.boilerplate:
+                sketch = client.submit(find_boilerplate, erg, shards,
+                                       os.path.join(parts_dir, "lines.sketch"), pure=False)
+            futures = [client.submit(build_part, erg, s, p, a.build_option, sketch, pure=False)
                        for s, p in zip(shards, names)]
             done = client.submit(merge_parts, erg, futures, output, merge_opts, pure=False)
             summary = done.result()
