@@ -22,7 +22,10 @@ static const char build_usage[] =
     "  -f, --format FMT      json (the native graph file), graphml or dot\n"
     "                        (default: from FILE's extension; json for stdout)\n"
     "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_CORPUS_HELP
-        CLI_READ_HELP "  -h, --help            show this help\n"
+    "      --partial         write a partial graph for erg merge: nothing folded,\n"
+    "                        filtered or scored, every type kept (--types is\n"
+    "                        recorded and applied by erg merge); native JSON only\n" CLI_READ_HELP
+    "  -h, --help            show this help\n"
     "\n";
 
 static const char build_examples[] =

@@ -25,7 +25,8 @@ static const char merge_usage[] =
     "                        with (the default), which is all they can give\n"
     "      --data DIR        folder of data/legal_suffixes.txt for corpus\n"
     "                        resolution (default: the shipped data/)\n" CLI_CORPUS_HELP
-    "                        (merge partial graphs in groups, then merge those)\n"
+    "      --partial         write a partial graph again, to be merged later (merge\n"
+    "                        in groups, then merge the groups); native JSON only\n"
     "  -h, --help            show this help\n"
     "\n";
 

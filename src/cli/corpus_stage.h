@@ -56,15 +56,13 @@ enum {
         "partial", no_argument, NULL, CLI_OPT_PARTIAL                                              \
     }
 
-/* Help lines of --no-corpus-resolve and --partial. */
+/* Help lines of --no-corpus-resolve (each command explains its --partial). */
 #define CLI_CORPUS_HELP                                                                            \
     "      --no-corpus-resolve\n"                                                                  \
     "                        keep a short form that is a node of its own (\"Blair\",\n"            \
     "                        \"IBM\", \"Texaco\") apart from the full name that owns\n"            \
     "                        it in the corpus (folded by default; erg query find\n"                \
-    "                        shows the rule that joined each surface form)\n"                      \
-    "      --partial         write a partial graph for erg merge: every type kept,\n"              \
-    "                        nothing folded, filtered or scored (native JSON only)\n"
+    "                        shows the rule that joined each surface form)\n"
 
 /* The analysis half of the help (one string literal of it would pass C's 4095). */
 extern const char cli_corpus_analysis_help[];
