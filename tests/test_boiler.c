@@ -277,6 +277,77 @@ START_TEST(test_add_inputs_matches_reader)
 }
 END_TEST
 
+/* Reads a whole file into buf (cap bytes); returns its length. */
+static size_t slurp(const char *path, unsigned char *buf, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    size_t n = fread(buf, 1, cap, f);
+    fclose(f);
+    return n;
+}
+
+static void spill(const char *path, const unsigned char *buf, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(buf, 1, n, f), n);
+    fclose(f);
+}
+
+START_TEST(test_save_load_round_trip)
+{
+    const char *sources[] = {"A", "A", "A", "A", "A", "B"};
+    const char *texts[] = {"x 1\nPhoto: AP", "x 2\nPhoto: AP", "x 3\nPhoto: AP",
+                           "x 4\nPhoto: AP", "x 5\nPhoto: AP", "y\nPhoto: AP"};
+    size_t order[] = {0, 1, 2, 3, 4, 5};
+    erg_boiler *b = build(sources, texts, order, 6), *c = NULL;
+    erg_error err;
+    char path[] = "/tmp/erg-boiler-XXXXXX.sketch";
+    int fd = mkstemps(path, 7);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(erg_boiler_save(b, path, &err), ERG_OK);
+    ck_assert_int_eq(erg_boiler_load(&c, path, &err), ERG_OK);
+    ck_assert_uint_eq(erg_boiler_articles(c), 6);
+    ck_assert_uint_eq(erg_boiler_sources(c), 2);
+    ck_assert_uint_eq(erg_boiler_width(c), erg_boiler_width(b));
+    ck_assert(is_boiler(c, "A", "Photo: AP"));
+    ck_assert(!is_boiler(c, "B", "Photo: AP"));
+    ck_assert_uint_eq(erg_boiler_count(c, "A", "x 3", 3), 1);
+    erg_boiler_free(c);
+    c = NULL;
+
+    /* Every damage is refused: a flipped counter, a cut, another magic, an empty file. */
+    static unsigned char buf[1 << 20];
+    size_t n = slurp(path, buf, sizeof buf);
+    ck_assert_uint_lt(n, sizeof buf);
+    buf[n / 2] ^= 1;
+    spill(path, buf, n);
+    ck_assert_int_eq(erg_boiler_load(&c, path, &err), ERG_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(err.text, "checksum"));
+    buf[n / 2] ^= 1;
+    spill(path, buf, n - 1);
+    ck_assert_int_eq(erg_boiler_load(&c, path, &err), ERG_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(err.text, "cut short"));
+    buf[0] = 'X';
+    spill(path, buf, n);
+    ck_assert_int_eq(erg_boiler_load(&c, path, &err), ERG_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(err.text, "not a boilerplate detector"));
+    spill(path, buf, 0);
+    ck_assert_int_eq(erg_boiler_load(&c, path, &err), ERG_EFORMAT);
+    ck_assert_ptr_null(c);
+    unlink(path);
+
+    /* Saving an unfinished detector is refused. */
+    erg_boiler *open = NULL;
+    ck_assert_int_eq(erg_boiler_new(&open, 0, &err), ERG_OK);
+    ck_assert_int_eq(erg_boiler_save(open, path, &err), ERG_EINVAL);
+    erg_boiler_free(open);
+    erg_boiler_free(b);
+}
+END_TEST
+
 static Suite *boiler_suite(void)
 {
     Suite *s = suite_create("boiler");
@@ -288,6 +359,7 @@ static Suite *boiler_suite(void)
     tcase_add_test(tc, test_blank_keeps_offsets);
     tcase_add_test(tc, test_size_bounded);
     tcase_add_test(tc, test_add_inputs_matches_reader);
+    tcase_add_test(tc, test_save_load_round_trip);
     suite_add_tcase(s, tc);
     return s;
 }

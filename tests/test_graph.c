@@ -1636,6 +1636,74 @@ START_TEST(test_version1_file)
 }
 END_TEST
 
+/* A partial graph says so in its file, with its types and window; the loader reads them back. */
+START_TEST(test_partial_flag)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/part.json", dir);
+    erg_graph *g = build(1, 2, 0), *h = NULL;
+    erg_error err;
+    unsigned types = 0;
+    erg_window w = ERG_WINDOW_SENTENCE;
+    ck_assert(!erg_graph_partial(g, &types, &w));
+    ck_assert_int_eq(erg_graph_set_partial(g, ERG_TYPE_BIT(ERG_TYPE_MISC), w, &err), ERG_EINVAL);
+    unsigned mask = ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_PLACE);
+    ck_assert_int_eq(erg_graph_set_partial(g, mask, ERG_WINDOW_PARAGRAPH, &err), ERG_OK);
+    tb_finish(g, ALL_TYPES);
+    char *s = tb_json(g);
+    ck_assert_ptr_nonnull(
+        strstr(s, ",\"partial\":true,\"types\":\"person,place\",\"window\":\"paragraph\"},"));
+    free(s);
+    save_file(g, path);
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    ck_assert(erg_graph_partial(h, &types, &w));
+    ck_assert_uint_eq(types, mask);
+    ck_assert_int_eq(w, ERG_WINDOW_PARAGRAPH);
+    ck_assert_uint_eq(erg_graph_max_evidence(h), 3);
+    /* Merging keeps dst's flag; clearing it writes the plain header again. */
+    erg_graph *k = new_graph(0);
+    ck_assert_int_eq(erg_graph_merge(k, h, &err), ERG_OK);
+    ck_assert(!erg_graph_partial(k, NULL, NULL));
+    ck_assert_int_eq(erg_graph_set_partial(h, 0, ERG_WINDOW_SENTENCE, &err), ERG_OK);
+    ck_assert(!erg_graph_partial(h, NULL, NULL));
+    s = tb_json(h);
+    ck_assert_ptr_null(strstr(s, "partial"));
+    free(s);
+    erg_graph_free(k);
+    erg_graph_free(h);
+    erg_graph_free(g);
+    /* A partial file must name its types and window, and only graph types. */
+    ck_assert_int_eq(load_text(dir,
+                               HEAD2 "\"graph\":{\"partial\":true,\"window\":\"sentence\"},"
+                                     "\"articles\":[],\"sentences\":[],\"nodes\":[],\"links\":[]}",
+                               &err),
+                     ERG_EJSON);
+    ck_assert_int_eq(load_text(dir,
+                               HEAD2 "\"graph\":{\"partial\":true,\"types\":\"misc\","
+                                     "\"window\":\"sentence\"},"
+                                     "\"articles\":[],\"sentences\":[],\"nodes\":[],\"links\":[]}",
+                               &err),
+                     ERG_EFORMAT);
+    ck_assert_int_eq(load_text(dir,
+                               HEAD2 "\"graph\":{\"partial\":true,\"types\":\"person\","
+                                     "\"window\":\"page\"},"
+                                     "\"articles\":[],\"sentences\":[],\"nodes\":[],\"links\":[]}",
+                               &err),
+                     ERG_EFORMAT);
+    ck_assert_int_eq(load_text(dir,
+                               HEAD2 "\"graph\":{\"partial\":1},"
+                                     "\"articles\":[],\"sentences\":[],\"nodes\":[],\"links\":[]}",
+                               &err),
+                     ERG_EJSON);
+    unlink(path);
+    char bad[256];
+    snprintf(bad, sizeof bad, "%s/bad.json", dir);
+    unlink(bad);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(test_format_number)
 {
     char b[32];
@@ -1681,6 +1749,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_subset_uncited_and_unfinished);
     tcase_add_test(tc, test_json_attrs);
     tcase_add_test(tc, test_format_number);
+    tcase_add_test(tc, test_partial_flag);
     suite_add_tcase(s, tc);
     return s;
 }

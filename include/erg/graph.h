@@ -226,6 +226,35 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
 erg_status erg_graph_set_corpus_resolve(erg_graph *g, bool on, const char *const *legal_suffixes,
                                         size_t n, erg_error *err);
 
+/*
+ * Marks g as a partial graph, one shard of a corpus to be merged with the
+ * others (erg_graph_merge) before the corpus-level steps run once on the
+ * whole; type_mask 0 marks it as an ordinary (final) graph again, the state
+ * of a new graph. type_mask and window are what its articles were related
+ * with (erg_relate_article: a co_mention window of k entities counts only
+ * the entities of these types), recorded so that parts built with
+ * different settings are not merged into a graph no single build gives.
+ * The native file of a partial graph says so in its "graph" object
+ * ("partial": true, "types": "person,agency,...", "window": "sentence"),
+ * and erg_graph_load reads it back. A partial graph is meant to be finished
+ * with every type kept and corpus resolution off (its folds and type drops
+ * would be final); the flag itself changes nothing else. erg_graph_merge
+ * leaves dst's flag as it is. ERG_EINVAL when g is NULL, type_mask has a
+ * bit that is not person, agency, outlet or place, or window is unknown.
+ */
+erg_status erg_graph_set_partial(erg_graph *g, unsigned type_mask, erg_window window,
+                                 erg_error *err);
+
+/*
+ * true when g is marked partial (erg_graph_set_partial); then *type_mask and
+ * *window, when not NULL, get what it was marked with. false for NULL.
+ */
+bool erg_graph_partial(const erg_graph *g, unsigned *type_mask, erg_window *window);
+
+/* The most evidence records g keeps per edge (erg_graph_new, or the loaded file's "max_evidence").
+ */
+unsigned erg_graph_max_evidence(const erg_graph *g);
+
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);
 
@@ -288,7 +317,8 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
  *
  * Layout: one object, one record per line:
  *   {"format":"erg-graph","version":3,"directed":false,"multigraph":true,
- *    "graph":{"entities":N,"edges":M,"articles":K,"max_evidence":E},
+ *    "graph":{"entities":N,"edges":M,"articles":K,"max_evidence":E
+ *             [,"partial":true,"types":"person,agency","window":"sentence"]},
  *    "articles":[{"id","title","date","source","url"}...],
  *    "article_ids":["0123456789abcdef",...],
  *    "sentences":[{"article","start","end","text"}...],

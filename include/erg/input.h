@@ -227,6 +227,43 @@ erg_status erg_boiler_blank(const erg_boiler *b, const erg_article *art, erg_buf
 /* Articles counted so far, all sources. */
 size_t erg_boiler_articles(const erg_boiler *b);
 
+/*
+ * The detector file (erg boilerplate, erg build --boilerplate-from): a
+ * finished detector saved so that the shards of a corpus, built apart, blank
+ * the lines the whole corpus repeats. Binary, little-endian:
+ *   "ERGBOIL\n", u32 version (1), u32 ERG_BOILER_ROWS,
+ *   u32 ERG_BOILER_MIN_ARTICLES, u32 ERG_BOILER_MAX_LINE, u64 a test hash
+ *   (a fixed line hashed as the writer hashes lines), u64 row width,
+ *   u64 articles, u64 sources, then per source (sorted by key) u64 key and
+ *   u64 articles, then rows * width counters (one byte each), and last the
+ *   u64 erg_hash of every byte before it.
+ * The same detector gives the same bytes.
+ */
+#define ERG_BOILER_FILE_VERSION 1
+
+/*
+ * Writes the finished detector b to path (under a temporary name renamed
+ * into place; "-" is stdout). ERG_EINVAL when b is not finished; ERG_EIO;
+ * ERG_ENOMEM. Takes about the sketch's size in memory while writing.
+ */
+erg_status erg_boiler_save(const erg_boiler *b, const char *path, erg_error *err);
+
+/*
+ * Reads a detector that erg_boiler_save wrote; finished, ready for
+ * erg_boiler_blank. Everything is checked: ERG_EFORMAT (naming path) when
+ * it is not a detector file, of another version, made with other
+ * thresholds or another line hash, of an impossible width, cut short or
+ * longer than its header says, or when its checksum fails;
+ * ERG_ENOTFOUND / ERG_EIO when it cannot be read; ERG_ENOMEM.
+ */
+erg_status erg_boiler_load(erg_boiler **out, const char *path, erg_error *err);
+
+/* Sources counted so far (articles without a source are one). */
+size_t erg_boiler_sources(const erg_boiler *b);
+
+/* Counters in one row of the sketch. */
+size_t erg_boiler_width(const erg_boiler *b);
+
 void erg_boiler_free(erg_boiler *b);
 
 #ifdef __cplusplus

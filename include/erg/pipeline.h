@@ -160,6 +160,14 @@ erg_status erg_reader_new(erg_reader **out, const char *const *paths, size_t n_p
                           const erg_input_options *opt, bool boilerplate, const erg_gazetteer *gaz,
                           erg_error *err);
 
+/*
+ * Blanks the boilerplate lines that b, a finished detector (erg_boiler_load,
+ * or one made over a whole corpus of which these inputs are a part), says
+ * are boilerplate; r takes b. For a reader made with boilerplate false,
+ * before the first erg_reader_next; otherwise b is freed and nothing changes.
+ */
+void erg_reader_set_boiler(erg_reader *r, erg_boiler *b);
+
 /* Sets or replaces the gazetteer that names outlets (NULL: none). */
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz);
 

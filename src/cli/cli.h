@@ -102,6 +102,8 @@ double cli_now(void);
 
 /* The commands, one file each (cmd_<name>.c). */
 int cmd_build(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_boilerplate(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_train(int argc, char **argv);

@@ -15,6 +15,8 @@
 /* Commands, one row each. */
 static const cli_command commands[] = {
     {"build", cmd_build, "build a graph file from articles"},
+    {"merge", cmd_merge, "join partial graphs built from shards into one graph"},
+    {"boilerplate", cmd_boilerplate, "find a corpus's boilerplate lines once, for sharded builds"},
     {"extract", cmd_extract, "print the mentions and relations of each article (JSON Lines)"},
     {"train", cmd_train, "train the tagger on CoNLL files"},
     {"clusters", cmd_clusters, "learn word clusters from unlabeled CoNLL-style text"},

@@ -17,6 +17,7 @@ void cli_read_options_init(cli_read_options *o)
     o->input.skip_bad = false;
     o->quiet = false;
     o->boilerplate = false;
+    o->boiler_from = NULL;
 }
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o)
@@ -56,6 +57,9 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
         return 1;
     case CLI_OPT_KEEP_BOILERPLATE:
         o->boilerplate = false;
+        return 1;
+    case CLI_OPT_BOILERPLATE_FROM:
+        o->boiler_from = arg;
         return 1;
     default:
         return 0;
@@ -139,9 +143,17 @@ int cli_open_reader(char **paths, size_t n_paths, const cli_read_options *o,
 {
     erg_error err;
     erg_error_clear(&err);
-    if (erg_reader_new(out, (const char *const *)paths, n_paths, &o->input, o->boilerplate, gaz,
-                       &err) != ERG_OK)
+    erg_boiler *b = NULL;
+    /* --boilerplate-from: the detector of a whole corpus, for a shard of it (or stdin). */
+    if (o->boilerplate && o->boiler_from && erg_boiler_load(&b, o->boiler_from, &err) != ERG_OK)
         return cli_fail(&err);
+    if (erg_reader_new(out, (const char *const *)paths, n_paths, &o->input, o->boilerplate && !b,
+                       gaz, &err) != ERG_OK) {
+        erg_boiler_free(b);
+        return cli_fail(&err);
+    }
+    if (b)
+        erg_reader_set_boiler(*out, b);
     if (getenv("ERG_DEBUG_BOILER"))
         erg_reader_on_blank(*out, debug_blanked, NULL);
     return CLI_OK;

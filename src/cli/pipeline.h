@@ -23,6 +23,8 @@ typedef struct cli_read_options {
     bool quiet;
     /* Find and blank boilerplate lines (build, extract; --keep-boilerplate turns it off). */
     bool boilerplate;
+    /* --boilerplate-from: a detector file (erg boilerplate) instead of the first pass. */
+    const char *boiler_from;
 } cli_read_options;
 
 void cli_read_options_init(cli_read_options *o);
@@ -42,7 +44,8 @@ enum {
     CLI_OPT_LENIENT,
     CLI_OPT_SKIP_BAD,
     CLI_OPT_ALIASES,
-    CLI_OPT_KEEP_BOILERPLATE
+    CLI_OPT_KEEP_BOILERPLATE,
+    CLI_OPT_BOILERPLATE_FROM
 };
 /* The options of the commands that only tag (erg tag): model and input. */
 #define CLI_INPUT_LONG_OPTIONS                                                                     \
@@ -59,8 +62,9 @@ enum {
         {"window", required_argument, NULL, CLI_OPT_WINDOW},                                       \
         {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
         {"aliases", required_argument, NULL, CLI_OPT_ALIASES},                                     \
+        {"keep-boilerplate", no_argument, NULL, CLI_OPT_KEEP_BOILERPLATE},                         \
     {                                                                                              \
-        "keep-boilerplate", no_argument, NULL, CLI_OPT_KEEP_BOILERPLATE                            \
+        "boilerplate-from", required_argument, NULL, CLI_OPT_BOILERPLATE_FROM                      \
     }
 #define CLI_READ_SHORT_OPTIONS CLI_INPUT_SHORT_OPTIONS "t:w:"
 #define CLI_INPUT_HELP                                                                             \
@@ -82,6 +86,10 @@ enum {
     "                        more of its articles (captions, bylines, bios) and\n"                 \
     "                        they are read as blank (not done when an INPUT is -:\n"               \
     "                        stdin cannot be read twice)\n"                                        \
+    "      --boilerplate-from FILE\n"                                                              \
+    "                        blank the boilerplate lines of a detector that erg\n"                 \
+    "                        boilerplate wrote instead of a first pass (shards of\n"               \
+    "                        a corpus then decide as the whole does; stdin works)\n"               \
     "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
     "                        (default: person,agency,outlet)\n"
 

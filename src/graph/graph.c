@@ -1240,6 +1240,35 @@ erg_status erg_graph_set_corpus_resolve(erg_graph *g, bool on, const char *const
     return ERG_OK;
 }
 
+erg_status erg_graph_set_partial(erg_graph *g, unsigned type_mask, erg_window window,
+                                 erg_error *err)
+{
+    const unsigned all = ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |
+                         ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE);
+    if (!g)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph");
+    if (type_mask & ~all)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "a partial graph's types are person, agency, outlet and place");
+    if (window != ERG_WINDOW_SENTENCE && window != ERG_WINDOW_PARAGRAPH &&
+        window != ERG_WINDOW_ARTICLE)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "unknown window %d", (int)window);
+    g->partial_types = type_mask;
+    g->partial_window = type_mask ? window : ERG_WINDOW_SENTENCE;
+    return ERG_OK;
+}
+
+bool erg_graph_partial(const erg_graph *g, unsigned *type_mask, erg_window *window)
+{
+    if (!g || !g->partial_types)
+        return false;
+    if (type_mask)
+        *type_mask = g->partial_types;
+    if (window)
+        *window = g->partial_window;
+    return true;
+}
+
 erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
 {
     if (!g)
@@ -1375,6 +1404,11 @@ cleanup:
 }
 
 /* ---- reading ---- */
+
+unsigned erg_graph_max_evidence(const erg_graph *g)
+{
+    return g->max_evidence;
+}
 
 bool erg_graph_is_finished(const erg_graph *g)
 {

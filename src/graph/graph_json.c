@@ -15,6 +15,9 @@
     (ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |                               \
      ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE))
 
+/* The words of the "window" field of a partial graph, in erg_window order. */
+static const char *const window_names[] = {"sentence", "paragraph", "article"};
+
 /* ---- writing ---- */
 
 /*
@@ -375,10 +378,25 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
     if (erg_buf_printf(&b,
                        "{\"format\":\"erg-graph\",\"version\":%d,\"directed\":false,"
                        "\"multigraph\":true,\n\"graph\":{\"entities\":%zu,\"edges\":%zu,"
-                       "\"articles\":%zu,\"max_evidence\":%u},\n\"articles\":[",
+                       "\"articles\":%zu,\"max_evidence\":%u",
                        ERG_GRAPH_FORMAT_VERSION, g->n_ents, g->n_edges, g->ids.n,
                        g->max_evidence) != ERG_OK)
         mem = false;
+    if (g->partial_types) {
+        /* A partial graph (erg_graph_set_partial) names what its articles were related with. */
+        put_raw(&b, &mem, ",\"partial\":true,\"types\":\"");
+        const char *sep = "";
+        for (int t = 0; t < ERG_TYPE_MISC; t++)
+            if (g->partial_types & ERG_TYPE_BIT(t)) {
+                put_raw(&b, &mem, sep);
+                put_raw(&b, &mem, erg_type_name((erg_type)t));
+                sep = ",";
+            }
+        put_raw(&b, &mem, "\",\"window\":\"");
+        put_raw(&b, &mem, window_names[g->partial_window]);
+        put_raw(&b, &mem, "\"");
+    }
+    put_raw(&b, &mem, "},\n\"articles\":[");
     for (size_t i = 0; mem && io && i < g->n_arts; i++) {
         put_raw(&b, &mem, i ? ",\n" : "\n");
         article_json(&b, &mem, &g->arts[i].a);
@@ -567,6 +585,26 @@ static erg_status check_meta(loader *c, erg_graph *g, const json_t *meta)
             return fail(c, ERG_EFORMAT, "\"max_evidence\" must be from 1 to %u",
                         ERG_GRAPH_MAX_EVIDENCE);
         g->max_evidence = n;
+    }
+    /* A partial graph: "partial": true with the "types" and "window" it was built with. */
+    json_t *partial = json_object_get(meta, "partial");
+    if (partial && !json_is_boolean(partial))
+        return fail(c, ERG_EJSON, "\"partial\" must be true or false");
+    if (json_is_true(partial)) {
+        const char *types, *window;
+        unsigned mask;
+        erg_window w;
+        if ((st = get_str(c, meta, "types", true, &types)) != ERG_OK ||
+            (st = get_str(c, meta, "window", true, &window)) != ERG_OK)
+            return st;
+        if (erg_type_mask_parse(types, &mask, NULL) != ERG_OK || !mask || (mask & ~TYPE_MASK_ALL))
+            return fail(c, ERG_EFORMAT,
+                        "\"types\" must list person, agency, outlet or place, not '%s'", types);
+        if (erg_window_parse(window, &w) != ERG_OK)
+            return fail(c, ERG_EFORMAT,
+                        "\"window\" must be sentence, paragraph or article, not '%s'", window);
+        g->partial_types = mask;
+        g->partial_window = w;
     }
     c->where[0] = '\0';
     return ERG_OK;

@@ -67,6 +67,9 @@ typedef struct erg_graph_art_rec {
 struct erg_graph {
     unsigned max_evidence;
     bool finished; /* no add or merge since the last erg_graph_finish */
+    /* erg_graph_set_partial: the types and window of a partial graph; 0 for a final graph. */
+    unsigned partial_types;
+    erg_window partial_window;
 
     erg_entity *ents;
     size_t n_ents, cap_ents;

@@ -326,3 +326,175 @@ void erg_boiler_free(erg_boiler *b)
     free(b->hashes);
     free(b);
 }
+
+size_t erg_boiler_sources(const erg_boiler *b)
+{
+    return b->n_sources;
+}
+
+size_t erg_boiler_width(const erg_boiler *b)
+{
+    return b->width;
+}
+
+/* ---- the detector file ---- */
+
+static const char boiler_magic[8] = {'E', 'R', 'G', 'B', 'O', 'I', 'L', '\n'};
+
+/* A fixed line hashed as this build hashes lines: a file of another hash is refused. */
+static uint64_t test_hash(void)
+{
+    static const char line[] = "Photo: erg boilerplate test line";
+    return line_hash(source_key("erg"), line, sizeof line - 1);
+}
+
+static erg_status put_le(erg_buf *b, uint64_t v, int bytes)
+{
+    unsigned char x[8];
+    for (int i = 0; i < bytes; i++)
+        x[i] = (unsigned char)(v >> (8 * i));
+    return erg_buf_append(b, (const char *)x, (size_t)bytes);
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+    uint64_t x = ((const boiler_source *)a)->key, y = ((const boiler_source *)b)->key;
+    return (x > y) - (x < y);
+}
+
+erg_status erg_boiler_save(const erg_boiler *b, const char *path, erg_error *err)
+{
+    if (!b || !b->finished)
+        return erg_error_set(err, ERG_EINVAL, path, 0, -1,
+                             "boilerplate detector: save it after erg_boiler_finish");
+    erg_buf buf;
+    erg_buf_init(&buf);
+    erg_outfile of = {NULL, NULL, NULL};
+    boiler_source *srcs = NULL;
+    erg_status st = ERG_OK;
+    size_t n = 0;
+    if (b->n_sources && !(srcs = malloc(b->n_sources * sizeof *srcs)))
+        goto oom;
+    for (size_t i = 0; i < b->cap_sources; i++)
+        if (b->sources[i].key)
+            srcs[n++] = b->sources[i];
+    if (n > 1)
+        qsort(srcs, n, sizeof *srcs, cmp_source);
+    if (erg_buf_append(&buf, boiler_magic, sizeof boiler_magic) != ERG_OK ||
+        put_le(&buf, ERG_BOILER_FILE_VERSION, 4) != ERG_OK ||
+        put_le(&buf, ERG_BOILER_ROWS, 4) != ERG_OK ||
+        put_le(&buf, ERG_BOILER_MIN_ARTICLES, 4) != ERG_OK ||
+        put_le(&buf, ERG_BOILER_MAX_LINE, 4) != ERG_OK || put_le(&buf, test_hash(), 8) != ERG_OK ||
+        put_le(&buf, b->width, 8) != ERG_OK || put_le(&buf, b->articles, 8) != ERG_OK ||
+        put_le(&buf, n, 8) != ERG_OK)
+        goto oom;
+    for (size_t i = 0; i < n; i++)
+        if (put_le(&buf, srcs[i].key, 8) != ERG_OK || put_le(&buf, srcs[i].articles, 8) != ERG_OK)
+            goto oom;
+    if (erg_buf_append(&buf, (const char *)b->cells, ERG_BOILER_ROWS * b->width) != ERG_OK ||
+        put_le(&buf, erg_hash(buf.data, buf.len), 8) != ERG_OK)
+        goto oom;
+    if ((st = erg_outfile_open(&of, path, err)) != ERG_OK)
+        goto cleanup;
+    if (fwrite(buf.data, 1, buf.len, of.fp) != buf.len) {
+        erg_outfile_abort(&of);
+        st = erg_error_set(err, ERG_EIO, path, 0, -1, "cannot write");
+        goto cleanup;
+    }
+    st = erg_outfile_commit(&of, err);
+    goto cleanup;
+oom:
+    st = erg_error_oom(err);
+cleanup:
+    free(srcs);
+    erg_buf_release(&buf);
+    return st;
+}
+
+/* Reads bytes little-endian bytes at *p (the caller checked the length). */
+static uint64_t get_le(const unsigned char **p, int bytes)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)(*p)[i] << (8 * i);
+    *p += bytes;
+    return v;
+}
+
+erg_status erg_boiler_load(erg_boiler **out, const char *path, erg_error *err)
+{
+    static const size_t header = sizeof boiler_magic + 4 * 4 + 8 * 4;
+    const size_t max_width = ERG_BOILER_MAX_BYTES / ERG_BOILER_ROWS;
+    char *data = NULL;
+    size_t len = 0;
+    erg_boiler *b = NULL;
+    *out = NULL;
+    erg_status st = erg_read_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st;
+    const unsigned char *p = (const unsigned char *)data;
+    const char *why = NULL;
+    if (len < header || memcmp(p, boiler_magic, sizeof boiler_magic) != 0) {
+        why = "not a boilerplate detector file (write one with erg boilerplate)";
+        goto bad;
+    }
+    p += sizeof boiler_magic;
+    uint64_t version = get_le(&p, 4), rows = get_le(&p, 4), min = get_le(&p, 4),
+             max_line = get_le(&p, 4), th = get_le(&p, 8), width = get_le(&p, 8),
+             articles = get_le(&p, 8), n = get_le(&p, 8);
+    if (version != ERG_BOILER_FILE_VERSION) {
+        st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
+                           "boilerplate detector of version %llu; this erg reads version %d",
+                           (unsigned long long)version, ERG_BOILER_FILE_VERSION);
+        goto cleanup;
+    }
+    if (rows != ERG_BOILER_ROWS || min != ERG_BOILER_MIN_ARTICLES ||
+        max_line != ERG_BOILER_MAX_LINE || th != test_hash()) {
+        why = "made by an erg with other boilerplate settings or another line hash; make it "
+              "again with this erg (erg boilerplate)";
+        goto bad;
+    }
+    if (width < MIN_WIDTH || width > max_width || (width & (width - 1))) {
+        why = "impossible sketch width";
+        goto bad;
+    }
+    /* n sources of 16 bytes, the counters and the checksum: exactly the rest of the file. */
+    if (n > (len - header) / 16 || len - header - n * 16 != ERG_BOILER_ROWS * width + 8) {
+        why = "cut short, or longer than its header says";
+        goto bad;
+    }
+    const unsigned char *sum_at = (const unsigned char *)data + len - 8;
+    if (get_le(&sum_at, 8) != erg_hash(data, len - 8)) {
+        why = "checksum mismatch: the file is corrupt";
+        goto bad;
+    }
+    if (!(b = calloc(1, sizeof *b)) || !(b->cells = malloc(ERG_BOILER_ROWS * width))) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    b->width = (size_t)width;
+    b->articles = (size_t)articles;
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t key = get_le(&p, 8), count = get_le(&p, 8);
+        if (key == 0 || count == 0 || source_find(b, key)) {
+            why = "a source listed twice, or with no key or no articles";
+            goto bad;
+        }
+        if (source_count(b, key) != ERG_OK) {
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
+        source_find(b, key)->articles = (size_t)count;
+    }
+    memcpy(b->cells, p, ERG_BOILER_ROWS * width);
+    b->finished = true;
+    *out = b;
+    b = NULL;
+    goto cleanup;
+bad:
+    st = erg_error_set(err, ERG_EFORMAT, path, 0, -1, "%s", why);
+cleanup:
+    erg_boiler_free(b);
+    free(data);
+    return st;
+}

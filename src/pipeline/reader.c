@@ -111,6 +111,16 @@ void erg_reader_on_blank(erg_reader *r,
     r->on_blank_ctx = ctx;
 }
 
+void erg_reader_set_boiler(erg_reader *r, erg_boiler *b)
+{
+    if (r->first_pass_running || r->boiler) {
+        erg_boiler_free(b);
+        return;
+    }
+    r->boiler = b;
+    r->stats.boiler_done = b != NULL;
+}
+
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz)
 {
     r->gaz = gaz;
