@@ -55,6 +55,12 @@ erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_er
 void erg_resolver_free(erg_resolver *r);
 
 /*
+ * Sets the gazetteer r borrows (as erg_resolver_new's gaz), so that alias
+ * files can be read while the gazetteer loads. Not while r resolves.
+ */
+void erg_resolver_set_gazetteer(erg_resolver *r, const erg_gazetteer *gaz);
+
+/*
  * A new resolver for another thread: it borrows base's gazetteer and alias
  * tables (read-only; base must outlive it and take no more aliases) and has
  * scratch buffers of its own. Adding aliases or first names to it is

@@ -2,9 +2,10 @@
  * build.c: a corpus through N pipelines into one graph, in input order.
  *
  * The calling thread reads articles into a ring of slots and adds finished
- * slots to the graph, oldest first; worker threads run the pipeline on the
- * slots in the order they were filled. Since the graph takes the articles
- * in input order, it is the same for any number of threads.
+ * slots to the graph, oldest first; N - 1 worker threads, and the calling
+ * thread when it has nothing to read or add, run the pipeline on the slots
+ * in the order they were filled. Since the graph takes the articles in
+ * input order, it is the same for any number of threads.
  */
 #include "erg/pipeline.h"
 
@@ -79,6 +80,18 @@ static erg_status slot_fill(slot *s, const erg_article *art)
     return ERG_OK;
 }
 
+/* Runs the pipeline on the next queued slot; called and returns with r->mu held. */
+static void run_next(ring *r, erg_pipeline *pipe)
+{
+    slot *s = &r->slots[r->next_work++ % r->n_slots];
+    pthread_mutex_unlock(&r->mu);
+    erg_error_clear(&s->err);
+    s->st = erg_pipeline_run(pipe, &s->art, &s->x, &s->err);
+    pthread_mutex_lock(&r->mu);
+    s->state = SLOT_DONE;
+    pthread_cond_signal(&r->done);
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -89,13 +102,7 @@ static void *work(void *arg)
             pthread_cond_wait(&r->work, &r->mu);
         if (r->abort || r->next_work == r->head)
             break;
-        slot *s = &r->slots[r->next_work++ % r->n_slots];
-        pthread_mutex_unlock(&r->mu);
-        erg_error_clear(&s->err);
-        s->st = erg_pipeline_run(w->pipe, &s->art, &s->x, &s->err);
-        pthread_mutex_lock(&r->mu);
-        s->state = SLOT_DONE;
-        pthread_cond_signal(&r->done);
+        run_next(r, w->pipe);
     }
     pthread_mutex_unlock(&r->mu);
     return NULL;
@@ -191,7 +198,8 @@ erg_status erg_pipeline_build(const erg_resources *res, const erg_pipeline_optio
         if ((st = erg_pipeline_new(&w[i].pipe, res, o, err)) != ERG_OK)
             goto cleanup;
     }
-    for (size_t i = 0; i < n_threads; i++) {
+    /* w[0] is the calling thread's: it runs pipelines too when it has nothing else to do. */
+    for (size_t i = 1; i < n_threads; i++) {
         if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0) {
             st = erg_error_set(err, ERG_EIO, NULL, 0, -1, "cannot start thread %zu of %u", i + 1,
                                n_threads);
@@ -244,6 +252,14 @@ erg_status erg_pipeline_build(const erg_resources *res, const erg_pipeline_optio
                 r.head++;
                 pthread_cond_signal(&r.work);
             }
+            continue;
+        }
+        /*
+         * Nothing to add and no room to read: rather than wait (and leave a
+         * processor to a thread that would take its place), run a pipeline.
+         */
+        if (r.next_work < r.head) {
+            run_next(&r, w[0].pipe);
             continue;
         }
         pthread_cond_wait(&r.done, &r.mu);

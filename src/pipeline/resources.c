@@ -4,6 +4,7 @@
  */
 #include "erg/pipeline.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,18 +38,11 @@ static bool data_file(const char *data_dir, const char *name, char *buf, size_t 
     return erg_data_path(name, buf, cap, NULL) == ERG_OK;
 }
 
-static erg_status load_model(erg_resources *r, const erg_resources_options *o, erg_error *err)
+/* A model trained with the knowledge lists gets them: the gazetteer's, or read for it. */
+static erg_status model_knowledge(erg_resources *r, const erg_resources_options *o,
+                                  const char *path, erg_error *err)
 {
-    char buf[4096], know_dir[4096];
-    const char *path = o->model_path;
-    erg_status st;
-    if (!path) {
-        if ((st = erg_model_default_path(buf, sizeof buf, err)) != ERG_OK)
-            return st;
-        path = buf;
-    }
-    if ((st = erg_model_load(&r->model, path, err)) != ERG_OK)
-        return st;
+    char know_dir[4096];
     if (!erg_model_uses_knowledge(r->model))
         return ERG_OK;
     /* The lists the gazetteer holds already serve the model too: read once. */
@@ -62,7 +56,8 @@ static erg_status load_model(erg_resources *r, const erg_resources_options *o, e
         snprintf(know_dir, sizeof know_dir, "%s/knowledge", o->data_dir);
         know = know_dir;
     }
-    if ((st = erg_model_load_knowledge(r->model, know, err)) != ERG_OK) {
+    erg_status st = erg_model_load_knowledge(r->model, know, err);
+    if (st != ERG_OK) {
         char why[200];
         size_t n = strnlen(err->text, sizeof why - 1);
         memcpy(why, err->text, n);
@@ -75,33 +70,39 @@ static erg_status load_model(erg_resources *r, const erg_resources_options *o, e
     return st;
 }
 
-erg_status erg_resources_load(erg_resources **out, const erg_resources_options *o, erg_error *err)
-{
+/* The gazetteer's half of the loading, in a thread of its own. */
+typedef struct gaz_job {
+    erg_resources *r;
+    const erg_resources_options *o;
     erg_status st;
-    char path[4096];
-    *out = NULL;
-    if (o->n_aliases > ERG_MAX_ALIAS_FILES)
-        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "at most %d alias files",
-                             ERG_MAX_ALIAS_FILES);
-    erg_resources *r = calloc(1, sizeof *r);
-    if (!r)
-        return erg_error_oom(err);
-    if ((st = erg_gazetteer_load(&r->gaz, o->data_dir, err)) != ERG_OK)
-        goto cleanup;
+    erg_error err;
+} gaz_job;
+
+static void *load_gazetteer(void *arg)
+{
+    gaz_job *j = arg;
+    erg_error_clear(&j->err);
+    if ((j->st = erg_gazetteer_load(&j->r->gaz, j->o->data_dir, &j->err)) != ERG_OK)
+        return NULL;
     /*
      * The lists of knowledge_dir, else of the data folder (loaded with the
      * gazetteer), serve the typing rules and, for a model trained with them,
      * the tagger.
      */
-    if (o->knowledge_dir) {
+    if (j->o->knowledge_dir) {
         erg_knowledge *k = NULL;
-        if ((st = erg_knowledge_load(&k, o->knowledge_dir, err)) != ERG_OK)
-            goto cleanup;
-        erg_gazetteer_set_knowledge(r->gaz, k);
+        if ((j->st = erg_knowledge_load(&k, j->o->knowledge_dir, &j->err)) != ERG_OK)
+            return NULL;
+        erg_gazetteer_set_knowledge(j->r->gaz, k);
     }
-    if ((st = load_model(r, o, err)) != ERG_OK ||
-        (st = erg_resolver_new(&r->resolver, r->gaz, err)) != ERG_OK)
-        goto cleanup;
+    return NULL;
+}
+
+/* The alias tables: the shipped lists, then the user's, a later file winning. */
+static erg_status load_aliases(erg_resources *r, const erg_resources_options *o, erg_error *err)
+{
+    char path[4096];
+    erg_status st;
     /*
      * The shipped alias lists first, so that the user's files win: the
      * political parties generated from Party Facts, then the hand-written
@@ -111,10 +112,51 @@ erg_status erg_resources_load(erg_resources **out, const erg_resources_options *
     for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++)
         if (data_file(o->data_dir, shipped[i], path, sizeof path) &&
             (st = erg_resolver_add_aliases(r->resolver, path, err)) != ERG_OK)
-            goto cleanup;
+            return st;
     for (size_t i = 0; i < o->n_aliases; i++)
         if ((st = erg_resolver_add_aliases(r->resolver, o->aliases[i], err)) != ERG_OK)
-            goto cleanup;
+            return st;
+    return ERG_OK;
+}
+
+erg_status erg_resources_load(erg_resources **out, const erg_resources_options *o, erg_error *err)
+{
+    erg_status st = ERG_OK;
+    char buf[4096];
+    *out = NULL;
+    if (o->n_aliases > ERG_MAX_ALIAS_FILES)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "at most %d alias files",
+                             ERG_MAX_ALIAS_FILES);
+    erg_resources *r = calloc(1, sizeof *r);
+    if (!r)
+        return erg_error_oom(err);
+    /*
+     * The gazetteer and its knowledge lists (most of the start-up time) load
+     * in a thread of their own while this one reads the model and the alias
+     * files, which do not need them.
+     */
+    gaz_job job = {r, o, ERG_OK, {0}};
+    pthread_t gaz_thread;
+    bool threaded = pthread_create(&gaz_thread, NULL, load_gazetteer, &job) == 0;
+    if (!threaded)
+        load_gazetteer(&job);
+    const char *path = o->model_path;
+    if (!path && (st = erg_model_default_path(buf, sizeof buf, err)) == ERG_OK)
+        path = buf;
+    if (st == ERG_OK && (st = erg_model_load(&r->model, path, err)) == ERG_OK &&
+        (st = erg_resolver_new(&r->resolver, NULL, err)) == ERG_OK)
+        st = load_aliases(r, o, err);
+    if (threaded)
+        pthread_join(gaz_thread, NULL);
+    if (st == ERG_OK && job.st != ERG_OK) {
+        *err = job.err;
+        st = job.st;
+    }
+    if (st != ERG_OK)
+        goto cleanup;
+    erg_resolver_set_gazetteer(r->resolver, r->gaz);
+    if ((st = model_knowledge(r, o, path, err)) != ERG_OK)
+        goto cleanup;
     *out = r;
     r = NULL;
 cleanup:

@@ -234,6 +234,11 @@ erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_er
     return ERG_OK;
 }
 
+void erg_resolver_set_gazetteer(erg_resolver *r, const erg_gazetteer *gaz)
+{
+    r->gaz = gaz;
+}
+
 erg_status erg_resolver_new_like(erg_resolver **out, const erg_resolver *base, erg_error *err)
 {
     erg_status st = erg_resolver_new(out, base->gaz, err);
