@@ -205,8 +205,9 @@ typedef void (*erg_progress_fn)(void *ctx, const erg_reader_stats *stats);
  * ERG_MAX_THREADS count as ERG_MAX_THREADS). Articles join
  * the graph in input order whatever n_threads is, so g ends up the same,
  * byte for byte when written. The reading and the adding run in the calling
- * thread, the pipelines in n_threads threads of their own; at most
- * 4 * n_threads articles are in flight, each copied once. progress (may be
+ * thread, the pipelines in n_threads - 1 threads of their own and in the
+ * calling thread when it has nothing to read or add; at most 16 * n_threads
+ * articles are in flight, each copied once. progress (may be
  * NULL) is called in the calling thread. The first failure in input order
  * (of reading, a pipeline, or the graph) stops the run and is returned;
  * articles before it are in g. ERG_ENOMEM, ERG_EIO when a thread cannot be

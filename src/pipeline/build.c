@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 /* Slots per worker: enough that a long article does not stall the others. */
-#define SLOTS_PER_THREAD 4
+#define SLOTS_PER_THREAD 16
 
 enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE };
 
