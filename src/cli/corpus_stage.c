@@ -309,12 +309,9 @@ int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *dat
     corpus_scores sc;
     memset(&sc, 0, sizeof sc);
     erg_export_options opts = {NULL, 0, NULL};
-    cli_read_options ro;
-    cli_read_options_init(&ro);
-    ro.data_dir = data_dir;
     int rc = CLI_OK;
     if (erg_graph_set_partial(*g, 0, ERG_WINDOW_SENTENCE, &err) != ERG_OK ||
-        (c->corpus_resolve && cli_corpus_resolve(*g, &ro, &err) != ERG_OK) ||
+        (c->corpus_resolve && erg_corpus_resolve_on(*g, data_dir, &err) != ERG_OK) ||
         erg_graph_finish(*g, type_mask, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;

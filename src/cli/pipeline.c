@@ -84,11 +84,6 @@ void cli_pipeline_options(const cli_read_options *o, erg_pipeline_options *po)
     po->window = o->window;
 }
 
-erg_status cli_corpus_resolve(erg_graph *g, const cli_read_options *o, erg_error *err)
-{
-    return erg_corpus_resolve_on(g, o->data_dir, err);
-}
-
 int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o)
 {
     erg_error err;

@@ -108,12 +108,6 @@ typedef struct cli_pipeline {
 void cli_resources_options(const cli_read_options *o, erg_resources_options *ro);
 void cli_pipeline_options(const cli_read_options *o, erg_pipeline_options *po);
 
-/*
- * Turns corpus-level name resolution on for g, with the legal suffixes of
- * data/legal_suffixes.txt (from o's --data folder or the shipped data).
- */
-erg_status cli_corpus_resolve(erg_graph *g, const cli_read_options *o, erg_error *err);
-
 /* Loads the model and gazetteers; prints and returns CLI_FAIL on failure, else CLI_OK. */
 int cli_pipeline_init(cli_pipeline *p, const cli_read_options *o);
 /* Runs one article into p->x (erg_pipeline_run). */
