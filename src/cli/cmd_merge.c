@@ -185,7 +185,7 @@ int cmd_merge(int argc, char **argv)
         goto cleanup;
     }
     cli_corpus_summary sum = {partial ? "merged partial graph" : "merged",
-                              erg_graph_article_count(g), n_parts, 0, 0};
+                              erg_graph_article_total(g), n_parts, 0, 0};
     if (partial)
         rc = cli_corpus_write_partial(g, types, window, output, &sum);
     else

@@ -25,6 +25,8 @@ for k in 0 1 2 3; do
     mapfile -t -O ${#all_inputs[@]} all_inputs <"$WORK/shard$k.texts"
 done
 
+n_articles=$(($(wc -l <"$FIXTURES/shards/news.jsonl") + $(wc -l <"$WORK/texts")))
+
 # same_bytes A B NAME
 same_bytes() {
     if cmp -s "$1" "$2"; then pass "$3"; else fail "$3: $(cmp "$1" "$2" 2>&1 | head -1)"; fi
@@ -60,6 +62,9 @@ check_options() {
         "$WORK/part0.json" -o "$WORK/flat.$ext"
     expect_rc 0 "$name: merge 4,2,3,1"
     same_bytes "$WORK/whole.$ext" "$WORK/flat.$ext" "$name: 4,2,3,1 equals one build"
+    # The summary counts every article of the parts, cited by evidence or not.
+    expect_err "merged $WORK/flat.$ext: $n_articles articles from 4 parts" \
+        "$name: the summary's article count"
 }
 
 check_options "default" json
