@@ -269,6 +269,18 @@ size_t erg_graph_entity_count(const erg_graph *g);
 size_t erg_graph_edge_count(const erg_graph *g);
 size_t erg_graph_article_count(const erg_graph *g);
 size_t erg_graph_article_total(const erg_graph *g);
+/*
+ * true when an article with this id is in g (added, merged or loaded: the
+ * id set of every article, compared by the 64-bit hash as
+ * erg_graph_add_article does); false for g or id NULL. O(1) expected.
+ */
+bool erg_graph_has_article_id(const erg_graph *g, const char *id);
+/*
+ * The 64-bit id hash of every article of g (erg_graph_article_total of
+ * them), sorted ascending: what the native file's "article_ids" lists. *out
+ * (NULL when there are none) is the caller's to free. ERG_ENOMEM.
+ */
+erg_status erg_graph_article_hashes(const erg_graph *g, uint64_t **out, size_t *n, erg_error *err);
 /* Borrowed records; i must be below the matching count (for articles: the cited ones). */
 const erg_entity *erg_graph_entity(const erg_graph *g, size_t i);
 const erg_edge *erg_graph_edge(const erg_graph *g, size_t i);

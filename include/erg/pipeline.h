@@ -142,6 +142,7 @@ typedef struct erg_reader_stats {
     size_t boiler_lines;          /* boilerplate lines blanked, all articles */
     size_t boiler_articles;       /* articles with at least one */
     bool boiler_done;             /* whether boilerplate was looked for */
+    size_t skipped; /* articles passed over as already in a graph (erg_reader_skip_in) */
 } erg_reader_stats;
 
 /*
@@ -167,6 +168,14 @@ erg_status erg_reader_new(erg_reader **out, const char *const *paths, size_t n_p
  * before the first erg_reader_next; otherwise b is freed and nothing changes.
  */
 void erg_reader_set_boiler(erg_reader *r, erg_boiler *b);
+
+/*
+ * Passes over every article whose id g already holds (erg_graph_has_article_id):
+ * erg_reader_next never returns it and counts it in stats.skipped. g is
+ * borrowed and must not change while the reader reads (NULL: skip nothing).
+ * Used to add new articles to a saved graph (erg build --update).
+ */
+void erg_reader_skip_in(erg_reader *r, const erg_graph *g);
 
 /* Sets or replaces the gazetteer that names outlets (NULL: none). */
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz);

@@ -1435,6 +1435,36 @@ size_t erg_graph_article_total(const erg_graph *g)
     return g->ids.n;
 }
 
+bool erg_graph_has_article_id(const erg_graph *g, const char *id)
+{
+    return g && id && erg_graph_i_idset_has(&g->ids, erg_graph_i_id_hash(id));
+}
+
+static int cmp_hash(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a > b) - (a < b);
+}
+
+erg_status erg_graph_article_hashes(const erg_graph *g, uint64_t **out, size_t *n, erg_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (!g->ids.n)
+        return ERG_OK;
+    uint64_t *h = malloc(g->ids.n * sizeof *h);
+    if (!h)
+        return erg_error_oom(err);
+    size_t k = 0;
+    for (size_t i = 0; i < g->ids.cap; i++)
+        if (g->ids.slots[i])
+            h[k++] = g->ids.slots[i];
+    qsort(h, k, sizeof *h, cmp_hash);
+    *out = h;
+    *n = k;
+    return ERG_OK;
+}
+
 const erg_entity *erg_graph_entity(const erg_graph *g, size_t i)
 {
     return i < g->n_ents ? &g->ents[i] : NULL;

@@ -28,6 +28,7 @@ struct erg_reader {
     erg_reader_stats stats;
     void (*on_blank)(void *ctx, const erg_article *read, const erg_article *blanked);
     void *on_blank_ctx;
+    const erg_graph *skip; /* articles already in it are passed over */
 };
 
 /* The first pass: every article of the inputs into r->boiler. */
@@ -121,6 +122,11 @@ void erg_reader_set_boiler(erg_reader *r, erg_boiler *b)
     r->stats.boiler_done = b != NULL;
 }
 
+void erg_reader_skip_in(erg_reader *r, const erg_graph *g)
+{
+    r->skip = g;
+}
+
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz)
 {
     r->gaz = gaz;
@@ -134,9 +140,14 @@ erg_status erg_reader_next(erg_reader *r, erg_article *art, erg_error *err)
     erg_status st = join_first_pass(r, err);
     if (st != ERG_OK)
         return st;
-    st = erg_input_next(r->in, &read, err);
-    if (st != ERG_OK)
-        return st;
+    for (;;) {
+        st = erg_input_next(r->in, &read, err);
+        if (st != ERG_OK)
+            return st;
+        if (!r->skip || !erg_graph_has_article_id(r->skip, read.id))
+            break;
+        r->stats.skipped++;
+    }
     /* Sources repeat from article to article: look one up once per run of it. */
     if (r->gaz && read.source) {
         if (!r->last_source.data || strcmp(r->last_source.data, read.source) != 0) {
