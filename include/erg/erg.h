@@ -13,6 +13,7 @@
 #include "erg/pipeline.h"
 #include "erg/relate.h"
 #include "erg/resolve.h"
+#include "erg/store.h"
 #include "erg/text.h"
 #include "erg/typing.h"
 

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char build_usage[] =
     "usage: erg build [OPTIONS] INPUT... [-o FILE]\n"
@@ -19,8 +20,18 @@ static const char build_usage[] =
     "article each, .jsonl/.ndjson files one article a line) or - for stdin.\n"
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
-    "  -f, --format FMT      json (the native graph file), graphml or dot\n"
-    "                        (default: from FILE's extension; json for stdout)\n"
+    "  -f, --format FMT      json (the native graph file), graphml, dot or sqlite\n"
+    "                        (default: from FILE's extension, .db, .sqlite and\n"
+    "                        .sqlite3 for sqlite; json for stdout)\n"
+    "      --update GRAPH    add the INPUT articles to GRAPH, an SQLite store (.db)\n"
+    "                        or a partial native graph (--partial): articles whose\n"
+    "                        id it holds are skipped and counted; the result is\n"
+    "                        the graph one build over all the articles gives.\n"
+    "                        --types, --window, --evidence and --no-corpus-resolve\n"
+    "                        come from GRAPH (given, they must agree); analysis\n"
+    "                        options given replace the store's, else its own run\n"
+    "                        again. A store is rewritten in one transaction, a\n"
+    "                        JSON file by rename: a killed update leaves it whole\n"
     "  -j, --jobs N          read articles with N threads (default: the number of\n"
     "                        processors); the graph is the same for every N\n"
     "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_CORPUS_HELP
@@ -39,12 +50,250 @@ static const char build_examples[] =
     "  erg build news.jsonl --rank pagerank,degree --communities -o graph.graphml\n"
     "  erg build news.jsonl --backbone 0.05 --largest-component --top 100 \\\n"
     "      --rank pagerank --communities louvain -o graph.dot\n"
-    "  erg build --partial shard1.jsonl -o part1.json   (then erg merge part*.json)\n";
+    "  erg build --partial shard1.jsonl -o part1.json   (then erg merge part*.json)\n"
+    "  erg build news.jsonl --rank pagerank -o graph.db  (then erg query graph.db top)\n"
+    "  erg build today.jsonl --update graph.db\n";
 
-typedef struct build_ctx {
+/* What cmd_build parsed, for build_new and build_update. */
+typedef struct build_args {
+    char **inputs;
+    size_t n_inputs;
+    cli_read_options *ro;
+    cli_corpus_options *co;
+    unsigned jobs;
+    unsigned evidence;
+    bool partial;
+    const char *output;
+    const char *format;
+    struct {
+        bool types, window, evidence;
+    } given;
+} build_args;
+
+/*
+ * Reads the inputs into g (articles that skip holds are passed over when
+ * skip is not NULL) and fills rs. CLI_OK or CLI_FAIL after printing.
+ */
+static int read_into(const build_args *a, erg_graph *g, const erg_graph *skip, cli_read_stats *rs)
+{
     cli_pipeline pipe;
-    erg_graph *graph;
-} build_ctx;
+    erg_reader *reader = NULL;
+    memset(&pipe, 0, sizeof pipe);
+    memset(rs, 0, sizeof *rs);
+    /* The reader first: its first pass (boilerplate) runs while the model loads. */
+    int rc = cli_open_reader(a->inputs, a->n_inputs, a->ro, NULL, &reader);
+    if (rc != CLI_OK)
+        return rc;
+    erg_reader_skip_in(reader, skip);
+    if ((rc = cli_pipeline_init(&pipe, a->ro)) == CLI_OK)
+        rc = cli_build_graph(reader, a->ro, &pipe, g, a->jobs, rs);
+    erg_reader_free(reader);
+    cli_pipeline_release(&pipe);
+    return rc;
+}
+
+/*
+ * The store of g's articles: g is finished as a partial graph (kept in the
+ * store), a copy of it read back from its native text goes through the corpus
+ * stage (as erg merge takes a part), and both are written to output in one
+ * transaction (in place for an update, else by rename).
+ */
+static int write_store(erg_graph *g, const build_args *a, unsigned types, erg_window window,
+                       const char *output, bool in_place, const cli_corpus_summary *sum)
+{
+    const unsigned all = ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |
+                         ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE);
+    erg_error err;
+    erg_error_clear(&err);
+    char *text = NULL;
+    size_t len = 0;
+    erg_graph *fin = NULL;
+    char words[512];
+    int rc = CLI_OK;
+    FILE *f = NULL;
+    if (erg_graph_set_partial(g, types, window, &err) != ERG_OK ||
+        erg_graph_set_corpus_resolve(g, false, NULL, 0, &err) != ERG_OK ||
+        erg_graph_finish(g, all, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    if (!(f = open_memstream(&text, &len))) {
+        rc = cli_failf("out of memory");
+        goto cleanup;
+    }
+    erg_status st = erg_graph_write_json(g, f, &err);
+    if (fclose(f) != 0 && st == ERG_OK)
+        st = erg_error_oom(&err);
+    f = NULL;
+    if (st == ERG_OK && !(f = fmemopen(text, len, "r")))
+        st = erg_error_oom(&err);
+    if (st == ERG_OK)
+        st = erg_graph_load_stream(&fin, f, output, &err);
+    if (f)
+        fclose(f);
+    free(text);
+    text = NULL;
+    if (st != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    cli_corpus_words(a->co, words, sizeof words);
+    cli_store_target target = {
+        g, in_place, {types, window, erg_graph_max_evidence(g), a->co->corpus_resolve, words}};
+    if (!words[0])
+        target.opt.analysis = NULL;
+    rc = cli_corpus_stage_store(&fin, a->co, a->ro->data_dir, types, &target, output, sum);
+cleanup:
+    free(text);
+    erg_graph_free(fin);
+    return rc;
+}
+
+static int build_new(const build_args *a)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    erg_format fmt = ERG_FORMAT_JSON;
+    bool store = a->format ? strcasecmp(a->format, "sqlite") == 0 : erg_store_path(a->output);
+    if (store) {
+        if (strcmp(a->output, "-") == 0)
+            return cli_usage("build", "an SQLite store is a file: give -o graph.db");
+        if (a->partial)
+            return cli_usage("build", "a store keeps a partial graph itself (for --update and erg "
+                                      "merge): give --partial a .json output");
+        if (cli_corpus_check("build", a->co, false, fmt) != CLI_OK)
+            return CLI_USAGE;
+    } else if (cli_output_format("build", a->format, a->output, &fmt) != CLI_OK ||
+               cli_corpus_check("build", a->co, a->partial, fmt) != CLI_OK) {
+        return CLI_USAGE;
+    }
+    erg_graph *g = NULL;
+    cli_read_stats rs;
+    int rc;
+    if (erg_graph_new(&g, a->evidence, &err) != ERG_OK)
+        return cli_fail(&err);
+    if ((rc = read_into(a, g, NULL, &rs)) != CLI_OK)
+        goto cleanup;
+    cli_corpus_summary sum = {a->partial ? "built partial graph" : "built", rs.articles, 0,
+                              rs.boiler_lines, rs.boiler_articles};
+    /* A partial graph records --types and --window: erg merge applies the types at the end. */
+    if (a->partial)
+        rc = cli_corpus_write_partial(g, a->ro->type_mask, a->ro->window, a->output, &sum);
+    else if (store)
+        rc = write_store(g, a, a->ro->type_mask, a->ro->window, a->output, false, &sum);
+    else
+        rc = cli_corpus_stage(&g, a->co, a->ro->data_dir, a->ro->type_mask, fmt, a->output, &sum);
+cleanup:
+    erg_graph_free(g);
+    return rc;
+}
+
+/* Writes the comma list of the types of mask into buf. */
+static const char *types_text(unsigned mask, char *buf, size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int t = 0; t < ERG_TYPE_MISC; t++)
+        if (mask & ERG_TYPE_BIT(t))
+            len += (size_t)snprintf(buf + len, len < cap ? cap - len : 0, "%s%s", len ? "," : "",
+                                    erg_type_name((erg_type)t));
+    return buf;
+}
+
+/* The graph to update and what it was built with (from the store's meta or the partial file). */
+static int load_update(const char *path, bool *store, erg_graph **g, erg_store_options *o,
+                       char **analysis)
+{
+    erg_error err;
+    erg_error_clear(&err);
+    erg_store *s = NULL;
+    *g = NULL;
+    *analysis = NULL;
+    *store = erg_store_path(path);
+    if (*store) {
+        int rc = CLI_OK;
+        if (erg_store_open(&s, path, &err) != ERG_OK ||
+            erg_store_options_get(s, o, &err) != ERG_OK ||
+            erg_store_load_partial(s, g, &err) != ERG_OK)
+            rc = cli_fail(&err);
+        else if (o->analysis && !(*analysis = strdup(o->analysis)))
+            rc = cli_failf("out of memory");
+        o->analysis = NULL;
+        erg_store_close(s);
+        return rc;
+    }
+    if (erg_graph_load(g, path, &err) != ERG_OK)
+        return cli_fail(&err);
+    if (!erg_graph_partial(*g, &o->type_mask, &o->window))
+        return cli_failf("'%s': a finished graph cannot take more articles exactly (its short "
+                         "forms are folded and its types filtered): build it with --partial, or "
+                         "to an SQLite store (-o graph.db), and update that",
+                         path);
+    o->evidence = erg_graph_max_evidence(*g);
+    o->corpus_resolve = true;
+    o->analysis = NULL;
+    return CLI_OK;
+}
+
+static int build_update(build_args *a, const char *path)
+{
+    bool store;
+    erg_graph *g = NULL;
+    erg_store_options o;
+    char *analysis = NULL;
+    char x[64], y[64];
+    int rc = load_update(path, &store, &g, &o, &analysis);
+    if (rc != CLI_OK)
+        goto cleanup;
+    /* What the graph was built with; options given must agree. */
+    rc = CLI_USAGE;
+    if (a->given.types && a->ro->type_mask != o.type_mask) {
+        cli_usage("build", "'%s' was built with --types %s, not %s", path,
+                  types_text(o.type_mask, x, sizeof x), types_text(a->ro->type_mask, y, sizeof y));
+        goto cleanup;
+    }
+    if (a->given.window && a->ro->window != o.window) {
+        cli_usage("build", "'%s' was built with another --window", path);
+        goto cleanup;
+    }
+    if (a->given.evidence && a->evidence != o.evidence) {
+        cli_usage("build", "'%s' keeps %u evidence sentences per edge, not %u", path, o.evidence,
+                  a->evidence);
+        goto cleanup;
+    }
+    if (store && a->co->given_no_resolve && o.corpus_resolve) {
+        cli_usage("build", "'%s' was built with corpus resolution: give no --no-corpus-resolve",
+                  path);
+        goto cleanup;
+    }
+    if (!store && a->co->given_analysis) {
+        cli_usage("build", "a partial graph is updated as it is: the analysis options apply "
+                           "at erg merge");
+        goto cleanup;
+    }
+    a->ro->type_mask = o.type_mask;
+    a->ro->window = o.window;
+    a->co->corpus_resolve = o.corpus_resolve;
+    if (!a->co->given_analysis && analysis &&
+        cli_corpus_parse_words("build", analysis, a->co) != CLI_OK)
+        goto cleanup;
+    cli_read_stats rs;
+    if ((rc = read_into(a, g, g, &rs)) != CLI_OK)
+        goto cleanup;
+    if (rs.skipped)
+        fprintf(stderr, "skipped %zu article%s already in the graph\n", rs.skipped,
+                rs.skipped == 1 ? "" : "s");
+    cli_corpus_summary sum = {store ? "updated" : "updated partial graph", rs.articles - rs.skipped,
+                              0, rs.boiler_lines, rs.boiler_articles};
+    if (store)
+        rc = write_store(g, a, o.type_mask, o.window, path, true, &sum);
+    else
+        rc = cli_corpus_write_partial(g, o.type_mask, o.window, path, &sum);
+cleanup:
+    free(analysis);
+    erg_graph_free(g);
+    return rc;
+}
 
 int cmd_build(int argc, char **argv)
 {
@@ -54,6 +303,7 @@ int cmd_build(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"evidence", required_argument, NULL, 'e'},
         {"help", no_argument, NULL, 'h'},
+        {"update", required_argument, NULL, 'u'},
         CLI_CORPUS_LONG_OPTIONS,
         CLI_READ_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
@@ -68,6 +318,8 @@ int cmd_build(int argc, char **argv)
     unsigned evidence = 3;
     unsigned jobs = 0;
     bool partial = false;
+    const char *update = NULL;
+    bool types_given = false, window_given = false, evidence_given = false, output_given = false;
     int opt, r;
     optind = 1;
     opterr = 0;
@@ -76,6 +328,10 @@ int cmd_build(int argc, char **argv)
         switch (opt) {
         case 'o':
             output = optarg;
+            output_given = true;
+            break;
+        case 'u':
+            update = optarg;
             break;
         case 'f':
             format = optarg;
@@ -94,6 +350,7 @@ int cmd_build(int argc, char **argv)
                 return cli_usage("build", "--evidence takes a number from 1 to %u",
                                  ERG_GRAPH_MAX_EVIDENCE);
             evidence = (unsigned)v;
+            evidence_given = true;
             break;
         }
         case 'h':
@@ -105,6 +362,8 @@ int cmd_build(int argc, char **argv)
             partial = true;
             break;
         default:
+            types_given = types_given || opt == CLI_OPT_TYPES;
+            window_given = window_given || opt == CLI_OPT_WINDOW;
             if ((r = cli_corpus_option("build", opt, optarg, argc, argv, &co)) == 0)
                 r = cli_read_option("build", opt, optarg, &ro);
             if (r == 1)
@@ -121,45 +380,18 @@ int cmd_build(int argc, char **argv)
     if (ro.boiler_from && !ro.boilerplate)
         return cli_usage("build", "--boilerplate-from and --keep-boilerplate: choose one");
 
-    erg_error err;
-    erg_error_clear(&err);
-    erg_format fmt;
-    if (cli_output_format("build", format, output, &fmt) != CLI_OK ||
-        cli_corpus_check("build", &co, partial, fmt) != CLI_OK)
-        return CLI_USAGE;
-
-    build_ctx b;
-    b.graph = NULL;
-    /* The reader first: its first pass (boilerplate) runs while the model loads. */
-    erg_reader *reader = NULL;
-    int rc = cli_open_reader(argv + optind, (size_t)(argc - optind), &ro, NULL, &reader);
-    if (rc != CLI_OK)
-        return rc;
-    if ((rc = cli_pipeline_init(&b.pipe, &ro)) != CLI_OK) {
-        erg_reader_free(reader);
-        return rc;
+    build_args a = {argv + optind, (size_t)(argc - optind),
+                    &ro,           &co,
+                    jobs,          evidence,
+                    partial,       output,
+                    format,        {types_given, window_given, evidence_given}};
+    if (update) {
+        if (output_given || format)
+            return cli_usage("build", "--update writes GRAPH itself: give no -o or --format");
+        if (partial)
+            return cli_usage("build", "--update keeps GRAPH as it is (a store, or a partial "
+                                      "graph): give no --partial");
+        return build_update(&a, update);
     }
-    cli_read_stats rs;
-    memset(&rs, 0, sizeof rs);
-    if (erg_graph_new(&b.graph, evidence, &err) != ERG_OK) {
-        rc = cli_fail(&err);
-        goto cleanup;
-    }
-    rc = cli_build_graph(reader, &ro, &b.pipe, b.graph, jobs, &rs);
-    erg_reader_free(reader);
-    reader = NULL;
-    if (rc != CLI_OK)
-        goto cleanup;
-    cli_corpus_summary sum = {partial ? "built partial graph" : "built", rs.articles, 0,
-                              rs.boiler_lines, rs.boiler_articles};
-    /* A partial graph records --types and --window: erg merge applies the types at the end. */
-    if (partial)
-        rc = cli_corpus_write_partial(b.graph, ro.type_mask, ro.window, output, &sum);
-    else
-        rc = cli_corpus_stage(&b.graph, &co, ro.data_dir, ro.type_mask, fmt, output, &sum);
-cleanup:
-    erg_reader_free(reader);
-    erg_graph_free(b.graph);
-    cli_pipeline_release(&b.pipe);
-    return rc;
+    return build_new(&a);
 }

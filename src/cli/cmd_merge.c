@@ -17,6 +17,7 @@ static const char merge_usage[] =
     "graph one erg build over all the articles gives, byte for byte, whatever\n"
     "the order or grouping of the parts. The parts must hold distinct articles\n"
     "and be built with the same --types, --window, --evidence, model and data.\n"
+    "A PART may also be an SQLite store (erg build -o graph.db): its partial graph.\n"
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
     "  -f, --format FMT      json (the native graph file), graphml or dot\n"
@@ -62,8 +63,18 @@ static int load_part(const char *path, const erg_graph *first, erg_graph **out)
     erg_window window, window0;
     char a[64], b[64];
     *out = NULL;
-    if (erg_graph_load(out, path, &err) != ERG_OK)
+    if (erg_store_path(path)) {
+        /* A store holds the partial graph of its articles. */
+        erg_store *s = NULL;
+        erg_status st = erg_store_open(&s, path, &err);
+        if (st == ERG_OK)
+            st = erg_store_load_partial(s, out, &err);
+        erg_store_close(s);
+        if (st != ERG_OK)
+            return cli_fail(&err);
+    } else if (erg_graph_load(out, path, &err) != ERG_OK) {
         return cli_fail(&err);
+    }
     if (!erg_graph_partial(*out, &types, &window))
         return cli_failf("'%s': a finished graph (built without --partial) cannot be merged "
                          "exactly: its short forms are folded and its types filtered; build the "

@@ -16,7 +16,8 @@ static const char query_usage_text[] =
     "       erg query COMMAND --help\n"
     "\n"
     "Answers questions about a graph that `erg build` wrote. GRAPH is the native\n"
-    "graph file (.json), or GraphML that erg wrote (.graphml or .xml). GraphML\n"
+    "graph file (.json), an SQLite store (.db, .sqlite, .sqlite3: its tables), or\n"
+    "GraphML that erg wrote (.graphml or .xml). GraphML\n"
     "holds no articles and no evidence sentences: `evidence` then shows the\n"
     "counts of each edge without its sentences, and `path` hops have no\n"
     "evidence line. DOT files cannot be read.\n"
@@ -32,6 +33,7 @@ static const char query_usage_text[] =
     "  find TEXT          entities whose name or an alias matches TEXT (fuzzy)\n"
     "  stats              counts by type and kind, components, density, degrees\n"
     "  outlets NAME       the outlets that report on NAME, how often, first/last date\n"
+    "  dump               the whole graph, as a native .json file (from a store)\n"
     "\n"
     "Names are matched regardless of case, diacritics, hyphens and dots, against\n"
     "every way an entity was written; a name goes to the entity written so most\n"
@@ -54,7 +56,8 @@ static const char query_usage_text[] =
     "  erg query graph.json path \"Kim Jong-un\" Reuters -k 3\n"
     "  erg query graph.json neighbors \"kim jong un\" --json\n"
     "  erg query graph.json ego Reuters --depth 2 -o reuters.graphml\n"
-    "  erg query graph.graphml top --by pagerank\n";
+    "  erg query graph.graphml top --by pagerank\n"
+    "  erg query graph.db dump -o graph.json\n";
 
 typedef struct query_command {
     const char *name;
@@ -65,7 +68,7 @@ static const query_command query_commands[] = {
     {"neighbors", query_neighbors},     {"path", query_path}, {"top", query_top},
     {"communities", query_communities}, {"ego", query_ego},   {"subgraph", query_subgraph},
     {"evidence", query_evidence},       {"find", query_find}, {"stats", query_stats},
-    {"outlets", query_outlets},         {NULL, NULL},
+    {"outlets", query_outlets},         {"dump", query_dump}, {NULL, NULL},
 };
 
 static const query_command *find_command(const char *name)
@@ -145,8 +148,16 @@ int query_load(query_ctx *q)
     erg_error err;
     erg_error_clear(&err);
     bool graphml = has_suffix(q->path, ".graphml") || has_suffix(q->path, ".xml");
-    erg_status st = graphml ? erg_export_load_graphml(&q->graph, q->path, &err)
-                            : erg_graph_load(&q->graph, q->path, &err);
+    erg_status st;
+    if (erg_store_path(q->path)) {
+        erg_store *s = NULL;
+        if ((st = erg_store_open(&s, q->path, &err)) == ERG_OK)
+            st = erg_store_load(s, &q->graph, &err);
+        erg_store_close(s);
+    } else {
+        st = graphml ? erg_export_load_graphml(&q->graph, q->path, &err)
+                     : erg_graph_load(&q->graph, q->path, &err);
+    }
     if (st != ERG_OK)
         return cli_fail(&err);
     return CLI_OK;

@@ -127,6 +127,85 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
     }
 }
 
+void cli_corpus_words(const cli_corpus_options *c, char *buf, size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        int k_ = snprintf(buf + len, cap - len, __VA_ARGS__);                                      \
+        if (k_ > 0 && (size_t)k_ < cap - len)                                                      \
+            len += (size_t)k_;                                                                     \
+    } while (0)
+    for (size_t i = 0; i < c->n_ranks; i++)
+        PUT("%s%s", i ? "," : (len ? " --rank " : "--rank "), erg_centrality_name(c->ranks[i]));
+    if (c->communities)
+        PUT("%s--communities %s", len ? " " : "", erg_community_method_name(c->method));
+    if (c->resolution_given)
+        PUT("%s--resolution %.17g", len ? " " : "", c->resolution);
+    if (c->min_weight > 0)
+        PUT("%s--min-weight %.17g", len ? " " : "", c->min_weight);
+    if (c->backbone > 0)
+        PUT("%s--backbone %.17g", len ? " " : "", c->backbone);
+    if (c->largest_component)
+        PUT("%s--largest-component", len ? " " : "");
+    if (c->top > 0)
+        PUT("%s--top %ld", len ? " " : "", c->top);
+#undef PUT
+}
+
+int cli_corpus_parse_words(const char *cmd, const char *words, cli_corpus_options *c)
+{
+    static const struct {
+        const char *name;
+        int opt;
+        bool arg;
+    } known[] = {
+        {"--rank", CLI_OPT_RANK, true},
+        {"--communities", CLI_OPT_COMMUNITIES, true},
+        {"--resolution", CLI_OPT_RESOLUTION, true},
+        {"--min-weight", CLI_OPT_MIN_WEIGHT, true},
+        {"--backbone", CLI_OPT_BACKBONE, true},
+        {"--largest-component", CLI_OPT_LARGEST, false},
+        {"--top", CLI_OPT_TOP, true},
+    };
+    char word[2][256];
+    const char *p = words;
+    while (p && *p) {
+        int n_words = 0;
+        for (int k = 0; k < 2 && *p; k++) {
+            while (*p == ' ')
+                p++;
+            size_t len = strcspn(p, " ");
+            if (!len || len >= sizeof word[k])
+                break;
+            memcpy(word[k], p, len);
+            word[k][len] = '\0';
+            p += len;
+            n_words++;
+            size_t i = 0;
+            while (k == 0 && i < sizeof known / sizeof *known && strcmp(known[i].name, word[0]))
+                i++;
+            if (k == 0 && i < sizeof known / sizeof *known && !known[i].arg)
+                break;
+        }
+        while (*p == ' ')
+            p++;
+        if (n_words == 0)
+            break;
+        size_t i = 0;
+        while (i < sizeof known / sizeof *known && strcmp(known[i].name, word[0]))
+            i++;
+        if (i == sizeof known / sizeof *known || (known[i].arg && n_words < 2))
+            return cli_usage(cmd, "the store records analysis options erg does not know: '%s'",
+                             words);
+        int r = cli_corpus_option(cmd, known[i].opt, known[i].arg ? word[1] : NULL, 0, NULL, c);
+        if (r != 1)
+            return CLI_USAGE;
+    }
+    return CLI_OK;
+}
+
 int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial, erg_format fmt)
 {
     if (c->resolution_given && !c->communities)
@@ -300,9 +379,27 @@ static void print_summary(const erg_graph *g, const char *out, size_t n_before, 
     print_tail(sum);
 }
 
+static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
+                        unsigned type_mask, erg_format fmt, const cli_store_target *store,
+                        const char *output, const cli_corpus_summary *sum);
+
 int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
                      unsigned type_mask, erg_format fmt, const char *output,
                      const cli_corpus_summary *sum)
+{
+    return corpus_stage(g, c, data_dir, type_mask, fmt, NULL, output, sum);
+}
+
+int cli_corpus_stage_store(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
+                           unsigned type_mask, const cli_store_target *store, const char *output,
+                           const cli_corpus_summary *sum)
+{
+    return corpus_stage(g, c, data_dir, type_mask, ERG_FORMAT_JSON, store, output, sum);
+}
+
+static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
+                        unsigned type_mask, erg_format fmt, const cli_store_target *store,
+                        const char *output, const cli_corpus_summary *sum)
 {
     erg_error err;
     erg_error_clear(&err);
@@ -327,7 +424,9 @@ int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *dat
         rc = cli_fail(&err);
         goto cleanup;
     }
-    if (erg_export_file_opts(*g, fmt, &opts, output, &err) != ERG_OK) {
+    if (store ? erg_store_write(output, store->in_place, store->partial, *g, &opts, &store->opt,
+                                &err) != ERG_OK
+              : erg_export_file_opts(*g, fmt, &opts, output, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
     }

@@ -91,6 +91,28 @@ typedef struct cli_corpus_summary {
 } cli_corpus_summary;
 
 /*
+ * Where the corpus stage writes an SQLite store instead of a graph file
+ * (erg build -o graph.db, erg build --update graph.db).
+ */
+typedef struct cli_store_target {
+    const erg_graph *partial; /* the finished partial graph of the same articles */
+    bool in_place;            /* an update: rewrite the existing store in one transaction */
+    erg_store_options opt;    /* what meta records */
+} cli_store_target;
+
+/*
+ * Writes the analysis options c holds as words ("--rank pagerank --top 10"),
+ * the form cli_corpus_parse_words reads back, into buf (empty: none).
+ */
+void cli_corpus_words(const cli_corpus_options *c, char *buf, size_t cap);
+
+/*
+ * Parses what cli_corpus_words wrote into c (on top of what c holds).
+ * CLI_OK, or CLI_USAGE after printing for `erg cmd`.
+ */
+int cli_corpus_parse_words(const char *cmd, const char *words, cli_corpus_options *c);
+
+/*
  * The corpus stage on *g (every article added or merged, not finished):
  * corpus resolution when c->corpus_resolve (legal suffixes from data_dir's
  * legal_suffixes.txt, or the shipped data when data_dir is NULL), finish
@@ -102,6 +124,11 @@ typedef struct cli_corpus_summary {
 int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
                      unsigned type_mask, erg_format fmt, const char *output,
                      const cli_corpus_summary *sum);
+
+/* cli_corpus_stage writing the store of store (fmt unused) to output instead of a graph file. */
+int cli_corpus_stage_store(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
+                           unsigned type_mask, const cli_store_target *store, const char *output,
+                           const cli_corpus_summary *sum);
 
 /*
  * Writes g as a partial graph to output (native JSON): marks it partial with

@@ -166,6 +166,7 @@ static int finish_read(const erg_reader *r, cli_read_stats *rs)
     rs->boiler_lines = s->boiler_lines;
     rs->boiler_articles = s->boiler_articles;
     rs->boiler_done = s->boiler_done;
+    rs->skipped = s->skipped;
     if (stats->replaced)
         cli_warn("replaced %zu invalid UTF-8 sequence%s with U+FFFD", stats->replaced,
                  stats->replaced == 1 ? "" : "s");

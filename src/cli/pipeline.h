@@ -120,6 +120,7 @@ typedef struct cli_read_stats {
     size_t boiler_lines;    /* boilerplate lines blanked, all articles */
     size_t boiler_articles; /* articles with at least one */
     bool boiler_done;       /* whether boilerplate was looked for */
+    size_t skipped;         /* articles already in the graph (erg_reader_skip_in), not added */
 } cli_read_stats;
 
 /*

@@ -129,6 +129,7 @@ int query_path(query_ctx *q, int argc, char **argv);
 int query_top(query_ctx *q, int argc, char **argv);
 int query_communities(query_ctx *q, int argc, char **argv);
 int query_ego(query_ctx *q, int argc, char **argv);
+int query_dump(query_ctx *q, int argc, char **argv);
 int query_subgraph(query_ctx *q, int argc, char **argv);
 int query_evidence(query_ctx *q, int argc, char **argv);
 int query_find(query_ctx *q, int argc, char **argv);

@@ -1,0 +1,112 @@
+/*
+ * erg/store.h: the SQLite store, one file holding a graph in two forms:
+ *
+ * - the partial graph (erg_graph_set_partial: every type, nothing folded),
+ *   as the native JSON text in the one row of table "partial": what lets
+ *   more articles be added later with the same result as a fresh build
+ *   (erg build --update) and what erg merge reads;
+ * - the finished graph in normal tables that sqlite3, sqlite-utils and
+ *   Datasette browse with no help (schema version ERG_STORE_SCHEMA_VERSION,
+ *   documented in README.md, "The SQLite store"):
+ *     meta(key PRIMARY KEY, value): schema_version, types, window, evidence,
+ *         corpus_resolve, analysis
+ *     entities(id INTEGER PRIMARY KEY, key UNIQUE, name, type, mentions,
+ *         articles, first_date, last_date, ambiguous, [one column per
+ *         score], [community])
+ *     aliases(entity_id -> entities, name, count, rule)
+ *     votes(entity_id -> entities, type, count)
+ *     edges(id INTEGER PRIMARY KEY, source_id, target_id -> entities, kind,
+ *         weight, count, articles, first_date, last_date)
+ *     edge_outlets(edge_id -> edges, outlet)
+ *     articles(id TEXT PRIMARY KEY, title, date, source, url): the cited ones
+ *     article_ids(hash TEXT PRIMARY KEY): every article, 16 hex digits
+ *     sentences(id INTEGER PRIMARY KEY, article_id -> articles, start, end,
+ *         text), each evidence sentence once
+ *     evidence(edge_id -> edges, sentence_id -> sentences)
+ *     sentences_fts: FTS5 over sentences.text (content='sentences')
+ *   Reading these tables back gives the same graph (erg_store_load).
+ */
+#ifndef ERG_STORE_H
+#define ERG_STORE_H
+
+#include "erg/common.h"
+#include "erg/export.h"
+#include "erg/graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The version of the tables this code writes and reads ("schema_version" in meta). */
+#define ERG_STORE_SCHEMA_VERSION 1
+
+/* The build options a store records (meta), so that an update builds as the first run did. */
+typedef struct erg_store_options {
+    unsigned type_mask;   /* --types: the types kept in the finished graph */
+    erg_window window;    /* --window */
+    unsigned evidence;    /* evidence records kept per edge */
+    bool corpus_resolve;  /* corpus-level name resolution on */
+    const char *analysis; /* the analysis options given, as words ("--rank pagerank"); NULL: none */
+} erg_store_options;
+
+/* true when path ends in .db, .sqlite or .sqlite3 (case-insensitive): a store by its name. */
+bool erg_store_path(const char *path);
+
+/*
+ * Writes a store to path in one transaction: partial (a finished partial
+ * graph, erg_graph_set_partial) as native JSON in table "partial", finished
+ * (a finished graph) in the tables above with extras' scores and
+ * communities (may be NULL) as columns of entities, and o in meta.
+ * in_place false: the store is written to a temporary file in path's folder
+ * and renamed into place, so a failed run leaves no file and an old one
+ * whole. in_place true: path must be a store already; its tables are
+ * dropped and written again between BEGIN IMMEDIATE and COMMIT, so that
+ * SQLite's journal leaves the old store whole if the process dies at any
+ * point. ERG_EINVAL (a graph not finished, partial not partial, an
+ * attribute name erg_graph_check_attrs refuses or that is "key",
+ * "ambiguous" or "community"), ERG_EIO (SQLite failed: its message),
+ * ERG_ENOMEM.
+ */
+erg_status erg_store_write(const char *path, bool in_place, const erg_graph *partial,
+                           const erg_graph *finished, const erg_export_options *extras,
+                           const erg_store_options *o, erg_error *err);
+
+typedef struct erg_store erg_store;
+
+/*
+ * Opens an existing store (read and write when the file allows it, so that
+ * SQLite can roll back the journal of an update that died; else read
+ * only). ERG_ENOTFOUND when path does not exist, ERG_EFORMAT when it is not
+ * an SQLite file or not an erg store of this schema version, ERG_EIO.
+ * Close with erg_store_close.
+ */
+erg_status erg_store_open(erg_store **out, const char *path, erg_error *err);
+void erg_store_close(erg_store *s);
+
+/*
+ * The options the store records, into *o (o->analysis is borrowed from s
+ * until erg_store_close; NULL when none were given). ERG_EFORMAT when meta
+ * lacks one or holds a value that does not parse.
+ */
+erg_status erg_store_options_get(erg_store *s, erg_store_options *o, erg_error *err);
+
+/*
+ * The partial graph (finished, marked partial) in a new graph (*out, the
+ * caller frees it). Fails as erg_graph_load_stream, naming the store.
+ */
+erg_status erg_store_load_partial(erg_store *s, erg_graph **out, erg_error *err);
+
+/*
+ * The finished graph read from the tables into a new finished graph (*out,
+ * the caller frees it): written to the native JSON layout in memory and
+ * loaded with erg_graph_load_stream, so that it is the graph the store was
+ * written from (written to native JSON, the same bytes). Scores and
+ * communities are not read. ERG_EFORMAT for rows the loader refuses, ERG_EIO,
+ * ERG_ENOMEM. O(rows).
+ */
+erg_status erg_store_load(erg_store *s, erg_graph **out, erg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
