@@ -98,8 +98,8 @@ static const char schema_tables[] =
     "CREATE TABLE evidence (edge_id INTEGER NOT NULL REFERENCES edges(id),"
     " sentence_id INTEGER NOT NULL REFERENCES sentences(id),"
     " PRIMARY KEY (edge_id, sentence_id));"
-    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences',"
-    " content_rowid='id');";
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content=\"sentences\","
+    " content_rowid=\"id\");";
 
 /* Names the finished tables may not give a score column. */
 static const char *const taken_columns[] = {"key", "ambiguous", "community"};
