@@ -857,7 +857,7 @@ static erg_status rd_nodes(reader *r)
     if (st == ERG_OK)
         st = rd_prepare(r,
                         "SELECT entity_id, name, count, rule FROM aliases "
-                        "ORDER BY entity_id, name, rowid",
+                        "ORDER BY entity_id, rowid",
                         &qa);
     if (st == ERG_OK)
         st =
