@@ -64,8 +64,8 @@ static void tmp_path(char *buf, size_t cap, const char *name)
     unlink(buf);
 }
 
-static const erg_store_options opts = {ERG_TYPES_DEFAULT, ERG_WINDOW_SENTENCE, 3, true,
-                                       "--rank pagerank"};
+static const erg_store_options opts = {
+    ERG_TYPES_DEFAULT, ERG_WINDOW_SENTENCE, 3, true, "--rank pagerank", 0};
 
 /* Asserts that the store at path holds partial and finished (as their native JSON). */
 static void assert_holds(const char *path, const erg_graph *partial, const erg_graph *finished)
@@ -176,16 +176,26 @@ START_TEST(test_in_place)
     ck_assert(erg_graph_has_article_id(p12, "a1"));
     ck_assert(!erg_graph_has_article_id(p12, "a3"));
     ck_assert(!erg_graph_has_article_id(NULL, "a1"));
-    erg_store_options o2 = opts;
-    o2.analysis = NULL;
-    ck_assert_int_eq(erg_store_write(path, true, p3, f3, NULL, &o2, &err), ERG_OK);
-    assert_holds(path, p3, f3);
     erg_store *s = NULL;
     erg_store_options o;
     ck_assert_int_eq(erg_store_open(&s, path, &err), ERG_OK);
     ck_assert_int_eq(erg_store_options_get(s, &o, &err), ERG_OK);
-    ck_assert_ptr_null(o.analysis);
+    ck_assert_uint_eq(o.generation, 1);
     erg_store_close(s);
+    erg_store_options o2 = opts;
+    o2.analysis = NULL;
+    o2.generation = 1;
+    ck_assert_int_eq(erg_store_write(path, true, p3, f3, NULL, &o2, &err), ERG_OK);
+    assert_holds(path, p3, f3);
+    ck_assert_int_eq(erg_store_open(&s, path, &err), ERG_OK);
+    ck_assert_int_eq(erg_store_options_get(s, &o, &err), ERG_OK);
+    ck_assert_ptr_null(o.analysis);
+    ck_assert_uint_eq(o.generation, 2);
+    erg_store_close(s);
+    /* A writer that read generation 1 came second: refused, the store as the first left it. */
+    ck_assert_int_eq(erg_store_write(path, true, p12, f12, NULL, &o2, &err), ERG_EIO);
+    ck_assert_ptr_nonnull(strstr(err.text, "changed since it was read"));
+    assert_holds(path, p3, f3);
     /* A new store by rename replaces the old one whole. */
     ck_assert_int_eq(erg_store_write(path, false, p12, f12, NULL, &opts, &err), ERG_OK);
     assert_holds(path, p12, f12);

@@ -47,6 +47,13 @@ typedef struct erg_store_options {
     unsigned evidence;    /* evidence records kept per edge */
     bool corpus_resolve;  /* corpus-level name resolution on */
     const char *analysis; /* the analysis options given, as words ("--rank pagerank"); NULL: none */
+    /*
+     * How many times the store was written (meta "generation"): what
+     * erg_store_options_get read, which an in-place erg_store_write checks
+     * is still the store's (so that two updates that read the same store
+     * cannot both write it, the second losing the first's articles).
+     */
+    unsigned long long generation;
 } erg_store_options;
 
 /* true when path ends in .db, .sqlite or .sqlite3 (case-insensitive): a store by its name. */
@@ -64,8 +71,10 @@ bool erg_store_path(const char *path);
  * SQLite's journal leaves the old store whole if the process dies at any
  * point. ERG_EINVAL (a graph not finished, partial not partial, an
  * attribute name erg_graph_check_attrs refuses or that is "key",
- * "ambiguous" or "community"), ERG_EIO (SQLite failed: its message),
- * ERG_ENOMEM.
+ * "ambiguous" or "community"), ERG_EIO (SQLite failed: its message; or,
+ * in place, the store's generation is no longer o->generation: another
+ * writer came between, and nothing is written), ERG_ENOMEM. The store
+ * written records generation o->generation + 1 in place, 1 otherwise.
  */
 erg_status erg_store_write(const char *path, bool in_place, const erg_graph *partial,
                            const erg_graph *finished, const erg_export_options *extras,

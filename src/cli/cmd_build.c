@@ -99,7 +99,8 @@ static int read_into(const build_args *a, erg_graph *g, const erg_graph *skip, c
  * transaction (in place for an update, else by rename).
  */
 static int write_store(erg_graph *g, const build_args *a, unsigned types, erg_window window,
-                       const char *output, bool in_place, const cli_corpus_summary *sum)
+                       const char *output, bool in_place, unsigned long long generation,
+                       const cli_corpus_summary *sum)
 {
     const unsigned all = ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |
                          ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE);
@@ -139,7 +140,9 @@ static int write_store(erg_graph *g, const build_args *a, unsigned types, erg_wi
     }
     cli_corpus_words(a->co, words, sizeof words);
     cli_store_target target = {
-        g, in_place, {types, window, erg_graph_max_evidence(g), a->co->corpus_resolve, words}};
+        g,
+        in_place,
+        {types, window, erg_graph_max_evidence(g), a->co->corpus_resolve, words, generation}};
     if (!words[0])
         target.opt.analysis = NULL;
     rc = cli_corpus_stage_store(&fin, a->co, a->ro->data_dir, types, &target, output, sum);
@@ -180,7 +183,7 @@ static int build_new(const build_args *a)
     if (a->partial)
         rc = cli_corpus_write_partial(g, a->ro->type_mask, a->ro->window, a->output, &sum);
     else if (store)
-        rc = write_store(g, a, a->ro->type_mask, a->ro->window, a->output, false, &sum);
+        rc = write_store(g, a, a->ro->type_mask, a->ro->window, a->output, false, 0, &sum);
     else
         rc = cli_corpus_stage(&g, a->co, a->ro->data_dir, a->ro->type_mask, fmt, a->output, &sum);
 cleanup:
@@ -286,7 +289,7 @@ static int build_update(build_args *a, const char *path)
     cli_corpus_summary sum = {store ? "updated" : "updated partial graph", rs.articles - rs.skipped,
                               0, rs.boiler_lines, rs.boiler_articles};
     if (store)
-        rc = write_store(g, a, o.type_mask, o.window, path, true, &sum);
+        rc = write_store(g, a, o.type_mask, o.window, path, true, o.generation, &sum);
     else
         rc = cli_corpus_write_partial(g, o.type_mask, o.window, path, &sum);
 cleanup:

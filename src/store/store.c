@@ -160,7 +160,8 @@ static void mask_words(unsigned mask, char *buf, size_t cap)
         }
 }
 
-static erg_status write_meta(writer *w, const erg_graph *partial, const erg_store_options *o)
+static erg_status write_meta(writer *w, const erg_graph *partial, const erg_store_options *o,
+                             unsigned long long generation)
 {
     char buf[128], num[32];
     erg_status st = prepare(w, "INSERT INTO meta(key, value) VALUES (?, ?)");
@@ -181,6 +182,9 @@ static erg_status write_meta(writer *w, const erg_graph *partial, const erg_stor
         st = put_meta(w, "corpus_resolve", o->corpus_resolve ? "on" : "off");
     if (st == ERG_OK)
         st = put_meta(w, "analysis", o->analysis);
+    snprintf(num, sizeof num, "%llu", generation);
+    if (st == ERG_OK)
+        st = put_meta(w, "generation", num);
     return st;
 }
 
@@ -455,6 +459,25 @@ static erg_status check_write(const erg_graph *partial, const erg_graph *finishe
     return st;
 }
 
+/* In place: the store must still be the one read (its generation unchanged). */
+static erg_status check_generation(writer *w, unsigned long long want)
+{
+    erg_status st = prepare(w, "SELECT value FROM meta WHERE key = 'generation'");
+    if (st != ERG_OK)
+        return erg_error_set(w->err, ERG_EFORMAT, w->path, 0, -1, "not an erg store");
+    int rc = sqlite3_step(w->st);
+    const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(w->st, 0) : NULL;
+    unsigned long long have = v ? strtoull(v, NULL, 10) : 0;
+    if (have != want)
+        st = erg_error_set(w->err, ERG_EIO, w->path, 0, -1,
+                           "the store changed since it was read (generation %llu, not %llu: "
+                           "another update wrote it); run this update again",
+                           have, want);
+    sqlite3_finalize(w->st);
+    w->st = NULL;
+    return st;
+}
+
 /* A temporary name beside path: "path.tmp-XXXXXX", made by mkstemp. */
 static erg_status temp_beside(const char *path, char **out, erg_error *err)
 {
@@ -505,11 +528,13 @@ erg_status erg_store_write(const char *path, bool in_place, const erg_graph *par
     if ((st = exec(w.db, "BEGIN IMMEDIATE", path, err)) != ERG_OK)
         goto cleanup;
     began = true;
+    if (in_place && (st = check_generation(&w, o->generation)) != ERG_OK)
+        goto cleanup;
     if ((st = exec(w.db, schema_drop, path, err)) != ERG_OK ||
         (st = exec(w.db, schema_meta, path, err)) != ERG_OK ||
         (st = create_entities(&w, extras)) != ERG_OK ||
         (st = exec(w.db, schema_tables, path, err)) != ERG_OK ||
-        (st = write_meta(&w, partial, o)) != ERG_OK ||
+        (st = write_meta(&w, partial, o, in_place ? o->generation + 1 : 1)) != ERG_OK ||
         (st = write_partial(&w, partial)) != ERG_OK ||
         (st = write_entities(&w, finished, extras)) != ERG_OK ||
         (st = write_articles(&w, finished)) != ERG_OK || (st = write_edges(&w, finished)) != ERG_OK)
@@ -632,12 +657,13 @@ void erg_store_close(erg_store *s)
 
 erg_status erg_store_options_get(erg_store *s, erg_store_options *o, erg_error *err)
 {
-    char *types = NULL, *window = NULL, *evidence = NULL, *resolve = NULL;
+    char *types = NULL, *window = NULL, *evidence = NULL, *resolve = NULL, *gen = NULL;
     erg_status st;
     if ((st = meta_get(s, "types", &types, err)) != ERG_OK ||
         (st = meta_get(s, "window", &window, err)) != ERG_OK ||
         (st = meta_get(s, "evidence", &evidence, err)) != ERG_OK ||
-        (st = meta_get(s, "corpus_resolve", &resolve, err)) != ERG_OK)
+        (st = meta_get(s, "corpus_resolve", &resolve, err)) != ERG_OK ||
+        (st = meta_get(s, "generation", &gen, err)) != ERG_OK)
         goto cleanup;
     const char *bad = !types      ? "types"
                       : !window   ? "window"
@@ -654,6 +680,10 @@ erg_status erg_store_options_get(erg_store *s, erg_store_options *o, erg_error *
         bad = "evidence";
     if (!bad && strcmp(resolve, "on") != 0 && strcmp(resolve, "off") != 0)
         bad = "corpus_resolve";
+    char *gen_end = NULL;
+    unsigned long long g = gen ? strtoull(gen, &gen_end, 10) : 0;
+    if (!bad && (!gen || !*gen || *gen_end || g == 0))
+        bad = "generation";
     if (bad) {
         st = erg_error_set(err, ERG_EFORMAT, s->path, 0, -1, "meta '%s' is missing or malformed",
                            bad);
@@ -662,7 +692,9 @@ erg_status erg_store_options_get(erg_store *s, erg_store_options *o, erg_error *
     o->evidence = (unsigned)ev;
     o->corpus_resolve = strcmp(resolve, "on") == 0;
     o->analysis = s->analysis;
+    o->generation = g;
 cleanup:
+    free(gen);
     free(types);
     free(window);
     free(evidence);
