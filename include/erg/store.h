@@ -8,8 +8,8 @@
  * - the finished graph in normal tables that sqlite3, sqlite-utils and
  *   Datasette browse with no help (schema version ERG_STORE_SCHEMA_VERSION,
  *   documented in README.md, "The SQLite store"):
- *     meta(key PRIMARY KEY, value): schema_version, types, window, evidence,
- *         corpus_resolve, analysis
+ *     meta(key PRIMARY KEY, value): format, schema_version, types, window,
+ *         evidence, corpus_resolve, analysis, generation
  *     entities(id INTEGER PRIMARY KEY, key UNIQUE, name, type, mentions,
  *         articles, first_date, last_date, ambiguous, [one column per
  *         score], [community])
