@@ -752,7 +752,7 @@ typedef struct reader {
     erg_error *err;
 } reader;
 
-/* A JSON string of s (NULL: null) to f. */
+/* A JSON string of s (NULL: null) to f; runs that need no escape go out in one write. */
 static void put_str(FILE *f, const char *s)
 {
     if (!s) {
@@ -760,15 +760,22 @@ static void put_str(FILE *f, const char *s)
         return;
     }
     putc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        const unsigned char *q = p;
+        while (*q >= 0x20 && *q != '"' && *q != '\\')
+            q++;
+        if (q > p)
+            fwrite(p, 1, (size_t)(q - p), f);
+        if (!*q)
+            break;
+        if (*q == '"' || *q == '\\') {
             putc('\\', f);
-            putc(*p, f);
-        } else if (*p < 0x20) {
-            fprintf(f, "\\u%04x", *p);
+            putc(*q, f);
         } else {
-            putc(*p, f);
+            fprintf(f, "\\u%04x", *q);
         }
+        p = q + 1;
     }
     putc('"', f);
 }
