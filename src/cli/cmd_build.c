@@ -92,66 +92,6 @@ static int read_into(const build_args *a, erg_graph *g, const erg_graph *skip, c
     return rc;
 }
 
-/*
- * The store of g's articles: g is finished as a partial graph (kept in the
- * store), a copy of it read back from its native text goes through the corpus
- * stage (as erg merge takes a part), and both are written to output in one
- * transaction (in place for an update, else by rename).
- */
-static int write_store(erg_graph *g, const build_args *a, unsigned types, erg_window window,
-                       const char *output, bool in_place, unsigned long long generation,
-                       const cli_corpus_summary *sum)
-{
-    const unsigned all = ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |
-                         ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE);
-    erg_error err;
-    erg_error_clear(&err);
-    char *text = NULL;
-    size_t len = 0;
-    erg_graph *fin = NULL;
-    char words[512];
-    int rc = CLI_OK;
-    FILE *f = NULL;
-    if (erg_graph_set_partial(g, types, window, &err) != ERG_OK ||
-        erg_graph_set_corpus_resolve(g, false, NULL, 0, &err) != ERG_OK ||
-        erg_graph_finish(g, all, &err) != ERG_OK) {
-        rc = cli_fail(&err);
-        goto cleanup;
-    }
-    if (!(f = open_memstream(&text, &len))) {
-        rc = cli_failf("out of memory");
-        goto cleanup;
-    }
-    erg_status st = erg_graph_write_json(g, f, &err);
-    if (fclose(f) != 0 && st == ERG_OK)
-        st = erg_error_oom(&err);
-    f = NULL;
-    if (st == ERG_OK && !(f = fmemopen(text, len, "r")))
-        st = erg_error_oom(&err);
-    if (st == ERG_OK)
-        st = erg_graph_load_stream(&fin, f, output, &err);
-    if (f)
-        fclose(f);
-    free(text);
-    text = NULL;
-    if (st != ERG_OK) {
-        rc = cli_fail(&err);
-        goto cleanup;
-    }
-    cli_corpus_words(a->co, words, sizeof words);
-    cli_store_target target = {
-        g,
-        in_place,
-        {types, window, erg_graph_max_evidence(g), a->co->corpus_resolve, words, generation}};
-    if (!words[0])
-        target.opt.analysis = NULL;
-    rc = cli_corpus_stage_store(&fin, a->co, a->ro->data_dir, types, &target, output, sum);
-cleanup:
-    free(text);
-    erg_graph_free(fin);
-    return rc;
-}
-
 static int build_new(const build_args *a)
 {
     erg_error err;
@@ -183,7 +123,8 @@ static int build_new(const build_args *a)
     if (a->partial)
         rc = cli_corpus_write_partial(g, a->ro->type_mask, a->ro->window, a->output, &sum);
     else if (store)
-        rc = write_store(g, a, a->ro->type_mask, a->ro->window, a->output, false, 0, &sum);
+        rc = cli_corpus_write_store(g, a->co, a->ro->data_dir, a->ro->type_mask, a->ro->window,
+                                    a->output, false, 0, &sum);
     else
         rc = cli_corpus_stage(&g, a->co, a->ro->data_dir, a->ro->type_mask, fmt, a->output, &sum);
 cleanup:
@@ -289,7 +230,8 @@ static int build_update(build_args *a, const char *path)
     cli_corpus_summary sum = {store ? "updated" : "updated partial graph", rs.articles - rs.skipped,
                               0, rs.boiler_lines, rs.boiler_articles};
     if (store)
-        rc = write_store(g, a, o.type_mask, o.window, path, true, o.generation, &sum);
+        rc = cli_corpus_write_store(g, a->co, a->ro->data_dir, o.type_mask, o.window, path, true,
+                                    o.generation, &sum);
     else
         rc = cli_corpus_write_partial(g, o.type_mask, o.window, path, &sum);
 cleanup:

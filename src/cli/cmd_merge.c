@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <string.h>
+#include <strings.h>
 
 static const char merge_usage[] =
     "usage: erg merge [OPTIONS] PART... [-o FILE]\n"
@@ -20,8 +21,9 @@ static const char merge_usage[] =
     "A PART may also be an SQLite store (erg build -o graph.db): its partial graph.\n"
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
-    "  -f, --format FMT      json (the native graph file), graphml or dot\n"
-    "                        (default: from FILE's extension; json for stdout)\n"
+    "  -f, --format FMT      json (the native graph file), graphml, dot or sqlite\n"
+    "                        (default: from FILE's extension, .db for sqlite; json\n"
+    "                        for stdout); a store can take --update later\n"
     "  -t, --types LIST      the types to keep; must be those the parts were built\n"
     "                        with (the default), which is all they can give\n"
     "      --data DIR        folder of data/legal_suffixes.txt for corpus\n"
@@ -36,6 +38,7 @@ static const char merge_examples[] =
     "Examples:\n"
     "  erg build --partial shard1.jsonl -o part1.json   (one per shard, anywhere)\n"
     "  erg merge part*.json -o graph.graphml\n"
+    "  erg merge part*.json -o graph.db   (then erg build new.jsonl --update graph.db)\n"
     "  erg merge part*.json --rank pagerank --communities -o graph.json\n"
     "  erg merge --partial part1.json part2.json -o part12.json\n";
 
@@ -155,8 +158,12 @@ int cmd_merge(int argc, char **argv)
     }
     if (optind >= argc)
         return cli_usage("merge", "no part given (graph files written by erg build --partial)");
-    erg_format fmt;
-    if (cli_output_format("merge", format, output, &fmt) != CLI_OK ||
+    erg_format fmt = ERG_FORMAT_JSON;
+    bool store = format ? strcasecmp(format, "sqlite") == 0 : erg_store_path(output);
+    if (store && (strcmp(output, "-") == 0 || partial))
+        return cli_usage("merge", "an SQLite store is a file that keeps its partial graph itself: "
+                                  "give -o graph.db without --partial");
+    if ((!store && cli_output_format("merge", format, output, &fmt) != CLI_OK) ||
         cli_corpus_check("merge", &co, partial, fmt) != CLI_OK)
         return CLI_USAGE;
     if (partial && want_types)
@@ -199,6 +206,8 @@ int cmd_merge(int argc, char **argv)
                               erg_graph_article_total(g), n_parts, 0, 0};
     if (partial)
         rc = cli_corpus_write_partial(g, types, window, output, &sum);
+    else if (store)
+        rc = cli_corpus_write_store(g, &co, data_dir, types, window, output, false, 0, &sum);
     else
         rc = cli_corpus_stage(&g, &co, data_dir, types, fmt, output, &sum);
 cleanup:

@@ -390,13 +390,6 @@ int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *dat
     return corpus_stage(g, c, data_dir, type_mask, fmt, NULL, output, sum);
 }
 
-int cli_corpus_stage_store(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
-                           unsigned type_mask, const cli_store_target *store, const char *output,
-                           const cli_corpus_summary *sum)
-{
-    return corpus_stage(g, c, data_dir, type_mask, ERG_FORMAT_JSON, store, output, sum);
-}
-
 static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
                         unsigned type_mask, erg_format fmt, const cli_store_target *store,
                         const char *output, const cli_corpus_summary *sum)
@@ -452,4 +445,58 @@ int cli_corpus_write_partial(erg_graph *g, unsigned type_mask, erg_window window
     print_head(g, output, sum);
     print_tail(sum);
     return CLI_OK;
+}
+
+int cli_corpus_write_store(erg_graph *g, const cli_corpus_options *co, const char *data_dir,
+                           unsigned types, erg_window window, const char *output, bool in_place,
+                           unsigned long long generation, const cli_corpus_summary *sum)
+{
+    const unsigned all = ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |
+                         ERG_TYPE_BIT(ERG_TYPE_OUTLET) | ERG_TYPE_BIT(ERG_TYPE_PLACE);
+    erg_error err;
+    erg_error_clear(&err);
+    char *text = NULL;
+    size_t len = 0;
+    erg_graph *fin = NULL;
+    char words[512];
+    int rc = CLI_OK;
+    FILE *f = NULL;
+    if (erg_graph_set_partial(g, types, window, &err) != ERG_OK ||
+        erg_graph_set_corpus_resolve(g, false, NULL, 0, &err) != ERG_OK ||
+        erg_graph_finish(g, all, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    if (!(f = open_memstream(&text, &len))) {
+        rc = cli_failf("out of memory");
+        goto cleanup;
+    }
+    erg_status st = erg_graph_write_json(g, f, &err);
+    if (fclose(f) != 0 && st == ERG_OK)
+        st = erg_error_oom(&err);
+    f = NULL;
+    if (st == ERG_OK && !(f = fmemopen(text, len, "r")))
+        st = erg_error_oom(&err);
+    if (st == ERG_OK)
+        st = erg_graph_load_stream(&fin, f, output, &err);
+    if (f)
+        fclose(f);
+    free(text);
+    text = NULL;
+    if (st != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    cli_corpus_words(co, words, sizeof words);
+    cli_store_target target = {
+        g,
+        in_place,
+        {types, window, erg_graph_max_evidence(g), co->corpus_resolve, words, generation}};
+    if (!words[0])
+        target.opt.analysis = NULL;
+    rc = corpus_stage(&fin, co, data_dir, types, ERG_FORMAT_JSON, &target, output, sum);
+cleanup:
+    free(text);
+    erg_graph_free(fin);
+    return rc;
 }

@@ -125,10 +125,18 @@ int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *dat
                      unsigned type_mask, erg_format fmt, const char *output,
                      const cli_corpus_summary *sum);
 
-/* cli_corpus_stage writing the store of store (fmt unused) to output instead of a graph file. */
-int cli_corpus_stage_store(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
-                           unsigned type_mask, const cli_store_target *store, const char *output,
-                           const cli_corpus_summary *sum);
+/*
+ * The SQLite store of g's articles (every article added or merged, not
+ * finished) to output: g is finished as a partial graph (kept in the store,
+ * marked with types and window), a copy of it read back from its native text
+ * (as erg merge takes a part) goes through the corpus stage (c, data_dir,
+ * types), and both are written in one transaction: in place for an update
+ * (the store must still be at generation), else to a temporary file renamed
+ * into place. CLI_OK, or CLI_FAIL after printing.
+ */
+int cli_corpus_write_store(erg_graph *g, const cli_corpus_options *c, const char *data_dir,
+                           unsigned types, erg_window window, const char *output, bool in_place,
+                           unsigned long long generation, const cli_corpus_summary *sum);
 
 /*
  * Writes g as a partial graph to output (native JSON): marks it partial with

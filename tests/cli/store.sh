@@ -87,6 +87,18 @@ same_bytes "$WORK/u1.json" "$WORK/u2.json" "the same update again changes nothin
 run "$ERG" merge "$WORK/u.db" -o "$WORK/u_merged.json"
 expect_rc 0 "erg merge takes a store"
 same_bytes "$WORK/ab.json" "$WORK/u_merged.json" "erg merge of a store equals the build"
+# Partial graphs merged into a store, then updated.
+run "$ERG" build --quiet --partial "$WORK/A.jsonl" -o "$WORK/pa.json"
+run "$ERG" build --quiet --partial "$WORK/B.jsonl" -o "$WORK/pb.json"
+run "$ERG" merge "$WORK/pb.json" "$WORK/pa.json" -o "$WORK/m.db"
+expect_rc 0 "erg merge of two parts into a store"
+"$ERG" query "$WORK/m.db" dump -o "$WORK/m.json"
+same_bytes "$WORK/ab.json" "$WORK/m.json" "parts merged into a store equal the build"
+run "$ERG" merge "$WORK/pa.json" -o "$WORK/m2.db"
+run "$ERG" build --quiet "$WORK/B.jsonl" --update "$WORK/m2.db"
+expect_rc 0 "update of a store that erg merge wrote"
+"$ERG" query "$WORK/m2.db" dump -o "$WORK/m2.json"
+same_bytes "$WORK/ab.json" "$WORK/m2.json" "a merged store updated with B equals the build"
 # Analysis options recorded and run again.
 run "$ERG" build --quiet "$news" --rank pagerank --communities -o "$WORK/r.json"
 run "$ERG" build --quiet "$WORK/A.jsonl" --rank pagerank --communities -o "$WORK/r.db"
