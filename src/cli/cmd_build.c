@@ -182,7 +182,7 @@ static int load_update(const char *path, bool *store, erg_graph **g, erg_store_o
 static int build_update(build_args *a, const char *path)
 {
     bool store;
-    erg_graph *g = NULL;
+    erg_graph *g = NULL, *fresh = NULL;
     erg_store_options o;
     char *analysis = NULL;
     char x[64], y[64];
@@ -221,9 +221,26 @@ static int build_update(build_args *a, const char *path)
     if (!a->co->given_analysis && analysis &&
         cli_corpus_parse_words("build", analysis, a->co) != CLI_OK)
         goto cleanup;
+    /*
+     * The new articles go into a graph of their own, skipped against the old one, which does
+     * not change while the reader reads (an id twice among the new articles fails as in a
+     * fresh build, whatever the threads' timing); then merged into it.
+     */
     cli_read_stats rs;
-    if ((rc = read_into(a, g, g, &rs)) != CLI_OK)
+    erg_error err;
+    erg_error_clear(&err);
+    if (erg_graph_new(&fresh, o.evidence, &err) != ERG_OK) {
+        rc = cli_fail(&err);
         goto cleanup;
+    }
+    if ((rc = read_into(a, fresh, g, &rs)) != CLI_OK)
+        goto cleanup;
+    if (erg_graph_merge(g, fresh, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
+    erg_graph_free(fresh);
+    fresh = NULL;
     if (rs.skipped)
         fprintf(stderr, "skipped %zu article%s already in the graph\n", rs.skipped,
                 rs.skipped == 1 ? "" : "s");
@@ -235,6 +252,7 @@ static int build_update(build_args *a, const char *path)
     else
         rc = cli_corpus_write_partial(g, o.type_mask, o.window, path, &sum);
 cleanup:
+    erg_graph_free(fresh);
     free(analysis);
     erg_graph_free(g);
     return rc;
