@@ -193,6 +193,70 @@ START_TEST(test_reader_counts_boilerplate)
 }
 END_TEST
 
+/* A reader that skips the articles a graph holds: they are counted, never returned, and
+ * adding the rest with 1 or 3 threads gives the graph of the whole. */
+START_TEST(test_reader_skips_known_ids)
+{
+    const char *path = write_corpus(40, 0);
+    erg_input_options io = {false, false};
+    const char *paths[] = {path};
+    erg_pipeline_options po;
+    erg_pipeline_options_init(&po);
+    erg_error err;
+    erg_status st;
+    char *whole = build_text(path, 1, &st, &err);
+    ck_assert_int_eq(st, ERG_OK);
+    for (unsigned n = 1; n <= 3; n += 2) {
+        /* The old graph: articles a0 to a14 (the first 15 lines). */
+        erg_graph *old = NULL, *fresh = NULL;
+        erg_reader *r = NULL;
+        ck_assert_int_eq(erg_graph_new(&old, 0, &err), ERG_OK);
+        ck_assert_int_eq(erg_reader_new(&r, paths, 1, &io, true, NULL, &err), ERG_OK);
+        erg_reader_set_gazetteer(r, erg_resources_gazetteer(res));
+        erg_pipeline *p = NULL;
+        erg_extraction x;
+        erg_extraction_init(&x);
+        ck_assert_int_eq(erg_pipeline_new(&p, res, &po, &err), ERG_OK);
+        erg_article a;
+        for (int i = 0; i < 15; i++) {
+            ck_assert_int_eq(erg_reader_next(r, &a, &err), ERG_OK);
+            ck_assert_int_eq(erg_pipeline_run(p, &a, &x, &err), ERG_OK);
+            ck_assert_int_eq(
+                erg_graph_add_article(old, &a, &x.entities, &x.mentions, &x.relations, &err),
+                ERG_OK);
+        }
+        erg_pipeline_free(p);
+        erg_extraction_release(&x);
+        erg_reader_free(r);
+        ck_assert(erg_graph_has_article_id(old, "a14"));
+        ck_assert(!erg_graph_has_article_id(old, "a15"));
+        /* Everything again, skipping what old holds, into a graph of its own. */
+        ck_assert_int_eq(erg_graph_new(&fresh, 0, &err), ERG_OK);
+        ck_assert_int_eq(erg_reader_new(&r, paths, 1, &io, true, NULL, &err), ERG_OK);
+        erg_reader_skip_in(r, old);
+        ck_assert_int_eq(erg_pipeline_build(res, &po, r, fresh, n, NULL, NULL, &err), ERG_OK);
+        ck_assert_uint_eq(erg_reader_get_stats(r)->skipped, 15);
+        ck_assert_uint_eq(erg_reader_get_stats(r)->input->articles, 40);
+        ck_assert_uint_eq(erg_graph_article_total(fresh), 25);
+        ck_assert(!erg_graph_has_article_id(fresh, "a3"));
+        erg_reader_free(r);
+        ck_assert_int_eq(erg_graph_merge(old, fresh, &err), ERG_OK);
+        ck_assert_int_eq(erg_graph_finish(old, ERG_TYPES_DEFAULT, &err), ERG_OK);
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        ck_assert_int_eq(erg_graph_write_json(old, f, &err), ERG_OK);
+        fclose(f);
+        ck_assert_str_eq(text, whole);
+        free(text);
+        erg_graph_free(old);
+        erg_graph_free(fresh);
+    }
+    free(whole);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_reader_missing_input)
 {
     const char *paths[] = {"/nonexistent/erg-articles.jsonl"};
@@ -243,6 +307,7 @@ static Suite *pipeline_suite(void)
     tcase_add_test(tc, test_first_failure_in_input_order);
     tcase_add_test(tc, test_reader_counts_boilerplate);
     tcase_add_test(tc, test_reader_missing_input);
+    tcase_add_test(tc, test_reader_skips_known_ids);
     tcase_add_test(tc, test_resources_bad_alias_file);
     tcase_add_test(tc, test_resolver_like_is_read_only);
     suite_add_tcase(s, tc);
