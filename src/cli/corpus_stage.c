@@ -379,8 +379,16 @@ static void print_summary(const erg_graph *g, const char *out, size_t n_before, 
     print_tail(sum);
 }
 
+/* Where the corpus stage writes an SQLite store instead of a graph file (cli_corpus_write_store).
+ */
+typedef struct store_target {
+    const erg_graph *partial; /* the finished partial graph of the same articles */
+    bool in_place;            /* an update: rewrite the existing store in one transaction */
+    erg_store_options opt;    /* what meta records */
+} store_target;
+
 static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
-                        unsigned type_mask, erg_format fmt, const cli_store_target *store,
+                        unsigned type_mask, erg_format fmt, const store_target *store,
                         const char *output, const cli_corpus_summary *sum);
 
 int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
@@ -391,7 +399,7 @@ int cli_corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *dat
 }
 
 static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *data_dir,
-                        unsigned type_mask, erg_format fmt, const cli_store_target *store,
+                        unsigned type_mask, erg_format fmt, const store_target *store,
                         const char *output, const cli_corpus_summary *sum)
 {
     erg_error err;
@@ -488,7 +496,7 @@ int cli_corpus_write_store(erg_graph *g, const cli_corpus_options *co, const cha
         goto cleanup;
     }
     cli_corpus_words(co, words, sizeof words);
-    cli_store_target target = {
+    store_target target = {
         g,
         in_place,
         {types, window, erg_graph_max_evidence(g), co->corpus_resolve, words, generation}};

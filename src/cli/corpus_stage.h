@@ -91,16 +91,6 @@ typedef struct cli_corpus_summary {
 } cli_corpus_summary;
 
 /*
- * Where the corpus stage writes an SQLite store instead of a graph file
- * (erg build -o graph.db, erg build --update graph.db).
- */
-typedef struct cli_store_target {
-    const erg_graph *partial; /* the finished partial graph of the same articles */
-    bool in_place;            /* an update: rewrite the existing store in one transaction */
-    erg_store_options opt;    /* what meta records */
-} cli_store_target;
-
-/*
  * Writes the analysis options c holds as words ("--rank pagerank --top 10"),
  * the form cli_corpus_parse_words reads back, into buf (empty: none).
  */
