@@ -379,8 +379,7 @@ static void print_summary(const erg_graph *g, const char *out, size_t n_before, 
     print_tail(sum);
 }
 
-/* Where the corpus stage writes an SQLite store instead of a graph file (cli_corpus_write_store).
- */
+/* Where the corpus stage writes a store instead of a file (cli_corpus_write_store). */
 typedef struct store_target {
     const erg_graph *partial; /* the finished partial graph of the same articles */
     bool in_place;            /* an update: rewrite the existing store in one transaction */
