@@ -235,6 +235,12 @@ static int build_update(build_args *a, const char *path)
     }
     if ((rc = read_into(a, fresh, g, &rs)) != CLI_OK)
         goto cleanup;
+    if (erg_graph_article_total(fresh) == 0 && !a->co->given_analysis) {
+        /* Nothing new and nothing else asked for: the graph stays as it is, untouched. */
+        fprintf(stderr, "skipped %zu article%s already in the graph; '%s' is unchanged\n",
+                rs.skipped, rs.skipped == 1 ? "" : "s", path);
+        goto cleanup;
+    }
     if (erg_graph_merge(g, fresh, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
