@@ -431,6 +431,41 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
     return ERG_OK;
 }
 
+erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
+{
+    if (n_ents > g->cap_ents) {
+        size_t cap = g->cap_ents, cap2 = g->cap_ents;
+        if (erg_grow((void **)&g->ents, &cap, n_ents, sizeof *g->ents) != ERG_OK ||
+            erg_grow((void **)&g->ent_stamp, &cap2, n_ents, sizeof *g->ent_stamp) != ERG_OK)
+            return ERG_ENOMEM;
+        g->cap_ents = cap < cap2 ? cap : cap2;
+    }
+    if (n_edges > g->cap_edges) {
+        size_t cap = g->cap_edges, cap2 = g->cap_edges;
+        if (erg_grow((void **)&g->edges, &cap, n_edges, sizeof *g->edges) != ERG_OK ||
+            erg_grow((void **)&g->edge_stamp, &cap2, n_edges, sizeof *g->edge_stamp) != ERG_OK)
+            return ERG_ENOMEM;
+        g->cap_edges = cap < cap2 ? cap : cap2;
+    }
+    erg_graph_index fresh = {NULL, 0};
+    if (index_cap_for(n_ents) > g->ent_ix.cap) {
+        if (index_reserve(&fresh, n_ents) != ERG_OK)
+            return ERG_ENOMEM;
+        index_fill(&fresh, g, g->n_ents, ent_hash);
+        free(g->ent_ix.slots);
+        g->ent_ix = fresh;
+    }
+    if (index_cap_for(n_edges) > g->edge_ix.cap) {
+        fresh = (erg_graph_index){NULL, 0};
+        if (index_reserve(&fresh, n_edges) != ERG_OK)
+            return ERG_ENOMEM;
+        index_fill(&fresh, g, g->n_edges, edge_hash);
+        free(g->edge_ix.slots);
+        g->edge_ix = fresh;
+    }
+    return ERG_OK;
+}
+
 long erg_graph_i_find_article(const erg_graph *g, const char *id)
 {
     size_t slot;

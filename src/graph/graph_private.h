@@ -122,6 +122,12 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
 /* Finds or adds the edge (s, t, kind); s < t is the caller's business for co_mention. */
 erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out);
 /*
+ * Makes room for n_ents entities and n_edges edges in all (tables and
+ * indexes), so that adding up to that many allocates nothing more. The
+ * graph is unchanged but for its capacities; ERG_ENOMEM.
+ */
+erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges);
+/*
  * Adds a cited-article record (copies a's strings) with no reference yet;
  * the id must not be in the table. Its id set entry is the caller's. The
  * record goes at the next unreference to zero, or at the next finish.
