@@ -513,6 +513,9 @@ typedef struct loader {
     size_t cap_evidence;
     erg_buf text;
     long last_source; /* the previous link's source entity, or -1: links come sorted */
+    /* While links come in strictly increasing (source, target, kind), none can repeat one. */
+    bool links_in_order;
+    uint32_t last_link[3];
 } loader;
 
 /* The record or object being read, for messages ("" when none). */
@@ -989,8 +992,15 @@ static erg_status apply_link(loader *c, erg_graph *g, const link_rec *k)
         t = x;
     }
     size_t before = g->n_edges;
-    uint32_t di;
-    if (erg_graph_i_edge(g, (uint32_t)s, (uint32_t)t, kind, &di) != ERG_OK)
+    uint32_t di, key[3] = {(uint32_t)s, (uint32_t)t, (uint32_t)kind};
+    bool after =
+        !g->n_edges || key[0] > c->last_link[0] ||
+        (key[0] == c->last_link[0] &&
+         (key[1] > c->last_link[1] || (key[1] == c->last_link[1] && key[2] > c->last_link[2])));
+    c->links_in_order = c->links_in_order && after;
+    memcpy(c->last_link, key, sizeof key);
+    if ((c->links_in_order ? erg_graph_i_edge_push(g, key[0], key[1], kind, &di)
+                           : erg_graph_i_edge(g, key[0], key[1], kind, &di)) != ERG_OK)
         return erg_error_oom(c->err);
     if (g->n_edges == before)
         return fail(c, ERG_EFORMAT, "the %s link between '%s' and '%s' appears twice", k->kind,
@@ -1939,7 +1949,7 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     bool have[ARR_COUNT] = {false}, done[ARR_COUNT] = {false};
     size_t counts[ARR_COUNT] = {0};
     bool header_ok = false;
-    loader c = {.path = path, .err = err, .rec_arr = -1, .last_source = -1};
+    loader c = {.path = path, .err = err, .rec_arr = -1, .last_source = -1, .links_in_order = true};
     erg_buf_init(&c.text);
     /* Every record takes 16 bytes or more; a stream of unknown size gets room for a million. */
     struct stat sb;
