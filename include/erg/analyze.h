@@ -151,14 +151,28 @@ void erg_partition_release(erg_partition *p);
 /*
  * Finds communities by method, maximizing weighted modularity with the given
  * resolution (> 0; 1 is the classic modularity, higher gives more, smaller
- * communities). Leiden refines its partition until an iteration gains
- * less than 0.0001 modularity (at most 50 iterations). Isolated vertices
- * are groups of their own. Reseeds igraph's RNG (see the top of the file).
- * ERG_EINVAL for a resolution that is not finite and > 0. Roughly
- * O(E log V).
+ * communities). Leiden runs ERG_LEIDEN_ITERATIONS iterations (igraph's and
+ * python-igraph's default). Isolated vertices are groups of their own.
+ * Reseeds igraph's RNG (see the top of the file). ERG_EINVAL for a
+ * resolution that is not finite and > 0. Roughly O(E log V).
  */
 erg_status erg_analyze_communities(const erg_net *net, erg_community_method method,
                                    double resolution, erg_partition *out, erg_error *err);
+
+/* Leiden's iterations by default: igraph's default, python-igraph's
+ * community_leiden(n_iterations=2). */
+#define ERG_LEIDEN_ITERATIONS 2
+
+/*
+ * erg_analyze_communities with Leiden's number of iterations: 1 or more
+ * runs that many (each refines the partition of the one before), 0 runs
+ * until stable (until an iteration gains less than 0.0001 modularity, at
+ * most 50 iterations). Louvain ignores it. ERG_EINVAL for iterations < 0
+ * and for a resolution that is not finite and > 0.
+ */
+erg_status erg_analyze_communities_iterations(const erg_net *net, erg_community_method method,
+                                              double resolution, int iterations, erg_partition *out,
+                                              erg_error *err);
 
 /*
  * The connected components, largest first; modularity is that of the

@@ -133,6 +133,14 @@ cleanup:
 erg_status erg_analyze_communities(const erg_net *net, erg_community_method method,
                                    double resolution, erg_partition *out, erg_error *err)
 {
+    return erg_analyze_communities_iterations(net, method, resolution, ERG_LEIDEN_ITERATIONS, out,
+                                              err);
+}
+
+erg_status erg_analyze_communities_iterations(const erg_net *net, erg_community_method method,
+                                              double resolution, int iterations, erg_partition *out,
+                                              erg_error *err)
+{
     erg_status st = ERG_OK;
     const igraph_t *g = &net->graph;
     igraph_integer_t n = igraph_vcount(g);
@@ -143,6 +151,10 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
     if (!isfinite(resolution) || resolution <= 0)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "resolution must be a number > 0, not %g", resolution);
+    if (iterations < 0)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "iterations must be 1 or more, or 0 (until stable), not %d",
+                             iterations);
     if (igraph_ecount(g) == 0) {
         /* Nothing to optimize (and igraph would divide by a zero total weight). */
         ERG_IG(igraph_vector_int_resize(&out->membership, n), "vector_resize");
@@ -164,8 +176,14 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
         ERG_IG(igraph_vector_int_init(&previous, 0), "vector_init");
         have_previous = true;
         ERG_IG(igraph_rng_seed(igraph_rng_default(), ERG_ANALYZE_SEED), "rng_seed");
+        /* A fixed number of iterations, as igraph and python-igraph run it (2 by default). */
+        if (iterations > 0)
+            ERG_IG(igraph_community_leiden(g, &net->weight, &strength, resolution / (2.0 * total),
+                                           0.01, false, iterations, &out->membership, &clusters,
+                                           &quality),
+                   "community_leiden");
         /*
-         * One iteration at a time, refining the previous partition, until an
+         * Until stable: one iteration at a time, refining the previous partition, until an
          * iteration gains less than ERG_LEIDEN_MIN_GAIN: igraph 0.10.2's own
          * "until stable" (n_iterations < 0) can loop for ever (for example
          * when every vertex ends alone at a high resolution), and on large
@@ -173,7 +191,7 @@ erg_status erg_analyze_communities(const erg_net *net, erg_community_method meth
          * Leiden's quality here is the modularity itself.
          */
         double best = -INFINITY;
-        for (int it = 0; it < ERG_LEIDEN_MAX_ITERATIONS; it++) {
+        for (int it = 0; iterations == 0 && it < ERG_LEIDEN_MAX_ITERATIONS; it++) {
             ERG_IG(igraph_community_leiden(g, &net->weight, &strength, resolution / (2.0 * total),
                                            0.01, it > 0, 1, &out->membership, &clusters, &quality),
                    "community_leiden");

@@ -150,3 +150,16 @@ void cli_progress_done(cli_progress *p)
     }
     p->drawn = false;
 }
+
+bool cli_parse_iterations(const char *s, int *out)
+{
+    long n;
+    if (s && strcmp(s, "stable") == 0) {
+        *out = 0;
+        return true;
+    }
+    if (!cli_parse_long(s, 1, 1000000, &n))
+        return false;
+    *out = (int)n;
+    return true;
+}

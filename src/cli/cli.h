@@ -57,6 +57,21 @@ bool cli_parse_long(const char *s, long min, long max, long *out);
 /* Parses a whole finite decimal number into *out; false (and *out unchanged) otherwise. */
 bool cli_parse_real(const char *s, double *out);
 
+/*
+ * --iterations N|stable, Leiden's iterations: declared here once for every
+ * command that finds communities (erg build, erg merge, erg query communities).
+ */
+#define CLI_ITERATIONS_OPTION(val)                                                                 \
+    {                                                                                              \
+        "iterations", required_argument, NULL, (val)                                               \
+    }
+#define CLI_ITERATIONS_HELP                                                                        \
+    "      --iterations N    Leiden's iterations, 1 or more (default 2, as in igraph\n"            \
+    "                        and python-igraph), or 'stable': until one gains less\n"              \
+    "                        than 0.0001 modularity (at most 50)\n"
+/* Parses an --iterations value: N >= 1, or "stable" (0). false when it is neither. */
+bool cli_parse_iterations(const char *s, int *out);
+
 /* Prints `erg: warning: <formatted>` to stderr. */
 void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);
 

@@ -26,8 +26,7 @@ const char cli_corpus_analysis_help[] =
     "                        a 'community' attribute, DOT nodes filled by\n"
     "                        community, the modularity in the summary line\n"
     "      --resolution R    for --communities, > 0 (default 1); higher gives\n"
-    "                        more, smaller communities\n"
-    "\n"
+    "                        more, smaller communities\n" CLI_ITERATIONS_HELP "\n"
     "Filters, applied in this order before the scores are computed:\n"
     "      --min-weight W    drop the pairs whose co-mention weight is below W\n"
     "                        (a real number: 0.5 keeps a pair seen once in a\n"
@@ -102,6 +101,13 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
         if (!cli_parse_real(arg, &c->resolution) || !(c->resolution > 0))
             return cli_usage(cmd, "--resolution takes a number > 0, not '%s'", arg);
         c->resolution_given = true;
+        return 1;
+    case CLI_OPT_ITERATIONS:
+        c->given_analysis = true;
+        if (!cli_parse_iterations(arg, &c->iterations))
+            return cli_usage(cmd, "--iterations takes a whole number >= 1 or 'stable', not '%s'",
+                             arg);
+        c->iterations_given = true;
         return 1;
     case CLI_OPT_MIN_WEIGHT:
         c->given_analysis = true;
@@ -210,6 +216,8 @@ int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial,
 {
     if (c->resolution_given && !c->communities)
         return cli_usage(cmd, "--resolution applies to --communities; add --communities");
+    if (c->iterations_given && !c->communities)
+        return cli_usage(cmd, "--iterations applies to --communities; add --communities");
     if (!partial) {
         if (fmt == ERG_FORMAT_DOT && c->n_ranks)
             cli_warn("DOT files hold no --rank scores; write .graphml or .json to keep them");
@@ -323,7 +331,9 @@ static erg_status compute_scores(const erg_graph *g, const cli_corpus_options *a
             return st;
         s->have_part = true;
         double resolution = a->resolution_given ? a->resolution : 1.0;
-        if ((st = erg_analyze_communities(&s->net, a->method, resolution, &s->part, err)) != ERG_OK)
+        int iterations = a->iterations_given ? a->iterations : ERG_LEIDEN_ITERATIONS;
+        if ((st = erg_analyze_communities_iterations(&s->net, a->method, resolution, iterations,
+                                                     &s->part, err)) != ERG_OK)
             return st;
         opts->community = VECTOR(s->part.membership);
     }
@@ -371,6 +381,12 @@ static void print_summary(const erg_graph *g, const char *out, size_t n_before, 
                 s->part.count == 1 ? "y" : "ies", erg_community_method_name(a->method));
         if (a->resolution_given)
             fprintf(stderr, ", resolution %g", a->resolution);
+        if (a->iterations_given && a->method == ERG_COMMUNITY_LEIDEN) {
+            if (a->iterations)
+                fprintf(stderr, ", %d iteration%s", a->iterations, a->iterations == 1 ? "" : "s");
+            else
+                fprintf(stderr, ", until stable");
+        }
         if (isfinite(s->part.modularity))
             fprintf(stderr, "), modularity %.6f", s->part.modularity);
         else

@@ -19,6 +19,8 @@ typedef struct cli_corpus_options {
     erg_community_method method;
     double resolution;
     bool resolution_given;
+    int iterations; /* Leiden's: N >= 1, 0 until stable */
+    bool iterations_given;
     double min_weight; /* 0: no filter */
     double backbone;   /* 0: no filter */
     bool largest_component;
@@ -34,6 +36,7 @@ enum {
     CLI_OPT_RANK = 2000,
     CLI_OPT_COMMUNITIES,
     CLI_OPT_RESOLUTION,
+    CLI_OPT_ITERATIONS,
     CLI_OPT_MIN_WEIGHT,
     CLI_OPT_BACKBONE,
     CLI_OPT_LARGEST,
@@ -47,6 +50,7 @@ enum {
     {"rank", required_argument, NULL, CLI_OPT_RANK},                                               \
         {"communities", optional_argument, NULL, CLI_OPT_COMMUNITIES},                             \
         {"resolution", required_argument, NULL, CLI_OPT_RESOLUTION},                               \
+        CLI_ITERATIONS_OPTION(CLI_OPT_ITERATIONS),                                                 \
         {"min-weight", required_argument, NULL, CLI_OPT_MIN_WEIGHT},                               \
         {"backbone", required_argument, NULL, CLI_OPT_BACKBONE},                                   \
         {"largest-component", no_argument, NULL, CLI_OPT_LARGEST},                                 \

@@ -390,7 +390,8 @@ cleanup:
 /* ---- communities ------------------------------------------------------------------------ */
 
 static const char communities_usage[] =
-    "usage: erg query GRAPH communities [--method leiden|louvain] [--resolution R] [-n N]\n"
+    "usage: erg query GRAPH communities [--method leiden|louvain] [--resolution R]\n"
+    "                                   [--iterations N|stable] [-n N]\n"
     "\n"
     "Splits the co-mention graph into communities that maximize weighted\n"
     "modularity, and lists them from the largest, each with its most central\n"
@@ -399,7 +400,7 @@ static const char communities_usage[] =
     "\n"
     "  -m, --method M        leiden (default) or louvain\n"
     "  -r, --resolution R    above 1: more, smaller communities; below 1: fewer\n"
-    "                        (default 1, the classic modularity)\n"
+    "                        (default 1, the classic modularity)\n" CLI_ITERATIONS_HELP
     "      --members M       members shown per community in a table (default 5)\n" LIMIT_HELP
         QUERY_COMMON_HELP "\n"
     "Example:\n"
@@ -407,17 +408,19 @@ static const char communities_usage[] =
 
 int query_communities(query_ctx *q, int argc, char **argv)
 {
-    enum { OPT_MEMBERS = 1 };
+    enum { OPT_MEMBERS = 1, OPT_ITERATIONS };
     static const struct option longopts[] = {
         {"method", required_argument, NULL, 'm'},
         {"resolution", required_argument, NULL, 'r'},
         {"limit", required_argument, NULL, 'n'},
         {"members", required_argument, NULL, OPT_MEMBERS},
+        CLI_ITERATIONS_OPTION(OPT_ITERATIONS),
         QUERY_COMMON_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     erg_community_method method = ERG_COMMUNITY_LEIDEN;
     double resolution = 1;
+    int iterations = ERG_LEIDEN_ITERATIONS;
     long limit = 20, members = 5;
     int opt, rc;
     optind = 1;
@@ -441,6 +444,11 @@ int query_communities(query_ctx *q, int argc, char **argv)
         case OPT_MEMBERS:
             if ((rc = query_parse_count(q, "--members", optarg, 1, &members)) != CLI_OK)
                 return rc;
+            break;
+        case OPT_ITERATIONS:
+            if (!cli_parse_iterations(optarg, &iterations))
+                return query_usage(
+                    q, "--iterations takes a whole number >= 1 or 'stable', not '%s'", optarg);
             break;
         default:
             if ((rc = query_option(q, opt, argv, communities_usage)) != QUERY_NEXT)
@@ -467,7 +475,8 @@ int query_communities(query_ctx *q, int argc, char **argv)
         erg_partition_release(&part);
         return query_oom();
     }
-    if (erg_analyze_communities(&q->net, method, resolution, &part, &err) != ERG_OK ||
+    if (erg_analyze_communities_iterations(&q->net, method, resolution, iterations, &part, &err) !=
+            ERG_OK ||
         erg_analyze_centrality(&q->net, ERG_CENTRALITY_PAGERANK, &pr, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;

@@ -398,8 +398,44 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
     return ERG_OK;
 }
 
+/* Appends the edge (s, t, kind) to the table only. */
+static erg_status edge_append(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind)
+{
+    if (g->n_edges >= ERG_GRAPH_NONE - 1)
+        return ERG_ENOMEM;
+    size_t cap = g->cap_edges;
+    if (erg_grow((void **)&g->edges, &cap, g->n_edges + 1, sizeof *g->edges) != ERG_OK)
+        return ERG_ENOMEM;
+    size_t cap2 = g->cap_edges;
+    if (erg_grow((void **)&g->edge_stamp, &cap2, g->n_edges + 1, sizeof *g->edge_stamp) != ERG_OK)
+        return ERG_ENOMEM;
+    g->cap_edges = cap < cap2 ? cap : cap2;
+    erg_edge *d = &g->edges[g->n_edges];
+    memset(d, 0, sizeof *d);
+    d->source = s;
+    d->target = t;
+    d->kind = kind;
+    g->edge_stamp[g->n_edges] = 0;
+    g->n_edges++;
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_edge_push(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out)
+{
+    if (edge_append(g, s, t, kind) != ERG_OK)
+        return ERG_ENOMEM;
+    g->edge_ix_stale = true;
+    *out = (uint32_t)(g->n_edges - 1);
+    return ERG_OK;
+}
+
 erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out)
 {
+    if (g->edge_ix_stale) {
+        if (index_rebuild(&g->edge_ix, g, g->n_edges, edge_hash) != ERG_OK)
+            return ERG_ENOMEM;
+        g->edge_ix_stale = false;
+    }
     size_t slot;
     long i = edge_find(g, s, t, kind, &slot);
     if (i >= 0) {
@@ -428,6 +464,41 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
         return ERG_ENOMEM;
     }
     *out = (uint32_t)(g->n_edges - 1);
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
+{
+    if (n_ents > g->cap_ents) {
+        size_t cap = g->cap_ents, cap2 = g->cap_ents;
+        if (erg_grow((void **)&g->ents, &cap, n_ents, sizeof *g->ents) != ERG_OK ||
+            erg_grow((void **)&g->ent_stamp, &cap2, n_ents, sizeof *g->ent_stamp) != ERG_OK)
+            return ERG_ENOMEM;
+        g->cap_ents = cap < cap2 ? cap : cap2;
+    }
+    if (n_edges > g->cap_edges) {
+        size_t cap = g->cap_edges, cap2 = g->cap_edges;
+        if (erg_grow((void **)&g->edges, &cap, n_edges, sizeof *g->edges) != ERG_OK ||
+            erg_grow((void **)&g->edge_stamp, &cap2, n_edges, sizeof *g->edge_stamp) != ERG_OK)
+            return ERG_ENOMEM;
+        g->cap_edges = cap < cap2 ? cap : cap2;
+    }
+    erg_graph_index fresh = {NULL, 0};
+    if (index_cap_for(n_ents) > g->ent_ix.cap) {
+        if (index_reserve(&fresh, n_ents) != ERG_OK)
+            return ERG_ENOMEM;
+        index_fill(&fresh, g, g->n_ents, ent_hash);
+        free(g->ent_ix.slots);
+        g->ent_ix = fresh;
+    }
+    if (index_cap_for(n_edges) > g->edge_ix.cap) {
+        fresh = (erg_graph_index){NULL, 0};
+        if (index_reserve(&fresh, n_edges) != ERG_OK)
+            return ERG_ENOMEM;
+        index_fill(&fresh, g, g->n_edges, edge_hash);
+        free(g->edge_ix.slots);
+        g->edge_ix = fresh;
+    }
     return ERG_OK;
 }
 
@@ -1356,8 +1427,11 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     g->n_ents = kept;
     for (size_t i = 0; i < kept; i++)
         g->ent_stamp[i] = 0;
-    /* qsort wants a non-NULL base even for zero items. */
-    if (g->n_edges)
+    /* A loaded graph comes sorted; qsort wants a non-NULL base even for zero items. */
+    bool in_order = true;
+    for (size_t i = 1; in_order && i < g->n_edges; i++)
+        in_order = cmp_edge(&g->edges[i - 1], &g->edges[i]) < 0;
+    if (!in_order)
         qsort(g->edges, g->n_edges, sizeof *g->edges, cmp_edge);
     /* Folding can give two edges the same ends and kind: they become one. */
     if (g->fold && g->n_edges) {
@@ -1384,6 +1458,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     free(g->edge_ix.slots);
     g->ent_ix = ix[0];
     g->edge_ix = ix[1];
+    g->edge_ix_stale = false;
     ix[0].slots = ix[1].slots = NULL;
     g->finished = true;
     if (st != ERG_OK)

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define TYPE_MASK_ALL                                                                              \
     (ERG_TYPE_BIT(ERG_TYPE_PERSON) | ERG_TYPE_BIT(ERG_TYPE_AGENCY) |                               \
@@ -459,15 +460,71 @@ typedef struct sentence_ref {
     char *text;    /* pooled in the graph, one reference held by the table */
 } sentence_ref;
 
+/* In the order they are read when they all wait for the end: each needs the ones before. */
+enum { ARR_ARTICLES, ARR_IDS, ARR_SENTENCES, ARR_NODES, ARR_LINKS, ARR_COUNT };
+static const char *const arr_names[ARR_COUNT] = {"articles", "article_ids", "sentences", "nodes",
+                                                 "links"};
+
+/* A record of "nodes" or "links" with its strings borrowed (from jansson or the fast reader). */
+typedef struct alias_rec {
+    const char *name, *rule;
+    uint32_t count;
+} alias_rec;
+
+typedef struct evidence_rec {
+    const char *article, *sentence; /* sentence: version 1 only, NULL when absent */
+    uint32_t start, end;
+} evidence_rec;
+
+typedef struct node_rec {
+    const char *key, *name, *type, *first, *last;
+    uint32_t mentions, articles;
+    bool ambiguous, has_votes;
+    uint32_t votes[ERG_TYPE_COUNT];
+    size_t n_aliases; /* in loader.aliases */
+} node_rec;
+
+typedef struct link_rec {
+    const char *source, *target, *kind, *first, *last;
+    uint64_t wunits;
+    bool has_count;
+    uint32_t count, articles;
+    size_t n_outlets, n_evidence; /* in loader.outlets and loader.evidence */
+} link_rec;
+
 typedef struct loader {
     const char *path;
     erg_error *err;
     char where[96]; /* the record being read: "nodes[3]" */
-    int version;    /* of the file, once its header is read */
+    int rec_arr;    /* when >= 0, where is arr_names[rec_arr][rec_i] (formatted on failure only) */
+    size_t rec_i;
+    int version; /* of the file, once its header is read */
     /* version 2: the sentence table, sorted by (article, start, end) once read whole */
     sentence_ref *sents;
     size_t n_sents, cap_sents;
+    /* An upper bound on the records the input can hold, for sizing tables from the header. */
+    size_t max_records;
+    /* Scratch reused by every record: its arrays, and the fast reader's decoded strings. */
+    alias_rec *aliases;
+    size_t cap_aliases;
+    const char **outlets;
+    size_t cap_outlets;
+    evidence_rec *evidence;
+    size_t cap_evidence;
+    erg_buf text;
+    long last_source; /* the previous link's source entity, or -1: links come sorted */
+    /* While links come in strictly increasing (source, target, kind), none can repeat one. */
+    bool links_in_order;
+    uint32_t last_link[3];
 } loader;
+
+/* The record or object being read, for messages ("" when none). */
+static const char *where_text(loader *c)
+{
+    if (c->rec_arr >= 0)
+        snprintf(c->where, sizeof c->where, "%s[%zu]", arr_names[c->rec_arr], c->rec_i);
+    return c->where;
+}
 
 static erg_status fail(loader *c, erg_status st, const char *fmt, ...) ERG_PRINTF(3, 4);
 
@@ -478,8 +535,9 @@ static erg_status fail(loader *c, erg_status st, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (c->where[0])
-        return erg_error_set(c->err, st, c->path, 0, -1, "%s: %s", c->where, msg);
+    const char *w = where_text(c);
+    if (w[0])
+        return erg_error_set(c->err, st, c->path, 0, -1, "%s: %s", w, msg);
     return erg_error_set(c->err, st, c->path, 0, -1, "%s", msg);
 }
 
@@ -572,12 +630,19 @@ static erg_status check_meta(loader *c, erg_graph *g, const json_t *meta)
     if (!json_is_object(meta))
         return fail(c, ERG_EJSON, "\"graph\" must be an object");
     snprintf(c->where, sizeof c->where, "graph");
-    uint32_t n;
+    uint32_t n, want[3];
     erg_status st;
     static const char *const counts[3] = {"articles", "entities", "edges"};
     for (int i = 0; i < 3; i++)
-        if ((st = get_u32(c, meta, counts[i], false, &n)) != ERG_OK)
+        if ((st = get_u32(c, meta, counts[i], false, &want[i])) != ERG_OK)
             return st;
+    /* The tables take the counts at once (no more than the input can hold: a count may lie). */
+    for (int i = 0; i < 3; i++)
+        if (want[i] > c->max_records)
+            want[i] = (uint32_t)c->max_records;
+    if (erg_graph_i_reserve(g, want[1], want[2]) != ERG_OK ||
+        erg_graph_i_idset_reserve(&g->ids, want[0]) != ERG_OK)
+        return erg_error_oom(c->err);
     if ((st = get_u32(c, meta, "max_evidence", false, &n)) != ERG_OK)
         return st;
     if (json_object_get(meta, "max_evidence")) {
@@ -610,6 +675,48 @@ static erg_status check_meta(loader *c, erg_graph *g, const json_t *meta)
     return ERG_OK;
 }
 
+/* ---- records: read into a record (from jansson or the fast reader), then applied ---- */
+
+static erg_status push_alias(loader *c, size_t n, alias_rec a)
+{
+    if (erg_grow((void **)&c->aliases, &c->cap_aliases, n + 1, sizeof *c->aliases) != ERG_OK)
+        return erg_error_oom(c->err);
+    c->aliases[n] = a;
+    return ERG_OK;
+}
+
+static erg_status push_outlet(loader *c, size_t n, const char *s)
+{
+    if (erg_grow((void **)&c->outlets, &c->cap_outlets, n + 1, sizeof *c->outlets) != ERG_OK)
+        return erg_error_oom(c->err);
+    c->outlets[n] = s;
+    return ERG_OK;
+}
+
+static erg_status push_evidence(loader *c, size_t n, evidence_rec e)
+{
+    if (erg_grow((void **)&c->evidence, &c->cap_evidence, n + 1, sizeof *c->evidence) != ERG_OK)
+        return erg_error_oom(c->err);
+    c->evidence[n] = e;
+    return ERG_OK;
+}
+
+static erg_status apply_article(loader *c, erg_graph *g, const erg_graph_article *rec)
+{
+    if (erg_graph_i_find_article(g, rec->id) >= 0)
+        return fail(c, ERG_EFORMAT, "article id '%s' appears twice", rec->id);
+    /* Before version 3 every article is listed, and the list gives the id set. */
+    if (c->version < 3) {
+        erg_status ist;
+        if (!erg_graph_i_idset_add(&g->ids, erg_graph_i_id_hash(rec->id), &ist))
+            return ist != ERG_OK ? erg_error_oom(c->err)
+                                 : fail(c, ERG_EFORMAT, "article id '%s' appears twice", rec->id);
+    }
+    if (erg_graph_i_article(g, rec) != ERG_OK)
+        return erg_error_oom(c->err);
+    return ERG_OK;
+}
+
 static erg_status load_article(loader *c, erg_graph *g, const json_t *a)
 {
     if (!json_is_object(a))
@@ -622,28 +729,16 @@ static erg_status load_article(loader *c, erg_graph *g, const json_t *a)
         (st = get_str(c, a, "source", false, &source)) != ERG_OK ||
         (st = get_str(c, a, "url", false, &url)) != ERG_OK)
         return st;
-    if (erg_graph_i_find_article(g, id) >= 0)
-        return fail(c, ERG_EFORMAT, "article id '%s' appears twice", id);
-    /* Before version 3 every article is listed, and the list gives the id set. */
-    if (c->version < 3) {
-        erg_status ist;
-        if (!erg_graph_i_idset_add(&g->ids, erg_graph_i_id_hash(id), &ist))
-            return ist != ERG_OK ? erg_error_oom(c->err)
-                                 : fail(c, ERG_EFORMAT, "article id '%s' appears twice", id);
-    }
     const erg_graph_article rec = {(char *)id, (char *)title, (char *)date, (char *)source,
                                    (char *)url};
-    if (erg_graph_i_article(g, &rec) != ERG_OK)
-        return erg_error_oom(c->err);
-    return ERG_OK;
+    return apply_article(c, g, &rec);
 }
 
 /* A record of "article_ids" (version 3): the 16 hex digits of an id's erg_graph_i_id_hash. */
-static erg_status load_article_id(loader *c, erg_graph *g, const json_t *v)
+static erg_status apply_article_id(loader *c, erg_graph *g, const char *s, size_t len)
 {
-    const char *s = json_string_value(v);
     uint64_t h = 0;
-    bool ok = s && json_string_length(v) == 16;
+    bool ok = s && len == 16;
     for (size_t i = 0; ok && i < 16; i++) {
         char x = s[i];
         int d = x >= '0' && x <= '9'   ? x - '0'
@@ -664,6 +759,11 @@ static erg_status load_article_id(loader *c, erg_graph *g, const json_t *v)
     return ERG_OK;
 }
 
+static erg_status load_article_id(loader *c, erg_graph *g, const json_t *v)
+{
+    return apply_article_id(c, g, json_string_value(v), json_string_length(v));
+}
+
 static int cmp_sentence_ref(const void *pa, const void *pb)
 {
     const sentence_ref *a = pa, *b = pb;
@@ -677,6 +777,24 @@ static int cmp_sentence_ref(const void *pa, const void *pb)
 }
 
 /* A record of "sentences" (version 2): {"article", "start", "end", "text"}. */
+static erg_status apply_sentence(loader *c, erg_graph *g, const char *article, uint32_t start,
+                                 uint32_t end, const char *text, size_t text_len)
+{
+    if (start > end)
+        return fail(c, ERG_EFORMAT, "the sentence starts after it ends");
+    long a = erg_graph_i_find_article(g, article);
+    if (a < 0)
+        return fail(c, ERG_EFORMAT, "names article '%s', which is not listed", article);
+    if (erg_grow((void **)&c->sents, &c->cap_sents, c->n_sents + 1, sizeof *c->sents) != ERG_OK)
+        return erg_error_oom(c->err);
+    char *pooled = erg_graph_i_pool_get(&g->pool, text, text_len);
+    if (!pooled)
+        return erg_error_oom(c->err);
+    c->sents[c->n_sents] = (sentence_ref){(uint32_t)a, start, end, c->n_sents, pooled};
+    c->n_sents++;
+    return ERG_OK;
+}
+
 static erg_status load_sentence(loader *c, erg_graph *g, const json_t *o)
 {
     if (!json_is_object(o))
@@ -693,20 +811,8 @@ static erg_status load_sentence(loader *c, erg_graph *g, const json_t *o)
         return fail(c, ERG_EJSON, "\"text\" is missing");
     if (!json_is_string(text))
         return fail(c, ERG_EJSON, "\"text\" must be a string");
-    if (start > end)
-        return fail(c, ERG_EFORMAT, "the sentence starts after it ends");
-    long a = erg_graph_i_find_article(g, article);
-    if (a < 0)
-        return fail(c, ERG_EFORMAT, "names article '%s', which is not listed", article);
-    if (erg_grow((void **)&c->sents, &c->cap_sents, c->n_sents + 1, sizeof *c->sents) != ERG_OK)
-        return erg_error_oom(c->err);
-    char *pooled =
-        erg_graph_i_pool_get(&g->pool, json_string_value(text), json_string_length(text));
-    if (!pooled)
-        return erg_error_oom(c->err);
-    c->sents[c->n_sents] = (sentence_ref){(uint32_t)a, start, end, c->n_sents, pooled};
-    c->n_sents++;
-    return ERG_OK;
+    return apply_sentence(c, g, article, start, end, json_string_value(text),
+                          json_string_length(text));
 }
 
 /* Sorts the sentence table once it is read whole; a range listed twice is an error. */
@@ -717,12 +823,12 @@ static erg_status sentences_done(loader *c, const erg_graph *g)
     for (size_t i = 1; i < c->n_sents; i++) {
         const sentence_ref *a = &c->sents[i - 1], *b = &c->sents[i];
         if (cmp_sentence_ref(a, b) == 0) {
-            snprintf(c->where, sizeof c->where, "sentences[%zu]",
-                     a->record > b->record ? a->record : b->record);
+            c->rec_arr = ARR_SENTENCES;
+            c->rec_i = a->record > b->record ? a->record : b->record;
             erg_status st =
                 fail(c, ERG_EFORMAT, "the sentence of article '%s' at bytes %u to %u appears twice",
                      g->arts[b->article].a.id, (unsigned)b->start, (unsigned)b->end);
-            c->where[0] = '\0';
+            c->rec_arr = -1;
             return st;
         }
     }
@@ -748,80 +854,186 @@ static void sentences_release(loader *c, erg_graph *g)
     c->n_sents = c->cap_sents = 0;
 }
 
+/* The node's type, and that its id is new. */
+static erg_status check_node(loader *c, const erg_graph *g, const node_rec *n, erg_type *type)
+{
+    if (erg_type_parse(n->type, strlen(n->type), type) != ERG_OK || *type == ERG_TYPE_MISC)
+        return fail(c, ERG_EFORMAT, "unknown entity type '%s' (person, agency, outlet, place)",
+                    n->type);
+    if (erg_graph_find_key(g, n->key) >= 0)
+        return fail(c, ERG_EFORMAT, "node id '%s' appears twice", n->key);
+    return ERG_OK;
+}
+
+static erg_status apply_node(loader *c, erg_graph *g, const node_rec *n)
+{
+    erg_type type;
+    erg_status st = check_node(c, g, n, &type);
+    if (st != ERG_OK)
+        return st;
+    uint32_t gi;
+    if (erg_graph_i_entity(g, n->key, type, n->name, &gi) != ERG_OK)
+        return erg_error_oom(c->err);
+    erg_entity *e = &g->ents[gi];
+    e->mentions = n->mentions;
+    e->articles = n->articles;
+    if (erg_graph_i_dates(g, &e->first_date, &e->last_date, n->first) != ERG_OK ||
+        erg_graph_i_dates(g, &e->first_date, &e->last_date, n->last) != ERG_OK)
+        return erg_error_oom(c->err);
+    for (size_t i = 0; i < n->n_aliases; i++) {
+        const alias_rec *a = &c->aliases[i];
+        erg_fold rule = ERG_FOLD_KEY;
+        if (a->rule && erg_fold_parse(a->rule, &rule) != ERG_OK)
+            return fail(c, ERG_EFORMAT, "aliases[%zu]: unknown rule '%s'", i, a->rule);
+        size_t before = e->n_aliases;
+        if (erg_graph_i_alias(e, a->name, a->count, rule) != ERG_OK)
+            return erg_error_oom(c->err);
+        if (e->n_aliases == before)
+            return fail(c, ERG_EFORMAT, "alias '%s' appears twice", a->name);
+    }
+    e->ambiguous = n->ambiguous;
+    if (n->has_votes)
+        memcpy(e->type_votes, n->votes, sizeof e->type_votes);
+    else /* A hand-written file may leave votes out: the stated type takes them all. */
+        e->type_votes[type] = n->mentions ? n->mentions : 1;
+    return ERG_OK;
+}
+
 static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
 {
     if (!json_is_object(o))
         return fail(c, ERG_EJSON, "a node must be an object");
-    const char *key, *name, *type_name, *first, *last;
-    uint32_t mentions, articles;
+    node_rec n;
+    memset(&n, 0, sizeof n);
     json_t *aliases;
     erg_status st;
-    if ((st = get_str(c, o, "id", true, &key)) != ERG_OK ||
-        (st = get_str(c, o, "name", true, &name)) != ERG_OK ||
-        (st = get_str(c, o, "type", true, &type_name)) != ERG_OK ||
-        (st = get_u32(c, o, "mentions", true, &mentions)) != ERG_OK ||
-        (st = get_u32(c, o, "articles", true, &articles)) != ERG_OK ||
-        (st = get_str(c, o, "first_date", false, &first)) != ERG_OK ||
-        (st = get_str(c, o, "last_date", false, &last)) != ERG_OK ||
+    if ((st = get_str(c, o, "id", true, &n.key)) != ERG_OK ||
+        (st = get_str(c, o, "name", true, &n.name)) != ERG_OK ||
+        (st = get_str(c, o, "type", true, &n.type)) != ERG_OK ||
+        (st = get_u32(c, o, "mentions", true, &n.mentions)) != ERG_OK ||
+        (st = get_u32(c, o, "articles", true, &n.articles)) != ERG_OK ||
+        (st = get_str(c, o, "first_date", false, &n.first)) != ERG_OK ||
+        (st = get_str(c, o, "last_date", false, &n.last)) != ERG_OK ||
         (st = get_array(c, o, "aliases", false, &aliases)) != ERG_OK)
         return st;
+    /* The type and id come first, as before records were read in two steps. */
     erg_type type;
-    if (erg_type_parse(type_name, strlen(type_name), &type) != ERG_OK || type == ERG_TYPE_MISC)
-        return fail(c, ERG_EFORMAT, "unknown entity type '%s' (person, agency, outlet, place)",
-                    type_name);
-    if (erg_graph_find_key(g, key) >= 0)
-        return fail(c, ERG_EFORMAT, "node id '%s' appears twice", key);
-    uint32_t gi;
-    if (erg_graph_i_entity(g, key, type, name, &gi) != ERG_OK)
-        return erg_error_oom(c->err);
-    erg_entity *e = &g->ents[gi];
-    e->mentions = mentions;
-    e->articles = articles;
-    if (erg_graph_i_dates(g, &e->first_date, &e->last_date, first) != ERG_OK ||
-        erg_graph_i_dates(g, &e->first_date, &e->last_date, last) != ERG_OK)
-        return erg_error_oom(c->err);
+    if ((st = check_node(c, g, &n, &type)) != ERG_OK)
+        return st;
     size_t i;
     json_t *a;
     json_array_foreach(aliases, i, a)
     {
-        const char *an, *rule_name;
-        uint32_t count;
-        erg_fold rule = ERG_FOLD_KEY;
+        alias_rec r;
         if (!json_is_object(a))
             return fail(c, ERG_EJSON, "aliases[%zu] must be an object", i);
-        if ((st = get_str(c, a, "name", true, &an)) != ERG_OK ||
-            (st = get_u32(c, a, "count", true, &count)) != ERG_OK ||
-            (st = get_str(c, a, "rule", false, &rule_name)) != ERG_OK)
+        if ((st = get_str(c, a, "name", true, &r.name)) != ERG_OK ||
+            (st = get_u32(c, a, "count", true, &r.count)) != ERG_OK ||
+            (st = get_str(c, a, "rule", false, &r.rule)) != ERG_OK ||
+            (st = push_alias(c, n.n_aliases, r)) != ERG_OK)
             return st;
-        if (rule_name && erg_fold_parse(rule_name, &rule) != ERG_OK)
-            return fail(c, ERG_EFORMAT, "aliases[%zu]: unknown rule '%s'", i, rule_name);
-        size_t before = e->n_aliases;
-        if (erg_graph_i_alias(e, an, count, rule) != ERG_OK)
-            return erg_error_oom(c->err);
-        if (e->n_aliases == before)
-            return fail(c, ERG_EFORMAT, "alias '%s' appears twice", an);
+        n.n_aliases++;
     }
     json_t *amb = json_object_get(o, "ambiguous");
     if (amb && !json_is_boolean(amb))
         return fail(c, ERG_EJSON, "\"ambiguous\" must be true or false");
-    e->ambiguous = amb && json_is_true(amb);
+    n.ambiguous = amb && json_is_true(amb);
     json_t *votes = json_object_get(o, "votes");
-    if (!votes) {
-        /* A hand-written file may leave votes out: the stated type takes them all. */
-        e->type_votes[type] = mentions ? mentions : 1;
-        return ERG_OK;
+    if (votes) {
+        if (!json_is_object(votes))
+            return fail(c, ERG_EJSON, "\"votes\" must be an object");
+        n.has_votes = true;
+        const char *vk;
+        json_t *vv;
+        json_object_foreach(votes, vk, vv)
+        {
+            erg_type t;
+            if (erg_type_parse(vk, strlen(vk), &t) != ERG_OK)
+                return fail(c, ERG_EFORMAT, "\"votes\" names an unknown type '%s'", vk);
+            if ((st = get_u32(c, votes, vk, true, &n.votes[t])) != ERG_OK)
+                return st;
+        }
     }
-    if (!json_is_object(votes))
-        return fail(c, ERG_EJSON, "\"votes\" must be an object");
-    const char *vk;
-    json_t *vv;
-    json_object_foreach(votes, vk, vv)
-    {
-        erg_type t;
-        if (erg_type_parse(vk, strlen(vk), &t) != ERG_OK)
-            return fail(c, ERG_EFORMAT, "\"votes\" names an unknown type '%s'", vk);
-        if ((st = get_u32(c, votes, vk, true, &e->type_votes[t])) != ERG_OK)
-            return st;
+    return apply_node(c, g, &n);
+}
+
+/* The link's ends (entity indexes) and kind. */
+static erg_status check_link(loader *c, const erg_graph *g, const link_rec *k, long *src, long *dst,
+                             erg_kind *kind)
+{
+    long s = c->last_source;
+    if (s < 0 || strcmp(g->ents[s].key, k->source) != 0)
+        s = erg_graph_find_key(g, k->source);
+    long t = erg_graph_find_key(g, k->target);
+    if (s < 0)
+        return fail(c, ERG_EFORMAT, "source '%s' is not a node", k->source);
+    c->last_source = s;
+    if (t < 0)
+        return fail(c, ERG_EFORMAT, "target '%s' is not a node", k->target);
+    if (s == t)
+        return fail(c, ERG_EFORMAT, "a link from '%s' to itself", k->source);
+    if (erg_kind_parse(k->kind, kind) != ERG_OK)
+        return fail(c, ERG_EFORMAT, "unknown kind '%s'", k->kind);
+    *src = s;
+    *dst = t;
+    return ERG_OK;
+}
+
+static erg_status apply_link(loader *c, erg_graph *g, const link_rec *k)
+{
+    long s, t;
+    erg_kind kind;
+    erg_status st = check_link(c, g, k, &s, &t, &kind);
+    if (st != ERG_OK)
+        return st;
+    if (kind == ERG_KIND_CO_MENTION && s > t) {
+        long x = s;
+        s = t;
+        t = x;
+    }
+    size_t before = g->n_edges;
+    uint32_t di, key[3] = {(uint32_t)s, (uint32_t)t, (uint32_t)kind};
+    bool after =
+        !g->n_edges || key[0] > c->last_link[0] ||
+        (key[0] == c->last_link[0] &&
+         (key[1] > c->last_link[1] || (key[1] == c->last_link[1] && key[2] > c->last_link[2])));
+    c->links_in_order = c->links_in_order && after;
+    memcpy(c->last_link, key, sizeof key);
+    if ((c->links_in_order ? erg_graph_i_edge_push(g, key[0], key[1], kind, &di)
+                           : erg_graph_i_edge(g, key[0], key[1], kind, &di)) != ERG_OK)
+        return erg_error_oom(c->err);
+    if (g->n_edges == before)
+        return fail(c, ERG_EFORMAT, "the %s link between '%s' and '%s' appears twice", k->kind,
+                    k->source, k->target);
+    erg_edge *d = &g->edges[di];
+    d->wunits = k->wunits;
+    /* A file without counts (version 1) had one unit of weight per window. */
+    d->count = k->has_count ? k->count : (uint32_t)(k->wunits / ERG_WEIGHT_UNIT);
+    d->articles = k->articles;
+    if (erg_graph_i_dates(g, &d->first_date, &d->last_date, k->first) != ERG_OK ||
+        erg_graph_i_dates(g, &d->first_date, &d->last_date, k->last) != ERG_OK)
+        return erg_error_oom(c->err);
+    for (size_t i = 0; i < k->n_outlets; i++)
+        if (erg_graph_i_outlet(g, d, c->outlets[i]) != ERG_OK)
+            return erg_error_oom(c->err);
+    for (size_t i = 0; i < k->n_evidence; i++) {
+        const evidence_rec *v = &c->evidence[i];
+        const char *sentence = v->sentence;
+        if (v->start > v->end)
+            return fail(c, ERG_EFORMAT, "evidence[%zu] starts after it ends", i);
+        long ai = erg_graph_i_find_article(g, v->article);
+        if (ai < 0)
+            return fail(c, ERG_EFORMAT, "evidence[%zu] names article '%s', which is not listed", i,
+                        v->article);
+        /* Version 1 holds the sentence in the record, version 2 in "sentences". */
+        if (c->version >= 2 && !(sentence = find_sentence(c, ai, v->start, v->end)))
+            return fail(c, ERG_EFORMAT,
+                        "evidence[%zu]: article '%s' bytes %u to %u have no entry in "
+                        "\"sentences\"",
+                        i, v->article, (unsigned)v->start, (unsigned)v->end);
+        if (erg_graph_i_evidence(g, d, &g->arts[ai].a, v->start, v->end, sentence ? sentence : "",
+                                 sentence ? strlen(sentence) : 0) != ERG_OK)
+            return erg_error_oom(c->err);
     }
     return ERG_OK;
 }
@@ -830,90 +1042,680 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
 {
     if (!json_is_object(o))
         return fail(c, ERG_EJSON, "a link must be an object");
-    const char *source, *target, *kind_name, *first, *last;
-    uint32_t count, articles;
-    uint64_t wunits;
+    link_rec k;
+    memset(&k, 0, sizeof k);
     json_t *outlets, *evidence;
     erg_status st;
-    if ((st = get_str(c, o, "source", true, &source)) != ERG_OK ||
-        (st = get_str(c, o, "target", true, &target)) != ERG_OK ||
-        (st = get_str(c, o, "kind", true, &kind_name)) != ERG_OK ||
-        (st = get_weight(c, o, &wunits)) != ERG_OK ||
-        (st = get_u32(c, o, "count", false, &count)) != ERG_OK ||
-        (st = get_u32(c, o, "articles", true, &articles)) != ERG_OK ||
-        (st = get_str(c, o, "first_date", false, &first)) != ERG_OK ||
-        (st = get_str(c, o, "last_date", false, &last)) != ERG_OK ||
+    if ((st = get_str(c, o, "source", true, &k.source)) != ERG_OK ||
+        (st = get_str(c, o, "target", true, &k.target)) != ERG_OK ||
+        (st = get_str(c, o, "kind", true, &k.kind)) != ERG_OK ||
+        (st = get_weight(c, o, &k.wunits)) != ERG_OK ||
+        (st = get_u32(c, o, "count", false, &k.count)) != ERG_OK ||
+        (st = get_u32(c, o, "articles", true, &k.articles)) != ERG_OK ||
+        (st = get_str(c, o, "first_date", false, &k.first)) != ERG_OK ||
+        (st = get_str(c, o, "last_date", false, &k.last)) != ERG_OK ||
         (st = get_array(c, o, "outlets", false, &outlets)) != ERG_OK ||
         (st = get_array(c, o, "evidence", false, &evidence)) != ERG_OK)
         return st;
-    long s = erg_graph_find_key(g, source), t = erg_graph_find_key(g, target);
-    if (s < 0)
-        return fail(c, ERG_EFORMAT, "source '%s' is not a node", source);
-    if (t < 0)
-        return fail(c, ERG_EFORMAT, "target '%s' is not a node", target);
-    if (s == t)
-        return fail(c, ERG_EFORMAT, "a link from '%s' to itself", source);
+    k.has_count = json_object_get(o, "count") != NULL;
+    /* The ends and kind come first, as before records were read in two steps. */
+    long s, t;
     erg_kind kind;
-    if (erg_kind_parse(kind_name, &kind) != ERG_OK)
-        return fail(c, ERG_EFORMAT, "unknown kind '%s'", kind_name);
-    if (kind == ERG_KIND_CO_MENTION && s > t) {
-        long x = s;
-        s = t;
-        t = x;
-    }
-    size_t before = g->n_edges;
-    uint32_t di;
-    if (erg_graph_i_edge(g, (uint32_t)s, (uint32_t)t, kind, &di) != ERG_OK)
-        return erg_error_oom(c->err);
-    if (g->n_edges == before)
-        return fail(c, ERG_EFORMAT, "the %s link between '%s' and '%s' appears twice", kind_name,
-                    source, target);
-    erg_edge *d = &g->edges[di];
-    d->wunits = wunits;
-    /* A file without counts (version 1) had one unit of weight per window. */
-    d->count = json_object_get(o, "count") ? count : (uint32_t)(wunits / ERG_WEIGHT_UNIT);
-    d->articles = articles;
-    if (erg_graph_i_dates(g, &d->first_date, &d->last_date, first) != ERG_OK ||
-        erg_graph_i_dates(g, &d->first_date, &d->last_date, last) != ERG_OK)
-        return erg_error_oom(c->err);
+    if ((st = check_link(c, g, &k, &s, &t, &kind)) != ERG_OK)
+        return st;
     size_t i;
     json_t *v;
     json_array_foreach(outlets, i, v)
     {
         if (!json_is_string(v))
             return fail(c, ERG_EJSON, "outlets[%zu] must be a string", i);
-        if (erg_graph_i_outlet(g, d, json_string_value(v)) != ERG_OK)
-            return erg_error_oom(c->err);
+        if ((st = push_outlet(c, k.n_outlets, json_string_value(v))) != ERG_OK)
+            return st;
+        k.n_outlets++;
     }
     json_array_foreach(evidence, i, v)
     {
-        const char *article, *sentence;
-        uint32_t start, end;
+        evidence_rec e = {NULL, NULL, 0, 0};
         if (!json_is_object(v))
             return fail(c, ERG_EJSON, "evidence[%zu] must be an object", i);
-        if ((st = get_str(c, v, "article", true, &article)) != ERG_OK ||
-            (st = get_u32(c, v, "start", true, &start)) != ERG_OK ||
-            (st = get_u32(c, v, "end", true, &end)) != ERG_OK)
+        if ((st = get_str(c, v, "article", true, &e.article)) != ERG_OK ||
+            (st = get_u32(c, v, "start", true, &e.start)) != ERG_OK ||
+            (st = get_u32(c, v, "end", true, &e.end)) != ERG_OK)
             return st;
-        /* Version 1 holds the sentence in the record, version 2 in "sentences". */
-        if (c->version < 2 && (st = get_str(c, v, "sentence", false, &sentence)) != ERG_OK)
+        if (c->version < 2 && (st = get_str(c, v, "sentence", false, &e.sentence)) != ERG_OK)
             return st;
-        if (start > end)
-            return fail(c, ERG_EFORMAT, "evidence[%zu] starts after it ends", i);
-        long ai = erg_graph_i_find_article(g, article);
-        if (ai < 0)
-            return fail(c, ERG_EFORMAT, "evidence[%zu] names article '%s', which is not listed", i,
-                        article);
-        if (c->version >= 2 && !(sentence = find_sentence(c, ai, start, end)))
-            return fail(c, ERG_EFORMAT,
-                        "evidence[%zu]: article '%s' bytes %u to %u have no entry in "
-                        "\"sentences\"",
-                        i, article, (unsigned)start, (unsigned)end);
-        if (erg_graph_i_evidence(g, d, &g->arts[ai].a, start, end, sentence ? sentence : "",
-                                 sentence ? strlen(sentence) : 0) != ERG_OK)
-            return erg_error_oom(c->err);
+        if ((st = push_evidence(c, k.n_evidence, e)) != ERG_OK)
+            return st;
+        k.n_evidence++;
     }
-    return ERG_OK;
+    return apply_link(c, g, &k);
+}
+
+/*
+ * ---- the fast reader ----
+ *
+ * A record in erg's own layout is read straight into a node_rec or link_rec
+ * with no jansson tree. The fast reader takes fields in any order and skips
+ * unknown fields with scalar values; anything else it does not take for sure
+ * (a nested unknown value, a missing field, a value of the wrong type, a
+ * duplicate key, bad UTF-8, any syntax error) sends the record to jansson,
+ * which loads it or reports what is wrong in the same words as always. So it
+ * only has to be right about what it accepts.
+ */
+typedef struct fastr {
+    const char *p, *end;
+    char *out; /* decoded strings, NUL-terminated; room for the record's length */
+} fastr;
+
+static int fr_peek(fastr *x)
+{
+    while (x->p < x->end && (*x->p == ' ' || *x->p == '\t' || *x->p == '\n' || *x->p == '\r'))
+        x->p++;
+    return x->p < x->end ? (unsigned char)*x->p : -1;
+}
+
+static bool fr_eat(fastr *x, char ch)
+{
+    if (fr_peek(x) != (unsigned char)ch)
+        return false;
+    x->p++;
+    return true;
+}
+
+static bool fr_word(fastr *x, const char *w, size_t n)
+{
+    if (fr_peek(x) < 0 || (size_t)(x->end - x->p) < n || memcmp(x->p, w, n) != 0)
+        return false;
+    x->p += n;
+    return true;
+}
+
+static bool fr_hex4(fastr *x, uint32_t *out)
+{
+    if (x->end - x->p < 4)
+        return false;
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char h = *x->p++;
+        int d = h >= '0' && h <= '9'   ? h - '0'
+                : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return false;
+        v = v << 4 | (uint32_t)d;
+    }
+    *out = v;
+    return true;
+}
+
+/* A string: valid UTF-8 with no NUL (which jansson refuses too), decoded into x->out. */
+static bool fr_string(fastr *x, const char **s, size_t *n)
+{
+    if (fr_peek(x) != '"')
+        return false;
+    x->p++;
+    char *w = x->out, *start = w;
+    bool ascii = true;
+    for (;;) {
+        /* Plain bytes in a run: the common case. */
+        const char *q = x->p;
+        while (q < x->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) {
+            ascii &= (unsigned char)*q < 0x80;
+            q++;
+        }
+        memcpy(w, x->p, (size_t)(q - x->p));
+        w += q - x->p;
+        x->p = q;
+        if (q >= x->end || (unsigned char)*q < 0x20)
+            return false;
+        x->p++;
+        if (*q == '"')
+            break;
+        if (x->p >= x->end)
+            return false;
+        char e = *x->p++;
+        uint32_t cp;
+        switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+            *w++ = e;
+            continue;
+        case 'b':
+            *w++ = '\b';
+            continue;
+        case 'f':
+            *w++ = '\f';
+            continue;
+        case 'n':
+            *w++ = '\n';
+            continue;
+        case 'r':
+            *w++ = '\r';
+            continue;
+        case 't':
+            *w++ = '\t';
+            continue;
+        case 'u':
+            break;
+        default:
+            return false;
+        }
+        if (!fr_hex4(x, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+            return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t lo;
+            if (x->end - x->p < 2 || x->p[0] != '\\' || x->p[1] != 'u')
+                return false;
+            x->p += 2;
+            if (!fr_hex4(x, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if (cp < 0x80) {
+            *w++ = (char)cp;
+        } else if (cp < 0x800) {
+            *w++ = (char)(0xC0 | cp >> 6);
+            *w++ = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            *w++ = (char)(0xE0 | cp >> 12);
+            *w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+            *w++ = (char)(0x80 | (cp & 0x3F));
+        } else {
+            *w++ = (char)(0xF0 | cp >> 18);
+            *w++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+            *w++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+            *w++ = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    *n = (size_t)(w - start);
+    *w++ = '\0';
+    if (!ascii && !erg_graph_i_utf8_ok(start, *n))
+        return false;
+    x->out = w;
+    *s = start;
+    return true;
+}
+
+/* A string or null (NULL); required ones must be non-empty strings. */
+static bool fr_opt_string(fastr *x, const char **s)
+{
+    size_t n;
+    if (fr_peek(x) == 'n') {
+        *s = NULL;
+        return fr_word(x, "null", 4);
+    }
+    return fr_string(x, s, &n);
+}
+
+static bool fr_req_string(fastr *x, const char **s)
+{
+    size_t n;
+    return fr_string(x, s, &n) && n > 0;
+}
+
+/* A number; *is_int when it has no fraction or exponent. Integers of 19 digits or more go to
+ * jansson. */
+static bool fr_number(fastr *x, double *out, bool *is_int, uint64_t *u)
+{
+    if (fr_peek(x) < 0)
+        return false;
+    const char *start = x->p, *q = x->p;
+    bool neg = q < x->end && *q == '-';
+    q += neg;
+    if (q >= x->end || *q < '0' || *q > '9')
+        return false;
+    uint64_t v = 0;
+    size_t digits = 0;
+    if (*q == '0') {
+        q++;
+        digits = 1;
+    } else
+        for (; q < x->end && *q >= '0' && *q <= '9'; q++, digits++)
+            v = v * 10 + (uint64_t)(*q - '0');
+    *is_int = true;
+    if (q < x->end && *q == '.') {
+        *is_int = false;
+        if (++q >= x->end || *q < '0' || *q > '9')
+            return false;
+        while (q < x->end && *q >= '0' && *q <= '9')
+            q++;
+    }
+    if (q < x->end && (*q == 'e' || *q == 'E')) {
+        *is_int = false;
+        q++;
+        if (q < x->end && (*q == '+' || *q == '-'))
+            q++;
+        if (q >= x->end || *q < '0' || *q > '9')
+            return false;
+        while (q < x->end && *q >= '0' && *q <= '9')
+            q++;
+    }
+    if (q < x->end && ((*q >= '0' && *q <= '9') || *q == '.' || *q == '-' || *q == '+'))
+        return false; /* "01" and the like */
+    x->p = q;
+    if (*is_int) {
+        if (digits > 18)
+            return false;
+        *u = neg ? 0 : v;
+        *out = neg ? -(double)v : (double)v;
+        if (neg)
+            *is_int = false; /* no field of ours takes a negative integer */
+        return true;
+    }
+    /* The record is NUL-terminated and strtod stops where the number does. */
+    char *e;
+    *out = strtod(start, &e);
+    return e == q && isfinite(*out);
+}
+
+static bool fr_u32(fastr *x, uint32_t *out)
+{
+    double d;
+    bool is_int;
+    uint64_t u;
+    if (!fr_number(x, &d, &is_int, &u) || !is_int || u > UINT32_MAX)
+        return false;
+    *out = (uint32_t)u;
+    return true;
+}
+
+static bool fr_bool(fastr *x, bool *out)
+{
+    int ch = fr_peek(x);
+    *out = ch == 't';
+    return ch == 't' ? fr_word(x, "true", 4) : fr_word(x, "false", 5);
+}
+
+/* Skips the value of an unknown field: a scalar only. */
+static bool fr_skip(fastr *x)
+{
+    const char *s;
+    size_t n;
+    double d;
+    bool b;
+    uint64_t u;
+    switch (fr_peek(x)) {
+    case '"':
+        return fr_string(x, &s, &n);
+    case 'n':
+        return fr_word(x, "null", 4);
+    case 't':
+    case 'f':
+        return fr_bool(x, &b);
+    default:
+        return fr_number(x, &d, &b, &u);
+    }
+}
+
+/*
+ * The keys of one object: known ones by index (each once), unknown ones
+ * remembered so that a duplicate goes to jansson, which refuses it.
+ */
+typedef struct fr_keys {
+    const char *const *names;
+    int n_names;
+    uint32_t seen;
+    const char *unknown[8];
+    int n_unknown;
+} fr_keys;
+
+/* Reads "key": and gives its index in names, or -1 after skipping an unknown field's value. */
+static bool fr_key(fastr *x, fr_keys *k, int *which)
+{
+    const char *s;
+    size_t n;
+    if (!fr_string(x, &s, &n) || !fr_eat(x, ':'))
+        return false;
+    for (int i = 0; i < k->n_names; i++)
+        if (strcmp(s, k->names[i]) == 0) {
+            if (k->seen & (1u << i))
+                return false;
+            k->seen |= 1u << i;
+            *which = i;
+            return true;
+        }
+    for (int i = 0; i < k->n_unknown; i++)
+        if (strcmp(s, k->unknown[i]) == 0)
+            return false;
+    if (k->n_unknown == 8)
+        return false;
+    k->unknown[k->n_unknown++] = s;
+    *which = -1;
+    return fr_skip(x);
+}
+
+/* After a value: true at '}' (consumed), *more at ','; false on anything else. */
+static bool fr_next(fastr *x, bool *more, char close)
+{
+    int ch = fr_peek(x);
+    x->p += ch >= 0;
+    *more = ch == ',';
+    return ch == ',' || ch == close;
+}
+
+/* Opens an object; *more is false when it is empty. */
+static bool fr_open(fastr *x, bool *more, char open, char close)
+{
+    if (!fr_eat(x, open))
+        return false;
+    *more = !fr_eat(x, close);
+    return true;
+}
+
+static bool has_all(const fr_keys *k, uint32_t required)
+{
+    return (k->seen & required) == required;
+}
+
+static bool fast_article(fastr *x, erg_graph_article *a)
+{
+    static const char *const names[] = {"id", "title", "date", "source", "url"};
+    fr_keys k = {names, 5, 0, {NULL}, 0};
+    memset(a, 0, sizeof *a);
+    const char *s[5] = {NULL};
+    bool more;
+    if (!fr_open(x, &more, '{', '}'))
+        return false;
+    while (more) {
+        int w;
+        if (!fr_key(x, &k, &w))
+            return false;
+        if (w == 0 ? !fr_req_string(x, &s[0]) : w > 0 && !fr_opt_string(x, &s[w]))
+            return false;
+        if (!fr_next(x, &more, '}'))
+            return false;
+    }
+    *a = (erg_graph_article){(char *)s[0], (char *)s[1], (char *)s[2], (char *)s[3], (char *)s[4]};
+    return has_all(&k, 1);
+}
+
+static bool fast_sentence(fastr *x, const char **article, uint32_t *start, uint32_t *end,
+                          const char **text, size_t *len)
+{
+    static const char *const names[] = {"article", "start", "end", "text"};
+    fr_keys k = {names, 4, 0, {NULL}, 0};
+    bool more;
+    if (!fr_open(x, &more, '{', '}'))
+        return false;
+    while (more) {
+        int w;
+        if (!fr_key(x, &k, &w))
+            return false;
+        bool ok = w == 0   ? fr_req_string(x, article)
+                  : w == 1 ? fr_u32(x, start)
+                  : w == 2 ? fr_u32(x, end)
+                  : w == 3 ? fr_string(x, text, len)
+                           : true;
+        if (!ok || !fr_next(x, &more, '}'))
+            return false;
+    }
+    return has_all(&k, 15);
+}
+
+static bool fast_aliases(loader *c, fastr *x, node_rec *n)
+{
+    static const char *const names[] = {"name", "count", "rule"};
+    bool more;
+    if (!fr_open(x, &more, '[', ']'))
+        return false;
+    while (more) {
+        fr_keys k = {names, 3, 0, {NULL}, 0};
+        alias_rec a = {NULL, NULL, 0};
+        bool fields;
+        if (!fr_open(x, &fields, '{', '}'))
+            return false;
+        while (fields) {
+            int w;
+            if (!fr_key(x, &k, &w))
+                return false;
+            bool ok = w == 0   ? fr_req_string(x, &a.name)
+                      : w == 1 ? fr_u32(x, &a.count)
+                      : w == 2 ? fr_opt_string(x, &a.rule)
+                               : true;
+            if (!ok || !fr_next(x, &fields, '}'))
+                return false;
+        }
+        if (!has_all(&k, 3) || push_alias(c, n->n_aliases, a) != ERG_OK)
+            return false;
+        n->n_aliases++;
+        if (!fr_next(x, &more, ']'))
+            return false;
+    }
+    return true;
+}
+
+static bool fast_votes(fastr *x, node_rec *n)
+{
+    bool more;
+    unsigned seen = 0;
+    if (!fr_open(x, &more, '{', '}'))
+        return false;
+    n->has_votes = true;
+    while (more) {
+        const char *s;
+        size_t len;
+        erg_type t;
+        if (!fr_string(x, &s, &len) || !fr_eat(x, ':') || erg_type_parse(s, len, &t) != ERG_OK ||
+            (seen & (1u << t)) || !fr_u32(x, &n->votes[t]) || !fr_next(x, &more, '}'))
+            return false;
+        seen |= 1u << t;
+    }
+    return true;
+}
+
+static bool fast_node(loader *c, fastr *x, node_rec *n)
+{
+    static const char *const names[] = {"id",       "name",       "type",      "mentions",
+                                        "articles", "first_date", "last_date", "aliases",
+                                        "votes",    "ambiguous"};
+    fr_keys k = {names, 10, 0, {NULL}, 0};
+    memset(n, 0, sizeof *n);
+    bool more;
+    if (!fr_open(x, &more, '{', '}'))
+        return false;
+    while (more) {
+        int w;
+        if (!fr_key(x, &k, &w))
+            return false;
+        bool ok = true;
+        switch (w) {
+        case 0:
+            ok = fr_req_string(x, &n->key);
+            break;
+        case 1:
+            ok = fr_req_string(x, &n->name);
+            break;
+        case 2:
+            ok = fr_req_string(x, &n->type);
+            break;
+        case 3:
+            ok = fr_u32(x, &n->mentions);
+            break;
+        case 4:
+            ok = fr_u32(x, &n->articles);
+            break;
+        case 5:
+            ok = fr_opt_string(x, &n->first);
+            break;
+        case 6:
+            ok = fr_opt_string(x, &n->last);
+            break;
+        case 7:
+            ok = fast_aliases(c, x, n);
+            break;
+        case 8:
+            ok = fast_votes(x, n);
+            break;
+        case 9:
+            ok = fr_bool(x, &n->ambiguous);
+            break;
+        default:
+            break;
+        }
+        if (!ok || !fr_next(x, &more, '}'))
+            return false;
+    }
+    return has_all(&k, 31);
+}
+
+static bool fast_evidence(loader *c, fastr *x, link_rec *r)
+{
+    static const char *const names[] = {"article", "start", "end", "sentence"};
+    bool more;
+    if (!fr_open(x, &more, '[', ']'))
+        return false;
+    while (more) {
+        /* "sentence" is a field of version 1 only: later versions ignore it as unknown. */
+        fr_keys k = {names, c->version < 2 ? 4 : 3, 0, {NULL}, 0};
+        evidence_rec e = {NULL, NULL, 0, 0};
+        bool fields;
+        if (!fr_open(x, &fields, '{', '}'))
+            return false;
+        while (fields) {
+            int w;
+            if (!fr_key(x, &k, &w))
+                return false;
+            bool ok = w == 0   ? fr_req_string(x, &e.article)
+                      : w == 1 ? fr_u32(x, &e.start)
+                      : w == 2 ? fr_u32(x, &e.end)
+                      : w == 3 ? fr_opt_string(x, &e.sentence)
+                               : true;
+            if (!ok || !fr_next(x, &fields, '}'))
+                return false;
+        }
+        if (!has_all(&k, 7) || push_evidence(c, r->n_evidence, e) != ERG_OK)
+            return false;
+        r->n_evidence++;
+        if (!fr_next(x, &more, ']'))
+            return false;
+    }
+    return true;
+}
+
+static bool fast_outlets(loader *c, fastr *x, link_rec *r)
+{
+    bool more;
+    if (!fr_open(x, &more, '[', ']'))
+        return false;
+    while (more) {
+        const char *s;
+        size_t n;
+        if (!fr_string(x, &s, &n) || push_outlet(c, r->n_outlets, s) != ERG_OK)
+            return false;
+        r->n_outlets++;
+        if (!fr_next(x, &more, ']'))
+            return false;
+    }
+    return true;
+}
+
+static bool fast_link(loader *c, fastr *x, link_rec *r)
+{
+    static const char *const names[] = {"source", "target",     "kind",      "weight",  "articles",
+                                        "count",  "first_date", "last_date", "outlets", "evidence"};
+    fr_keys k = {names, 10, 0, {NULL}, 0};
+    memset(r, 0, sizeof *r);
+    bool more;
+    if (!fr_open(x, &more, '{', '}'))
+        return false;
+    while (more) {
+        int w;
+        if (!fr_key(x, &k, &w))
+            return false;
+        bool ok = true, is_int;
+        double wt;
+        uint64_t u;
+        switch (w) {
+        case 0:
+            ok = fr_req_string(x, &r->source);
+            break;
+        case 1:
+            ok = fr_req_string(x, &r->target);
+            break;
+        case 2:
+            ok = fr_req_string(x, &r->kind);
+            break;
+        case 3:
+            ok = fr_number(x, &wt, &is_int, &u) && wt > 0 && wt <= 1e12;
+            r->wunits = ok ? (uint64_t)llround(wt * ERG_WEIGHT_UNIT) : 0;
+            ok = ok && r->wunits > 0;
+            break;
+        case 4:
+            ok = fr_u32(x, &r->articles);
+            break;
+        case 5:
+            ok = fr_u32(x, &r->count);
+            r->has_count = true;
+            break;
+        case 6:
+            ok = fr_opt_string(x, &r->first);
+            break;
+        case 7:
+            ok = fr_opt_string(x, &r->last);
+            break;
+        case 8:
+            ok = fast_outlets(c, x, r);
+            break;
+        case 9:
+            ok = fast_evidence(c, x, r);
+            break;
+        default:
+            break;
+        }
+        if (!ok || !fr_next(x, &more, '}'))
+            return false;
+    }
+    return has_all(&k, 31);
+}
+
+/*
+ * Loads the record text[0..len) (NUL-terminated) of array which through the
+ * fast reader. false, with nothing changed, when jansson must read it;
+ * true with *st the outcome otherwise.
+ */
+static bool fast_record(loader *c, erg_graph *g, int which, const char *text, size_t len,
+                        erg_status *st)
+{
+    erg_buf_clear(&c->text);
+    if (erg_buf_reserve(&c->text, len + 1) != ERG_OK) {
+        *st = erg_error_oom(c->err);
+        return true;
+    }
+    fastr x = {text, text + len, c->text.data};
+    bool ok;
+    node_rec n;
+    link_rec k;
+    erg_graph_article a;
+    const char *s1, *s2;
+    size_t l1;
+    uint32_t u1 = 0, u2 = 0;
+    switch (which) {
+    case ARR_NODES:
+        ok = fast_node(c, &x, &n);
+        break;
+    case ARR_LINKS:
+        ok = fast_link(c, &x, &k);
+        break;
+    case ARR_ARTICLES:
+        ok = fast_article(&x, &a);
+        break;
+    case ARR_IDS:
+        ok = fr_string(&x, &s1, &l1);
+        break;
+    default:
+        ok = fast_sentence(&x, &s1, &u1, &u2, &s2, &l1);
+        break;
+    }
+    if (!ok || fr_peek(&x) >= 0)
+        return false;
+    *st = which == ARR_NODES      ? apply_node(c, g, &n)
+          : which == ARR_LINKS    ? apply_link(c, g, &k)
+          : which == ARR_ARTICLES ? apply_article(c, g, &a)
+          : which == ARR_IDS      ? apply_article_id(c, g, s1, l1)
+                                  : apply_sentence(c, g, s1, u1, u2, s2, l1);
+    return true;
 }
 
 /*
@@ -974,10 +1776,11 @@ static erg_status syntax(loader *c, const jreader *r, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    const char *w = where_text(c);
     if (r->ioerr)
         return erg_error_set(c->err, ERG_EIO, c->path, 0, -1, "cannot read the file");
     return erg_error_set(c->err, ERG_EJSON, c->path, r->line, r->offset, "%s%smalformed JSON: %s",
-                         c->where, c->where[0] ? ": " : "", msg);
+                         w, w[0] ? ": " : "", msg);
 }
 
 static erg_status unexpected(loader *c, const jreader *r, int ch, const char *wanted)
@@ -989,15 +1792,17 @@ static erg_status unexpected(loader *c, const jreader *r, int ch, const char *wa
     return syntax(c, r, "unexpected '%c', expected %s", ch, wanted);
 }
 
-/* Reads the next value (after white space) and parses it with jansson. */
-static erg_status jr_value(loader *c, jreader *r, json_t **out)
+/*
+ * Copies the next value (after white space) into r->slice, finding where it
+ * ends by its brackets and strings only; *line and *offset get where it starts.
+ */
+static erg_status jr_scan(loader *c, jreader *r, long *line, long long *offset)
 {
-    *out = NULL;
     int ch = jr_ws(r);
     if (ch == EOF || ch == ',' || ch == ':' || ch == ']' || ch == '}')
         return unexpected(c, r, ch, "a value");
-    long line = r->line;
-    long long offset = r->offset;
+    *line = r->line;
+    *offset = r->offset;
     erg_buf_clear(&r->slice);
     /* 0: scalar, 1: object or array, 2: string */
     int kind = ch == '{' || ch == '[' ? 1 : ch == '"' ? 2 : 0;
@@ -1038,31 +1843,44 @@ static erg_status jr_value(loader *c, jreader *r, json_t **out)
         if (erg_buf_append(&r->slice, r->buf + start, r->pos - start) != ERG_OK)
             return erg_error_oom(c->err);
     }
-    json_error_t jerr;
-    *out = json_loadb(r->slice.data ? r->slice.data : "", r->slice.len,
-                      JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
-    if (!*out)
-        return erg_error_set(c->err, ERG_EJSON, c->path, line + (jerr.line > 0 ? jerr.line - 1 : 0),
-                             offset + (jerr.position > 0 ? jerr.position : 0),
-                             "%s%smalformed JSON: %s", c->where, c->where[0] ? ": " : "",
-                             jerr.text);
+    if (!r->slice.data && erg_buf_putc(&r->slice, '\0') != ERG_OK)
+        return erg_error_oom(c->err);
     return ERG_OK;
 }
 
-/* In the order they are read when they all wait for the end: each needs the ones before. */
-enum { ARR_ARTICLES, ARR_IDS, ARR_SENTENCES, ARR_NODES, ARR_LINKS, ARR_COUNT };
-static const char *const arr_names[ARR_COUNT] = {"articles", "article_ids", "sentences", "nodes",
-                                                 "links"};
+/* Parses r->slice (which started at line and offset) with jansson. */
+static erg_status jr_parse(loader *c, jreader *r, long line, long long offset, json_t **out)
+{
+    json_error_t jerr;
+    const char *w = where_text(c);
+    *out = json_loadb(r->slice.data, r->slice.len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+    if (!*out)
+        return erg_error_set(c->err, ERG_EJSON, c->path, line + (jerr.line > 0 ? jerr.line - 1 : 0),
+                             offset + (jerr.position > 0 ? jerr.position : 0),
+                             "%s%smalformed JSON: %s", w, w[0] ? ": " : "", jerr.text);
+    return ERG_OK;
+}
+
+/* Reads the next value (after white space) and parses it with jansson. */
+static erg_status jr_value(loader *c, jreader *r, json_t **out)
+{
+    long line;
+    long long offset;
+    *out = NULL;
+    erg_status st = jr_scan(c, r, &line, &offset);
+    return st != ERG_OK ? st : jr_parse(c, r, line, offset, out);
+}
 
 static erg_status load_record(loader *c, erg_graph *g, int which, size_t i, const json_t *v)
 {
-    snprintf(c->where, sizeof c->where, "%s[%zu]", arr_names[which], i);
+    c->rec_arr = which;
+    c->rec_i = i;
     erg_status st = which == ARR_ARTICLES    ? load_article(c, g, v)
                     : which == ARR_IDS       ? load_article_id(c, g, v)
                     : which == ARR_SENTENCES ? load_sentence(c, g, v)
                     : which == ARR_NODES     ? load_node(c, g, v)
                                              : load_link(c, g, v);
-    c->where[0] = '\0';
+    c->rec_arr = -1;
     return st;
 }
 
@@ -1080,13 +1898,19 @@ static erg_status stream_array(loader *c, jreader *r, erg_graph *g, int which, s
         return ERG_OK;
     }
     for (size_t i = 0;; i++) {
-        json_t *v;
-        snprintf(c->where, sizeof c->where, "%s[%zu]", arr_names[which], i);
-        erg_status st = jr_value(c, r, &v);
-        c->where[0] = '\0';
-        if (st == ERG_OK)
-            st = load_record(c, g, which, i, v);
-        json_decref(v);
+        long line;
+        long long offset;
+        c->rec_arr = which;
+        c->rec_i = i;
+        erg_status st = jr_scan(c, r, &line, &offset);
+        /* erg's own layout goes through the fast reader, anything else through jansson. */
+        if (st == ERG_OK && !fast_record(c, g, which, r->slice.data, r->slice.len, &st)) {
+            json_t *v;
+            if ((st = jr_parse(c, r, line, offset, &v)) == ERG_OK)
+                st = load_record(c, g, which, i, v);
+            json_decref(v);
+        }
+        c->rec_arr = -1;
         if (st != ERG_OK)
             return st;
         *count = i + 1;
@@ -1125,7 +1949,14 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     bool have[ARR_COUNT] = {false}, done[ARR_COUNT] = {false};
     size_t counts[ARR_COUNT] = {0};
     bool header_ok = false;
-    loader c = {path, err, "", 0, NULL, 0, 0};
+    loader c = {.path = path, .err = err, .rec_arr = -1, .last_source = -1, .links_in_order = true};
+    erg_buf_init(&c.text);
+    /* Every record takes 16 bytes or more; a stream of unknown size gets room for a million. */
+    struct stat sb;
+    int fd = fileno(f);
+    c.max_records = fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)
+                        ? (size_t)sb.st_size / 16 + 16
+                        : (size_t)1 << 20;
     erg_graph *g = NULL;
     erg_status st = ERG_OK;
     if (!r || !seen || erg_graph_new(&g, 0, err) != ERG_OK) {
@@ -1300,6 +2131,10 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     g = NULL;
 cleanup:
     sentences_release(&c, g);
+    free(c.aliases);
+    free(c.outlets);
+    free(c.evidence);
+    erg_buf_release(&c.text);
     if (st != ERG_OK && err && !err->source[0])
         snprintf(err->source, sizeof err->source, "%s", path);
     if (r)

@@ -80,6 +80,7 @@ struct erg_graph {
     size_t n_edges, cap_edges;
     uint32_t *edge_stamp;
     erg_graph_index edge_ix;
+    bool edge_ix_stale; /* erg_graph_i_edge_push added edges it does not hold */
 
     /*
      * Every article id taken (ids), and the metadata of the cited articles
@@ -121,6 +122,19 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
                               uint32_t *out);
 /* Finds or adds the edge (s, t, kind); s < t is the caller's business for co_mention. */
 erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out);
+/*
+ * Adds the edge (s, t, kind), which the caller knows is new (the loader:
+ * edges that come in strictly increasing order), without the index: the
+ * next erg_graph_i_edge rebuilds it, erg_graph_finish makes a fresh one.
+ */
+erg_status erg_graph_i_edge_push(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
+                                 uint32_t *out);
+/*
+ * Makes room for n_ents entities and n_edges edges in all (tables and
+ * indexes), so that adding up to that many allocates nothing more. The
+ * graph is unchanged but for its capacities; ERG_ENOMEM.
+ */
+erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges);
 /*
  * Adds a cited-article record (copies a's strings) with no reference yet;
  * the id must not be in the table. Its id set entry is the caller's. The

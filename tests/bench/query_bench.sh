@@ -80,4 +80,26 @@ PY
     else
         echo "baseline failed: $(head -1 "$dir/err")"
     fi
+    # python-igraph (Debian's python3-igraph): the same file through json, the same PageRank.
+    /usr/bin/time -f '%e %M' -o "$dir/time" /usr/bin/python3 - "$graph" >"$dir/out" 2>"$dir/err" <<'PY'
+import json, sys
+import igraph as ig
+data = json.load(open(sys.argv[1]))
+ids = {n["id"]: i for i, n in enumerate(data["nodes"])}
+pairs, weights = [], []
+for l in data["links"]:
+    if l["kind"] == "co_mention":
+        pairs.append((ids[l["source"]], ids[l["target"]]))
+        weights.append(l["weight"])
+G = ig.Graph(n=len(ids), edges=pairs)
+pr = G.pagerank(weights=weights, damping=0.85)
+print(max(range(len(pr)), key=pr.__getitem__))
+PY
+    rc=$?
+    read -r ig_secs ig_kb <"$dir/time"
+    if [ $rc -eq 0 ]; then
+        printf 'baseline, python-igraph load + pagerank: %s s, %d MB\n' "$ig_secs" $((ig_kb / 1024))
+    else
+        echo "python-igraph baseline failed: $(head -1 "$dir/err")"
+    fi
 fi
