@@ -149,6 +149,10 @@ void cli_corpus_words(const cli_corpus_options *c, char *buf, size_t cap)
         PUT("%s--communities %s", len ? " " : "", erg_community_method_name(c->method));
     if (c->resolution_given)
         PUT("%s--resolution %.17g", len ? " " : "", c->resolution);
+    if (c->iterations_given && c->iterations)
+        PUT("%s--iterations %d", len ? " " : "", c->iterations);
+    else if (c->iterations_given)
+        PUT("%s--iterations stable", len ? " " : "");
     if (c->min_weight > 0)
         PUT("%s--min-weight %.17g", len ? " " : "", c->min_weight);
     if (c->backbone > 0)
@@ -170,6 +174,7 @@ int cli_corpus_parse_words(const char *cmd, const char *words, cli_corpus_option
         {"--rank", CLI_OPT_RANK, true},
         {"--communities", CLI_OPT_COMMUNITIES, true},
         {"--resolution", CLI_OPT_RESOLUTION, true},
+        {"--iterations", CLI_OPT_ITERATIONS, true},
         {"--min-weight", CLI_OPT_MIN_WEIGHT, true},
         {"--backbone", CLI_OPT_BACKBONE, true},
         {"--largest-component", CLI_OPT_LARGEST, false},
