@@ -101,11 +101,12 @@ expect_rc 0 "update of a store that erg merge wrote"
 "$ERG" query "$WORK/m2.db" dump -o "$WORK/m2.json"
 same_bytes "$WORK/ab.json" "$WORK/m2.json" "a merged store updated with B equals the build"
 # Analysis options recorded and run again.
-run "$ERG" build --quiet "$news" --rank pagerank --communities -o "$WORK/r.json"
-run "$ERG" build --quiet "$WORK/A.jsonl" --rank pagerank --communities -o "$WORK/r.db"
+run "$ERG" build --quiet "$news" --rank pagerank --communities --iterations 3 -o "$WORK/r.json"
+run "$ERG" build --quiet "$WORK/A.jsonl" --rank pagerank --communities --iterations 3 -o "$WORK/r.db"
 expect_rc 0 "build with --rank and --communities to a store"
 run "$ERG" build --quiet "$WORK/B.jsonl" --update "$WORK/r.db"
 expect_rc 0 "update of a store with analysis options"
+expect_err "(leiden, 3 iterations)" "the update runs the recorded analysis options"
 ranks=$("$PY" - "$WORK/r.db" "$WORK/r.json" <<'PY'
 import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1]); g = json.load(open(sys.argv[2]))
