@@ -269,11 +269,73 @@ START_TEST(test_refused)
 }
 END_TEST
 
+/* The edges of g that touch the entity with key k, as "source|target|kind|weight|evidence" lines.
+ */
+static char *edges_of(const erg_graph *g, const char *k)
+{
+    erg_buf b;
+    erg_buf_init(&b);
+    for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
+        const erg_edge *e = erg_graph_edge(g, i);
+        const erg_entity *s = erg_graph_entity(g, e->source), *t = erg_graph_entity(g, e->target);
+        if (strcmp(s->key, k) != 0 && strcmp(t->key, k) != 0)
+            continue;
+        ck_assert_int_eq(erg_buf_printf(&b, "%s|%s|%s|%.17g|%zu|%s:%u\n", s->key, t->key,
+                                        erg_kind_name(e->kind), erg_edge_weight(e), e->n_evidence,
+                                        e->n_evidence ? e->evidence[0].article : "",
+                                        e->n_evidence ? e->evidence[0].start : 0u),
+                         ERG_OK);
+    }
+    return erg_buf_steal(&b);
+}
+
+START_TEST(test_around)
+{
+    char path[128];
+    tmp_path(path, sizeof path, "around.db");
+    erg_graph *partial = build(1, 3, true), *finished = build(1, 3, false);
+    erg_error err;
+    ck_assert_int_eq(erg_store_write(path, false, partial, finished, NULL, &opts, &err), ERG_OK);
+    erg_store *s = NULL;
+    ck_assert_int_eq(erg_store_open(&s, path, &err), ERG_OK);
+    size_t checked = 0;
+    for (size_t i = 0; i < erg_graph_entity_count(finished); i++) {
+        const erg_entity *x = erg_graph_entity(finished, i);
+        erg_graph *g = NULL;
+        ck_assert_int_eq(erg_store_load_around(s, x->name, &g, &err), ERG_OK);
+        /* The entity itself, whole, and every edge that touches it, with its evidence. */
+        long k = erg_graph_find_key(g, x->key);
+        ck_assert_int_ge(k, 0);
+        const erg_entity *y = erg_graph_entity(g, (size_t)k);
+        ck_assert_str_eq(y->name, x->name);
+        ck_assert_uint_eq(y->mentions, x->mentions);
+        ck_assert_uint_eq(y->n_aliases, x->n_aliases);
+        char *want = edges_of(finished, x->key), *got = edges_of(g, x->key);
+        ck_assert_str_eq(want, got);
+        checked += want[0] != '\0';
+        free(want);
+        free(got);
+        /* Nothing beyond the neighbourhood: fewer entities than the whole when the whole has more.
+         */
+        ck_assert_uint_le(erg_graph_entity_count(g), erg_graph_entity_count(finished));
+        erg_graph_free(g);
+    }
+    ck_assert_uint_gt(checked, 2);
+    erg_graph *none = NULL;
+    ck_assert_int_eq(erg_store_load_around(s, "Nobody Of This Name", &none, &err), ERG_ENOTFOUND);
+    ck_assert_ptr_null(none);
+    erg_store_close(s);
+    erg_graph_free(partial);
+    erg_graph_free(finished);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_round_trip);
+    tcase_add_test(tc, test_around);
     tcase_add_test(tc, test_in_place);
     tcase_add_test(tc, test_refused);
     suite_add_tcase(s, tc);

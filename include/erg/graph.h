@@ -280,6 +280,9 @@ bool erg_graph_has_article_id(const erg_graph *g, const char *id);
  * them), sorted ascending: what the native file's "article_ids" lists. *out
  * (NULL when there are none) is the caller's to free. ERG_ENOMEM.
  */
+/* The 64-bit hash erg keeps of an article id (never 0), as "article_ids" writes it in hex. */
+uint64_t erg_graph_article_id_hash(const char *id);
+
 erg_status erg_graph_article_hashes(const erg_graph *g, uint64_t **out, size_t *n, erg_error *err);
 /* Borrowed records; i must be below the matching count (for articles: the cited ones). */
 const erg_entity *erg_graph_entity(const erg_graph *g, size_t i);

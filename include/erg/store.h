@@ -24,6 +24,9 @@
  *         text), each evidence sentence once
  *     evidence(edge_id -> edges, sentence_id -> sentences)
  *     sentences_fts: FTS5 over sentences.text (content='sentences')
+ *     name_keys(key, entity_id -> entities): the merge keys a name is looked
+ *         up by (erg_names_lookup): each entity's key, the key of its name
+ *         and of each alias
  *   Reading these tables back gives the same graph (erg_store_load).
  */
 #ifndef ERG_STORE_H
@@ -114,6 +117,22 @@ erg_status erg_store_load_partial(erg_store *s, erg_graph **out, erg_error *err)
  * ERG_ENOMEM. O(rows).
  */
 erg_status erg_store_load(erg_store *s, erg_graph **out, erg_error *err);
+
+/*
+ * The neighbourhood of a name, read without the rest of the graph: a new
+ * finished graph (*out, the caller frees it) of the entities whose merge
+ * key, name's key or an alias's key is name's merge key (the candidates
+ * erg_names_lookup weighs), every entity linked to one of them, the edges
+ * that touch a candidate, and the articles and sentences their evidence
+ * cites. Records are whole (an entity keeps its aliases and counts, an
+ * edge its evidence), so what a query about one of the candidates reads of
+ * its own edges and neighbours is what it reads in the whole graph; the
+ * graph's "articles" count is the cited articles'. ERG_ENOTFOUND when no
+ * entity has that key (the caller may then read the whole graph, where a
+ * title dropped or a close name may still find one); otherwise fails as
+ * erg_store_load. O(the neighbourhood) with the store's indexes.
+ */
+erg_status erg_store_load_around(erg_store *s, const char *name, erg_graph **out, erg_error *err);
 
 #ifdef __cplusplus
 }

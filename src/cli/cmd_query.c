@@ -151,7 +151,14 @@ int query_load(query_ctx *q)
     erg_status st;
     if (erg_store_path(q->path)) {
         erg_store *s = NULL;
-        if ((st = erg_store_open(&s, q->path, &err)) == ERG_OK)
+        st = erg_store_open(&s, q->path, &err);
+        /* A name no key names may still be found by dropping a title or by a close name. */
+        if (st == ERG_OK && q->around &&
+            (st = erg_store_load_around(s, q->around, &q->graph, &err)) == ERG_ENOTFOUND) {
+            erg_error_clear(&err);
+            st = ERG_OK;
+        }
+        if (st == ERG_OK && !q->graph)
             st = erg_store_load(s, &q->graph, &err);
         erg_store_close(s);
     } else {

@@ -21,6 +21,12 @@ typedef struct query_ctx {
     erg_names *names; /* NULL until query_names builds it */
     erg_net net;
     bool have_net;
+    /*
+     * Set by a command that reads only one name's edges and neighbours
+     * (neighbors): from a store, query_load then reads that neighbourhood
+     * (erg_store_load_around) instead of the whole graph.
+     */
+    const char *around;
 } query_ctx;
 
 /* Long options every subcommand takes; their getopt values. */

@@ -172,6 +172,7 @@ int query_neighbors(query_ctx *q, int argc, char **argv)
     if (optind + 1 != argc)
         return query_usage(q, "neighbors takes one NAME");
     size_t x;
+    q->around = argv[optind];
     if ((rc = query_lookup(q, argv[optind], &x)) != CLI_OK)
         return rc;
 

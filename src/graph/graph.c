@@ -168,6 +168,11 @@ static void index_remove(erg_graph_index *ix, size_t slot, const erg_graph *g,
 
 /* ---- the set of article ids ---- */
 
+uint64_t erg_graph_article_id_hash(const char *id)
+{
+    return erg_graph_i_id_hash(id);
+}
+
 uint64_t erg_graph_i_id_hash(const char *id)
 {
     uint64_t h = erg_hash(id, strlen(id));

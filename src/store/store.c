@@ -4,6 +4,7 @@
  * transaction, and both read back.
  */
 #include "erg/store.h"
+#include "erg/text.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -58,6 +59,7 @@ static erg_status exec(sqlite3 *db, const char *sql, const char *path, erg_error
 
 /* The tables of schema version 1 (the entities table is made apart: its columns vary). */
 static const char schema_drop[] = "DROP TABLE IF EXISTS sentences_fts;"
+                                  "DROP TABLE IF EXISTS name_keys;"
                                   "DROP TABLE IF EXISTS evidence;"
                                   "DROP TABLE IF EXISTS sentences;"
                                   "DROP TABLE IF EXISTS article_ids;"
@@ -98,6 +100,9 @@ static const char schema_tables[] =
     "CREATE TABLE evidence (edge_id INTEGER NOT NULL REFERENCES edges(id),"
     " sentence_id INTEGER NOT NULL REFERENCES sentences(id),"
     " PRIMARY KEY (edge_id, sentence_id));"
+    "CREATE TABLE name_keys (key TEXT NOT NULL,"
+    " entity_id INTEGER NOT NULL REFERENCES entities(id), PRIMARY KEY (key, entity_id))"
+    " WITHOUT ROWID;"
     "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content=\"sentences\","
     " content_rowid=\"id\");";
 
@@ -296,6 +301,29 @@ static erg_status write_entities(writer *w, const erg_graph *g, const erg_export
             st = step(w);
         }
     }
+    /*
+     * The merge keys a name is looked up by (erg_names_lookup): the entity's
+     * key, its name's and its aliases', so that a query about one name can
+     * read only the entities that name may denote (erg_store_load_around).
+     */
+    erg_buf key;
+    erg_buf_init(&key);
+    if (st == ERG_OK)
+        st = prepare(w, "INSERT OR IGNORE INTO name_keys VALUES (?,?)");
+    for (size_t i = 0; st == ERG_OK && i < n; i++) {
+        const erg_entity *e = erg_graph_entity(g, i);
+        for (size_t k = 0; st == ERG_OK && k < e->n_aliases + 2; k++) {
+            const char *text = k == 0 ? e->key : k == 1 ? e->name : e->aliases[k - 2].name;
+            if (k > 0 && erg_text_name_key(text, strlen(text), &key) != ERG_OK) {
+                st = erg_error_oom(w->err);
+                break;
+            }
+            bind_text(w, 1, k == 0 ? text : key.data ? key.data : "");
+            sqlite3_bind_int64(w->st, 2, (sqlite3_int64)i + 1);
+            st = step(w);
+        }
+    }
+    erg_buf_release(&key);
     if (st == ERG_OK)
         st = prepare(w, "INSERT INTO votes VALUES (?,?,?)");
     for (size_t i = 0; st == ERG_OK && i < n; i++) {
@@ -750,6 +778,8 @@ typedef struct reader {
     erg_store *s;
     FILE *f;
     erg_error *err;
+    /* Only the entities of temp table around_ent and the edges of around_edge. */
+    bool around;
 } reader;
 
 /* A JSON string of s (NULL: null) to f; runs that need no escape go out in one write. */
@@ -828,9 +858,15 @@ static erg_status rd_head(reader *r)
     sqlite3_int64 n, m, k;
     erg_store_options o;
     erg_status st;
-    if ((st = rd_count(r, "SELECT count(*) FROM entities", &n)) != ERG_OK ||
-        (st = rd_count(r, "SELECT count(*) FROM edges", &m)) != ERG_OK ||
-        (st = rd_count(r, "SELECT count(*) FROM article_ids", &k)) != ERG_OK ||
+    if ((st = rd_count(
+             r, r->around ? "SELECT count(*) FROM around_ent" : "SELECT count(*) FROM entities",
+             &n)) != ERG_OK ||
+        (st = rd_count(
+             r, r->around ? "SELECT count(*) FROM around_edge" : "SELECT count(*) FROM edges",
+             &m)) != ERG_OK ||
+        (st = rd_count(
+             r, r->around ? "SELECT count(*) FROM around_art" : "SELECT count(*) FROM article_ids",
+             &k)) != ERG_OK ||
         (st = erg_store_options_get(r->s, &o, r->err)) != ERG_OK)
         return st;
     fprintf(r->f,
@@ -844,7 +880,11 @@ static erg_status rd_articles(reader *r)
 {
     sqlite3_stmt *q = NULL;
     erg_status st =
-        rd_prepare(r, "SELECT id, title, date, source, url FROM articles ORDER BY id", &q);
+        rd_prepare(r,
+                   r->around ? "SELECT id, title, date, source, url FROM articles WHERE id IN "
+                               "around_art ORDER BY id"
+                             : "SELECT id, title, date, source, url FROM articles ORDER BY id",
+                   &q);
     static const char *const fields[] = {"id", "title", "date", "source", "url"};
     fputs("\"articles\":[", r->f);
     for (size_t i = 0; st == ERG_OK && rd_row(r, q, &st); i++) {
@@ -861,17 +901,34 @@ static erg_status rd_articles(reader *r)
     q = NULL;
     fputs("],\n\"article_ids\":[", r->f);
     if (st == ERG_OK)
-        st = rd_prepare(r, "SELECT hash FROM article_ids ORDER BY hash", &q);
+        st = rd_prepare(r,
+                        r->around ? "SELECT id FROM around_art ORDER BY id"
+                                  : "SELECT hash FROM article_ids ORDER BY hash",
+                        &q);
     for (size_t i = 0; st == ERG_OK && rd_row(r, q, &st); i++) {
         if (i)
             putc(',', r->f);
-        put_str(r->f, col_text(q, 0));
+        if (r->around) {
+            /* The cited articles' own hashes: the loader wants each listed article's. */
+            char hex[17];
+            snprintf(hex, sizeof hex, "%016llx",
+                     (unsigned long long)erg_graph_article_id_hash(col_text(q, 0)));
+            put_str(r->f, hex);
+        } else {
+            put_str(r->f, col_text(q, 0));
+        }
     }
     sqlite3_finalize(q);
     q = NULL;
     fputs("],\n\"sentences\":[", r->f);
     if (st == ERG_OK)
-        st = rd_prepare(r, "SELECT article_id, start, end, text FROM sentences ORDER BY id", &q);
+        st =
+            rd_prepare(r,
+                       r->around ? "SELECT article_id, start, end, text FROM sentences WHERE id IN "
+                                   "(SELECT sentence_id FROM evidence WHERE edge_id IN "
+                                   "around_edge) ORDER BY id"
+                                 : "SELECT article_id, start, end, text FROM sentences ORDER BY id",
+                       &q);
     for (size_t i = 0; st == ERG_OK && rd_row(r, q, &st); i++) {
         fputs(i ? ",\n{\"article\":" : "\n{\"article\":", r->f);
         put_str(r->f, col_text(q, 0));
@@ -889,18 +946,28 @@ static erg_status rd_articles(reader *r)
 static erg_status rd_nodes(reader *r)
 {
     sqlite3_stmt *q = NULL, *qa = NULL, *qv = NULL;
-    erg_status st = rd_prepare(r,
-                               "SELECT id, key, name, type, mentions, articles, first_date, "
+    erg_status st =
+        rd_prepare(r,
+                   r->around ? "SELECT id, key, name, type, mentions, articles, first_date, "
+                               "last_date, ambiguous FROM entities WHERE id IN around_ent "
+                               "ORDER BY id"
+                             : "SELECT id, key, name, type, mentions, articles, first_date, "
                                "last_date, ambiguous FROM entities ORDER BY id",
-                               &q);
+                   &q);
     if (st == ERG_OK)
         st = rd_prepare(r,
-                        "SELECT entity_id, name, count, rule FROM aliases "
-                        "ORDER BY entity_id, rowid",
+                        r->around ? "SELECT entity_id, name, count, rule FROM aliases "
+                                    "WHERE entity_id IN around_ent ORDER BY entity_id, rowid"
+                                  : "SELECT entity_id, name, count, rule FROM aliases "
+                                    "ORDER BY entity_id, rowid",
                         &qa);
     if (st == ERG_OK)
-        st =
-            rd_prepare(r, "SELECT entity_id, type, count FROM votes ORDER BY entity_id, type", &qv);
+        st = rd_prepare(r,
+                        r->around ? "SELECT entity_id, type, count FROM votes WHERE entity_id IN "
+                                    "around_ent ORDER BY entity_id, type"
+                                  : "SELECT entity_id, type, count FROM votes ORDER BY "
+                                    "entity_id, type",
+                        &qv);
     bool more_a = st == ERG_OK && rd_row(r, qa, &st);
     bool more_v = st == ERG_OK && rd_row(r, qv, &st);
     fputs("\"nodes\":[", r->f);
@@ -960,18 +1027,31 @@ static erg_status rd_links(reader *r)
 {
     sqlite3_stmt *q = NULL, *qo = NULL, *qe = NULL;
     erg_status st = rd_prepare(r,
-                               "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, e.articles, "
-                               "e.first_date, e.last_date FROM edges e "
-                               "JOIN entities s ON s.id = e.source_id "
-                               "JOIN entities t ON t.id = e.target_id ORDER BY e.id",
+                               r->around ? "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
+                                           "e.articles, e.first_date, e.last_date FROM edges e "
+                                           "JOIN entities s ON s.id = e.source_id "
+                                           "JOIN entities t ON t.id = e.target_id "
+                                           "WHERE e.id IN around_edge ORDER BY e.id"
+                                         : "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
+                                           "e.articles, e.first_date, e.last_date FROM edges e "
+                                           "JOIN entities s ON s.id = e.source_id "
+                                           "JOIN entities t ON t.id = e.target_id ORDER BY e.id",
                                &q);
     if (st == ERG_OK)
-        st =
-            rd_prepare(r, "SELECT edge_id, outlet FROM edge_outlets ORDER BY edge_id, outlet", &qo);
+        st = rd_prepare(r,
+                        r->around ? "SELECT edge_id, outlet FROM edge_outlets WHERE edge_id IN "
+                                    "around_edge ORDER BY edge_id, outlet"
+                                  : "SELECT edge_id, outlet FROM edge_outlets ORDER BY edge_id, "
+                                    "outlet",
+                        &qo);
     if (st == ERG_OK)
         st = rd_prepare(r,
-                        "SELECT v.edge_id, s.article_id, s.start, s.end FROM evidence v "
-                        "JOIN sentences s ON s.id = v.sentence_id ORDER BY v.edge_id, s.id",
+                        r->around ? "SELECT v.edge_id, s.article_id, s.start, s.end FROM evidence "
+                                    "v JOIN sentences s ON s.id = v.sentence_id WHERE v.edge_id "
+                                    "IN around_edge ORDER BY v.edge_id, s.id"
+                                  : "SELECT v.edge_id, s.article_id, s.start, s.end FROM evidence "
+                                    "v JOIN sentences s ON s.id = v.sentence_id ORDER BY "
+                                    "v.edge_id, s.id",
                         &qe);
     bool more_o = st == ERG_OK && rd_row(r, qo, &st);
     bool more_e = st == ERG_OK && rd_row(r, qe, &st);
@@ -1013,7 +1093,10 @@ static erg_status rd_links(reader *r)
         fputs("]}", r->f);
     }
     sqlite3_int64 m = 0;
-    if (st == ERG_OK && (st = rd_count(r, "SELECT count(*) FROM edges", &m)) == ERG_OK &&
+    if (st == ERG_OK &&
+        (st = rd_count(
+             r, r->around ? "SELECT count(*) FROM around_edge" : "SELECT count(*) FROM edges",
+             &m)) == ERG_OK &&
         (m != n_rows || more_o || more_e))
         st = erg_error_set(r->err, ERG_EFORMAT, r->s->path, 0, -1,
                            "table edges names an entity that is not in table entities, or "
@@ -1030,7 +1113,7 @@ erg_status erg_store_load(erg_store *s, erg_graph **out, erg_error *err)
     char *text = NULL;
     size_t len = 0;
     *out = NULL;
-    reader r = {s, open_memstream(&text, &len), err};
+    reader r = {s, open_memstream(&text, &len), err, false};
     if (!r.f)
         return erg_error_oom(err);
     /* One read transaction: the tables are read as one state even while an update writes. */
@@ -1044,5 +1127,72 @@ erg_status erg_store_load(erg_store *s, erg_graph **out, erg_error *err)
     if (st == ERG_OK)
         st = load_text(s, text, len, out, err);
     free(text);
+    return st;
+}
+
+/* The entities a key may denote, their neighbours and the edges between, into temp tables. */
+static const char around_tables[] =
+    "CREATE TEMP TABLE IF NOT EXISTS around_cand (id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS around_ent (id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS around_edge (id INTEGER PRIMARY KEY);"
+    "CREATE TEMP TABLE IF NOT EXISTS around_art (id TEXT PRIMARY KEY);"
+    "DELETE FROM around_cand; DELETE FROM around_ent; DELETE FROM around_edge;"
+    "DELETE FROM around_art;";
+
+static const char around_fill[] =
+    "INSERT OR IGNORE INTO around_edge SELECT e.id FROM edges e JOIN around_cand c"
+    " ON e.source_id = c.id;"
+    "INSERT OR IGNORE INTO around_edge SELECT e.id FROM edges e JOIN around_cand c"
+    " ON e.target_id = c.id;"
+    "INSERT OR IGNORE INTO around_ent SELECT id FROM around_cand;"
+    "INSERT OR IGNORE INTO around_ent SELECT e.source_id FROM edges e"
+    " WHERE e.id IN around_edge;"
+    "INSERT OR IGNORE INTO around_ent SELECT e.target_id FROM edges e"
+    " WHERE e.id IN around_edge;"
+    "INSERT OR IGNORE INTO around_art SELECT s.article_id FROM evidence v"
+    " JOIN sentences s ON s.id = v.sentence_id WHERE v.edge_id IN around_edge;";
+
+erg_status erg_store_load_around(erg_store *s, const char *name, erg_graph **out, erg_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    sqlite3_stmt *q = NULL;
+    erg_buf key;
+    erg_buf_init(&key);
+    *out = NULL;
+    reader r = {s, NULL, err, true};
+    if (erg_text_name_key(name, strlen(name), &key) != ERG_OK)
+        return erg_error_oom(err);
+    /* One read transaction: the tables are read as one state even while an update writes. */
+    erg_status st = exec(s->db, "BEGIN", s->path, err);
+    if (st == ERG_OK)
+        st = exec(s->db, around_tables, s->path, err);
+    if (st == ERG_OK &&
+        (st = rd_prepare(&r,
+                         "INSERT INTO around_cand SELECT DISTINCT entity_id FROM name_keys "
+                         "WHERE key = ?",
+                         &q)) == ERG_OK) {
+        sqlite3_bind_text(q, 1, key.data ? key.data : "", -1, SQLITE_STATIC);
+        int rc = sqlite3_step(q);
+        if (rc != SQLITE_DONE)
+            st = db_fail(err, s->db, rc, s->path, "SQLite");
+        else if (sqlite3_changes(s->db) == 0)
+            st = erg_error_set(err, ERG_ENOTFOUND, s->path, 0, -1, "no entity is named '%s'", name);
+    }
+    sqlite3_finalize(q);
+    if (st == ERG_OK)
+        st = exec(s->db, around_fill, s->path, err);
+    if (st == ERG_OK && !(r.f = open_memstream(&text, &len)))
+        st = erg_error_oom(err);
+    if (st == ERG_OK && (st = rd_head(&r)) == ERG_OK && (st = rd_articles(&r)) == ERG_OK &&
+        (st = rd_nodes(&r)) == ERG_OK)
+        st = rd_links(&r);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (r.f && fclose(r.f) != 0 && st == ERG_OK)
+        st = erg_error_oom(err);
+    if (st == ERG_OK)
+        st = load_text(s, text, len, out, err);
+    free(text);
+    erg_buf_release(&key);
     return st;
 }
