@@ -43,7 +43,9 @@ if [ "$(integrity "$WORK/ab.store")" = ok ]; then pass "--format sqlite writes a
 "$ERG" query "$WORK/ab.json" top -n 3 --tsv | awk -F'\t' 'NR > 1 {print $2}' >"$WORK/names"
 mapfile -t names <"$WORK/names"
 if [ "${#names[@]}" -eq 3 ]; then pass "three names to ask about"; else fail "top gave ${#names[@]} names"; fi
-queries=("neighbors|${names[0]}" "top|--by|pagerank" "top|--by|betweenness" "path|${names[0]}|${names[2]}"
+queries=("neighbors|${names[0]}" "neighbors|${names[1]}" "neighbors|${names[2]}"
+    "neighbors|Mr ${names[0]}" "neighbors|${names[0]}x" "ego|${names[0]}"
+    "subgraph|${names[0]}|${names[1]}" "top|--by|pagerank" "top|--by|betweenness" "path|${names[0]}|${names[2]}"
     "evidence|${names[0]}|${names[1]}" "find|${names[1]%% *}" "stats" "outlets|${names[0]}"
     "communities")
 for q in "${queries[@]}"; do
