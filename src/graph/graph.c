@@ -122,17 +122,27 @@ static void index_fill(erg_graph_index *ix, const erg_graph *g, size_t n,
     }
 }
 
-/* Rebuilds ix for items 0..n-1 with room for one more; ix is unchanged on failure. */
-static erg_status index_rebuild(erg_graph_index *ix, const erg_graph *g, size_t n,
-                                uint64_t (*hash)(const erg_graph *, uint32_t))
+/*
+ * Rebuilds ix for items 0..n-1 with room for room items (at least one more
+ * than n); ix is unchanged on failure.
+ */
+static erg_status index_rebuild_room(erg_graph_index *ix, const erg_graph *g, size_t n, size_t room,
+                                     uint64_t (*hash)(const erg_graph *, uint32_t))
 {
     erg_graph_index fresh = {NULL, 0};
-    if (index_reserve(&fresh, n) != ERG_OK)
+    if (index_reserve(&fresh, room > n ? room : n) != ERG_OK)
         return ERG_ENOMEM;
     index_fill(&fresh, g, n, hash);
     free(ix->slots);
     *ix = fresh;
     return ERG_OK;
+}
+
+/* Rebuilds ix for items 0..n-1 with room for one more; ix is unchanged on failure. */
+static erg_status index_rebuild(erg_graph_index *ix, const erg_graph *g, size_t n,
+                                uint64_t (*hash)(const erg_graph *, uint32_t))
+{
+    return index_rebuild_room(ix, g, n, n, hash);
 }
 
 /* Puts item i (already in its table, which now holds n items) into ix at slot. */
@@ -432,7 +442,8 @@ erg_status erg_graph_i_edge_push(erg_graph *g, uint32_t s, uint32_t t, erg_kind 
 erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out)
 {
     if (g->edge_ix_stale) {
-        if (index_rebuild(&g->edge_ix, g, g->n_edges, edge_hash) != ERG_OK)
+        /* Built when first needed, with room for the edges reserved (a loader's header count). */
+        if (index_rebuild_room(&g->edge_ix, g, g->n_edges, g->cap_edges, edge_hash) != ERG_OK)
             return ERG_ENOMEM;
         g->edge_ix_stale = false;
     }
@@ -491,14 +502,12 @@ erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
         free(g->ent_ix.slots);
         g->ent_ix = fresh;
     }
-    if (index_cap_for(n_edges) > g->edge_ix.cap) {
-        fresh = (erg_graph_index){NULL, 0};
-        if (index_reserve(&fresh, n_edges) != ERG_OK)
-            return ERG_ENOMEM;
-        index_fill(&fresh, g, g->n_edges, edge_hash);
-        free(g->edge_ix.slots);
-        g->edge_ix = fresh;
-    }
+    /*
+     * The edge index is left to the first erg_graph_i_edge, which sizes it
+     * for cap_edges: a loader whose links come in order never needs it.
+     */
+    if (index_cap_for(n_edges) > g->edge_ix.cap)
+        g->edge_ix_stale = true;
     return ERG_OK;
 }
 
@@ -1348,7 +1357,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     key_ref *refs = NULL;
     uint32_t *remap = NULL, *root = NULL;
     erg_entity *sorted = NULL;
-    erg_graph_index ix[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
+    erg_graph_index ix[2] = {{NULL, 0}, {NULL, 0}};
     erg_buf key;
     erg_buf_init(&key);
     if (g->n_ents && (!(refs = malloc(g->n_ents * sizeof *refs)) ||
@@ -1380,25 +1389,27 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         if (e->type != ERG_TYPE_MISC && (type_mask & ERG_TYPE_BIT(e->type)))
             refs[kept++] = (key_ref){e->key, (uint32_t)i};
     }
-    if (kept)
+    /* A graph erg wrote comes back with its keys in order: then nothing moves. */
+    bool keys_in_order = true;
+    for (size_t i = 1; keys_in_order && i < kept; i++)
+        keys_in_order = cmp_key_ref(&refs[i - 1], &refs[i]) < 0;
+    if (!keys_in_order)
         qsort(refs, kept, sizeof *refs, cmp_key_ref);
-    for (size_t i = 0; i < kept; i++)
+    bool identity = kept == g->n_ents;
+    for (size_t i = 0; i < kept; i++) {
         remap[refs[i].index] = (uint32_t)i;
+        identity = identity && refs[i].index == i;
+    }
     /* A folded entity's edges go to the entity it folded into. */
     for (size_t i = 0; i < g->n_ents; i++)
         if (root[i] != i)
             remap[i] = remap[root[i]];
     /* The new indexes are allocated before the tables change: a failure leaves them as they were.
      */
-    size_t m = 0;
-    for (size_t i = 0; i < g->n_edges; i++)
-        m += remap[g->edges[i].source] != ERG_GRAPH_NONE &&
-             remap[g->edges[i].target] != ERG_GRAPH_NONE;
-    if (index_reserve(&ix[0], kept) != ERG_OK || index_reserve(&ix[1], m) != ERG_OK ||
-        index_reserve(&ix[2], g->n_arts) != ERG_OK)
+    if (index_reserve(&ix[0], kept) != ERG_OK || index_reserve(&ix[1], g->n_arts) != ERG_OK)
         goto oom;
 
-    m = 0;
+    size_t m = 0;
     for (size_t i = 0; i < g->n_edges; i++) {
         erg_edge d = g->edges[i];
         uint32_t s = remap[d.source], t = remap[d.target];
@@ -1412,18 +1423,23 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
             s = t;
             t = x;
         }
-        d.source = s;
-        d.target = t;
-        g->edges[m++] = d;
+        if (m != i || s != d.source || t != d.target) { /* a loaded graph's edges stay put */
+            d.source = s;
+            d.target = t;
+            g->edges[m] = d;
+        }
+        m++;
     }
     g->n_edges = m;
     for (size_t i = 0; i < g->n_ents; i++)
         if (remap[i] == ERG_GRAPH_NONE || root[i] != i)
             entity_release(&g->pool, &g->ents[i]);
-    for (size_t i = 0; i < kept; i++)
-        sorted[i] = g->ents[refs[i].index];
-    if (kept)
-        memcpy(g->ents, sorted, kept * sizeof *sorted);
+    if (!identity) {
+        for (size_t i = 0; i < kept; i++)
+            sorted[i] = g->ents[refs[i].index];
+        if (kept)
+            memcpy(g->ents, sorted, kept * sizeof *sorted);
+    }
     g->n_ents = kept;
     for (size_t i = 0; i < kept; i++)
         g->ent_stamp[i] = 0;
@@ -1449,17 +1465,17 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     }
     for (size_t i = 0; i < g->n_edges; i++)
         g->edge_stamp[i] = 0;
-    /* Dropped edges dropped their citations: ix[2] has room for every article there was. */
-    articles_settle(g, &ix[2]);
+    /* Dropped edges dropped their citations: ix[1] has room for every article there was. */
+    articles_settle(g, &ix[1]);
 
     index_fill(&ix[0], g, g->n_ents, ent_hash);
-    index_fill(&ix[1], g, g->n_edges, edge_hash);
     free(g->ent_ix.slots);
-    free(g->edge_ix.slots);
     g->ent_ix = ix[0];
-    g->edge_ix = ix[1];
-    g->edge_ix_stale = false;
-    ix[0].slots = ix[1].slots = NULL;
+    ix[0].slots = NULL;
+    /* Most finished graphs are only read: the edge index is built when an edge is next added. */
+    free(g->edge_ix.slots);
+    g->edge_ix = (erg_graph_index){NULL, 0};
+    g->edge_ix_stale = true;
     g->finished = true;
     if (st != ERG_OK)
         goto oom;
@@ -1469,7 +1485,6 @@ oom:
 cleanup:
     free(ix[0].slots);
     free(ix[1].slots);
-    free(ix[2].slots);
     free(refs);
     free(remap);
     free(root);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times erg query on a synthetic graph: by default 100,000 entities and
 # 1,000,000 co-mention edges in the native format (gen_graph.py: planted
-# communities of 50, a spanning tree, weights 1/2/4/8). Not part of meson test.
+# communities of 50, a spanning tree, weights 1/2/4/8), laid out as erg writes
+# a graph (version 3, nodes and links sorted), since a file erg wrote is what
+# users reopen. Not part of meson test.
 #
 #   tests/bench/query_bench.sh [ERG] [ENTITIES] [EDGES]
 #
@@ -13,7 +15,7 @@ erg=${1:-$here/../../build/erg}
 n=${2:-100000}
 m=${3:-1000000}
 dir=${ERG_BENCH_DIR:-/tmp/erg-bench}
-graph="$dir/graph-$n-$m.json"
+graph="$dir/graph-$n-$m-v3.json" # -v3: older scripts wrote version 1 here
 mkdir -p "$dir"
 [ -x "$erg" ] || { echo "query_bench.sh: no erg binary at '$erg'" >&2; exit 2; }
 
