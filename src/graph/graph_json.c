@@ -516,6 +516,18 @@ typedef struct loader {
     /* While links come in strictly increasing (source, target, kind), none can repeat one. */
     bool links_in_order;
     uint32_t last_link[3];
+    /*
+     * The lookup of link ends, built when the first link comes: open
+     * addressing over the entities, each slot the top 32 bits of the key's
+     * hash and 1 + the offset in end_keys of the entity's index (4 bytes)
+     * and key (NUL-terminated). Compact, so that finding a link's target
+     * does not touch the entity table; ends_failed (out of memory, or keys
+     * over 4 GB) falls back to erg_graph_find_key.
+     */
+    uint64_t *ends;
+    size_t cap_ends, n_ends;
+    erg_buf end_keys;
+    bool ends_failed;
 } loader;
 
 /* The record or object being read, for messages ("" when none). */
@@ -957,14 +969,70 @@ static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
     return apply_node(c, g, &n);
 }
 
+/* Builds c->ends over g's entities; false when it cannot (then c->ends_failed). */
+static bool ends_build(loader *c, const erg_graph *g)
+{
+    size_t cap = 16, bytes = 0;
+    while (cap < 2 * (g->n_ents + 1))
+        cap *= 2;
+    for (size_t i = 0; i < g->n_ents; i++)
+        bytes += 5 + strlen(g->ents[i].key);
+    free(c->ends);
+    c->ends = NULL;
+    c->n_ends = 0;
+    erg_buf_clear(&c->end_keys);
+    if (bytes >= UINT32_MAX || !(c->ends = calloc(cap, sizeof *c->ends)) ||
+        erg_buf_reserve(&c->end_keys, bytes) != ERG_OK) {
+        c->ends_failed = true;
+        return false;
+    }
+    c->cap_ends = cap;
+    for (size_t i = 0; i < g->n_ents; i++) {
+        const char *key = g->ents[i].key;
+        size_t n = strlen(key);
+        uint64_t h = erg_hash(key, n);
+        uint32_t index = (uint32_t)i, off = (uint32_t)c->end_keys.len;
+        /* Room was reserved above: neither append can fail. */
+        (void)erg_buf_append(&c->end_keys, &index, sizeof index);
+        (void)erg_buf_append(&c->end_keys, key, n + 1);
+        size_t s = (size_t)h & (cap - 1);
+        while (c->ends[s])
+            s = (s + 1) & (cap - 1);
+        c->ends[s] = (h >> 32) << 32 | ((uint64_t)off + 1);
+    }
+    c->n_ends = g->n_ents;
+    return true;
+}
+
+/* The index of the entity with this key, or -1. */
+static long end_find(loader *c, const erg_graph *g, const char *key)
+{
+    if (c->ends_failed || ((!c->ends || c->n_ends != g->n_ents) && !ends_build(c, g)))
+        return erg_graph_find_key(g, key);
+    size_t n = strlen(key), m = c->cap_ends - 1;
+    uint64_t h = erg_hash(key, n), top = h >> 32;
+    for (size_t s = (size_t)h & m; c->ends[s]; s = (s + 1) & m) {
+        uint64_t v = c->ends[s];
+        if (v >> 32 != top)
+            continue;
+        const char *p = c->end_keys.data + ((uint32_t)v - 1);
+        if (strcmp(p + sizeof(uint32_t), key) == 0) {
+            uint32_t index;
+            memcpy(&index, p, sizeof index);
+            return index;
+        }
+    }
+    return -1;
+}
+
 /* The link's ends (entity indexes) and kind. */
 static erg_status check_link(loader *c, const erg_graph *g, const link_rec *k, long *src, long *dst,
                              erg_kind *kind)
 {
     long s = c->last_source;
     if (s < 0 || strcmp(g->ents[s].key, k->source) != 0)
-        s = erg_graph_find_key(g, k->source);
-    long t = erg_graph_find_key(g, k->target);
+        s = end_find(c, g, k->source);
+    long t = end_find(c, g, k->target);
     if (s < 0)
         return fail(c, ERG_EFORMAT, "source '%s' is not a node", k->source);
     c->last_source = s;
@@ -1951,6 +2019,7 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     bool header_ok = false;
     loader c = {.path = path, .err = err, .rec_arr = -1, .last_source = -1, .links_in_order = true};
     erg_buf_init(&c.text);
+    erg_buf_init(&c.end_keys);
     /* Every record takes 16 bytes or more; a stream of unknown size gets room for a million. */
     struct stat sb;
     int fd = fileno(f);
@@ -2134,6 +2203,8 @@ cleanup:
     free(c.aliases);
     free(c.outlets);
     free(c.evidence);
+    free(c.ends);
+    erg_buf_release(&c.end_keys);
     erg_buf_release(&c.text);
     if (st != ERG_OK && err && !err->source[0])
         snprintf(err->source, sizeof err->source, "%s", path);
