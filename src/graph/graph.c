@@ -2,10 +2,16 @@
  * graph.c: the entity, edge and article tables, adding articles, merging
  * graphs and settling them (erg_graph_finish).
  */
+/* madvise(MADV_HUGEPAGE) is Linux's, outside POSIX. */
+#define _DEFAULT_SOURCE
 #include "graph_private.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 /* ---- small helpers ---- */
 
@@ -478,6 +484,22 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
     return ERG_OK;
 }
 
+void erg_graph_i_advise_huge(void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t page = 4096;
+    if (bytes < ((size_t)8 << 20))
+        return;
+    uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)p + bytes) & ~(page - 1);
+    if (end > start)
+        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
 {
     if (n_ents > g->cap_ents) {
@@ -486,6 +508,7 @@ erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
             erg_grow((void **)&g->ent_stamp, &cap2, n_ents, sizeof *g->ent_stamp) != ERG_OK)
             return ERG_ENOMEM;
         g->cap_ents = cap < cap2 ? cap : cap2;
+        erg_graph_i_advise_huge(g->ents, g->cap_ents * sizeof *g->ents);
     }
     if (n_edges > g->cap_edges) {
         size_t cap = g->cap_edges, cap2 = g->cap_edges;
@@ -493,6 +516,7 @@ erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
             erg_grow((void **)&g->edge_stamp, &cap2, n_edges, sizeof *g->edge_stamp) != ERG_OK)
             return ERG_ENOMEM;
         g->cap_edges = cap < cap2 ? cap : cap2;
+        erg_graph_i_advise_huge(g->edges, g->cap_edges * sizeof *g->edges);
     }
     erg_graph_index fresh = {NULL, 0};
     if (index_cap_for(n_ents) > g->ent_ix.cap) {

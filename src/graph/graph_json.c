@@ -1427,6 +1427,7 @@ typedef struct fr_keys {
     uint32_t seen;
     const char *unknown[8];
     int n_unknown;
+    int next; /* the name tried first: the one after the last found (erg writes them in order) */
 } fr_keys;
 
 /* Reads "key": and gives its index in names, or -1 after skipping an unknown field's value. */
@@ -1436,14 +1437,17 @@ static bool fr_key(fastr *x, fr_keys *k, int *which)
     size_t n;
     if (!fr_string(x, &s, &n) || !fr_eat(x, ':'))
         return false;
-    for (int i = 0; i < k->n_names; i++)
-        if (strcmp(s, k->names[i]) == 0) {
+    for (int j = 0; j < k->n_names; j++) {
+        int i = (k->next + j) % k->n_names;
+        if (s[0] == k->names[i][0] && strcmp(s, k->names[i]) == 0) {
             if (k->seen & (1u << i))
                 return false;
             k->seen |= 1u << i;
+            k->next = i + 1;
             *which = i;
             return true;
         }
+    }
     for (int i = 0; i < k->n_unknown; i++)
         if (strcmp(s, k->unknown[i]) == 0)
             return false;
@@ -1480,7 +1484,7 @@ static bool has_all(const fr_keys *k, uint32_t required)
 static bool fast_article(fastr *x, erg_graph_article *a)
 {
     static const char *const names[] = {"id", "title", "date", "source", "url"};
-    fr_keys k = {names, 5, 0, {NULL}, 0};
+    fr_keys k = {names, 5, 0, {NULL}, 0, 0};
     memset(a, 0, sizeof *a);
     const char *s[5] = {NULL};
     bool more;
@@ -1503,7 +1507,7 @@ static bool fast_sentence(fastr *x, const char **article, uint32_t *start, uint3
                           const char **text, size_t *len)
 {
     static const char *const names[] = {"article", "start", "end", "text"};
-    fr_keys k = {names, 4, 0, {NULL}, 0};
+    fr_keys k = {names, 4, 0, {NULL}, 0, 0};
     bool more;
     if (!fr_open(x, &more, '{', '}'))
         return false;
@@ -1529,7 +1533,7 @@ static bool fast_aliases(loader *c, fastr *x, node_rec *n)
     if (!fr_open(x, &more, '[', ']'))
         return false;
     while (more) {
-        fr_keys k = {names, 3, 0, {NULL}, 0};
+        fr_keys k = {names, 3, 0, {NULL}, 0, 0};
         alias_rec a = {NULL, NULL, 0};
         bool fields;
         if (!fr_open(x, &fields, '{', '}'))
@@ -1578,7 +1582,7 @@ static bool fast_node(loader *c, fastr *x, node_rec *n)
     static const char *const names[] = {"id",       "name",       "type",      "mentions",
                                         "articles", "first_date", "last_date", "aliases",
                                         "votes",    "ambiguous"};
-    fr_keys k = {names, 10, 0, {NULL}, 0};
+    fr_keys k = {names, 10, 0, {NULL}, 0, 0};
     memset(n, 0, sizeof *n);
     bool more;
     if (!fr_open(x, &more, '{', '}'))
@@ -1636,7 +1640,7 @@ static bool fast_evidence(loader *c, fastr *x, link_rec *r)
         return false;
     while (more) {
         /* "sentence" is a field of version 1 only: later versions ignore it as unknown. */
-        fr_keys k = {names, c->version < 2 ? 4 : 3, 0, {NULL}, 0};
+        fr_keys k = {names, c->version < 2 ? 4 : 3, 0, {NULL}, 0, 0};
         evidence_rec e = {NULL, NULL, 0, 0};
         bool fields;
         if (!fr_open(x, &fields, '{', '}'))
@@ -1683,7 +1687,7 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
 {
     static const char *const names[] = {"source", "target",     "kind",      "weight",  "articles",
                                         "count",  "first_date", "last_date", "outlets", "evidence"};
-    fr_keys k = {names, 10, 0, {NULL}, 0};
+    fr_keys k = {names, 10, 0, {NULL}, 0, 0};
     memset(r, 0, sizeof *r);
     bool more;
     if (!fr_open(x, &more, '{', '}'))

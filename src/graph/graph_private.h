@@ -134,6 +134,13 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
 erg_status erg_graph_i_edge_push(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
                                  uint32_t *out);
 /*
+ * Asks the kernel for huge pages under p[0..bytes), a large table about to
+ * be filled (nothing under 8 MB): the edges of a million-edge graph are
+ * 80 MB, and faulting them in 4 kB pages was a fifth of loading it. Only a
+ * hint: nothing changes where it is not supported (outside Linux).
+ */
+void erg_graph_i_advise_huge(void *p, size_t bytes);
+/*
  * Makes room for n_ents entities and n_edges edges in the tables and the
  * entity index, so that adding up to that many allocates nothing more; the
  * edge index is built, with room for n_edges, by the first erg_graph_i_edge
