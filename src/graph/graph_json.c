@@ -1889,6 +1889,16 @@ static erg_status jr_scan(loader *c, jreader *r, long *line, long long *offset)
         size_t start = r->pos;
         while (r->pos < r->len && !done) {
             unsigned char x = r->buf[r->pos];
+            if (in_str && !esc) {
+                /* The body of a string in one tight loop: most of a record's bytes. */
+                const unsigned char *q = r->buf + r->pos, *end = r->buf + r->len;
+                while (q < end && *q != '"' && *q != '\\' && *q != '\n')
+                    q++;
+                r->pos = (size_t)(q - r->buf);
+                if (q == end)
+                    break;
+                x = *q;
+            }
             if (kind == 0) {
                 if (strchr(",:]}[{\" \t\r\n", x)) {
                     done = true;
