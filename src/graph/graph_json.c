@@ -490,6 +490,7 @@ typedef struct link_rec {
     bool has_count;
     uint32_t count, articles;
     size_t n_outlets, n_evidence; /* in loader.outlets and loader.evidence */
+    uint64_t target_hash;         /* erg_hash of target when the fast reader took it, else 0 */
 } link_rec;
 
 typedef struct loader {
@@ -969,6 +970,19 @@ static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
     return apply_node(c, g, &n);
 }
 
+/*
+ * strcmp(a, b) == 0 for the short strings of the loader's hot paths (field
+ * names, node ids): inline, without the library call's set-up.
+ */
+static bool str_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* Builds c->ends over g's entities; false when it cannot (then c->ends_failed). */
 static bool ends_build(loader *c, const erg_graph *g)
 {
@@ -1004,19 +1018,21 @@ static bool ends_build(loader *c, const erg_graph *g)
     return true;
 }
 
-/* The index of the entity with this key, or -1. */
-static long end_find(loader *c, const erg_graph *g, const char *key)
+/* The index of the entity with this key (whose erg_hash is h, or 0 when not known), or -1. */
+static long end_find(loader *c, const erg_graph *g, const char *key, uint64_t h)
 {
     if (c->ends_failed || ((!c->ends || c->n_ends != g->n_ents) && !ends_build(c, g)))
         return erg_graph_find_key(g, key);
-    size_t n = strlen(key), m = c->cap_ends - 1;
-    uint64_t h = erg_hash(key, n), top = h >> 32;
+    size_t m = c->cap_ends - 1;
+    if (!h)
+        h = erg_hash(key, strlen(key));
+    uint64_t top = h >> 32;
     for (size_t s = (size_t)h & m; c->ends[s]; s = (s + 1) & m) {
         uint64_t v = c->ends[s];
         if (v >> 32 != top)
             continue;
         const char *p = c->end_keys.data + ((uint32_t)v - 1);
-        if (strcmp(p + sizeof(uint32_t), key) == 0) {
+        if (str_eq(p + sizeof(uint32_t), key)) {
             uint32_t index;
             memcpy(&index, p, sizeof index);
             return index;
@@ -1030,9 +1046,9 @@ static erg_status check_link(loader *c, const erg_graph *g, const link_rec *k, l
                              erg_kind *kind)
 {
     long s = c->last_source;
-    if (s < 0 || strcmp(g->ents[s].key, k->source) != 0)
-        s = end_find(c, g, k->source);
-    long t = end_find(c, g, k->target);
+    if (s < 0 || !str_eq(g->ents[s].key, k->source))
+        s = end_find(c, g, k->source, 0);
+    long t = end_find(c, g, k->target, k->target_hash);
     if (s < 0)
         return fail(c, ERG_EFORMAT, "source '%s' is not a node", k->source);
     c->last_source = s;
@@ -1439,7 +1455,7 @@ static bool fr_key(fastr *x, fr_keys *k, int *which)
         return false;
     for (int j = 0; j < k->n_names; j++) {
         int i = (k->next + j) % k->n_names;
-        if (s[0] == k->names[i][0] && strcmp(s, k->names[i]) == 0) {
+        if (str_eq(s, k->names[i])) {
             if (k->seen & (1u << i))
                 return false;
             k->seen |= 1u << i;
@@ -1705,9 +1721,28 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
             break;
         case 1:
             ok = fr_req_string(x, &r->target);
+            if (ok) {
+                /*
+                 * The look-up's slot is fetched while the rest of the record is read:
+                 * finding link ends was mostly waiting for memory.
+                 */
+                r->target_hash = erg_hash(r->target, strlen(r->target));
+#if defined(__GNUC__)
+                if (c->ends)
+                    __builtin_prefetch(&c->ends[(size_t)r->target_hash & (c->cap_ends - 1)]);
+#endif
+            }
             break;
         case 2:
             ok = fr_req_string(x, &r->kind);
+#if defined(__GNUC__)
+            /* By now the slot has come: the key it points to is fetched in its turn. */
+            if (ok && r->target_hash && c->ends) {
+                uint64_t v = c->ends[(size_t)r->target_hash & (c->cap_ends - 1)];
+                if (v)
+                    __builtin_prefetch(c->end_keys.data + ((uint32_t)v - 1));
+            }
+#endif
             break;
         case 3:
             ok = fr_number(x, &wt, &is_int, &u) && wt > 0 && wt <= 1e12;
