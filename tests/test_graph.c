@@ -486,6 +486,46 @@ START_TEST(test_json_round_trip)
 }
 END_TEST
 
+/*
+ * A loaded graph grows like the graph it was saved from: finish leaves the
+ * edge index to the first edge added, which must still find the edges the
+ * file held (the loader appends links that come in order without it).
+ */
+START_TEST(test_load_then_add)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.json", dir);
+    erg_graph *want = build(1, 3, 0), *part = build(1, 2, 0);
+    tb_finish(want, ALL_TYPES);
+    tb_finish(part, ALL_TYPES);
+    save_file(part, path);
+    erg_graph *h = NULL;
+    erg_error err;
+    erg_error_clear(&err);
+    ck_assert_msg(erg_graph_load(&h, path, &err) == ERG_OK, "load: %s", err.text);
+    size_t before = erg_graph_edge_count(h);
+    tb_article t;
+    tb_article3(&t);
+    tb_add(h, &t);
+    tb_finish(h, ALL_TYPES);
+    /* Article 3 shares pairs with 1 and 2: fewer edges than the two apart. */
+    erg_graph *alone = build(3, 3, 0);
+    tb_finish(alone, ALL_TYPES);
+    ck_assert_uint_lt(erg_graph_edge_count(h), before + erg_graph_edge_count(alone));
+    erg_graph_free(alone);
+    char *s1 = tb_json(want), *s2 = tb_json(h);
+    assert_same(s1, s2);
+    free(s1);
+    free(s2);
+    erg_graph_free(want);
+    erg_graph_free(part);
+    erg_graph_free(h);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 /* Any JSON layout of the same graph loads the same: pretty, key-sorted (arrays before
  * the header, links before nodes), and errors inside records name the right line. */
 START_TEST(test_load_layouts)
@@ -1735,6 +1775,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_bad_articles);
     tcase_add_test(tc, test_evidence_sentence_cleaning);
     tcase_add_test(tc, test_json_round_trip);
+    tcase_add_test(tc, test_load_then_add);
     tcase_add_test(tc, test_load_layouts);
     tcase_add_test(tc, test_merge_order_independent);
     tcase_add_test(tc, test_evicted_articles);
