@@ -1388,7 +1388,11 @@ static bool fr_number(fastr *x, double *out, bool *is_int, uint64_t *u)
             *is_int = false; /* no field of ours takes a negative integer */
         return true;
     }
-    /* The record is NUL-terminated and strtod stops where the number does. */
+    /* strtod stops where the number does, which is before the end of the text (a record
+     * ends with its '}'); a number at the very end (a record cut by the read buffer) is left
+     * to the slower path. */
+    if (q >= x->end)
+        return false;
     char *e;
     *out = strtod(start, &e);
     return e == q && isfinite(*out);
@@ -1778,12 +1782,14 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
 }
 
 /*
- * Loads the record text[0..len) (NUL-terminated) of array which through the
- * fast reader. false, with nothing changed, when jansson must read it;
- * true with *st the outcome otherwise.
+ * Loads the record text[0..len) of array which through the fast reader.
+ * false, with nothing changed, when jansson must read it; true with *st the
+ * outcome otherwise. With used NULL the text is the record and nothing may
+ * follow it; otherwise the record is the start of the text and *used gets
+ * its length.
  */
 static bool fast_record(loader *c, erg_graph *g, int which, const char *text, size_t len,
-                        erg_status *st)
+                        size_t *used, erg_status *st)
 {
     erg_buf_clear(&c->text);
     if (erg_buf_reserve(&c->text, len + 1) != ERG_OK) {
@@ -1815,8 +1821,10 @@ static bool fast_record(loader *c, erg_graph *g, int which, const char *text, si
         ok = fast_sentence(&x, &s1, &u1, &u2, &s2, &l1);
         break;
     }
-    if (!ok || fr_peek(&x) >= 0)
+    if (!ok || (!used && fr_peek(&x) >= 0))
         return false;
+    if (used)
+        *used = (size_t)(x.p - text);
     *st = which == ARR_NODES      ? apply_node(c, g, &n)
           : which == ARR_LINKS    ? apply_link(c, g, &k)
           : which == ARR_ARTICLES ? apply_article(c, g, &a)
@@ -2019,9 +2027,21 @@ static erg_status stream_array(loader *c, jreader *r, erg_graph *g, int which, s
         long long offset;
         c->rec_arr = which;
         c->rec_i = i;
-        erg_status st = jr_scan(c, r, &line, &offset);
-        /* erg's own layout goes through the fast reader, anything else through jansson. */
-        if (st == ERG_OK && !fast_record(c, g, which, r->slice.data, r->slice.len, &st)) {
+        erg_status st = ERG_OK;
+        size_t used;
+        /*
+         * A record in erg's layout that lies whole in the read buffer is read
+         * where it is, with no scan for its end and no copy.
+         */
+        if (jr_ws(r) == '{' &&
+            fast_record(c, g, which, (const char *)r->buf + r->pos, r->len - r->pos, &used, &st)) {
+            for (size_t k = 0; k < used; k++)
+                r->line += r->buf[r->pos + k] == '\n';
+            r->pos += used;
+            r->offset += (long long)used;
+        } else if ((st = jr_scan(c, r, &line, &offset)) == ERG_OK &&
+                   !fast_record(c, g, which, r->slice.data, r->slice.len, NULL, &st)) {
+            /* erg's own layout goes through the fast reader, anything else through jansson. */
             json_t *v;
             if ((st = jr_parse(c, r, line, offset, &v)) == ERG_OK)
                 st = load_record(c, g, which, i, v);
