@@ -2,10 +2,16 @@
  * graph.c: the entity, edge and article tables, adding articles, merging
  * graphs and settling them (erg_graph_finish).
  */
+/* madvise(MADV_HUGEPAGE) is Linux's, outside POSIX. */
+#define _DEFAULT_SOURCE
 #include "graph_private.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 /* ---- small helpers ---- */
 
@@ -122,17 +128,27 @@ static void index_fill(erg_graph_index *ix, const erg_graph *g, size_t n,
     }
 }
 
-/* Rebuilds ix for items 0..n-1 with room for one more; ix is unchanged on failure. */
-static erg_status index_rebuild(erg_graph_index *ix, const erg_graph *g, size_t n,
-                                uint64_t (*hash)(const erg_graph *, uint32_t))
+/*
+ * Rebuilds ix for items 0..n-1 with room for room items (at least one more
+ * than n); ix is unchanged on failure.
+ */
+static erg_status index_rebuild_room(erg_graph_index *ix, const erg_graph *g, size_t n, size_t room,
+                                     uint64_t (*hash)(const erg_graph *, uint32_t))
 {
     erg_graph_index fresh = {NULL, 0};
-    if (index_reserve(&fresh, n) != ERG_OK)
+    if (index_reserve(&fresh, room > n ? room : n) != ERG_OK)
         return ERG_ENOMEM;
     index_fill(&fresh, g, n, hash);
     free(ix->slots);
     *ix = fresh;
     return ERG_OK;
+}
+
+/* Rebuilds ix for items 0..n-1 with room for one more; ix is unchanged on failure. */
+static erg_status index_rebuild(erg_graph_index *ix, const erg_graph *g, size_t n,
+                                uint64_t (*hash)(const erg_graph *, uint32_t))
+{
+    return index_rebuild_room(ix, g, n, n, hash);
 }
 
 /* Puts item i (already in its table, which now holds n items) into ix at slot. */
@@ -437,7 +453,8 @@ erg_status erg_graph_i_edge_push(erg_graph *g, uint32_t s, uint32_t t, erg_kind 
 erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind, uint32_t *out)
 {
     if (g->edge_ix_stale) {
-        if (index_rebuild(&g->edge_ix, g, g->n_edges, edge_hash) != ERG_OK)
+        /* Built when first needed, with room for the edges reserved (a loader's header count). */
+        if (index_rebuild_room(&g->edge_ix, g, g->n_edges, g->cap_edges, edge_hash) != ERG_OK)
             return ERG_ENOMEM;
         g->edge_ix_stale = false;
     }
@@ -472,6 +489,22 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
     return ERG_OK;
 }
 
+void erg_graph_i_advise_huge(void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t page = 4096;
+    if (bytes < ((size_t)8 << 20))
+        return;
+    uintptr_t start = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)p + bytes) & ~(page - 1);
+    if (end > start)
+        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
 {
     if (n_ents > g->cap_ents) {
@@ -480,6 +513,7 @@ erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
             erg_grow((void **)&g->ent_stamp, &cap2, n_ents, sizeof *g->ent_stamp) != ERG_OK)
             return ERG_ENOMEM;
         g->cap_ents = cap < cap2 ? cap : cap2;
+        erg_graph_i_advise_huge(g->ents, g->cap_ents * sizeof *g->ents);
     }
     if (n_edges > g->cap_edges) {
         size_t cap = g->cap_edges, cap2 = g->cap_edges;
@@ -487,6 +521,7 @@ erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
             erg_grow((void **)&g->edge_stamp, &cap2, n_edges, sizeof *g->edge_stamp) != ERG_OK)
             return ERG_ENOMEM;
         g->cap_edges = cap < cap2 ? cap : cap2;
+        erg_graph_i_advise_huge(g->edges, g->cap_edges * sizeof *g->edges);
     }
     erg_graph_index fresh = {NULL, 0};
     if (index_cap_for(n_ents) > g->ent_ix.cap) {
@@ -496,14 +531,12 @@ erg_status erg_graph_i_reserve(erg_graph *g, size_t n_ents, size_t n_edges)
         free(g->ent_ix.slots);
         g->ent_ix = fresh;
     }
-    if (index_cap_for(n_edges) > g->edge_ix.cap) {
-        fresh = (erg_graph_index){NULL, 0};
-        if (index_reserve(&fresh, n_edges) != ERG_OK)
-            return ERG_ENOMEM;
-        index_fill(&fresh, g, g->n_edges, edge_hash);
-        free(g->edge_ix.slots);
-        g->edge_ix = fresh;
-    }
+    /*
+     * The edge index is left to the first erg_graph_i_edge, which sizes it
+     * for cap_edges: a loader whose links come in order never needs it.
+     */
+    if (index_cap_for(n_edges) > g->edge_ix.cap)
+        g->edge_ix_stale = true;
     return ERG_OK;
 }
 
@@ -1353,7 +1386,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     key_ref *refs = NULL;
     uint32_t *remap = NULL, *root = NULL;
     erg_entity *sorted = NULL;
-    erg_graph_index ix[3] = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
+    erg_graph_index ix[2] = {{NULL, 0}, {NULL, 0}};
     erg_buf key;
     erg_buf_init(&key);
     if (g->n_ents && (!(refs = malloc(g->n_ents * sizeof *refs)) ||
@@ -1385,25 +1418,27 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         if (e->type != ERG_TYPE_MISC && (type_mask & ERG_TYPE_BIT(e->type)))
             refs[kept++] = (key_ref){e->key, (uint32_t)i};
     }
-    if (kept)
+    /* A graph erg wrote comes back with its keys in order: then nothing moves. */
+    bool keys_in_order = true;
+    for (size_t i = 1; keys_in_order && i < kept; i++)
+        keys_in_order = cmp_key_ref(&refs[i - 1], &refs[i]) < 0;
+    if (!keys_in_order)
         qsort(refs, kept, sizeof *refs, cmp_key_ref);
-    for (size_t i = 0; i < kept; i++)
+    bool identity = kept == g->n_ents;
+    for (size_t i = 0; i < kept; i++) {
         remap[refs[i].index] = (uint32_t)i;
+        identity = identity && refs[i].index == i;
+    }
     /* A folded entity's edges go to the entity it folded into. */
     for (size_t i = 0; i < g->n_ents; i++)
         if (root[i] != i)
             remap[i] = remap[root[i]];
     /* The new indexes are allocated before the tables change: a failure leaves them as they were.
      */
-    size_t m = 0;
-    for (size_t i = 0; i < g->n_edges; i++)
-        m += remap[g->edges[i].source] != ERG_GRAPH_NONE &&
-             remap[g->edges[i].target] != ERG_GRAPH_NONE;
-    if (index_reserve(&ix[0], kept) != ERG_OK || index_reserve(&ix[1], m) != ERG_OK ||
-        index_reserve(&ix[2], g->n_arts) != ERG_OK)
+    if (index_reserve(&ix[0], kept) != ERG_OK || index_reserve(&ix[1], g->n_arts) != ERG_OK)
         goto oom;
 
-    m = 0;
+    size_t m = 0;
     for (size_t i = 0; i < g->n_edges; i++) {
         erg_edge d = g->edges[i];
         uint32_t s = remap[d.source], t = remap[d.target];
@@ -1417,18 +1452,23 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
             s = t;
             t = x;
         }
-        d.source = s;
-        d.target = t;
-        g->edges[m++] = d;
+        if (m != i || s != d.source || t != d.target) { /* a loaded graph's edges stay put */
+            d.source = s;
+            d.target = t;
+            g->edges[m] = d;
+        }
+        m++;
     }
     g->n_edges = m;
     for (size_t i = 0; i < g->n_ents; i++)
         if (remap[i] == ERG_GRAPH_NONE || root[i] != i)
             entity_release(&g->pool, &g->ents[i]);
-    for (size_t i = 0; i < kept; i++)
-        sorted[i] = g->ents[refs[i].index];
-    if (kept)
-        memcpy(g->ents, sorted, kept * sizeof *sorted);
+    if (!identity) {
+        for (size_t i = 0; i < kept; i++)
+            sorted[i] = g->ents[refs[i].index];
+        if (kept)
+            memcpy(g->ents, sorted, kept * sizeof *sorted);
+    }
     g->n_ents = kept;
     for (size_t i = 0; i < kept; i++)
         g->ent_stamp[i] = 0;
@@ -1454,17 +1494,17 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
     }
     for (size_t i = 0; i < g->n_edges; i++)
         g->edge_stamp[i] = 0;
-    /* Dropped edges dropped their citations: ix[2] has room for every article there was. */
-    articles_settle(g, &ix[2]);
+    /* Dropped edges dropped their citations: ix[1] has room for every article there was. */
+    articles_settle(g, &ix[1]);
 
     index_fill(&ix[0], g, g->n_ents, ent_hash);
-    index_fill(&ix[1], g, g->n_edges, edge_hash);
     free(g->ent_ix.slots);
-    free(g->edge_ix.slots);
     g->ent_ix = ix[0];
-    g->edge_ix = ix[1];
-    g->edge_ix_stale = false;
-    ix[0].slots = ix[1].slots = NULL;
+    ix[0].slots = NULL;
+    /* Most finished graphs are only read: the edge index is built when an edge is next added. */
+    free(g->edge_ix.slots);
+    g->edge_ix = (erg_graph_index){NULL, 0};
+    g->edge_ix_stale = true;
     g->finished = true;
     if (st != ERG_OK)
         goto oom;
@@ -1474,7 +1514,6 @@ oom:
 cleanup:
     free(ix[0].slots);
     free(ix[1].slots);
-    free(ix[2].slots);
     free(refs);
     free(remap);
     free(root);

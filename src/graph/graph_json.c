@@ -490,6 +490,7 @@ typedef struct link_rec {
     bool has_count;
     uint32_t count, articles;
     size_t n_outlets, n_evidence; /* in loader.outlets and loader.evidence */
+    uint64_t target_hash;         /* erg_hash of target when the fast reader took it, else 0 */
 } link_rec;
 
 typedef struct loader {
@@ -516,6 +517,18 @@ typedef struct loader {
     /* While links come in strictly increasing (source, target, kind), none can repeat one. */
     bool links_in_order;
     uint32_t last_link[3];
+    /*
+     * The lookup of link ends, built when the first link comes: open
+     * addressing over the entities, each slot the top 32 bits of the key's
+     * hash and 1 + the offset in end_keys of the entity's index (4 bytes)
+     * and key (NUL-terminated). Compact, so that finding a link's target
+     * does not touch the entity table; ends_failed (out of memory, or keys
+     * over 4 GB) falls back to erg_graph_find_key.
+     */
+    uint64_t *ends;
+    size_t cap_ends, n_ends;
+    erg_buf end_keys;
+    bool ends_failed;
 } loader;
 
 /* The record or object being read, for messages ("" when none). */
@@ -957,14 +970,85 @@ static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
     return apply_node(c, g, &n);
 }
 
+/*
+ * strcmp(a, b) == 0 for the short strings of the loader's hot paths (field
+ * names, node ids): inline, without the library call's set-up.
+ */
+static bool str_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* Builds c->ends over g's entities; false when it cannot (then c->ends_failed). */
+static bool ends_build(loader *c, const erg_graph *g)
+{
+    size_t cap = 16, bytes = 0;
+    while (cap < 2 * (g->n_ents + 1))
+        cap *= 2;
+    for (size_t i = 0; i < g->n_ents; i++)
+        bytes += 5 + strlen(g->ents[i].key);
+    free(c->ends);
+    c->ends = NULL;
+    c->n_ends = 0;
+    erg_buf_clear(&c->end_keys);
+    if (bytes >= UINT32_MAX || !(c->ends = calloc(cap, sizeof *c->ends)) ||
+        erg_buf_reserve(&c->end_keys, bytes) != ERG_OK) {
+        c->ends_failed = true;
+        return false;
+    }
+    c->cap_ends = cap;
+    for (size_t i = 0; i < g->n_ents; i++) {
+        const char *key = g->ents[i].key;
+        size_t n = strlen(key);
+        uint64_t h = erg_hash(key, n);
+        uint32_t index = (uint32_t)i, off = (uint32_t)c->end_keys.len;
+        /* Room was reserved above: neither append can fail. */
+        (void)erg_buf_append(&c->end_keys, &index, sizeof index);
+        (void)erg_buf_append(&c->end_keys, key, n + 1);
+        size_t s = (size_t)h & (cap - 1);
+        while (c->ends[s])
+            s = (s + 1) & (cap - 1);
+        c->ends[s] = (h >> 32) << 32 | ((uint64_t)off + 1);
+    }
+    c->n_ends = g->n_ents;
+    return true;
+}
+
+/* The index of the entity with this key (whose erg_hash is h, or 0 when not known), or -1. */
+static long end_find(loader *c, const erg_graph *g, const char *key, uint64_t h)
+{
+    if (c->ends_failed || ((!c->ends || c->n_ends != g->n_ents) && !ends_build(c, g)))
+        return erg_graph_find_key(g, key);
+    size_t m = c->cap_ends - 1;
+    if (!h)
+        h = erg_hash(key, strlen(key));
+    uint64_t top = h >> 32;
+    for (size_t s = (size_t)h & m; c->ends[s]; s = (s + 1) & m) {
+        uint64_t v = c->ends[s];
+        if (v >> 32 != top)
+            continue;
+        const char *p = c->end_keys.data + ((uint32_t)v - 1);
+        if (str_eq(p + sizeof(uint32_t), key)) {
+            uint32_t index;
+            memcpy(&index, p, sizeof index);
+            return index;
+        }
+    }
+    return -1;
+}
+
 /* The link's ends (entity indexes) and kind. */
 static erg_status check_link(loader *c, const erg_graph *g, const link_rec *k, long *src, long *dst,
                              erg_kind *kind)
 {
     long s = c->last_source;
-    if (s < 0 || strcmp(g->ents[s].key, k->source) != 0)
-        s = erg_graph_find_key(g, k->source);
-    long t = erg_graph_find_key(g, k->target);
+    if (s < 0 || !str_eq(g->ents[s].key, k->source))
+        s = end_find(c, g, k->source, 0);
+    long t = end_find(c, g, k->target, k->target_hash);
     if (s < 0)
         return fail(c, ERG_EFORMAT, "source '%s' is not a node", k->source);
     c->last_source = s;
@@ -1304,7 +1388,11 @@ static bool fr_number(fastr *x, double *out, bool *is_int, uint64_t *u)
             *is_int = false; /* no field of ours takes a negative integer */
         return true;
     }
-    /* The record is NUL-terminated and strtod stops where the number does. */
+    /* strtod stops where the number does, which is before the end of the text (a record
+     * ends with its '}'); a number at the very end (a record cut by the read buffer) is left
+     * to the slower path. */
+    if (q >= x->end)
+        return false;
     char *e;
     *out = strtod(start, &e);
     return e == q && isfinite(*out);
@@ -1359,6 +1447,7 @@ typedef struct fr_keys {
     uint32_t seen;
     const char *unknown[8];
     int n_unknown;
+    int next; /* the name tried first: the one after the last found (erg writes them in order) */
 } fr_keys;
 
 /* Reads "key": and gives its index in names, or -1 after skipping an unknown field's value. */
@@ -1368,14 +1457,17 @@ static bool fr_key(fastr *x, fr_keys *k, int *which)
     size_t n;
     if (!fr_string(x, &s, &n) || !fr_eat(x, ':'))
         return false;
-    for (int i = 0; i < k->n_names; i++)
-        if (strcmp(s, k->names[i]) == 0) {
+    for (int j = 0; j < k->n_names; j++) {
+        int i = (k->next + j) % k->n_names;
+        if (str_eq(s, k->names[i])) {
             if (k->seen & (1u << i))
                 return false;
             k->seen |= 1u << i;
+            k->next = i + 1;
             *which = i;
             return true;
         }
+    }
     for (int i = 0; i < k->n_unknown; i++)
         if (strcmp(s, k->unknown[i]) == 0)
             return false;
@@ -1412,7 +1504,7 @@ static bool has_all(const fr_keys *k, uint32_t required)
 static bool fast_article(fastr *x, erg_graph_article *a)
 {
     static const char *const names[] = {"id", "title", "date", "source", "url"};
-    fr_keys k = {names, 5, 0, {NULL}, 0};
+    fr_keys k = {names, 5, 0, {NULL}, 0, 0};
     memset(a, 0, sizeof *a);
     const char *s[5] = {NULL};
     bool more;
@@ -1435,7 +1527,7 @@ static bool fast_sentence(fastr *x, const char **article, uint32_t *start, uint3
                           const char **text, size_t *len)
 {
     static const char *const names[] = {"article", "start", "end", "text"};
-    fr_keys k = {names, 4, 0, {NULL}, 0};
+    fr_keys k = {names, 4, 0, {NULL}, 0, 0};
     bool more;
     if (!fr_open(x, &more, '{', '}'))
         return false;
@@ -1461,7 +1553,7 @@ static bool fast_aliases(loader *c, fastr *x, node_rec *n)
     if (!fr_open(x, &more, '[', ']'))
         return false;
     while (more) {
-        fr_keys k = {names, 3, 0, {NULL}, 0};
+        fr_keys k = {names, 3, 0, {NULL}, 0, 0};
         alias_rec a = {NULL, NULL, 0};
         bool fields;
         if (!fr_open(x, &fields, '{', '}'))
@@ -1510,7 +1602,7 @@ static bool fast_node(loader *c, fastr *x, node_rec *n)
     static const char *const names[] = {"id",       "name",       "type",      "mentions",
                                         "articles", "first_date", "last_date", "aliases",
                                         "votes",    "ambiguous"};
-    fr_keys k = {names, 10, 0, {NULL}, 0};
+    fr_keys k = {names, 10, 0, {NULL}, 0, 0};
     memset(n, 0, sizeof *n);
     bool more;
     if (!fr_open(x, &more, '{', '}'))
@@ -1568,7 +1660,7 @@ static bool fast_evidence(loader *c, fastr *x, link_rec *r)
         return false;
     while (more) {
         /* "sentence" is a field of version 1 only: later versions ignore it as unknown. */
-        fr_keys k = {names, c->version < 2 ? 4 : 3, 0, {NULL}, 0};
+        fr_keys k = {names, c->version < 2 ? 4 : 3, 0, {NULL}, 0, 0};
         evidence_rec e = {NULL, NULL, 0, 0};
         bool fields;
         if (!fr_open(x, &fields, '{', '}'))
@@ -1615,7 +1707,7 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
 {
     static const char *const names[] = {"source", "target",     "kind",      "weight",  "articles",
                                         "count",  "first_date", "last_date", "outlets", "evidence"};
-    fr_keys k = {names, 10, 0, {NULL}, 0};
+    fr_keys k = {names, 10, 0, {NULL}, 0, 0};
     memset(r, 0, sizeof *r);
     bool more;
     if (!fr_open(x, &more, '{', '}'))
@@ -1633,9 +1725,28 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
             break;
         case 1:
             ok = fr_req_string(x, &r->target);
+            if (ok) {
+                /*
+                 * The look-up's slot is fetched while the rest of the record is read:
+                 * finding link ends was mostly waiting for memory.
+                 */
+                r->target_hash = erg_hash(r->target, strlen(r->target));
+#if defined(__GNUC__)
+                if (c->ends)
+                    __builtin_prefetch(&c->ends[(size_t)r->target_hash & (c->cap_ends - 1)]);
+#endif
+            }
             break;
         case 2:
             ok = fr_req_string(x, &r->kind);
+#if defined(__GNUC__)
+            /* By now the slot has come: the key it points to is fetched in its turn. */
+            if (ok && r->target_hash && c->ends) {
+                uint64_t v = c->ends[(size_t)r->target_hash & (c->cap_ends - 1)];
+                if (v)
+                    __builtin_prefetch(c->end_keys.data + ((uint32_t)v - 1));
+            }
+#endif
             break;
         case 3:
             ok = fr_number(x, &wt, &is_int, &u) && wt > 0 && wt <= 1e12;
@@ -1671,12 +1782,14 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
 }
 
 /*
- * Loads the record text[0..len) (NUL-terminated) of array which through the
- * fast reader. false, with nothing changed, when jansson must read it;
- * true with *st the outcome otherwise.
+ * Loads the record text[0..len) of array which through the fast reader.
+ * false, with nothing changed, when jansson must read it; true with *st the
+ * outcome otherwise. With used NULL the text is the record and nothing may
+ * follow it; otherwise the record is the start of the text and *used gets
+ * its length.
  */
 static bool fast_record(loader *c, erg_graph *g, int which, const char *text, size_t len,
-                        erg_status *st)
+                        size_t *used, erg_status *st)
 {
     erg_buf_clear(&c->text);
     if (erg_buf_reserve(&c->text, len + 1) != ERG_OK) {
@@ -1708,8 +1821,10 @@ static bool fast_record(loader *c, erg_graph *g, int which, const char *text, si
         ok = fast_sentence(&x, &s1, &u1, &u2, &s2, &l1);
         break;
     }
-    if (!ok || fr_peek(&x) >= 0)
+    if (!ok || (!used && fr_peek(&x) >= 0))
         return false;
+    if (used)
+        *used = (size_t)(x.p - text);
     *st = which == ARR_NODES      ? apply_node(c, g, &n)
           : which == ARR_LINKS    ? apply_link(c, g, &k)
           : which == ARR_ARTICLES ? apply_article(c, g, &a)
@@ -1817,6 +1932,16 @@ static erg_status jr_scan(loader *c, jreader *r, long *line, long long *offset)
         size_t start = r->pos;
         while (r->pos < r->len && !done) {
             unsigned char x = r->buf[r->pos];
+            if (in_str && !esc) {
+                /* The body of a string in one tight loop: most of a record's bytes. */
+                const unsigned char *q = r->buf + r->pos, *end = r->buf + r->len;
+                while (q < end && *q != '"' && *q != '\\' && *q != '\n')
+                    q++;
+                r->pos = (size_t)(q - r->buf);
+                if (q == end)
+                    break;
+                x = *q;
+            }
             if (kind == 0) {
                 if (strchr(",:]}[{\" \t\r\n", x)) {
                     done = true;
@@ -1902,9 +2027,21 @@ static erg_status stream_array(loader *c, jreader *r, erg_graph *g, int which, s
         long long offset;
         c->rec_arr = which;
         c->rec_i = i;
-        erg_status st = jr_scan(c, r, &line, &offset);
-        /* erg's own layout goes through the fast reader, anything else through jansson. */
-        if (st == ERG_OK && !fast_record(c, g, which, r->slice.data, r->slice.len, &st)) {
+        erg_status st = ERG_OK;
+        size_t used;
+        /*
+         * A record in erg's layout that lies whole in the read buffer is read
+         * where it is, with no scan for its end and no copy.
+         */
+        if (jr_ws(r) == '{' &&
+            fast_record(c, g, which, (const char *)r->buf + r->pos, r->len - r->pos, &used, &st)) {
+            for (size_t k = 0; k < used; k++)
+                r->line += r->buf[r->pos + k] == '\n';
+            r->pos += used;
+            r->offset += (long long)used;
+        } else if ((st = jr_scan(c, r, &line, &offset)) == ERG_OK &&
+                   !fast_record(c, g, which, r->slice.data, r->slice.len, NULL, &st)) {
+            /* erg's own layout goes through the fast reader, anything else through jansson. */
             json_t *v;
             if ((st = jr_parse(c, r, line, offset, &v)) == ERG_OK)
                 st = load_record(c, g, which, i, v);
@@ -1951,6 +2088,7 @@ erg_status erg_graph_load_stream(erg_graph **out, FILE *f, const char *name, erg
     bool header_ok = false;
     loader c = {.path = path, .err = err, .rec_arr = -1, .last_source = -1, .links_in_order = true};
     erg_buf_init(&c.text);
+    erg_buf_init(&c.end_keys);
     /* Every record takes 16 bytes or more; a stream of unknown size gets room for a million. */
     struct stat sb;
     int fd = fileno(f);
@@ -2134,6 +2272,8 @@ cleanup:
     free(c.aliases);
     free(c.outlets);
     free(c.evidence);
+    free(c.ends);
+    erg_buf_release(&c.end_keys);
     erg_buf_release(&c.text);
     if (st != ERG_OK && err && !err->source[0])
         snprintf(err->source, sizeof err->source, "%s", path);

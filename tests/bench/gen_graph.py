@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
-"""Writes a synthetic erg native graph file (node-link JSON, erg-graph v1).
+"""Writes a synthetic erg native graph file (node-link JSON, erg-graph v3).
 
 The graph has planted communities (most edges fall inside a block of
 entities), a random spanning tree so that it is connected, and co-mention
 weights drawn from 1, 2, 4, 8: powers of two keep every path length (a sum
 of 1/weight) exact in floating point, so that tied shortest paths are ties
 for every program that checks the answers.
+
+The file is laid out as erg itself writes one (version 3, "article_ids" and
+"sentences" empty, nodes sorted by key in byte order, each link's source key
+before its target key and links sorted by (source key, target key)): a file
+that erg wrote is what users reopen, so the benchmark measures that. The
+graph (nodes, their fields, which pairs are linked and with what weight) is
+the one earlier versions of this script wrote in version 1 layout.
 
     gen_graph.py --entities 100000 --edges 1000000 -o big.json
 """
@@ -53,18 +60,26 @@ def main():
     def key(i):
         return "entity %d" % i
 
+    # The weights are drawn in the pairs' numeric order, as before the layout changed.
+    weights = rnd.choices(WEIGHTS, WEIGHT_ODDS, k=m)
+    links = []
+    for (u, v), w in zip(sorted(pairs), weights):
+        s, t = key(u), key(v)
+        links.append((s, t, w) if s < t else (t, s, w))
+    links.sort()
+    nodes = sorted(range(n), key=key)
+
     with open(a.output, "w", encoding="utf-8") as f:
-        f.write('{"format":"erg-graph","version":1,"directed":false,"multigraph":true,\n')
+        f.write('{"format":"erg-graph","version":3,"directed":false,"multigraph":true,\n')
         f.write('"graph":{"entities":%d,"edges":%d,"articles":0,"max_evidence":3},\n' % (n, m))
-        f.write('"articles":[],\n"nodes":[\n')
+        f.write('"articles":[\n],\n"article_ids":[],\n"sentences":[\n],\n"nodes":[\n')
         f.write(",\n".join(
             '{"id":"%s","name":"Entity %d","type":"%s","mentions":%d,"articles":1}'
-            % (key(i), i, TYPES[i % 3], 1 + i % 7) for i in range(n)))
+            % (key(i), i, TYPES[i % 3], 1 + i % 7) for i in nodes))
         f.write('\n],\n"links":[\n')
-        weights = rnd.choices(WEIGHTS, WEIGHT_ODDS, k=m)
         f.write(",\n".join(
             '{"source":"%s","target":"%s","kind":"co_mention","weight":%d,"articles":1}'
-            % (key(u), key(v), w) for (u, v), w in zip(sorted(pairs), weights)))
+            % (s, t, w) for s, t, w in links))
         f.write("\n]}\n")
 
 
