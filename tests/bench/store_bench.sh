@@ -18,8 +18,8 @@ erg=${1:-$here/../../build/erg}
 n=${2:-100000}
 m=${3:-1000000}
 dir=${ERG_BENCH_DIR:-/tmp/erg-bench}
-graph="$dir/graph-$n-$m.json"
-store="$dir/graph-$n-$m.db"
+graph="$dir/graph-$n-$m-v3.json"
+store="$dir/graph-$n-$m-v3.db"
 mkdir -p "$dir"
 [ -x "$erg" ] || { echo "store_bench.sh: no erg binary at '$erg'" >&2; exit 2; }
 if [ ! -s "$graph" ]; then
