@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static const char build_usage[] =
     "usage: erg build [OPTIONS] INPUT... [-o FILE]\n"
@@ -19,7 +20,8 @@ static const char build_usage[] =
     "INPUT is a file, a folder (read recursively: .txt .text .md files are one\n"
     "article each, .jsonl/.ndjson files one article a line) or - for stdin.\n"
     "\n"
-    "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
+    "  -o, --output FILE     where to write the graph (default: - for stdout; when\n"
+    "                        stdout is a terminal, only the summary is printed)\n"
     "  -f, --format FMT      json (the native graph file), graphml, dot or sqlite\n"
     "                        (default: from FILE's extension, .db, .sqlite and\n"
     "                        .sqlite3 for sqlite; json for stdout)\n"
@@ -97,16 +99,18 @@ static int build_new(const build_args *a)
     erg_error err;
     erg_error_clear(&err);
     erg_format fmt = ERG_FORMAT_JSON;
-    bool store = a->format ? strcasecmp(a->format, "sqlite") == 0 : erg_store_path(a->output);
+    /* output NULL: standard output is a terminal and nothing is written. */
+    const char *out = a->output ? a->output : "-";
+    bool store = a->format ? strcasecmp(a->format, "sqlite") == 0 : erg_store_path(out);
     if (store) {
-        if (strcmp(a->output, "-") == 0)
+        if (strcmp(out, "-") == 0)
             return cli_usage("build", "an SQLite store is a file: give -o graph.db");
         if (a->partial)
             return cli_usage("build", "a store keeps a partial graph itself (for --update and erg "
                                       "merge): give --partial a .json output");
         if (cli_corpus_check("build", a->co, false, fmt) != CLI_OK)
             return CLI_USAGE;
-    } else if (cli_output_format("build", a->format, a->output, &fmt) != CLI_OK ||
+    } else if (cli_output_format("build", a->format, out, &fmt) != CLI_OK ||
                cli_corpus_check("build", a->co, a->partial, fmt) != CLI_OK) {
         return CLI_USAGE;
     }
@@ -127,6 +131,9 @@ static int build_new(const build_args *a)
                                     a->output, false, 0, &sum);
     else
         rc = cli_corpus_stage(&g, a->co, a->ro->data_dir, a->ro->type_mask, fmt, a->output, &sum);
+    if (rc == CLI_OK && !a->output)
+        fprintf(stderr, "erg: the graph was not written: standard output is a terminal; give "
+                        "-o graph.json (or .graphml, .dot, .db), or pipe it (erg build ... | ...)\n");
 cleanup:
     erg_graph_free(g);
     return rc;
@@ -354,6 +361,13 @@ int cmd_build(int argc, char **argv)
                     jobs,          evidence,
                     partial,       output,
                     format,        {types_given, window_given, evidence_given}};
+    /*
+     * Megabytes of JSON on a terminal help nobody: without -o, and with
+     * standard output a terminal, the graph is built and summed up, not
+     * printed.
+     */
+    if (!output_given && !update && !format && isatty(STDOUT_FILENO))
+        a.output = NULL;
     if (update) {
         if (output_given || format)
             return cli_usage("build", "--update writes GRAPH itself: give no -o or --format");

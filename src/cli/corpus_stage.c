@@ -348,7 +348,8 @@ static erg_status compute_scores(const erg_graph *g, const cli_corpus_options *a
 /* The summary line's head: "built FILE: N articles, M entities (...), K edges". */
 static void print_head(const erg_graph *g, const char *out, const cli_corpus_summary *sum)
 {
-    fprintf(stderr, "%s %s: %zu article%s", sum->verb, strcmp(out, "-") ? out : "stdout",
+    fprintf(stderr, "%s %s: %zu article%s", sum->verb,
+            !out ? "(not written)" : strcmp(out, "-") ? out : "stdout",
             sum->articles, sum->articles == 1 ? "" : "s");
     if (sum->parts)
         fprintf(stderr, " from %zu part%s", sum->parts, sum->parts == 1 ? "" : "s");
@@ -447,7 +448,7 @@ static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *
     }
     if (store ? erg_store_write(output, store->in_place, store->partial, *g, &opts, &store->opt,
                                 &err) != ERG_OK
-              : erg_export_file_opts(*g, fmt, &opts, output, &err) != ERG_OK) {
+              : output && erg_export_file_opts(*g, fmt, &opts, output, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
     }
@@ -468,7 +469,7 @@ int cli_corpus_write_partial(erg_graph *g, unsigned type_mask, erg_window window
     if (erg_graph_set_partial(g, type_mask, window, &err) != ERG_OK ||
         erg_graph_set_corpus_resolve(g, false, NULL, 0, &err) != ERG_OK ||
         erg_graph_finish(g, all, &err) != ERG_OK ||
-        erg_export_file_opts(g, ERG_FORMAT_JSON, NULL, output, &err) != ERG_OK)
+        (output && erg_export_file_opts(g, ERG_FORMAT_JSON, NULL, output, &err) != ERG_OK))
         return cli_fail(&err);
     print_head(g, output, sum);
     print_tail(sum);

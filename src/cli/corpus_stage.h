@@ -111,7 +111,8 @@ int cli_corpus_parse_words(const char *cmd, const char *words, cli_corpus_option
  * corpus resolution when c->corpus_resolve (legal suffixes from data_dir's
  * legal_suffixes.txt, or the shipped data when data_dir is NULL), finish
  * with type_mask, the filters, scores and communities, the export to output
- * in fmt, and the summary line on stderr. *g may be replaced by a filtered
+ * in fmt (output NULL: nothing written, the summary says so), and the
+ * summary line on stderr. *g may be replaced by a filtered
  * copy (the caller frees whatever *g is at the end). CLI_OK, or CLI_FAIL
  * after printing.
  */
@@ -133,7 +134,7 @@ int cli_corpus_write_store(erg_graph *g, const cli_corpus_options *c, const char
                            unsigned long long generation, const cli_corpus_summary *sum);
 
 /*
- * Writes g as a partial graph to output (native JSON): marks it partial with
+ * Writes g as a partial graph to output (native JSON; NULL: not written): marks it partial with
  * type_mask and window, finishes it with every type kept and corpus
  * resolution off, writes it and prints the summary line. CLI_OK, or CLI_FAIL
  * after printing.

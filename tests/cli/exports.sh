@@ -59,4 +59,14 @@ expect_rc 2 "unknown extension"
 # The whole line, so that the hint is said once.
 if grep -qxF "erg: '$WORK/g.xyz': unknown output extension (known: .json, .graphml, .xml, .dot, .gv); give --format" "$WORK/err"; then
     pass "unknown extension message"; else fail "unknown extension message"; head -2 "$WORK/err"; fi
+# Without -o and with standard output a terminal (script(1) gives one), the
+# graph is summed up, not printed; piped, it is printed.
+script -qec "'$ERG' build --quiet '$FIXTURES/articles'" /dev/null >"$WORK/tty" 2>&1
+if grep -q "the graph was not written: standard output is a terminal" "$WORK/tty" &&
+    grep -q "built (not written): 1 article" "$WORK/tty" && ! grep -q '"format"' "$WORK/tty"; then
+    pass "no graph printed on a terminal, a summary and a hint instead"
+else fail "terminal output"; head -3 "$WORK/tty"; fi
+run "$ERG" build --quiet "$FIXTURES/articles"
+if head -c 30 "$WORK/out" | grep -q '"format":"erg-graph"'; then pass "piped, the graph is printed"
+else fail "piped: no graph on stdout"; fi
 finish
