@@ -349,7 +349,9 @@ static erg_status compute_scores(const erg_graph *g, const cli_corpus_options *a
 static void print_head(const erg_graph *g, const char *out, const cli_corpus_summary *sum)
 {
     fprintf(stderr, "%s %s: %zu article%s", sum->verb,
-            !out ? "(not written)" : strcmp(out, "-") ? out : "stdout",
+            !out               ? "(not written)"
+            : strcmp(out, "-") ? out
+                               : "stdout",
             sum->articles, sum->articles == 1 ? "" : "s");
     if (sum->parts)
         fprintf(stderr, " from %zu part%s", sum->parts, sum->parts == 1 ? "" : "s");
