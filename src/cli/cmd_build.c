@@ -20,7 +20,7 @@ static const char build_usage[] =
     "article each, .jsonl/.ndjson files one article a line) or - for stdin.\n"
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
-    "  -f, --format FMT      json (the native graph file), graphml, dot or sqlite\n"
+    "  -f, --format FMT      json (the native graph file), graphml, dot, gexf or sqlite\n"
     "                        (default: from FILE's extension, .db, .sqlite and\n"
     "                        .sqlite3 for sqlite; json for stdout)\n"
     "      --update GRAPH    add the INPUT articles to GRAPH, an SQLite store (.db)\n"
