@@ -123,7 +123,10 @@ START_TEST(test_format_names)
     ck_assert_int_eq(f, ERG_FORMAT_GRAPHML);
     ck_assert_int_eq(erg_format_parse("dot", &f), ERG_OK);
     ck_assert_int_eq(f, ERG_FORMAT_DOT);
-    ck_assert_int_eq(erg_format_parse("gexf", &f), ERG_EINVAL);
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_GEXF), "gexf");
+    ck_assert_int_eq(erg_format_parse("GEXF", &f), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_GEXF);
+    ck_assert_int_eq(erg_format_parse("gml", &f), ERG_EINVAL);
     ck_assert_int_eq(erg_format_parse("", &f), ERG_EINVAL);
 
     static const struct {
@@ -131,7 +134,8 @@ START_TEST(test_format_names)
         erg_format fmt;
     } ok[] = {{"g.json", ERG_FORMAT_JSON},   {"out/g.graphml", ERG_FORMAT_GRAPHML},
               {"G.XML", ERG_FORMAT_GRAPHML}, {"a.b/g.dot", ERG_FORMAT_DOT},
-              {"g.gv", ERG_FORMAT_DOT},      {"/tmp/x.GraphML", ERG_FORMAT_GRAPHML}};
+              {"g.gv", ERG_FORMAT_DOT},      {"/tmp/x.GraphML", ERG_FORMAT_GRAPHML},
+              {"g.gexf", ERG_FORMAT_GEXF}};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         ck_assert_int_eq(erg_format_from_path(ok[i].path, &f, &err), ERG_OK);
         ck_assert_int_eq(f, ok[i].fmt);

@@ -1,6 +1,6 @@
 /*
  * erg/export.h: writers for GraphML (Gephi, networkx, python-igraph), DOT
- * (Graphviz) and the native JSON graph file.
+ * (Graphviz), GEXF 1.3 (Gephi) and the native JSON graph file.
  */
 #ifndef ERG_EXPORT_H
 #define ERG_EXPORT_H
@@ -15,16 +15,17 @@ extern "C" {
 typedef enum erg_format {
     ERG_FORMAT_JSON = 0, /* the native graph file */
     ERG_FORMAT_GRAPHML,
-    ERG_FORMAT_DOT
+    ERG_FORMAT_DOT,
+    ERG_FORMAT_GEXF
 } erg_format;
 
-/* "json", "graphml", "dot"; static. */
+/* "json", "graphml", "dot", "gexf"; static. */
 const char *erg_format_name(erg_format f);
 /* Parses a --format value (case-insensitive). ERG_EINVAL when unknown. */
 erg_status erg_format_parse(const char *s, erg_format *out);
 /*
  * The format a path's extension names: ".json" -> json, ".graphml"/".xml"
- * -> graphml, ".dot"/".gv" -> dot. ERG_EINVAL (err says which extensions are
+ * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf. ERG_EINVAL (err says which extensions are
  * known) otherwise, and for "-".
  */
 erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *err);
@@ -54,6 +55,20 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
  * (dir=forward), coloured and labelled with their kind; every id and label
  * quoted, '"' and '\' escaped, line breaks and control characters made
  * spaces. `dot -Tsvg` renders it without warnings.
+ *
+ * GEXF 1.3 (namespace http://gexf.net/1.3, viz http://gexf.net/1.3/viz;
+ * valid against the RELAX NG schema): <graph defaultedgetype="undirected"
+ * mode="static">, static only (no spells). Node id = the merge key, label =
+ * the name; typed node attributes type (string), mentions, articles
+ * (integer), first_date, last_date (string, left out when unknown);
+ * viz:color r/g/b by type (the GraphML colours), viz:size 5 + 45 * (s -
+ * min) / (max - min) over s = log2(1 + mentions) (5 for all when every s
+ * is equal). Edges: co_mention undirected, typed relations type="directed"
+ * (source = subject, target = object) with label = the kind; every edge
+ * has weight = erg_edge_weight (shortest exact text) and attributes kind
+ * (string), count, articles (integer). Text cleaned as for GraphML. Gephi
+ * opens it (File > Open); networkx 2.8's read_gexf knows neither the 1.3
+ * namespace nor mixed edge types.
  *
  * ERG_EINVAL for a graph changed since erg_graph_finish or an unknown
  * format; ERG_EIO when a write fails; ERG_ENOMEM.
@@ -90,6 +105,14 @@ typedef struct erg_export_options {
  * k mod 12), drawn with a grey border and "community k" in their tooltip;
  * the shape stays by type. A node without a community keeps its type's
  * colours. The attributes are not written to DOT.
+ *
+ * GEXF: each attribute is a node attribute of its name (id and title),
+ * type "integer" when is_int, else "double"; the community an "integer"
+ * attribute "community", and viz:color is then the community's colour
+ * (the DOT palette) for nodes that have one. viz:size is scaled from the
+ * first attribute (the first --rank measure) instead of the mentions; a
+ * node without a value for it gets the smallest size. No value: no
+ * attvalue.
  *
  * JSON (the native file): each attribute, then "community", is one more
  * field of every node record that has a value (erg_graph_write_json_attrs);

@@ -22,7 +22,7 @@ static const char build_usage[] =
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout; when\n"
     "                        stdout is a terminal, only the summary is printed)\n"
-    "  -f, --format FMT      json (the native graph file), graphml, dot or sqlite\n"
+    "  -f, --format FMT      json (the native graph file), graphml, dot, gexf or sqlite\n"
     "                        (default: from FILE's extension, .db, .sqlite and\n"
     "                        .sqlite3 for sqlite; json for stdout)\n"
     "      --update GRAPH    add the INPUT articles to GRAPH, an SQLite store (.db)\n"

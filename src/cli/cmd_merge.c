@@ -21,7 +21,7 @@ static const char merge_usage[] =
     "A PART may also be an SQLite store (erg build -o graph.db): its partial graph.\n"
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
-    "  -f, --format FMT      json (the native graph file), graphml, dot or sqlite\n"
+    "  -f, --format FMT      json (the native graph file), graphml, dot, gexf or sqlite\n"
     "                        (default: from FILE's extension, .db for sqlite; json\n"
     "                        for stdout); a store can take --update later\n"
     "  -t, --types LIST      the types to keep; must be those the parts were built\n"

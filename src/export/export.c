@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const format_names[] = {"json", "graphml", "dot"};
+static const char *const format_names[] = {"json", "graphml", "dot", "gexf"};
 
 /* Tableau 10: distinct under the common colour-vision deficiencies and pleasant in Gephi. */
 static const erg_export_style styles[ERG_TYPE_COUNT] = {
@@ -70,15 +70,13 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
     static const struct {
         const char *ext;
         erg_format fmt;
-    } exts[] = {{".json", ERG_FORMAT_JSON},
-                {".graphml", ERG_FORMAT_GRAPHML},
-                {".xml", ERG_FORMAT_GRAPHML},
-                {".dot", ERG_FORMAT_DOT},
-                {".gv", ERG_FORMAT_DOT}};
+    } exts[] = {{".json", ERG_FORMAT_JSON},   {".graphml", ERG_FORMAT_GRAPHML},
+                {".xml", ERG_FORMAT_GRAPHML}, {".dot", ERG_FORMAT_DOT},
+                {".gv", ERG_FORMAT_DOT},      {".gexf", ERG_FORMAT_GEXF}};
     if (!path || strcmp(path, "-") == 0)
         return erg_error_set(err, ERG_EINVAL, path, 0, -1,
                              "cannot tell the format of standard output; give --format "
-                             "(json, graphml, dot)");
+                             "(json, graphml, dot, gexf)");
     const char *slash = strrchr(path, '/');
     const char *dot = strrchr(slash ? slash + 1 : path, '.');
     for (size_t i = 0; dot && i < sizeof exts / sizeof *exts; i++)
@@ -86,9 +84,10 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
             *out = exts[i].fmt;
             return ERG_OK;
         }
-    return erg_error_set(err, ERG_EINVAL, path, 0, -1,
-                         "unknown output extension (known: .json, .graphml, .xml, .dot, .gv); "
-                         "give --format");
+    return erg_error_set(
+        err, ERG_EINVAL, path, 0, -1,
+        "unknown output extension (known: .json, .graphml, .xml, .dot, .gv, .gexf); "
+        "give --format");
 }
 
 /* The attributes of opts are fit for every format, so a choice of format never fails late. */
@@ -154,6 +153,8 @@ erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_e
         return erg_export_i_graphml(g, opts, f, err);
     case ERG_FORMAT_DOT:
         return erg_export_i_dot(g, opts, f, err);
+    case ERG_FORMAT_GEXF:
+        return erg_export_i_gexf(g, opts, f, err);
     }
     return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "unknown export format %d", (int)fmt);
 }

@@ -23,11 +23,21 @@ erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *op
                                 erg_error *err);
 erg_status erg_export_i_dot(const erg_graph *g, const erg_export_options *opts, FILE *f,
                             erg_error *err);
+erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *opts, FILE *f,
+                             erg_error *err);
+
+/*
+ * Copies s into b as text XML 1.0 accepts: control characters other than
+ * tab, newline and carriage return become spaces, and U+FFFE/U+FFFF become
+ * U+FFFD. (Graph strings are valid UTF-8 already.) Returns b's text, NULL
+ * when out of memory.
+ */
+const char *erg_export_i_xml_text(erg_buf *b, const char *s);
 
 /* true when name is the id or attr.name of one of the GraphML file's own keys. */
 bool erg_export_i_graphml_reserved(const char *name);
 
-/* DOT fill colour of community k (>= 0) from a palette of 12, cycling. */
+/* DOT fill colour ("#RRGGBB") of community k (>= 0) from a palette of 12, cycling; GEXF's too. */
 const char *erg_export_i_community_colour(igraph_integer_t k);
 
 #endif

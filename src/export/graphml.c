@@ -48,12 +48,8 @@ bool erg_export_i_graphml_reserved(const char *name)
     return false;
 }
 
-/*
- * Copies s into b as text XML 1.0 accepts: control characters other than
- * tab, newline and carriage return become spaces, and U+FFFE/U+FFFF become
- * U+FFFD. (Graph strings are valid UTF-8 already.)
- */
-static const char *xml_text(erg_buf *b, const char *s)
+/* Declared in export_private.h; GEXF shares it. */
+const char *erg_export_i_xml_text(erg_buf *b, const char *s)
 {
     erg_status st = ERG_OK;
     erg_buf_clear(b);
@@ -75,7 +71,7 @@ static const char *xml_text(erg_buf *b, const char *s)
 /* Writes attribute name as the cleaned text of value. */
 static bool attr(xmlTextWriterPtr w, erg_buf *b, const char *name, const char *value)
 {
-    const char *v = xml_text(b, value);
+    const char *v = erg_export_i_xml_text(b, value);
     return v && xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST v) >= 0;
 }
 
@@ -89,7 +85,7 @@ static void data_str(gw *c, const char *key, const char *value)
 {
     if (!c->ok || !value)
         return;
-    const char *v = xml_text(&c->buf, value);
+    const char *v = erg_export_i_xml_text(&c->buf, value);
     c->ok = v && xmlTextWriterStartElement(c->w, BAD_CAST "data") >= 0 &&
             xmlTextWriterWriteAttribute(c->w, BAD_CAST "key", BAD_CAST key) >= 0 &&
             xmlTextWriterWriteString(c->w, BAD_CAST v) >= 0 && xmlTextWriterEndElement(c->w) >= 0;

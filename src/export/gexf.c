@@ -1,0 +1,234 @@
+/*
+ * gexf.c: GEXF 1.3 for Gephi (File > Open), with viz colours and sizes.
+ *
+ * Written with libxml2's xmlTextWriter as graphml.c is. The graph is mixed,
+ * as GEXF allows: defaultedgetype="undirected" for the co_mention edges, and
+ * type="directed" on each typed relation (subject -> object, labelled with
+ * its kind). Static only: --dynamic (spells from the dates) is not written.
+ */
+#include "export_private.h"
+
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GEXF_NS "http://gexf.net/1.3"
+#define GEXF_VIZ_NS "http://gexf.net/1.3/viz"
+
+/* viz:size runs from VIZ_SIZE_LO (the smallest score) to VIZ_SIZE_HI (the largest). */
+#define VIZ_SIZE_LO 5.0
+#define VIZ_SIZE_HI 50.0
+
+typedef struct gx {
+    xmlTextWriterPtr w;
+    erg_buf buf;
+    bool ok;
+} gx;
+
+/* Writes attribute name = value, value cleaned for XML. */
+static void attr(gx *c, const char *name, const char *value)
+{
+    if (!c->ok)
+        return;
+    const char *v = erg_export_i_xml_text(&c->buf, value);
+    c->ok = v && xmlTextWriterWriteAttribute(c->w, BAD_CAST name, BAD_CAST v) >= 0;
+}
+
+static void attr_num(gx *c, const char *name, double v, bool is_int)
+{
+    char num[40];
+    attr(c, name, erg_graph_format_number(v, is_int, num, sizeof num));
+}
+
+static void start(gx *c, const char *element)
+{
+    c->ok = c->ok && xmlTextWriterStartElement(c->w, BAD_CAST element) >= 0;
+}
+
+static void end(gx *c)
+{
+    c->ok = c->ok && xmlTextWriterEndElement(c->w) >= 0;
+}
+
+/* One <attribute id title type/> declaration; id and title are the name. */
+static void declare(gx *c, const char *name, const char *type)
+{
+    start(c, "attribute");
+    attr(c, "id", name);
+    attr(c, "title", name);
+    attr(c, "type", type);
+    end(c);
+}
+
+/* One <attvalue for value/>; nothing for a NULL value. */
+static void value_str(gx *c, const char *id, const char *value)
+{
+    if (!value)
+        return;
+    start(c, "attvalue");
+    attr(c, "for", id);
+    attr(c, "value", value);
+    end(c);
+}
+
+static void value_num(gx *c, const char *id, double v, bool is_int)
+{
+    char num[40];
+    if (isfinite(v))
+        value_str(c, id, erg_graph_format_number(v, is_int, num, sizeof num));
+}
+
+/*
+ * The number a node's viz:size comes from: the first attribute (the first
+ * --rank measure) when there is one, else log2(1 + mentions). NaN when the
+ * node has no value for that attribute.
+ */
+static double size_basis(const erg_entity *e, size_t i, const erg_export_options *o)
+{
+    return o->n_attrs ? o->attrs[0].values[i] : log2(1.0 + e->mentions);
+}
+
+static void write_node(gx *c, const erg_entity *e, size_t i, const erg_export_options *o, double lo,
+                       double hi)
+{
+    start(c, "node");
+    attr(c, "id", e->key);
+    attr(c, "label", e->name);
+    start(c, "attvalues");
+    value_str(c, "type", erg_type_name(e->type));
+    value_num(c, "mentions", e->mentions, true);
+    value_num(c, "articles", e->articles, true);
+    value_str(c, "first_date", e->first_date);
+    value_str(c, "last_date", e->last_date);
+    for (size_t k = 0; k < o->n_attrs; k++)
+        value_num(c, o->attrs[k].name, o->attrs[k].values[i], o->attrs[k].is_int);
+    if (o->community && o->community[i] >= 0)
+        value_num(c, "community", (double)o->community[i], true);
+    end(c);
+
+    /* Colour by community when there are communities, else by type. */
+    const erg_export_style *st = erg_export_i_style(e->type);
+    unsigned r = st->r, g = st->g, b = st->b;
+    if (o->community && o->community[i] >= 0) {
+        unsigned long rgb = strtoul(erg_export_i_community_colour(o->community[i]) + 1, NULL, 16);
+        r = (unsigned)(rgb >> 16) & 0xFF;
+        g = (unsigned)(rgb >> 8) & 0xFF;
+        b = (unsigned)rgb & 0xFF;
+    }
+    start(c, "viz:color");
+    attr_num(c, "r", r, true);
+    attr_num(c, "g", g, true);
+    attr_num(c, "b", b, true);
+    end(c);
+
+    double v = size_basis(e, i, o);
+    double size = !isfinite(v) || hi <= lo
+                      ? VIZ_SIZE_LO
+                      : VIZ_SIZE_LO + (VIZ_SIZE_HI - VIZ_SIZE_LO) * (v - lo) / (hi - lo);
+    char num[32];
+    snprintf(num, sizeof num, "%.3f", size);
+    start(c, "viz:size");
+    attr(c, "value", num);
+    end(c);
+    end(c);
+}
+
+static void write_edge(gx *c, const erg_graph *g, size_t i, const erg_edge *d)
+{
+    char id[32];
+    snprintf(id, sizeof id, "e%zu", i);
+    start(c, "edge");
+    attr(c, "id", id);
+    /* A typed edge goes subject -> object, which is how it is stored. */
+    attr(c, "source", erg_graph_entity(g, d->source)->key);
+    attr(c, "target", erg_graph_entity(g, d->target)->key);
+    if (d->kind != ERG_KIND_CO_MENTION) {
+        attr(c, "type", "directed");
+        attr(c, "label", erg_kind_name(d->kind));
+    }
+    attr_num(c, "weight", erg_edge_weight(d), false);
+    start(c, "attvalues");
+    value_str(c, "kind", erg_kind_name(d->kind));
+    value_num(c, "count", d->count, true);
+    value_num(c, "articles", d->articles, true);
+    end(c);
+    end(c);
+}
+
+erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FILE *f,
+                             erg_error *err)
+{
+    if (!erg_graph_is_finished(g))
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "the graph changed since erg_graph_finish; finish it first");
+    size_t n = erg_graph_entity_count(g);
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double v = size_basis(erg_graph_entity(g, i), i, o);
+        if (isfinite(v)) {
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    }
+    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
+    if (!out)
+        return erg_error_oom(err);
+    gx c = {xmlNewTextWriter(out), {NULL, 0, 0}, true};
+    if (!c.w) {
+        xmlOutputBufferClose(out);
+        return erg_error_oom(err);
+    }
+    c.ok = xmlTextWriterSetIndent(c.w, 1) >= 0 &&
+           xmlTextWriterSetIndentString(c.w, BAD_CAST "  ") >= 0 &&
+           xmlTextWriterStartDocument(c.w, "1.0", "UTF-8", NULL) >= 0;
+    start(&c, "gexf");
+    attr(&c, "xmlns", GEXF_NS);
+    attr(&c, "xmlns:viz", GEXF_VIZ_NS);
+    attr(&c, "version", "1.3");
+    start(&c, "meta");
+    start(&c, "creator");
+    c.ok = c.ok && xmlTextWriterWriteString(c.w, BAD_CAST "erg") >= 0;
+    end(&c);
+    end(&c);
+    start(&c, "graph");
+    attr(&c, "defaultedgetype", "undirected");
+    attr(&c, "mode", "static");
+
+    start(&c, "attributes");
+    attr(&c, "class", "node");
+    declare(&c, "type", "string");
+    declare(&c, "mentions", "integer");
+    declare(&c, "articles", "integer");
+    declare(&c, "first_date", "string");
+    declare(&c, "last_date", "string");
+    /* The names are checked (erg_graph_check_attrs), so they are safe as ids. */
+    for (size_t k = 0; k < o->n_attrs; k++)
+        declare(&c, o->attrs[k].name, o->attrs[k].is_int ? "integer" : "double");
+    if (o->community)
+        declare(&c, "community", "integer");
+    end(&c);
+    start(&c, "attributes");
+    attr(&c, "class", "edge");
+    declare(&c, "kind", "string");
+    declare(&c, "count", "integer");
+    declare(&c, "articles", "integer");
+    end(&c);
+
+    start(&c, "nodes");
+    attr_num(&c, "count", (double)n, true);
+    for (size_t i = 0; c.ok && i < n; i++)
+        write_node(&c, erg_graph_entity(g, i), i, o, lo, hi);
+    end(&c);
+    start(&c, "edges");
+    attr_num(&c, "count", (double)erg_graph_edge_count(g), true);
+    for (size_t i = 0; c.ok && i < erg_graph_edge_count(g); i++)
+        write_edge(&c, g, i, erg_graph_edge(g, i));
+    end(&c);
+    c.ok = c.ok && xmlTextWriterEndDocument(c.w) >= 0;
+    xmlFreeTextWriter(c.w); /* flushes; a buffer made from a FILE * leaves it open */
+    erg_buf_release(&c.buf);
+    if (!c.ok || ferror(f))
+        return erg_error_set(err, ERG_EIO, NULL, 0, -1, "cannot write the GEXF file");
+    return ERG_OK;
+}
