@@ -16,7 +16,7 @@ static const char dump_usage[] =
     "the --rank and --communities columns, which are not part of the graph).\n"
     "\n"
     "  -o, --output FILE     where to write (default: - for stdout)\n"
-    "  -f, --format FMT      json, graphml or dot (default: from FILE's extension)\n"
+    "  -f, --format FMT      json, graphml, dot or csv (default: from FILE's extension)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Example:\n"

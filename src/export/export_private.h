@@ -24,6 +24,12 @@ erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *op
 erg_status erg_export_i_dot(const erg_graph *g, const erg_export_options *opts, FILE *f,
                             erg_error *err);
 
+/* Writes dir/nodes.csv and dir/edges.csv (creating dir), both or neither. */
+erg_status erg_export_i_csv_dir(const erg_graph *g, const erg_export_options *opts, const char *dir,
+                                erg_error *err);
+/* Checks opts for every format (export.c); ERG_EINVAL with err filled. */
+erg_status erg_export_i_check_options(const erg_export_options *o, erg_error *err);
+
 /* true when name is the id or attr.name of one of the GraphML file's own keys. */
 bool erg_export_i_graphml_reserved(const char *name);
 
