@@ -484,6 +484,53 @@ START_TEST(test_export_options)
 }
 END_TEST
 
+/* CSV: RFC 4180 quoting of awkward names, one record a line, both files or an error. */
+START_TEST(test_csv_quoting)
+{
+    erg_graph *g = build_tricky();
+    char dir[] = "/tmp/erg_csv_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char sub[64], path[96];
+    snprintf(sub, sizeof sub, "%s/out/", dir);
+    erg_format f;
+    erg_error err;
+    ck_assert_int_eq(erg_format_from_path(sub, &f, &err), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_CSV);
+    ck_assert_int_eq(erg_format_from_path(dir, &f, &err), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_CSV);
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_CSV), "csv");
+    ck_assert_int_eq(erg_export_write(g, ERG_FORMAT_CSV, stdout, &err), ERG_EINVAL);
+    write_file(g, ERG_FORMAT_CSV, sub);
+    snprintf(path, sizeof path, "%s/out/nodes.csv", dir);
+    char *nodes = slurp(path);
+    /* quotes doubled inside a quoted field; a line break made a space, the field quoted */
+    ck_assert_ptr_nonnull(strstr(nodes, "\r\n\"say \"\"hi\"\"\",\"Say \"\"Hi\"\" \\ Boss\","));
+    ck_assert_ptr_nonnull(strstr(nodes, ",\"Line one line two \ttab\","));
+    ck_assert_ptr_nonnull(strstr(nodes, ",<b>Bold</b> & 'co',"));
+    ck_assert_ptr_null(strchr(nodes, '\x01'));
+    size_t lines = 0;
+    for (const char *p = nodes; (p = strstr(p, "\r\n")) != NULL; p += 2)
+        lines++;
+    ck_assert_uint_eq(lines, N_TRICKY + 1);
+    free(nodes);
+    snprintf(path, sizeof path, "%s/out/edges.csv", dir);
+    char *edges = slurp(path);
+    ck_assert_ptr_nonnull(strstr(edges, ",Directed,"));
+    ck_assert_ptr_nonnull(strstr(edges, ",REPORTS,reports,"));
+    free(edges);
+    /* a file where the directory should be is refused */
+    snprintf(path, sizeof path, "%s/out/nodes.csv", dir);
+    ck_assert_int_eq(erg_export_file(g, ERG_FORMAT_CSV, path, &err), ERG_EINVAL);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/out/edges.csv", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/out", dir);
+    ck_assert_int_eq(rmdir(path), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+    erg_graph_free(g);
+}
+END_TEST
+
 static Suite *export_suite(void)
 {
     Suite *s = suite_create("export");
@@ -495,6 +542,7 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_dot_renders_cleanly);
     tcase_add_test(tc, test_export_file);
     tcase_add_test(tc, test_export_options);
+    tcase_add_test(tc, test_csv_quoting);
     suite_add_tcase(s, tc);
     return s;
 }

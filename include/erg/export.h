@@ -1,6 +1,7 @@
 /*
  * erg/export.h: writers for GraphML (Gephi, networkx, python-igraph), DOT
- * (Graphviz), GEXF 1.3 (Gephi) and the native JSON graph file.
+ * (Graphviz), GEXF 1.3 (Gephi), CSV (neo4j-admin import, Gephi's spreadsheet
+ * import) and the native JSON graph file.
  */
 #ifndef ERG_EXPORT_H
 #define ERG_EXPORT_H
@@ -16,17 +17,19 @@ typedef enum erg_format {
     ERG_FORMAT_JSON = 0, /* the native graph file */
     ERG_FORMAT_GRAPHML,
     ERG_FORMAT_DOT,
-    ERG_FORMAT_GEXF
+    ERG_FORMAT_GEXF,
+    ERG_FORMAT_CSV /* a directory: nodes.csv and edges.csv */
 } erg_format;
 
-/* "json", "graphml", "dot", "gexf"; static. */
+/* "json", "graphml", "dot", "gexf", "csv"; static. */
 const char *erg_format_name(erg_format f);
 /* Parses a --format value (case-insensitive). ERG_EINVAL when unknown. */
 erg_status erg_format_parse(const char *s, erg_format *out);
 /*
  * The format a path's extension names: ".json" -> json, ".graphml"/".xml"
- * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf. ERG_EINVAL (err says which extensions are
- * known) otherwise, and for "-".
+ * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf; a path ending in '/' or
+ * naming an existing directory -> csv. ERG_EINVAL (err says which extensions
+ * are known) otherwise, and for "-".
  */
 erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *err);
 
@@ -70,12 +73,22 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
  * opens it (File > Open); networkx 2.8's read_gexf knows neither the 1.3
  * namespace nor mixed edge types.
  *
+ * CSV is two files, so it is not written to one stream: ERG_EINVAL here
+ * (erg_export_file and erg_export_csv_nodes/edges write it).
+ *
  * ERG_EINVAL for a graph changed since erg_graph_finish or an unknown
  * format; ERG_EIO when a write fails; ERG_ENOMEM.
  */
 erg_status erg_export_write(const erg_graph *g, erg_format fmt, FILE *f, erg_error *err);
 
-/* Writes to path atomically (erg_outfile; "-" is stdout). */
+/*
+ * Writes to path atomically (erg_outfile; "-" is stdout). CSV: path is a
+ * directory (created if missing, its parent must exist; "-" is ERG_EINVAL)
+ * that gets nodes.csv and edges.csv, both written in full under temporary
+ * names in it before either is renamed into place, so a failed write leaves
+ * the old files (only a failed rename of the second, after the first, would
+ * leave them mixed).
+ */
 erg_status erg_export_file(const erg_graph *g, erg_format fmt, const char *path, erg_error *err);
 
 /*
@@ -124,6 +137,37 @@ typedef struct erg_export_options {
  */
 erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
                                  FILE *f, erg_error *err);
+
+/*
+ * CSV: the node table, opts as in erg_export_write_opts (may be NULL). Header
+ * (RFC 4180, CRLF line ends):
+ *   Id,Label,:ID,:LABEL,type,mentions:int,articles:int,first_date,last_date
+ * then ",<name>:int" or ",<name>:double" per attribute and ",community:int".
+ * Id and :ID are the merge key, Label the name, :LABEL the type capitalized
+ * (Person, Agency, Outlet, Place). No header name serves both tools: Gephi's
+ * spreadsheet import needs the exact names Id and Label, neo4j-admin database
+ * import needs :ID and :LABEL, so both are there; each tool keeps the other's
+ * columns as plain attributes (Gephi: ":ID", "mentions:int"; Neo4j: string
+ * properties Id, Label). An unknown value (a date, a NaN score, a community
+ * < 0) is an empty field. A field with a comma or a double quote is quoted
+ * and its quotes doubled; control characters other than tab become spaces,
+ * so no record spans lines. ERG_EINVAL as erg_export_write_opts; ERG_EIO
+ * when a write fails.
+ */
+erg_status erg_export_csv_nodes(const erg_graph *g, const erg_export_options *opts, FILE *f,
+                                erg_error *err);
+
+/*
+ * CSV: the edge table, header
+ *   Source,Target,Type,Weight,:START_ID,:END_ID,:TYPE,kind,weight:double,
+ *   count:int,articles:int,first_date,last_date
+ * Source/:START_ID and Target/:END_ID are merge keys (a typed edge subject
+ * first); Type is Undirected for co_mention, Directed for a typed relation
+ * (Gephi); Weight and weight:double the Newman weight (erg_edge_weight, as
+ * GraphML writes it); :TYPE the kind in upper case (CO_MENTION, REPORTS).
+ * Quoting and errors as erg_export_csv_nodes.
+ */
+erg_status erg_export_csv_edges(const erg_graph *g, FILE *f, erg_error *err);
 
 /* erg_export_file with extras (opts may be NULL). */
 erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,

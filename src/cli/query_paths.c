@@ -327,7 +327,7 @@ int query_evidence(query_ctx *q, int argc, char **argv)
 
 #define WRITE_HELP                                                                                 \
     "  -o, --output FILE     where to write (default: - for stdout)\n"                             \
-    "  -f, --format FMT      json (the native graph file), graphml or dot\n"                       \
+    "  -f, --format FMT      json (the native graph file), graphml, dot, csv\n"                    \
     "                        (default: from FILE's extension; json for stdout)\n"
 
 static const char ego_usage[] =

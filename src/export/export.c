@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
-static const char *const format_names[] = {"json", "graphml", "dot", "gexf"};
+static const char *const format_names[] = {"json", "graphml", "dot", "gexf", "csv"};
 
 /* Tableau 10: distinct under the common colour-vision deficiencies and pleasant in Gephi. */
 static const erg_export_style styles[ERG_TYPE_COUNT] = {
@@ -76,7 +77,14 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
     if (!path || strcmp(path, "-") == 0)
         return erg_error_set(err, ERG_EINVAL, path, 0, -1,
                              "cannot tell the format of standard output; give --format "
-                             "(json, graphml, dot, gexf)");
+                             "(json, graphml, dot, gexf, csv)");
+    /* A directory (named with a final '/', or one that exists) takes nodes.csv and edges.csv. */
+    struct stat sb;
+    if ((path[0] && path[strlen(path) - 1] == '/') ||
+        (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))) {
+        *out = ERG_FORMAT_CSV;
+        return ERG_OK;
+    }
     const char *slash = strrchr(path, '/');
     const char *dot = strrchr(slash ? slash + 1 : path, '.');
     for (size_t i = 0; dot && i < sizeof exts / sizeof *exts; i++)
@@ -84,14 +92,13 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
             *out = exts[i].fmt;
             return ERG_OK;
         }
-    return erg_error_set(
-        err, ERG_EINVAL, path, 0, -1,
-        "unknown output extension (known: .json, .graphml, .xml, .dot, .gv, .gexf); "
-        "give --format");
+    return erg_error_set(err, ERG_EINVAL, path, 0, -1,
+                         "unknown output extension (known: .json, .graphml, .xml, .dot, .gv, "
+                         ".gexf; a directory DIR/ for CSV); give --format");
 }
 
 /* The attributes of opts are fit for every format, so a choice of format never fails late. */
-static erg_status check_options(const erg_export_options *o, erg_error *err)
+erg_status erg_export_i_check_options(const erg_export_options *o, erg_error *err)
 {
     erg_status st = erg_graph_check_attrs(o->attrs, o->n_attrs, err);
     if (st != ERG_OK)
@@ -143,7 +150,7 @@ erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_e
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
     if (!opts)
         opts = &none;
-    erg_status st = check_options(opts, err);
+    erg_status st = erg_export_i_check_options(opts, err);
     if (st != ERG_OK)
         return st;
     switch (fmt) {
@@ -155,6 +162,10 @@ erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_e
         return erg_export_i_dot(g, opts, f, err);
     case ERG_FORMAT_GEXF:
         return erg_export_i_gexf(g, opts, f, err);
+    case ERG_FORMAT_CSV:
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "CSV is two files: write it to a directory (erg_export_file_opts) "
+                             "or with erg_export_csv_nodes and erg_export_csv_edges");
     }
     return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "unknown export format %d", (int)fmt);
 }
@@ -167,6 +178,13 @@ erg_status erg_export_write(const erg_graph *g, erg_format fmt, FILE *f, erg_err
 erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
                                 const char *path, erg_error *err)
 {
+    if (fmt == ERG_FORMAT_CSV) {
+        static const erg_export_options none = {NULL, 0, NULL};
+        if (!g)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph");
+        erg_status cst = erg_export_i_check_options(opts ? opts : &none, err);
+        return cst != ERG_OK ? cst : erg_export_i_csv_dir(g, opts, path, err);
+    }
     erg_outfile of;
     erg_status st = erg_outfile_open(&of, path, err);
     if (st != ERG_OK)

@@ -34,6 +34,12 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *opts,
  */
 const char *erg_export_i_xml_text(erg_buf *b, const char *s);
 
+/* Writes dir/nodes.csv and dir/edges.csv (creating dir), both or neither. */
+erg_status erg_export_i_csv_dir(const erg_graph *g, const erg_export_options *opts, const char *dir,
+                                erg_error *err);
+/* Checks opts for every format (export.c); ERG_EINVAL with err filled. */
+erg_status erg_export_i_check_options(const erg_export_options *o, erg_error *err);
+
 /* true when name is the id or attr.name of one of the GraphML file's own keys. */
 bool erg_export_i_graphml_reserved(const char *name);
 
