@@ -166,3 +166,14 @@ bool cli_parse_iterations(const char *s, int *out)
     *out = (int)n;
     return true;
 }
+
+const char *cli_types_text(unsigned mask, char *buf, size_t cap)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int t = 0; t < ERG_TYPE_MISC && len < cap; t++)
+        if (mask & ERG_TYPE_BIT(t))
+            len += (size_t)snprintf(buf + len, cap - len, "%s%s", len ? "," : "",
+                                    erg_type_name((erg_type)t));
+    return buf;
+}

@@ -127,4 +127,7 @@ int cmd_eval(int argc, char **argv);
 int cmd_eval_relations(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 
+/* The comma list of the types of mask ("person,agency") in buf, which it returns. */
+const char *cli_types_text(unsigned mask, char *buf, size_t cap);
+
 #endif

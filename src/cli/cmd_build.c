@@ -141,18 +141,6 @@ cleanup:
     return rc;
 }
 
-/* Writes the comma list of the types of mask into buf. */
-static const char *types_text(unsigned mask, char *buf, size_t cap)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    for (int t = 0; t < ERG_TYPE_MISC; t++)
-        if (mask & ERG_TYPE_BIT(t))
-            len += (size_t)snprintf(buf + len, len < cap ? cap - len : 0, "%s%s", len ? "," : "",
-                                    erg_type_name((erg_type)t));
-    return buf;
-}
-
 /* The graph to update and what it was built with (from the store's meta or the partial file). */
 static int load_update(const char *path, bool *store, erg_graph **g, erg_store_options *o,
                        char **analysis)
@@ -202,7 +190,8 @@ static int build_update(build_args *a, const char *path)
     rc = CLI_USAGE;
     if (a->given.types && a->ro->type_mask != o.type_mask) {
         cli_usage("build", "'%s' was built with --types %s, not %s", path,
-                  types_text(o.type_mask, x, sizeof x), types_text(a->ro->type_mask, y, sizeof y));
+                  cli_types_text(o.type_mask, x, sizeof x),
+                  cli_types_text(a->ro->type_mask, y, sizeof y));
         goto cleanup;
     }
     if (a->given.window && a->ro->window != o.window) {

@@ -43,18 +43,6 @@ static const char merge_examples[] =
     "  erg merge part*.json --rank pagerank --communities -o graph.json\n"
     "  erg merge --partial part1.json part2.json -o part12.json\n";
 
-/* Writes the comma list of the types of mask into buf. */
-static const char *types_text(unsigned mask, char *buf, size_t cap)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    for (int t = 0; t < ERG_TYPE_MISC; t++)
-        if (mask & ERG_TYPE_BIT(t))
-            len += (size_t)snprintf(buf + len, len < cap ? cap - len : 0, "%s%s", len ? "," : "",
-                                    erg_type_name((erg_type)t));
-    return buf;
-}
-
 /*
  * Loads the part at path and checks it against the first (first NULL: it is
  * the first). *out gets it; CLI_FAIL after printing.
@@ -90,7 +78,8 @@ static int load_part(const char *path, const erg_graph *first, erg_graph **out)
     if (types != types0)
         return cli_failf("'%s': built with --types %s, the first part with --types %s: build "
                          "every shard with the same --types",
-                         path, types_text(types, a, sizeof a), types_text(types0, b, sizeof b));
+                         path, cli_types_text(types, a, sizeof a),
+                         cli_types_text(types0, b, sizeof b));
     if (window != window0)
         return cli_failf("'%s': built with another --window than the first part: build every "
                          "shard with the same --window",
@@ -199,8 +188,8 @@ int cmd_merge(int argc, char **argv)
         rc = cli_failf("--types %s: the parts were built with --types %s, and a co-mention "
                        "window counts only the entities of those types; build the shards with "
                        "--types %s",
-                       types_text(want_types, a, sizeof a), types_text(types, b, sizeof b),
-                       types_text(want_types, a, sizeof a));
+                       cli_types_text(want_types, a, sizeof a), cli_types_text(types, b, sizeof b),
+                       cli_types_text(want_types, a, sizeof a));
         goto cleanup;
     }
     cli_corpus_summary sum = {partial ? "merged partial graph" : "merged",
