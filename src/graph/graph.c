@@ -464,22 +464,8 @@ erg_status erg_graph_i_edge(erg_graph *g, uint32_t s, uint32_t t, erg_kind kind,
         *out = (uint32_t)i;
         return ERG_OK;
     }
-    if (g->n_edges >= ERG_GRAPH_NONE - 1)
+    if (edge_append(g, s, t, kind) != ERG_OK)
         return ERG_ENOMEM;
-    size_t cap = g->cap_edges;
-    if (erg_grow((void **)&g->edges, &cap, g->n_edges + 1, sizeof *g->edges) != ERG_OK)
-        return ERG_ENOMEM;
-    size_t cap2 = g->cap_edges;
-    if (erg_grow((void **)&g->edge_stamp, &cap2, g->n_edges + 1, sizeof *g->edge_stamp) != ERG_OK)
-        return ERG_ENOMEM;
-    g->cap_edges = cap < cap2 ? cap : cap2;
-    erg_edge *d = &g->edges[g->n_edges];
-    memset(d, 0, sizeof *d);
-    d->source = s;
-    d->target = t;
-    d->kind = kind;
-    g->edge_stamp[g->n_edges] = 0;
-    g->n_edges++;
     if (index_put(&g->edge_ix, slot, (uint32_t)(g->n_edges - 1), g, g->n_edges, edge_hash) !=
         ERG_OK) {
         g->n_edges--;

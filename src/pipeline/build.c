@@ -38,8 +38,6 @@ typedef struct ring {
     size_t next_work; /* slots taken by workers so far */
     bool eof;         /* no more slots will be filled */
     bool abort;       /* workers stop now */
-    const erg_resources *res;
-    const erg_pipeline_options *opt;
 } ring;
 
 typedef struct worker {
@@ -163,8 +161,6 @@ erg_status erg_pipeline_build(const erg_resources *res, const erg_pipeline_optio
     erg_status st = ERG_OK;
     ring r;
     memset(&r, 0, sizeof r);
-    r.res = res;
-    r.opt = o;
     r.n_slots = (size_t)n_threads * SLOTS_PER_THREAD;
     bool have_sync = false;
     worker *w = calloc(n_threads, sizeof *w);
