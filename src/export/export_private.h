@@ -46,4 +46,20 @@ bool erg_export_i_graphml_reserved(const char *name);
 /* DOT fill colour ("#RRGGBB") of community k (>= 0) from a palette of 12, cycling; GEXF's too. */
 const char *erg_export_i_community_colour(igraph_integer_t k);
 
+/*
+ * How important entity i is for a drawing: its value of the first analysis
+ * attribute (the first --rank measure; -inf when it has none), else its
+ * mention count. o may be NULL.
+ */
+double erg_export_i_importance(const erg_graph *g, const erg_export_options *o, size_t i);
+
+/*
+ * Marks in keep (one bool per entity, caller-owned) the max_nodes most
+ * important entities (erg_export_i_importance, ties by mentions, then key
+ * order); all of them when the graph has no more than max_nodes or
+ * max_nodes is 0. *n_kept is how many are marked. ERG_ENOMEM.
+ */
+erg_status erg_export_i_cut(const erg_graph *g, const erg_export_options *o, size_t max_nodes,
+                            bool *keep, size_t *n_kept);
+
 #endif
