@@ -35,7 +35,7 @@ extern "C" {
  * version 2 (every article listed, no "article_ids") and version 1 (also
  * evidence sentences inline, integer weights, no counts).
  */
-#define ERG_GRAPH_FORMAT_VERSION 3
+#define ERG_GRAPH_FORMAT_VERSION 4
 
 /*
  * How a surface form came to an entity. Corpus-level folds (after all
@@ -55,6 +55,21 @@ const char *erg_fold_name(erg_fold f);
 /* The fold named s (as erg_fold_name writes it); ERG_EINVAL when unknown. */
 erg_status erg_fold_parse(const char *s, erg_fold *out);
 
+/*
+ * One cell of a timeline: what the articles of one date and one outlet gave
+ * an entity or an edge. Timelines are sorted by (date, outlet), NULL (not
+ * known) first, then in byte order; the cells of a record add up to its
+ * own counts.
+ */
+typedef struct erg_tally {
+    char *date;        /* the articles' date as the reader normalized it ("YYYY-MM-DD",
+                          "YYYY-MM" or "YYYY"), NULL when unknown */
+    char *outlet;      /* their outlet (art->outlet, else art->source), NULL when none */
+    uint32_t count;    /* entity: mentions; edge: windows or records */
+    uint32_t articles; /* articles */
+    uint64_t wunits;   /* edge: weight units (see erg_edge); entity: 0 */
+} erg_tally;
+
 /* One surface form of an entity with how often it was seen. */
 typedef struct erg_alias {
     char *name;
@@ -69,8 +84,10 @@ typedef struct erg_entity {
     erg_type type;     /* the type most mentions had (ties: person, agency, outlet, place) */
     uint32_t mentions; /* mentions in all articles */
     uint32_t articles; /* articles that mention it */
-    char *first_date;  /* earliest article date (as written, compared as text), NULL if none */
+    char *first_date;  /* earliest article date (normalized, see erg_tally), NULL if none */
     char *last_date;
+    erg_tally *timeline; /* mentions and articles by (date, outlet) */
+    size_t n_timeline;
     erg_alias *aliases; /* every surface form, sorted by name */
     size_t n_aliases;
     uint32_t type_votes[ERG_TYPE_COUNT]; /* articles per type: each article votes once */
@@ -103,6 +120,8 @@ typedef struct erg_edge {
     char *last_date;
     char **outlets; /* distinct article sources and in-text outlets, sorted */
     size_t n_outlets;
+    erg_tally *timeline; /* count, articles and weight by (date, outlet of the article) */
+    size_t n_timeline;
     erg_evidence *evidence; /* at most max_evidence, the first by (article id, start) */
     size_t n_evidence;
 } erg_edge;
@@ -254,6 +273,13 @@ bool erg_graph_partial(const erg_graph *g, unsigned *type_mask, erg_window *wind
 /* The most evidence records g keeps per edge (erg_graph_new, or the loaded file's "max_evidence").
  */
 unsigned erg_graph_max_evidence(const erg_graph *g);
+
+/*
+ * Whether the records have timelines (erg_tally): true unless some record
+ * came from a file older than version 4, or from a graph that had none
+ * (merge, subset). Without them a graph is written without timelines.
+ */
+bool erg_graph_has_timeline(const erg_graph *g);
 
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);
