@@ -327,6 +327,38 @@ long erg_graph_find_key(const erg_graph *g, const char *key);
 size_t erg_graph_count_type(const erg_graph *g, erg_type t);
 
 /*
+ * What a slice keeps (erg_graph_slice): the articles dated within [since,
+ * until] and from one of the sources. Dates are normalized text ("YYYY",
+ * "YYYY-MM", "YYYY-MM-DD"; erg_date_format writes them), either NULL for no
+ * bound; an article is in when the whole period of its date is (one dated
+ * "1987-03" is not in a slice since 1987-03-15; an undated one is in only
+ * when there is no bound). sources (n_sources of them, none: every
+ * outlet) are matched against the timeline's outlet, ASCII case ignored.
+ */
+typedef struct erg_graph_slice_spec {
+    const char *since, *until;
+    const char *const *sources;
+    size_t n_sources;
+} erg_graph_slice_spec;
+
+/*
+ * A new finished graph (*out, freed by the caller) with what the articles
+ * that f keeps gave g, from the timelines: an entity or edge is kept when
+ * one of its timeline cells is in f (and an edge's two ends are kept); its
+ * mentions or count, articles, weight, dates and timeline are the sums of
+ * those cells, an edge's outlets are its cells' plus the outlets named in
+ * the text (which have no date of their own), and its evidence the records
+ * whose cited article is in f (date, and source as written). Aliases, type
+ * votes, types and names stay the whole corpus's (a type is decided on all
+ * the articles). The copy keeps no article id hashes: it answers queries,
+ * it cannot be merged. ERG_EINVAL when g is not finished or a bound is not
+ * a normalized date; ERG_EFORMAT when g has no timeline
+ * (erg_graph_has_timeline); ERG_ENOMEM. O(size of g).
+ */
+erg_status erg_graph_slice(const erg_graph *g, const erg_graph_slice_spec *f, erg_graph **out,
+                           erg_error *err);
+
+/*
  * A new finished graph (the caller frees it with erg_graph_free) copied out
  * of the finished graph g:
  * - the entities i with keep_entity[i] true (keep_entity NULL: all);

@@ -171,6 +171,9 @@ erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name);
 /* Widens [*first, *last] to hold date (NULL dates change nothing). */
 /* true for "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month 01..12, day 01..31): a normalized date. */
 bool erg_graph_i_date_ok(const char *s);
+/* Whether a normalized date (NULL: unknown) / an outlet (NULL: none) is in the slice f. */
+bool erg_graph_i_slice_date(const erg_graph_slice_spec *f, const char *date);
+bool erg_graph_i_slice_outlet(const erg_graph_slice_spec *f, const char *outlet);
 erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date);
 /*
  * Adds count, articles and wunits to the cell (date, outlet) of the timeline
