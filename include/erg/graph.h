@@ -358,6 +358,37 @@ typedef struct erg_graph_slice_spec {
 erg_status erg_graph_slice(const erg_graph *g, const erg_graph_slice_spec *f, erg_graph **out,
                            erg_error *err);
 
+/* The periods a timeline is counted by. */
+typedef enum erg_period { ERG_PERIOD_DAY = 0, ERG_PERIOD_MONTH, ERG_PERIOD_YEAR } erg_period;
+
+/* Parses "day", "month" or "year" (any case). ERG_EINVAL otherwise. */
+erg_status erg_period_parse(const char *s, erg_period *out);
+
+/* One row of an entity's timeline. */
+typedef struct erg_timeline_row {
+    /*
+     * The period: the date cut to the period ("1987-03" by month); a date
+     * known less precisely than that is its own period ("1987" by month);
+     * "" for articles without a date.
+     */
+    char period[ERG_DATE_TEXT_MAX];
+    const char *outlet; /* borrowed from the graph; NULL when not by outlet or none */
+    uint64_t mentions;
+    uint64_t articles;
+} erg_timeline_row;
+
+/*
+ * The mentions and articles of entity (an index of the finished or loaded
+ * graph g) per period, and per outlet too when by_outlet, from its
+ * timeline: *rows (malloc'd, the caller frees them) has *n rows sorted by
+ * period, undated last, then by outlet (none first). Every article counts
+ * once in its period (and outlet). ERG_EFORMAT when g has no timeline
+ * (erg_graph_has_timeline), ERG_EINVAL for a bad index, ERG_ENOMEM.
+ */
+erg_status erg_graph_entity_timeline(const erg_graph *g, size_t entity, erg_period by,
+                                     bool by_outlet, erg_timeline_row **rows, size_t *n,
+                                     erg_error *err);
+
 /*
  * A new finished graph (the caller frees it with erg_graph_free) copied out
  * of the finished graph g:

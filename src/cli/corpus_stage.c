@@ -123,6 +123,9 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
         c->given_analysis = true;
         c->largest_component = true;
         return 1;
+    case CLI_OPT_DYNAMIC:
+        c->dynamic = true;
+        return 1;
     case CLI_OPT_TOP:
         c->given_analysis = true;
         if (!cli_parse_long(arg, 1, 1000000000, &c->top))
@@ -223,6 +226,8 @@ int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial,
         return cli_usage(cmd, "--resolution applies to --communities; add --communities");
     if (c->iterations_given && !c->communities)
         return cli_usage(cmd, "--iterations applies to --communities; add --communities");
+    if (c->dynamic && (partial || fmt != ERG_FORMAT_GEXF))
+        return cli_usage(cmd, "--dynamic is for GEXF output (-o graph.gexf or --format gexf)");
     if (!partial) {
         if (fmt == ERG_FORMAT_DOT && c->n_ranks)
             cli_warn("DOT files hold no --rank scores; write .graphml or .json to keep them");
@@ -429,7 +434,8 @@ static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *
     erg_error_clear(&err);
     corpus_scores sc;
     memset(&sc, 0, sizeof sc);
-    erg_export_options opts = {NULL, 0, NULL};
+    erg_export_options opts = {0};
+    opts.dynamic = c->dynamic;
     int rc = CLI_OK;
     if (erg_graph_set_partial(*g, 0, ERG_WINDOW_SENTENCE, &err) != ERG_OK ||
         (c->corpus_resolve && erg_corpus_resolve_on(*g, data_dir, &err) != ERG_OK) ||

@@ -28,6 +28,7 @@ typedef struct cli_corpus_options {
     bool corpus_resolve; /* --no-corpus-resolve turns it off */
     bool given_analysis; /* any of the analysis options was given */
     bool given_no_resolve;
+    bool dynamic; /* GEXF spells (--dynamic) */
 } cli_corpus_options;
 
 void cli_corpus_options_init(cli_corpus_options *c);
@@ -42,6 +43,7 @@ enum {
     CLI_OPT_LARGEST,
     CLI_OPT_TOP,
     CLI_OPT_NO_CORPUS_RESOLVE,
+    CLI_OPT_DYNAMIC,
     CLI_OPT_PARTIAL
 };
 
@@ -56,12 +58,15 @@ enum {
         {"largest-component", no_argument, NULL, CLI_OPT_LARGEST},                                 \
         {"top", required_argument, NULL, CLI_OPT_TOP},                                             \
         {"no-corpus-resolve", no_argument, NULL, CLI_OPT_NO_CORPUS_RESOLVE},                       \
+        {"dynamic", no_argument, NULL, CLI_OPT_DYNAMIC},                                           \
     {                                                                                              \
         "partial", no_argument, NULL, CLI_OPT_PARTIAL                                              \
     }
 
 /* Help lines of --no-corpus-resolve (each command explains its --partial). */
 #define CLI_CORPUS_HELP                                                                            \
+    "      --dynamic         GEXF: a dynamic graph, each node and edge with the days\n"            \
+    "                        of its articles as spells (Gephi's timeline plays it)\n"              \
     "      --no-corpus-resolve\n"                                                                  \
     "                        keep a short form that is a node of its own (\"Blair\",\n"            \
     "                        \"IBM\", \"Texaco\") apart from the full name that owns\n"            \

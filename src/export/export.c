@@ -145,7 +145,7 @@ cleanup:
 erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
                                  FILE *f, erg_error *err)
 {
-    static const erg_export_options none = {NULL, 0, NULL};
+    static const erg_export_options none = {0};
     if (!g || !f)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
     if (!opts)
@@ -179,7 +179,7 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
                                 const char *path, erg_error *err)
 {
     if (fmt == ERG_FORMAT_CSV) {
-        static const erg_export_options none = {NULL, 0, NULL};
+        static const erg_export_options none = {0};
         if (!g)
             return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph");
         erg_status cst = erg_export_i_check_options(opts ? opts : &none, err);

@@ -1067,8 +1067,12 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         return erg_error_oom(err);
     g->finished = false;
     /* The metadata is stored when, and for as long as, an evidence record cites the article. */
-    /* A date not in the reader's normalized form is not known (never compared as text). */
-    const char *date = art->date && erg_graph_i_date_ok(art->date) ? art->date : NULL;
+    /* The date normalized (the reader's already is); one that is no date is not known. */
+    char date_buf[ERG_DATE_TEXT_MAX];
+    erg_date day;
+    const char *date = art->date && erg_date_parse(art->date, strlen(art->date), &day) == ERG_OK
+                           ? erg_date_format(&day, date_buf)
+                           : NULL;
     const erg_graph_article meta = {(char *)id, (char *)art->title, (char *)date,
                                     (char *)art->source, (char *)art->url};
     uint32_t serial = ++g->serial;

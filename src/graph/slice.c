@@ -206,3 +206,74 @@ cleanup:
     free(map);
     return st;
 }
+
+static const char *const period_names[] = {"day", "month", "year"};
+
+erg_status erg_period_parse(const char *s, erg_period *out)
+{
+    for (int p = 0; s && p < 3; p++)
+        if (strcasecmp(s, period_names[p]) == 0) {
+            *out = (erg_period)p;
+            return ERG_OK;
+        }
+    return ERG_EINVAL;
+}
+
+/* By period, unknown ("") last, then by outlet, none first. */
+static int cmp_row(const void *pa, const void *pb)
+{
+    const erg_timeline_row *a = pa, *b = pb;
+    if (!a->period[0] != !b->period[0])
+        return a->period[0] ? -1 : 1;
+    int c = strcmp(a->period, b->period);
+    if (c)
+        return c;
+    if (!a->outlet || !b->outlet)
+        return (a->outlet != NULL) - (b->outlet != NULL);
+    return strcmp(a->outlet, b->outlet);
+}
+
+erg_status erg_graph_entity_timeline(const erg_graph *g, size_t entity, erg_period by,
+                                     bool by_outlet, erg_timeline_row **rows, size_t *n,
+                                     erg_error *err)
+{
+    *rows = NULL;
+    *n = 0;
+    if (!g || entity >= g->n_ents || (unsigned)by > ERG_PERIOD_YEAR)
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph, entity or period");
+    if (g->no_timeline)
+        return erg_error_set(err, ERG_EFORMAT, NULL, 0, -1,
+                             "the graph has no timeline (it was written by an erg older than "
+                             "graph file version 4): build it again");
+    const erg_entity *e = &g->ents[entity];
+    if (e->n_timeline == 0)
+        return ERG_OK;
+    erg_timeline_row *r = malloc(e->n_timeline * sizeof *r);
+    if (!r)
+        return erg_error_oom(err);
+    static const size_t cut[] = {10, 7, 4};
+    for (size_t i = 0; i < e->n_timeline; i++) {
+        const erg_tally *t = &e->timeline[i];
+        size_t len = t->date ? strlen(t->date) : 0;
+        if (len > cut[by])
+            len = cut[by];
+        memcpy(r[i].period, t->date ? t->date : "", len);
+        r[i].period[len] = '\0';
+        r[i].outlet = by_outlet ? t->outlet : NULL;
+        r[i].mentions = t->count;
+        r[i].articles = t->articles;
+    }
+    qsort(r, e->n_timeline, sizeof *r, cmp_row);
+    size_t w = 0;
+    for (size_t i = 0; i < e->n_timeline; i++) {
+        if (w && cmp_row(&r[w - 1], &r[i]) == 0) {
+            r[w - 1].mentions += r[i].mentions;
+            r[w - 1].articles += r[i].articles;
+        } else {
+            r[w++] = r[i];
+        }
+    }
+    *rows = r;
+    *n = w;
+    return ERG_OK;
+}
