@@ -9,8 +9,9 @@
  *
  * For tests and scripts: window.ergView = {ready, search(q), selected(),
  * panelText(), visibleNodes(), filter(opts)}; the URL hash takes
- * search=NAME, since=DATE, until=DATE, outlet=NAME (e.g.
- * g.html#search=Reuters), run on load and on change.
+ * search=NAME, since=DATE, until=DATE, outlet=NAME, undated=0 (hide links
+ * without dates while a date is set), e.g. g.html#search=Reuters&since=2017,
+ * run on load and on change.
  */
 (function () {
     'use strict';
@@ -48,7 +49,7 @@
             group: 'nodes',
             data: {
                 id: n.id, label: n.name, i: i, size: n.size,
-                font: Math.max(10, Math.round(n.size / 2.5)),
+                font: Math.max(10, Math.round(n.size / 3)),
                 colour: typeColour[n.type] || '#999',
                 ccolour: n.community !== undefined ? data.community_colours[n.community % data.community_colours.length] : (typeColour[n.type] || '#999')
             },
@@ -269,22 +270,33 @@
         rows.push(['aliases', (n.aliases || []).map(function (a) { return a[0] + ' (' + a[1] + ')'; }).join('; ')]);
         panel.append(fields(rows));
 
-        var inc = incident[i].slice().sort(function (a, b) { return edges[b].weight - edges[a].weight || a - b; });
-        panel.append(el('h3', 'Neighbours (' + inc.length + ')'));
+        /* One line per neighbour (its links: co-mention, typed relations), the strongest first. */
+        var byOther = {}, order = [];
+        incident[i].forEach(function (j) {
+            var o = otherEnd(edges[j], i);
+            if (!byOther[o]) { byOther[o] = { o: o, w: 0, links: [] }; order.push(byOther[o]); }
+            byOther[o].w += edges[j].weight;
+            byOther[o].links.push(j);
+        });
+        order.sort(function (a, b) { return b.w - a.w || a.o - b.o; });
+        panel.append(el('h3', 'Neighbours (' + order.length + ')'));
         var ul = el('ul');
-        inc.slice(0, 100).forEach(function (j) {
-            var e = edges[j], o = otherEnd(e, i);
+        order.slice(0, 100).forEach(function (nb) {
             var li = el('li');
-            li.append(linkTo('node', nodes[o].name, function () { select(o, true); }),
-                document.createTextNode(' — '),
-                linkTo('edge', e.kind.replace(/_/g, ' ') + ', weight ' + num(e.weight), function () { selectEdge(j); }));
+            li.append(linkTo('node', nodes[nb.o].name, function () { select(nb.o, true); }));
+            nb.links.sort(function (a, b) { return edges[b].weight - edges[a].weight || a - b; });
+            nb.links.forEach(function (j, k) {
+                var e = edges[j];
+                li.append(document.createTextNode(k ? ', ' : ' — '),
+                    linkTo('edge', e.kind.replace(/_/g, ' ') + ' ' + num(e.weight), function () { selectEdge(j); }));
+            });
             ul.append(li);
         });
-        if (inc.length > 100) ul.append(el('li', 'and ' + (inc.length - 100) + ' more', 'hint'));
+        if (order.length > 100) ul.append(el('li', 'and ' + (order.length - 100) + ' more', 'hint'));
         panel.append(ul);
-        if (inc.length) {
-            var top = edges[inc[0]];
-            panel.append(el('h3', 'Strongest link: with ' + nodes[otherEnd(top, i)].name));
+        if (order.length) {
+            var top = edges[order[0].links[0]];
+            panel.append(el('h3', 'Strongest link: with ' + nodes[order[0].o].name));
             evidenceList(top, panel);
         }
     }
@@ -376,6 +388,7 @@
         if (p.since !== undefined) document.getElementById('since').value = p.since;
         if (p.until !== undefined) document.getElementById('until').value = p.until;
         if (p.outlet !== undefined) outletSel.value = p.outlet;
+        if (p.undated !== undefined) document.getElementById('undated').checked = p.undated !== '0';
         applyFilters();
         if (p.search !== undefined) {
             document.getElementById('search').value = p.search;
