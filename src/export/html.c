@@ -95,7 +95,7 @@ cleanup:
 /*
  * Positions by Fruchterman-Reingold over the kept edges (attraction
  * 1 + log2(1 + weight), so heavy links pull without collapsing the
- * drawing), scaled to a square of side 60 sqrt(n) + 100 centred on 0.
+ * drawing), scaled to a square of side 100 sqrt(n) + 200 centred on 0.
  */
 static erg_status view_layout(view *v, const erg_graph *g, erg_error *err)
 {
@@ -139,7 +139,7 @@ static erg_status view_layout(view *v, const erg_graph *g, erg_error *err)
         y1 = fmax(y1, y);
     }
     double span = fmax(x1 - x0, y1 - y0);
-    double side = 60.0 * sqrt((double)v->n) + 100.0;
+    double side = 100.0 * sqrt((double)v->n) + 200.0;
     double scale = span > 0 ? side / span : 0;
     for (size_t k = 0; k < v->n; k++) {
         v->x[k] = round((MATRIX(pos, k, 0) - (x0 + x1) / 2) * scale);
