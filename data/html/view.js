@@ -8,7 +8,8 @@
  * with textContent, never as HTML.
  *
  * For tests and scripts: window.ergView = {ready, search(q), selected(),
- * panelText(), visibleNodes(), filter(opts)}; the URL hash takes
+ * panelText(), visibleNodes(), filter(opts), loadMs (from navigation to
+ * ready)}; the URL hash takes
  * search=NAME, since=DATE, until=DATE, outlet=NAME, undated=0 (hide links
  * without dates while a date is set), e.g. g.html#search=Reuters&since=2017,
  * run on load and on change.
@@ -417,5 +418,7 @@
     applyFilters();
     fromHash();
     window.ergView.ready = true;
+    window.ergView.loadMs = Math.round(performance.now());
     document.documentElement.dataset.ergReady = 'true';
+    document.documentElement.dataset.ergLoadMs = String(window.ergView.loadMs);
 })();

@@ -148,8 +148,9 @@ typedef struct erg_export_options {
  * most 5 per edge), "sentences" ({article: index into "articles", text})
  * and "articles" (the cited ones: id, title, date, source, url). Positions
  * are igraph's Fruchterman-Reingold layout with a fixed seed: the same
- * graph gives the same bytes. Size from the importance (the first
- * attribute, else log2(1 + mentions)).
+ * graph gives the same bytes. Size (a diameter, 12 to 60) from the
+ * importance (the first attribute, else log2(1 + mentions)), its area
+ * growing with it.
  *
  * JSON (the native file): each attribute, then "community", is one more
  * field of every node record that has a value (erg_graph_write_json_attrs);

@@ -95,7 +95,7 @@ cleanup:
 /*
  * Positions by Fruchterman-Reingold over the kept edges (attraction
  * 1 + log2(1 + weight), so heavy links pull without collapsing the
- * drawing), scaled to a square of side 100 sqrt(n) + 200 centred on 0.
+ * drawing), scaled to a square of side 80 sqrt(n) + 200 centred on 0.
  */
 static erg_status view_layout(view *v, const erg_graph *g, erg_error *err)
 {
@@ -139,7 +139,7 @@ static erg_status view_layout(view *v, const erg_graph *g, erg_error *err)
         y1 = fmax(y1, y);
     }
     double span = fmax(x1 - x0, y1 - y0);
-    double side = 100.0 * sqrt((double)v->n) + 200.0;
+    double side = 80.0 * sqrt((double)v->n) + 200.0;
     double scale = span > 0 ? side / span : 0;
     for (size_t k = 0; k < v->n; k++) {
         v->x[k] = round((MATRIX(pos, k, 0) - (x0 + x1) / 2) * scale);
@@ -162,8 +162,8 @@ cleanup:
 
 /*
  * Sizes from the importance (the first --rank measure, else log2(1 +
- * mentions)), scaled from HTML_SIZE_LO to HTML_SIZE_HI; an entity without
- * a score gets the smallest size.
+ * mentions)), scaled so that the area from HTML_SIZE_LO to HTML_SIZE_HI (as
+ * diameters) grows with it; an entity without a score gets the smallest size.
  */
 static void view_sizes(view *v, const erg_graph *g, const erg_export_options *o)
 {
@@ -180,7 +180,8 @@ static void view_sizes(view *v, const erg_graph *g, const erg_export_options *o)
     }
     for (size_t k = 0; k < v->n; k++) {
         double s = v->size[k];
-        double t = isfinite(s) && hi > lo ? (s - lo) / (hi - lo) : 0.0;
+        /* The area grows with the score: the diameter with its square root. */
+        double t = isfinite(s) && hi > lo ? sqrt((s - lo) / (hi - lo)) : 0.0;
         v->size[k] = round(10.0 * (HTML_SIZE_LO + (HTML_SIZE_HI - HTML_SIZE_LO) * t)) / 10.0;
     }
 }
