@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTML view (-o g.html): one self-contained page. Without a browser: the
+# The HTML view (-o g.html, erg build and erg merge): one self-contained page. Without a browser: the
 # file references nothing on the network, --format html writes the same
 # bytes, and its embedded JSON holds the native graph's nodes and edges. In
 # Debian's headless chromium: a screenshot shows a drawn graph (the type
@@ -26,6 +26,14 @@ if grep -Eiq "(src|href)[[:space:]]*=[[:space:]]*[\"']?[[:space:]]*(https?:)?//|
 else pass "no network reference"; fi
 if grep -q "Permission is hereby granted" "$WORK/g.html" && grep -q "The Cytoscape Consortium" "$WORK/g.html"
 then pass "cytoscape.js licence in the page"; else fail "cytoscape.js licence in the page"; fi
+
+# erg merge writes the page too: partial graphs of two halves give one build's page (the layout is seeded).
+run "$ERG" build --quiet --partial "$DIR"/0*.txt -o "$WORK/p1.json"
+run "$ERG" build --quiet --partial "$DIR"/[1-9]*.txt -o "$WORK/p2.json"
+run "$ERG" merge --rank pagerank "$WORK/p1.json" "$WORK/p2.json" -o "$WORK/m.html"
+expect_rc 0 "merge to .html"
+if cmp -s "$WORK/m.html" "$WORK/g.html"; then pass "the merged page is the built page, byte for byte"; else
+    fail "the merged page is the built page, byte for byte"; fi
 
 # The same articles as JSON Lines with dates, outlets and URLs, for the filters and the evidence.
 $PY - "$WORK/dated.jsonl" "$DIR"/*.txt <<'PYEOF'
