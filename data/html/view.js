@@ -219,7 +219,14 @@
     function linkTo(cls, text, go) {
         var a = el('a', text, cls);
         a.tabIndex = 0;
+        a.setAttribute('role', 'button');
         a.addEventListener('click', go);
+        a.addEventListener('keydown', function (ev) {
+            if (ev.key === 'Enter' || ev.key === ' ') {
+                ev.preventDefault();
+                go();
+            }
+        });
         return a;
     }
 
