@@ -17,6 +17,9 @@ run "$ERG" build "${OPTS[@]}" --format html "$DIR"/*.txt -o -
 expect_rc 0 "build --format html to stdout"
 if cmp -s "$WORK/out" "$WORK/g.html"; then pass "--format html writes the same bytes"; else
     fail "--format html writes the same bytes"; fi
+run "$ERG" build "${OPTS[@]}" -j 1 "$DIR"/*.txt -o "$WORK/g1.html"
+if cmp -s "$WORK/g1.html" "$WORK/g.html"; then pass "-j 1 writes the same page (the layout is seeded)"; else
+    fail "-j 1 writes the same page (the layout is seeded)"; fi
 
 # Nothing is fetched: no src= or href= to a URL (http, https or protocol-relative), no CSS import.
 if grep -Eiq "(src|href)[[:space:]]*=[[:space:]]*[\"']?[[:space:]]*(https?:)?//|@import|url\([\"']?(https?:)?//" \
