@@ -38,7 +38,10 @@ static const char build_usage[] =
     "                        JSON file by rename: a killed update leaves it whole\n"
     "  -j, --jobs N          read articles with N threads (default: the number of\n"
     "                        processors); the graph is the same for every N\n"
-    "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_CORPUS_HELP
+    "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_CORPUS_HELP;
+
+/* The rest of the help (one string literal of it all would pass C's 4095 bytes). */
+static const char build_usage_more[] =
     "      --partial         write a partial graph for erg merge: nothing folded,\n"
     "                        filtered or scored, every type kept (--types is\n"
     "                        recorded and applied by erg merge); native JSON only\n" CLI_READ_HELP
@@ -324,6 +327,7 @@ int cmd_build(int argc, char **argv)
         }
         case 'h':
             fputs(build_usage, stdout);
+            fputs(build_usage_more, stdout);
             fputs(cli_corpus_analysis_help, stdout);
             fputs(build_examples, stdout);
             return CLI_OK;
