@@ -219,9 +219,9 @@ static void note_dates(const erg_input_stats *in, const erg_reader_stats *s,
             strcat(strcat(by, *by ? "/" : ""), "--source");
         fprintf(stderr, "erg: %zu of %zu article%s left out by %s\n", s->filtered, in->articles,
                 in->articles == 1 ? "" : "s", by);
+        if (in->articles && s->filtered == in->articles)
+            cli_warn("no article kept by %s", by);
     }
-    if (in->articles && s->filtered == in->articles)
-        cli_warn("no article kept: the graph is empty");
 }
 
 /*
