@@ -378,7 +378,7 @@ START_TEST(test_export_options)
     double pr[5] = {0.2, 0.35, NAN, 0.125, 1.0 / 3.0};
     igraph_integer_t comm[5] = {0, 1, 2, 13, -1};
     erg_node_attr attrs[2] = {{"degree", true, degree}, {"pagerank", false, pr}};
-    erg_export_options opts = {attrs, 2, comm};
+    erg_export_options opts = {.attrs = attrs, .n_attrs = 2, .community = comm};
 
     /* No options, or empty ones, change nothing. */
     erg_export_options none = {0};

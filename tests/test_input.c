@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* mkstemps */
 #include "erg/input.h"
 
 #include <check.h>
@@ -631,12 +632,62 @@ START_TEST(test_no_article)
 }
 END_TEST
 
+/* Dates are normalized; absent, empty and unparseable ones are NULL and counted. */
+START_TEST(test_dates)
+{
+    char path[] = "/tmp/erg-dates-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("{\"text\": \"a\", \"date\": \"Sun, 06 Dec 2026 19:04:48 +0000\"}\n"
+          "{\"text\": \"b\", \"date\": \"9/28/16\"}\n"
+          "{\"text\": \"c\"}\n"
+          "{\"text\": \"d\", \"date\": \"  \"}\n"
+          "{\"text\": \"e\", \"date\": \"2026-13-01\"}\n"
+          "{\"text\": \"f\", \"date\": \"1987\"}\n"
+          "{\"text\": \"g\", \"date\": \"so\\non\"}\n",
+          f);
+    fclose(f);
+    static const char *const want[][2] = {
+        {"2026-12-06", "Sun, 06 Dec 2026 19:04:48 +0000"},
+        {"2016-09-28", "9/28/16"},
+        {NULL, NULL},
+        {NULL, "  "},
+        {NULL, "2026-13-01"},
+        {"1987", "1987"},
+        {NULL, "so\non"},
+    };
+    erg_input *in = open1(path, false, false);
+    erg_article a;
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_OK);
+        if (want[i][0])
+            ck_assert_str_eq(a.date, want[i][0]);
+        else
+            ck_assert_ptr_null(a.date);
+        if (want[i][1])
+            ck_assert_str_eq(a.date_text, want[i][1]);
+        else
+            ck_assert_ptr_null(a.date_text);
+    }
+    ck_assert_int_eq(erg_input_next(in, &a, NULL), ERG_DONE);
+    const erg_input_stats *st = erg_input_get_stats(in);
+    ck_assert_uint_eq(st->undated, 4);
+    ck_assert_uint_eq(st->bad_dates, 2);
+    char last[512];
+    snprintf(last, sizeof last, "'%s:7': 'so?on'", path);
+    ck_assert_str_eq(st->last_bad_date, last);
+    erg_input_free(in);
+    unlink(path);
+}
+END_TEST
 static Suite *input_suite(void)
 {
     Suite *s = suite_create("input");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_plain_file);
+    tcase_add_test(tc, test_dates);
     tcase_add_test(tc, test_bom_and_crlf);
     tcase_add_test(tc, test_invalid_utf8_strict);
     tcase_add_test(tc, test_invalid_utf8_lenient);

@@ -154,6 +154,80 @@ START_TEST(test_first_failure_in_input_order)
 }
 END_TEST
 
+/*
+ * The filter: an article is kept when its whole date lies in [since, until]
+ * and its outlet or source (ASCII case ignored) is one asked for; undated
+ * ones go with a date filter; the rest are counted.
+ */
+START_TEST(test_reader_filter)
+{
+    char path[] = "/tmp/erg-test-filter-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("{\"id\": \"a\", \"date\": \"1987-03-15\", \"source\": \"Reuters (Reuters-21578)\", "
+          "\"text\": \"x\"}\n"
+          "{\"id\": \"b\", \"date\": \"1987-03\", \"source\": \"REUTERS\", \"text\": \"x\"}\n"
+          "{\"id\": \"c\", \"date\": \"3/31/87\", \"source\": \"AP\", \"text\": \"x\"}\n"
+          "{\"id\": \"d\", \"source\": \"reuters\", \"text\": \"x\"}\n"
+          "{\"id\": \"e\", \"date\": \"April 1, 1987\", \"source\": \"reuters\", \"text\": \"x\"}\n"
+          "{\"id\": \"f\", \"date\": \"1987-03-20\", \"source\": \"reuters\", \"text\": \"x\"}\n",
+          f);
+    fclose(f);
+    const char *paths[] = {path};
+    const char *sources[] = {"reuters"};
+    erg_input_options io = {false, false};
+    erg_reader *r = NULL;
+    erg_error err;
+    erg_article a;
+    erg_article_filter flt = {0};
+    ck_assert_int_eq(erg_date_parse("1987-03-15", 10, &flt.since), ERG_OK);
+    ck_assert_int_eq(erg_date_parse("1987-03", 7, &flt.until), ERG_OK);
+    flt.has_since = flt.has_until = true;
+
+    /* Dates only: a (the 15th), c (the 31st), f; not b (all of March), d, e. */
+    ck_assert_int_eq(erg_reader_new(&r, paths, 1, &io, false, NULL, &err), ERG_OK);
+    ck_assert_int_eq(erg_reader_set_filter(r, &flt), ERG_OK);
+    static const char *const by_date[] = {"a", "c", "f"};
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_int_eq(erg_reader_next(r, &a, &err), ERG_OK);
+        ck_assert_str_eq(a.id, by_date[i]);
+    }
+    ck_assert_int_eq(erg_reader_next(r, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_reader_get_stats(r)->filtered, 3);
+    erg_reader_free(r);
+
+    /* Dates and a source, with the outlet list: "Reuters (Reuters-21578)" is named Reuters. */
+    flt.sources = sources;
+    flt.n_sources = 1;
+    ck_assert_int_eq(erg_reader_new(&r, paths, 1, &io, false, erg_resources_gazetteer(res), &err),
+                     ERG_OK);
+    ck_assert_int_eq(erg_reader_set_filter(r, &flt), ERG_OK);
+    sources[0] = "changed after: the reader has its own copy";
+    ck_assert_int_eq(erg_reader_next(r, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "a");
+    ck_assert_int_eq(erg_reader_next(r, &a, &err), ERG_OK);
+    ck_assert_str_eq(a.id, "f");
+    ck_assert_int_eq(erg_reader_next(r, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_reader_get_stats(r)->filtered, 4);
+    erg_reader_free(r);
+
+    /* No filter (NULL) after one: everything. */
+    ck_assert_int_eq(erg_reader_new(&r, paths, 1, &io, false, NULL, &err), ERG_OK);
+    sources[0] = "AP";
+    flt.has_since = flt.has_until = false;
+    ck_assert_int_eq(erg_reader_set_filter(r, &flt), ERG_OK);
+    ck_assert_int_eq(erg_reader_set_filter(r, NULL), ERG_OK);
+    size_t n = 0;
+    while (erg_reader_next(r, &a, &err) == ERG_OK)
+        n++;
+    ck_assert_uint_eq(n, 6);
+    ck_assert_uint_eq(erg_reader_get_stats(r)->filtered, 0);
+    erg_reader_free(r);
+    unlink(path);
+}
+END_TEST
+
 START_TEST(test_reader_counts_boilerplate)
 {
     char path[] = "/tmp/erg-test-reader-XXXXXX.jsonl";
@@ -308,6 +382,7 @@ static Suite *pipeline_suite(void)
     tcase_add_test(tc, test_reader_counts_boilerplate);
     tcase_add_test(tc, test_reader_missing_input);
     tcase_add_test(tc, test_reader_skips_known_ids);
+    tcase_add_test(tc, test_reader_filter);
     tcase_add_test(tc, test_resources_bad_alias_file);
     tcase_add_test(tc, test_resolver_like_is_read_only);
     suite_add_tcase(s, tc);

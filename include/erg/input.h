@@ -176,6 +176,11 @@ erg_status erg_input_new(erg_input **out, const char *const *paths, size_t n_pat
  * mistake, not a bad item of a corpus); a graph found in a folder is
  * skipped like an empty file. ERG_DONE after no article at all is not an
  * error here: the caller decides (the CLI fails with "no article found").
+ * The article's "date" string is parsed (erg_date_parse) into art->date,
+ * its normal form, kept in the reader (no allocation); an article without a
+ * usable one (no "date" string, an empty one, one that is no date; every
+ * plain-text article) counts in stats.undated, and a non-empty date that is
+ * none also in stats.bad_dates and stats.last_bad_date.
  * Memory: one file (plain text) or one line (JSON Lines) at a time.
  */
 erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err);

@@ -142,8 +142,28 @@ typedef struct erg_reader_stats {
     size_t boiler_lines;          /* boilerplate lines blanked, all articles */
     size_t boiler_articles;       /* articles with at least one */
     bool boiler_done;             /* whether boilerplate was looked for */
-    size_t skipped; /* articles passed over as already in a graph (erg_reader_skip_in) */
+    size_t skipped;  /* articles passed over as already in a graph (erg_reader_skip_in) */
+    size_t filtered; /* articles passed over by the filter (erg_reader_set_filter) */
 } erg_reader_stats;
+
+/*
+ * Which articles a reader returns (erg_reader_set_filter). An article is
+ * kept when the whole period its date covers lies within [since's first
+ * day, until's last day] (erg_date_first_day, erg_date_last_day: an article
+ * dated only "1987-03" is not kept with since 1987-03-15, nor one dated
+ * "1987" with until 1987-06), and, when n_sources > 0, its outlet
+ * (erg_article.outlet) or its source as written equals one of sources,
+ * ignoring ASCII case only (not "É" against "é"). With has_since or
+ * has_until, an article without a usable date is dropped.
+ */
+typedef struct erg_article_filter {
+    bool has_since;
+    erg_date since;
+    bool has_until;
+    erg_date until;
+    const char *const *sources;
+    size_t n_sources;
+} erg_article_filter;
 
 /*
  * Prepares to read the articles of paths (as erg_input_new). With
@@ -176,6 +196,16 @@ void erg_reader_set_boiler(erg_reader *r, erg_boiler *b);
  * Used to add new articles to a saved graph (erg build --update).
  */
 void erg_reader_skip_in(erg_reader *r, const erg_graph *g);
+
+/*
+ * Keeps only the articles f lets through (see erg_article_filter); the
+ * others are read and passed over by erg_reader_next, counted in
+ * stats.filtered (after erg_reader_skip_in's own skipping). f and its
+ * strings are copied; NULL removes the filter. ERG_OK, or ERG_ENOMEM (the
+ * reader then has no filter; nothing else can fail, so there is no
+ * erg_error).
+ */
+erg_status erg_reader_set_filter(erg_reader *r, const erg_article_filter *f);
 
 /* Sets or replaces the gazetteer that names outlets (NULL: none). */
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz);

@@ -44,9 +44,11 @@ static const char build_usage[] =
 static const char build_usage_more[] =
     "      --partial         write a partial graph for erg merge: nothing folded,\n"
     "                        filtered or scored, every type kept (--types is\n"
-    "                        recorded and applied by erg merge); native JSON only\n" CLI_READ_HELP
-    "  -h, --help            show this help\n"
-    "\n";
+    "                        recorded and applied by erg merge); native JSON only\n";
+
+/* The reading options, apart for the same reason. */
+static const char build_read_usage[] = CLI_READ_HELP "  -h, --help            show this help\n"
+                                                     "\n";
 
 static const char build_examples[] =
     "\n"
@@ -328,6 +330,7 @@ int cmd_build(int argc, char **argv)
         case 'h':
             fputs(build_usage, stdout);
             fputs(build_usage_more, stdout);
+            fputs(build_read_usage, stdout);
             fputs(cli_corpus_analysis_help, stdout);
             fputs(build_examples, stdout);
             return CLI_OK;

@@ -18,6 +18,24 @@ void cli_read_options_init(cli_read_options *o)
     o->quiet = false;
     o->boilerplate = false;
     o->boiler_from = NULL;
+    memset(&o->filter, 0, sizeof o->filter);
+    o->filter.sources = o->sources;
+}
+
+/* --since or --until into *d; CLI_USAGE (printed) when arg is no date or the two cross. */
+static int date_option(const char *cmd, const char *name, const char *arg, cli_read_options *o,
+                       erg_date *d, bool *has)
+{
+    char a[ERG_DATE_TEXT_MAX], b[ERG_DATE_TEXT_MAX];
+    if (erg_date_parse(arg, strlen(arg), d) != ERG_OK)
+        return cli_usage(cmd, "%s '%s': not a date (give YYYY-MM-DD, YYYY-MM or YYYY)", name, arg);
+    *has = true;
+    const erg_article_filter *f = &o->filter;
+    if (f->has_since && f->has_until &&
+        erg_date_first_day(&f->since) > erg_date_last_day(&f->until))
+        return cli_usage(cmd, "--since %s is after --until %s", erg_date_format(&f->since, a),
+                         erg_date_format(&f->until, b));
+    return 1;
 }
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o)
@@ -60,6 +78,15 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
         return 1;
     case CLI_OPT_BOILERPLATE_FROM:
         o->boiler_from = arg;
+        return 1;
+    case CLI_OPT_SINCE:
+        return date_option(cmd, "--since", arg, o, &o->filter.since, &o->filter.has_since);
+    case CLI_OPT_UNTIL:
+        return date_option(cmd, "--until", arg, o, &o->filter.until, &o->filter.has_until);
+    case CLI_OPT_SOURCE:
+        if (o->filter.n_sources == CLI_MAX_SOURCES)
+            return cli_usage(cmd, "at most %d --source options", CLI_MAX_SOURCES);
+        o->sources[o->filter.n_sources++] = arg;
         return 1;
     default:
         return 0;
@@ -149,24 +176,68 @@ int cli_open_reader(char **paths, size_t n_paths, const cli_read_options *o,
     }
     if (b)
         erg_reader_set_boiler(*out, b);
+    erg_article_filter f = o->filter;
+    f.sources = o->sources; /* o may be a copy of the options that filter.sources points into */
+    if (erg_reader_set_filter(*out, &f) != ERG_OK) {
+        erg_reader_free(*out);
+        *out = NULL;
+        return cli_failf("out of memory");
+    }
     if (getenv("ERG_DEBUG_BOILER"))
         erg_reader_on_blank(*out, debug_blanked, NULL);
     return CLI_OK;
 }
 
 /*
+ * The dates and the filter of a finished read, on stderr: the articles
+ * without a usable date (a warning when some dates could not be read; said
+ * only when some articles have a date or a date filter is on, so that a
+ * folder of plain-text files is not reported as undated) and the articles
+ * the filter left out.
+ */
+static void note_dates(const erg_input_stats *in, const erg_reader_stats *s,
+                       const cli_read_options *o)
+{
+    const erg_article_filter *f = &o->filter;
+    bool by_date = f->has_since || f->has_until;
+    if (in->undated && (in->bad_dates || in->undated < in->articles || by_date)) {
+        char bad[sizeof in->last_bad_date + 64] = "";
+        if (in->bad_dates)
+            snprintf(bad, sizeof bad, " (%zu unparseable, last: %s)", in->bad_dates,
+                     in->last_bad_date);
+        fprintf(stderr, "erg: %s%zu article%s without a usable date%s%s\n",
+                in->bad_dates ? "warning: " : "", in->undated, in->undated == 1 ? "" : "s", bad,
+                by_date ? ", left out by --since/--until" : "");
+    }
+    if (by_date || f->n_sources) {
+        char by[32] = "";
+        if (f->has_since)
+            strcat(by, "--since");
+        if (f->has_until)
+            strcat(strcat(by, *by ? "/" : ""), "--until");
+        if (f->n_sources)
+            strcat(strcat(by, *by ? "/" : ""), "--source");
+        fprintf(stderr, "erg: %zu of %zu article%s left out by %s\n", s->filtered, in->articles,
+                in->articles == 1 ? "" : "s", by);
+        if (in->articles && s->filtered == in->articles)
+            cli_warn("no article kept by %s", by);
+    }
+}
+
+/*
  * The counts of a finished read, and the warnings of --lenient/--skip-bad
  * and of ignored files; CLI_FAIL (printed) when no article was found.
  */
-static int finish_read(const erg_reader *r, cli_read_stats *rs)
+static int finish_read(const erg_reader *r, const cli_read_options *o, cli_read_stats *rs)
 {
     const erg_reader_stats *s = erg_reader_get_stats(r);
     const erg_input_stats *stats = s->input;
-    rs->articles = stats->articles;
+    rs->articles = stats->articles - s->filtered;
     rs->boiler_lines = s->boiler_lines;
     rs->boiler_articles = s->boiler_articles;
     rs->boiler_done = s->boiler_done;
     rs->skipped = s->skipped;
+    rs->filtered = s->filtered;
     if (stats->replaced)
         cli_warn("replaced %zu invalid UTF-8 sequence%s with U+FFFD", stats->replaced,
                  stats->replaced == 1 ? "" : "s");
@@ -176,6 +247,7 @@ static int finish_read(const erg_reader *r, cli_read_stats *rs)
     if (stats->ignored)
         cli_warn("ignored %zu file%s of unknown type in folders (last: '%s')", stats->ignored,
                  stats->ignored == 1 ? "" : "s", stats->last_ignored);
+    note_dates(stats, s, o);
     if (stats->articles == 0)
         return cli_failf("no article found in the inputs");
     return CLI_OK;
@@ -211,7 +283,7 @@ int cli_for_each_article(char **paths, size_t n_paths, const cli_read_options *o
         cli_progress_update(&progress, stats->articles, stats->bytes);
     }
     cli_progress_done(&progress);
-    rc = finish_read(r, rs);
+    rc = finish_read(r, o, rs);
 cleanup:
     erg_reader_free(r);
     return rc;
@@ -238,6 +310,6 @@ int cli_build_graph(erg_reader *r, const cli_read_options *o, const cli_pipeline
     if (st != ERG_OK)
         rc = cli_fail(&err);
     else
-        rc = finish_read(r, rs);
+        rc = finish_read(r, o, rs);
     return rc;
 }

@@ -10,6 +10,9 @@
 
 #include "erg/pipeline.h"
 
+/* The most --source options. */
+#define CLI_MAX_SOURCES 64
+
 /* Options every article-reading command takes. */
 typedef struct cli_read_options {
     const char *model_path;    /* --model, NULL for the default */
@@ -25,6 +28,9 @@ typedef struct cli_read_options {
     bool boilerplate;
     /* --boilerplate-from: a detector file (erg boilerplate) instead of the first pass. */
     const char *boiler_from;
+    /* --since, --until, --source: the articles read (erg_reader_set_filter). */
+    erg_article_filter filter;
+    const char *sources[CLI_MAX_SOURCES]; /* filter.sources points here */
 } cli_read_options;
 
 void cli_read_options_init(cli_read_options *o);
@@ -45,7 +51,10 @@ enum {
     CLI_OPT_SKIP_BAD,
     CLI_OPT_ALIASES,
     CLI_OPT_KEEP_BOILERPLATE,
-    CLI_OPT_BOILERPLATE_FROM
+    CLI_OPT_BOILERPLATE_FROM,
+    CLI_OPT_SINCE,
+    CLI_OPT_UNTIL,
+    CLI_OPT_SOURCE
 };
 /* The options of the commands that only tag (erg tag): model and input. */
 #define CLI_INPUT_LONG_OPTIONS                                                                     \
@@ -63,8 +72,11 @@ enum {
         {"data", required_argument, NULL, CLI_OPT_DATA},                                           \
         {"aliases", required_argument, NULL, CLI_OPT_ALIASES},                                     \
         {"keep-boilerplate", no_argument, NULL, CLI_OPT_KEEP_BOILERPLATE},                         \
+        {"boilerplate-from", required_argument, NULL, CLI_OPT_BOILERPLATE_FROM},                   \
+        {"since", required_argument, NULL, CLI_OPT_SINCE},                                         \
+        {"until", required_argument, NULL, CLI_OPT_UNTIL},                                         \
     {                                                                                              \
-        "boilerplate-from", required_argument, NULL, CLI_OPT_BOILERPLATE_FROM                      \
+        "source", required_argument, NULL, CLI_OPT_SOURCE                                          \
     }
 #define CLI_READ_SHORT_OPTIONS CLI_INPUT_SHORT_OPTIONS "t:w:"
 #define CLI_INPUT_HELP                                                                             \
@@ -91,7 +103,16 @@ enum {
     "                        boilerplate wrote instead of a first pass (shards of\n"               \
     "                        a corpus then decide as the whole does; stdin works)\n"               \
     "  -t, --types LIST      entity types to keep: person,agency,outlet,place\n"                   \
-    "                        (default: person,agency,outlet)\n"
+    "                        (default: person,agency,outlet)\n"                                    \
+    "      --since DATE      only articles dated DATE or later (YYYY-MM-DD, YYYY-MM,\n"            \
+    "                        YYYY, or any form read in articles); an article's\n"                  \
+    "                        whole date must be in: one dated 1987-03 is not kept\n"               \
+    "                        by --since 1987-03-15; undated ones are left out\n"                   \
+    "      --until DATE      only articles dated DATE or earlier (inclusive: --until\n"            \
+    "                        1987-03 keeps all of March)\n"                                        \
+    "      --source NAME     only articles whose outlet (as the outlet list names\n"               \
+    "                        it) or source as written is NAME, ignoring ASCII case\n"              \
+    "                        (repeatable: any of them)\n"
 
 int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options *o);
 
@@ -116,11 +137,12 @@ void cli_pipeline_release(cli_pipeline *p);
 
 /* What cli_for_each_article read. */
 typedef struct cli_read_stats {
-    size_t articles;
+    size_t articles;        /* articles read, less those filtered out */
     size_t boiler_lines;    /* boilerplate lines blanked, all articles */
     size_t boiler_articles; /* articles with at least one */
     bool boiler_done;       /* whether boilerplate was looked for */
     size_t skipped;         /* articles already in the graph (erg_reader_skip_in), not added */
+    size_t filtered;        /* articles left out by --since, --until, --source */
 } cli_read_stats;
 
 /*

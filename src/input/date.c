@@ -357,7 +357,7 @@ erg_status erg_date_parse(const char *s, size_t len, erg_date *out)
                 spaces(&c);
             }
         }
-        ok = is_digit(*c.p) ? day_first(&c, &d) : month_first(&c, &d);
+        ok = !at_end(&c) && (is_digit(*c.p) ? day_first(&c, &d) : month_first(&c, &d));
     } else if (digits_ahead(&c) == 4) {
         ok = year_first(&c, &d);
     } else {

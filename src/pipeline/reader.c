@@ -5,6 +5,7 @@
 #include "erg/pipeline.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,11 @@ struct erg_reader {
     void (*on_blank)(void *ctx, const erg_article *read, const erg_article *blanked);
     void *on_blank_ctx;
     const erg_graph *skip; /* articles already in it are passed over */
+    /* The filter (erg_reader_set_filter); sources and their strings are owned. */
+    bool filtering;
+    erg_article_filter filter;
+    int32_t since_day, until_day;
+    char **sources;
 };
 
 /* The first pass: every article of the inputs into r->boiler. */
@@ -127,6 +133,72 @@ void erg_reader_skip_in(erg_reader *r, const erg_graph *g)
     r->skip = g;
 }
 
+static void free_filter(erg_reader *r)
+{
+    for (size_t i = 0; r->sources && i < r->filter.n_sources; i++)
+        free(r->sources[i]);
+    free(r->sources);
+    r->sources = NULL;
+    memset(&r->filter, 0, sizeof r->filter);
+    r->filtering = false;
+}
+
+erg_status erg_reader_set_filter(erg_reader *r, const erg_article_filter *f)
+{
+    free_filter(r);
+    if (!f)
+        return ERG_OK;
+    if (f->n_sources) {
+        if (!(r->sources = calloc(f->n_sources, sizeof *r->sources)))
+            return ERG_ENOMEM;
+        for (size_t i = 0; i < f->n_sources; i++) {
+            r->filter.n_sources = i + 1; /* what free_filter frees */
+            if (!(r->sources[i] = strdup(f->sources[i] ? f->sources[i] : ""))) {
+                free_filter(r);
+                return ERG_ENOMEM;
+            }
+        }
+    }
+    r->filter = *f;
+    r->filter.sources = (const char *const *)r->sources;
+    r->since_day = f->has_since ? erg_date_first_day(&f->since) : INT32_MIN;
+    r->until_day = f->has_until ? erg_date_last_day(&f->until) : INT32_MAX;
+    r->filtering = f->has_since || f->has_until || f->n_sources;
+    return ERG_OK;
+}
+
+/* Whether a and b are equal but for ASCII case. */
+static bool same_ascii_fold(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* Whether the filter keeps art (its outlet already named). */
+static bool keep(const erg_reader *r, const erg_article *art)
+{
+    const erg_article_filter *f = &r->filter;
+    if (f->has_since || f->has_until) {
+        erg_date d;
+        /* art->date is normalized (or NULL): parsing it again costs a few bytes' work. */
+        if (!art->date || erg_date_parse(art->date, strlen(art->date), &d) != ERG_OK ||
+            erg_date_first_day(&d) < r->since_day || erg_date_last_day(&d) > r->until_day)
+            return false;
+    }
+    if (!f->n_sources)
+        return true;
+    for (size_t i = 0; i < f->n_sources; i++)
+        if ((art->outlet && same_ascii_fold(art->outlet, f->sources[i])) ||
+            (art->source && same_ascii_fold(art->source, f->sources[i])))
+            return true;
+    return false;
+}
+
 void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz)
 {
     r->gaz = gaz;
@@ -144,21 +216,25 @@ erg_status erg_reader_next(erg_reader *r, erg_article *art, erg_error *err)
         st = erg_input_next(r->in, &read, err);
         if (st != ERG_OK)
             return st;
-        if (!r->skip || !erg_graph_has_article_id(r->skip, read.id))
-            break;
-        r->stats.skipped++;
-    }
-    /* Sources repeat from article to article: look one up once per run of it. */
-    if (r->gaz && read.source) {
-        if (!r->last_source.data || strcmp(r->last_source.data, read.source) != 0) {
-            r->last_outlet = erg_gazetteer_source_outlet(r->gaz, read.source, &r->outlet_buf);
-            erg_buf_clear(&r->last_source);
-            if (erg_buf_puts(&r->last_source, read.source) != ERG_OK) {
-                r->last_outlet = NULL;
-                return erg_error_oom(err);
-            }
+        if (r->skip && erg_graph_has_article_id(r->skip, read.id)) {
+            r->stats.skipped++;
+            continue;
         }
-        read.outlet = r->last_outlet;
+        /* Sources repeat from article to article: look one up once per run of it. */
+        if (r->gaz && read.source) {
+            if (!r->last_source.data || strcmp(r->last_source.data, read.source) != 0) {
+                r->last_outlet = erg_gazetteer_source_outlet(r->gaz, read.source, &r->outlet_buf);
+                erg_buf_clear(&r->last_source);
+                if (erg_buf_puts(&r->last_source, read.source) != ERG_OK) {
+                    r->last_outlet = NULL;
+                    return erg_error_oom(err);
+                }
+            }
+            read.outlet = r->last_outlet;
+        }
+        if (!r->filtering || keep(r, &read))
+            break;
+        r->stats.filtered++;
     }
     *art = read;
     if (!r->boiler)
@@ -188,5 +264,6 @@ void erg_reader_free(erg_reader *r)
     erg_buf_release(&r->blank_buf);
     erg_buf_release(&r->outlet_buf);
     erg_buf_release(&r->last_source);
+    free_filter(r);
     free(r);
 }
