@@ -211,7 +211,7 @@ START_TEST(test_round_trip_with_scores)
         comm[i] = (igraph_integer_t)(i % 2);
     }
     erg_node_attr attr = {"pagerank", false, score};
-    erg_export_options opts = {&attr, 1, comm};
+    erg_export_options opts = {.attrs = &attr, .n_attrs = 1, .community = comm};
     round_trip(g, &opts);
     free(score);
     free(comm);

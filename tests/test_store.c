@@ -103,7 +103,7 @@ START_TEST(test_round_trip)
         comm[i] = i == 1 ? -1 : (igraph_integer_t)(i % 2);
     }
     erg_node_attr attr = {"pagerank", false, score};
-    erg_export_options x = {&attr, 1, comm};
+    erg_export_options x = {.attrs = &attr, .n_attrs = 1, .community = comm};
     erg_error err;
     ck_assert_int_eq(erg_store_write(path, false, partial, finished, &x, &opts, &err), ERG_OK);
     assert_holds(path, partial, finished);
@@ -217,7 +217,7 @@ START_TEST(test_refused)
     size_t n = erg_graph_entity_count(f);
     double *v = calloc(n, sizeof *v);
     erg_node_attr bad = {"key", false, v};
-    erg_export_options x = {&bad, 1, NULL};
+    erg_export_options x = {.attrs = &bad, .n_attrs = 1};
     ck_assert_int_eq(erg_store_write(path, false, p, f, &x, &opts, &err), ERG_EINVAL);
     bad.name = "name";
     ck_assert_int_eq(erg_store_write(path, false, p, f, &x, &opts, &err), ERG_EINVAL);

@@ -23,9 +23,13 @@ static const char build_usage[] =
     "  -o, --output FILE     where to write the graph (default: - for stdout; when\n"
     "                        stdout is a terminal, only the summary is printed)\n"
     "  -f, --format FMT      json (the native graph file), graphml, dot, gexf, csv\n"
-    "                        (to a directory: -o DIR/) or sqlite\n"
+    "                        (to a directory: -o DIR/), svg, png (pictures) or sqlite\n"
     "                        (default: from FILE's extension, .db, .sqlite and\n"
     "                        .sqlite3 for sqlite; json for stdout)\n"
+    "";
+
+/* The rest of the options (one literal would pass C's 4095 characters). */
+static const char build_usage_more[] =
     "      --update GRAPH    add the INPUT articles to GRAPH, an SQLite store (.db)\n"
     "                        or a partial native graph (--partial): articles whose\n"
     "                        id it holds are skipped and counted; the result is\n"
@@ -55,6 +59,7 @@ static const char build_examples[] =
     "      --rank pagerank --communities louvain -o graph.dot\n"
     "  erg build --partial shard1.jsonl -o part1.json   (then erg merge part*.json)\n"
     "  erg build news.jsonl --rank pagerank -o graph.db  (then erg query graph.db top)\n"
+    "  erg build news.jsonl --rank pagerank -o graph.svg  (or .png; --draw-top 300)\n"
     "  erg build today.jsonl --update graph.db\n";
 
 /* What cmd_build parsed, for build_new and build_update. */
@@ -322,6 +327,7 @@ int cmd_build(int argc, char **argv)
         }
         case 'h':
             fputs(build_usage, stdout);
+            fputs(build_usage_more, stdout);
             fputs(cli_corpus_analysis_help, stdout);
             fputs(build_examples, stdout);
             return CLI_OK;

@@ -22,7 +22,7 @@ static const char merge_usage[] =
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout)\n"
     "  -f, --format FMT      json (the native graph file), graphml, dot, gexf, csv\n"
-    "                        (to a directory: -o DIR/) or sqlite\n"
+    "                        (to a directory: -o DIR/), svg, png (pictures) or sqlite\n"
     "                        (default: from FILE's extension, .db for sqlite; json\n"
     "                        for stdout); a store can take --update later\n"
     "  -t, --types LIST      the types to keep; must be those the parts were built\n"

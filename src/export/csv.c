@@ -53,7 +53,7 @@ static void csv_label(FILE *f, erg_type t)
 erg_status erg_export_csv_nodes(const erg_graph *g, const erg_export_options *opts, FILE *f,
                                 erg_error *err)
 {
-    static const erg_export_options none = {NULL, 0, NULL};
+    static const erg_export_options none = {0};
     if (!g || !f)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
     if (!erg_graph_is_finished(g))

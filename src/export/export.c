@@ -9,7 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-static const char *const format_names[] = {"json", "graphml", "dot", "gexf", "csv"};
+static const char *const format_names[] = {"json", "graphml", "dot", "gexf", "csv", "svg", "png"};
 
 /* Tableau 10: distinct under the common colour-vision deficiencies and pleasant in Gephi. */
 static const erg_export_style styles[ERG_TYPE_COUNT] = {
@@ -73,11 +73,12 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
         erg_format fmt;
     } exts[] = {{".json", ERG_FORMAT_JSON},   {".graphml", ERG_FORMAT_GRAPHML},
                 {".xml", ERG_FORMAT_GRAPHML}, {".dot", ERG_FORMAT_DOT},
-                {".gv", ERG_FORMAT_DOT},      {".gexf", ERG_FORMAT_GEXF}};
+                {".gv", ERG_FORMAT_DOT},      {".gexf", ERG_FORMAT_GEXF},
+                {".svg", ERG_FORMAT_SVG},     {".png", ERG_FORMAT_PNG}};
     if (!path || strcmp(path, "-") == 0)
         return erg_error_set(err, ERG_EINVAL, path, 0, -1,
                              "cannot tell the format of standard output; give --format "
-                             "(json, graphml, dot, gexf, csv)");
+                             "(json, graphml, dot, gexf, csv, svg, png)");
     /* A directory (named with a final '/', or one that exists) takes nodes.csv and edges.csv. */
     struct stat sb;
     if ((path[0] && path[strlen(path) - 1] == '/') ||
@@ -94,7 +95,7 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
         }
     return erg_error_set(err, ERG_EINVAL, path, 0, -1,
                          "unknown output extension (known: .json, .graphml, .xml, .dot, .gv, "
-                         ".gexf; a directory DIR/ for CSV); give --format");
+                         ".gexf, .svg, .png; a directory DIR/ for CSV); give --format");
 }
 
 /* The attributes of opts are fit for every format, so a choice of format never fails late. */
@@ -145,7 +146,7 @@ cleanup:
 erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_export_options *opts,
                                  FILE *f, erg_error *err)
 {
-    static const erg_export_options none = {NULL, 0, NULL};
+    static const erg_export_options none = {0};
     if (!g || !f)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph or no output");
     if (!opts)
@@ -162,6 +163,9 @@ erg_status erg_export_write_opts(const erg_graph *g, erg_format fmt, const erg_e
         return erg_export_i_dot(g, opts, f, err);
     case ERG_FORMAT_GEXF:
         return erg_export_i_gexf(g, opts, f, err);
+    case ERG_FORMAT_SVG:
+    case ERG_FORMAT_PNG:
+        return erg_export_i_picture(g, opts, fmt, f, err);
     case ERG_FORMAT_CSV:
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "CSV is two files: write it to a directory (erg_export_file_opts) "
@@ -179,7 +183,7 @@ erg_status erg_export_file_opts(const erg_graph *g, erg_format fmt, const erg_ex
                                 const char *path, erg_error *err)
 {
     if (fmt == ERG_FORMAT_CSV) {
-        static const erg_export_options none = {NULL, 0, NULL};
+        static const erg_export_options none = {0};
         if (!g)
             return erg_error_set(err, ERG_EINVAL, NULL, 0, -1, "no graph");
         erg_status cst = erg_export_i_check_options(opts ? opts : &none, err);
