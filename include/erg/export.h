@@ -142,8 +142,8 @@ typedef struct erg_export_options {
 
 /*
  * The default cut of a picture: 150 labelled nodes still read on a screen
- * or an A4 page, and sfdp lays them out in about a second; past a few
- * hundred a drawing is a hairball whatever the layout.
+ * or an A4 page, and lay out and render in well under a second (SVG); past
+ * a few hundred a drawing is a hairball whatever the layout.
  */
 #define ERG_EXPORT_DRAW_TOP 150
 /* Pictures of at most this many nodes are laid out by dot, larger ones by sfdp. */
