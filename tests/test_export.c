@@ -595,6 +595,17 @@ START_TEST(test_pictures)
     free(png);
     ck_assert_int_eq(warnings, 0);
     erg_graph_free(g);
+
+    /* Awkward names and the empty graph draw too, without a warning. */
+    erg_graph *others[2] = {build_tricky(), build_empty()};
+    erg_export_options plain = {.warn = count_warning, .warn_ctx = &warnings};
+    for (int i = 0; i < 2; i++) {
+        svg = picture(others[i], ERG_FORMAT_SVG, &plain, &len);
+        ck_assert_uint_eq(count_of(svg, "class=\"node\""), erg_graph_entity_count(others[i]));
+        free(svg);
+        erg_graph_free(others[i]);
+    }
+    ck_assert_int_eq(warnings, 0);
 }
 END_TEST
 
