@@ -79,7 +79,10 @@ erg_status erg_export_i_picture(const erg_graph *g, const erg_export_options *o,
     gv_said.opts = o;
     agusererrf old_hook = agseterrf(gv_hook);
     agerrlevel_t old_level = agseterr(AGWARN);
-    /* gvContext loads the plugins the installed config lists (dot -c writes it). */
+    /*
+     * gvContext loads the plugins that the installed config lists (Debian's
+     * libgvc6 writes it with dot -c): no gvContextPlugins table is needed.
+     */
     if (!(gvc = gvContext())) {
         st = erg_error_oom(err);
     } else if (!(ag = agmemread(text))) {
@@ -89,15 +92,19 @@ erg_status erg_export_i_picture(const erg_graph *g, const erg_export_options *o,
         /* dot's layers suit small graphs; past that they grow wide, and sfdp scales. */
         const char *engine = (size_t)agnnodes(ag) <= ERG_EXPORT_DOT_LAYOUT_MAX ? "dot" : "sfdp";
         if (gvLayout(gvc, ag, engine) != 0) {
-            st = erg_error_set(err, ERG_EFORMAT, NULL, 0, -1, "graphviz cannot lay out with %s",
-                               engine);
+            st = erg_error_set(err, ERG_EFORMAT, NULL, 0, -1,
+                               "graphviz cannot lay out with %s%s%s (are its plugins installed "
+                               "and registered? 'dot -c' as root registers them)",
+                               engine, gv_said.error[0] ? ": " : "", gv_said.error);
         } else {
             laid_out = true;
             const char *renderer = fmt == ERG_FORMAT_PNG ? "png:cairo" : "svg";
             if (gvRenderData(gvc, ag, renderer, &data, &data_len) != 0 || !data)
                 st = erg_error_set(err, ERG_EFORMAT, NULL, 0, -1,
-                                   "graphviz cannot render %s (is its %s plugin installed?)",
-                                   erg_format_name(fmt), fmt == ERG_FORMAT_PNG ? "cairo" : "core");
+                                   "graphviz cannot render %s (is its %s plugin installed and "
+                                   "registered? 'dot -c' as root registers them)",
+                                   erg_format_name(fmt),
+                                   fmt == ERG_FORMAT_PNG ? "cairo (pango)" : "core");
         }
     }
     if (gv_said.len) {
