@@ -81,8 +81,10 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
  * with overlap removal beyond) and rendered with its svg or cairo png
  * renderer. Graphviz's warnings go to opts->warn (not printed; dropped
  * without it) and do not fail the write; a Graphviz error is ERG_EFORMAT
- * with its text. Uses Graphviz's global error hook: not thread-safe with
- * other Graphviz users.
+ * with its text. Uses Graphviz's global error hook and one libgvc context
+ * kept for the life of the process (made by the first picture; Graphviz
+ * 2.42 reads freed memory when a second context follows a freed one): not
+ * thread-safe, with itself or with other Graphviz users.
  *
  * GEXF 1.3 (namespace http://gexf.net/1.3, viz http://gexf.net/1.3/viz;
  * valid against the RELAX NG schema): <graph defaultedgetype="undirected"

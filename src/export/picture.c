@@ -7,6 +7,12 @@
  * Graphviz reports through a global hook (agseterrf): while a picture is
  * made, its messages are collected here instead of going to stderr; errors
  * fail the export, warnings go to the caller's warn callback.
+ *
+ * One libgvc context serves every picture of the process and is never
+ * freed: Graphviz 2.42's pango text layout keeps, in a static, a pointer to
+ * the last font name it measured, which lives in the context's font table;
+ * a second context after gvFreeContext makes it read freed memory (ASan
+ * showed it on the second picture of one process).
  */
 #include "export_private.h"
 
@@ -47,6 +53,19 @@ static int gv_hook(char *text)
     return 0;
 }
 
+/* The process's libgvc context, made on first use (NULL when out of memory). */
+static GVC_t *gv_context(void)
+{
+    static GVC_t *gvc;
+    /*
+     * gvContext loads the plugins that the installed config lists (Debian's
+     * libgvc6 writes it with dot -c): no gvContextPlugins table is needed.
+     */
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 /* The DOT text of the drawing, cut for a picture, in a malloc'd string (*text, *len). */
 static erg_status draw_text(const erg_graph *g, const erg_export_options *o, char **text,
                             size_t *len, erg_error *err)
@@ -79,11 +98,7 @@ erg_status erg_export_i_picture(const erg_graph *g, const erg_export_options *o,
     gv_said.opts = o;
     agusererrf old_hook = agseterrf(gv_hook);
     agerrlevel_t old_level = agseterr(AGWARN);
-    /*
-     * gvContext loads the plugins that the installed config lists (Debian's
-     * libgvc6 writes it with dot -c): no gvContextPlugins table is needed.
-     */
-    if (!(gvc = gvContext())) {
+    if (!(gvc = gv_context())) {
         st = erg_error_oom(err);
     } else if (!(ag = agmemread(text))) {
         st = erg_error_set(err, ERG_EFORMAT, NULL, 0, -1, "graphviz cannot read the drawing%s%s",
@@ -126,8 +141,6 @@ cleanup:
         gvFreeLayout(gvc, ag);
     if (ag)
         agclose(ag);
-    if (gvc)
-        gvFreeContext(gvc);
     free(text);
     return st;
 }
