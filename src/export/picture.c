@@ -25,13 +25,16 @@
 static struct {
     char line[1024]; /* the message being assembled */
     size_t len;
+    bool in_error;    /* the last line that had a prefix was an error */
     char error[1024]; /* the first error, "" for none */
     const erg_export_options *opts;
 } gv_said;
 
 /*
  * Takes each complete line of a Graphviz message: an error is kept (the
- * first) to fail the export, a warning goes to the caller's warn callback.
+ * first line of the first) to fail the export, a warning goes to the
+ * caller's warn callback. A line without "Error: " or "Warning: " goes on
+ * the message before it.
  */
 static int gv_hook(char *text)
 {
@@ -42,12 +45,18 @@ static int gv_hook(char *text)
             continue;
         }
         gv_said.line[gv_said.len] = '\0';
-        if (strncmp(gv_said.line, "Error", 5) == 0) {
-            if (!gv_said.error[0])
-                snprintf(gv_said.error, sizeof gv_said.error, "%s", gv_said.line);
-        } else if (gv_said.len && gv_said.opts->warn) {
-            gv_said.opts->warn(gv_said.opts->warn_ctx, gv_said.line);
+        const char *said = gv_said.line;
+        if (strncmp(said, "Error: ", 7) == 0) {
+            gv_said.in_error = true;
+            said += 7; /* err says "graphviz: " before it */
+        } else if (strncmp(said, "Warning: ", 9) == 0) {
+            gv_said.in_error = false;
+            said += 9; /* the caller says it is a warning */
         }
+        if (gv_said.in_error && !gv_said.error[0])
+            snprintf(gv_said.error, sizeof gv_said.error, "%s", said);
+        else if (!gv_said.in_error && *said && gv_said.opts->warn)
+            gv_said.opts->warn(gv_said.opts->warn_ctx, said);
         gv_said.len = 0;
     }
     return 0;
@@ -94,6 +103,7 @@ erg_status erg_export_i_picture(const erg_graph *g, const erg_export_options *o,
         goto cleanup;
 
     gv_said.len = 0;
+    gv_said.in_error = false;
     gv_said.error[0] = '\0';
     gv_said.opts = o;
     agusererrf old_hook = agseterrf(gv_hook);
