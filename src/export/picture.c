@@ -53,9 +53,12 @@ static int gv_hook(char *text)
             gv_said.in_error = false;
             said += 9; /* the caller says it is a warning */
         }
-        if (gv_said.in_error && !gv_said.error[0])
-            snprintf(gv_said.error, sizeof gv_said.error, "%s", said);
-        else if (!gv_said.in_error && *said && gv_said.opts->warn)
+        if (gv_said.in_error && !gv_said.error[0]) {
+            size_t n =
+                strlen(said) < sizeof gv_said.error ? strlen(said) : sizeof gv_said.error - 1;
+            memcpy(gv_said.error, said, n);
+            gv_said.error[n] = '\0';
+        } else if (!gv_said.in_error && *said && gv_said.opts->warn)
             gv_said.opts->warn(gv_said.opts->warn_ctx, said);
         gv_said.len = 0;
     }
