@@ -366,8 +366,9 @@ int cmd_build(int argc, char **argv)
     if (!output_given && !update && !format && isatty(STDOUT_FILENO))
         a.output = NULL;
     if (update) {
-        if (output_given || format)
-            return cli_usage("build", "--update writes GRAPH itself: give no -o or --format");
+        if (output_given || format || co.draw_top)
+            return cli_usage("build",
+                             "--update writes GRAPH itself: give no -o, --format or --draw-top");
         if (partial)
             return cli_usage("build", "--update keeps GRAPH as it is (a store, or a partial "
                                       "graph): give no --partial");

@@ -154,6 +154,9 @@ expect_rc 2 "--draw-top 0"
 if [ -e "$WORK/x.svg" ] || [ -e "$WORK/x.graphml" ]; then fail "a refused run left a file"; else
     pass "refused runs leave no file"; fi
 
+run "$ERG" build --quiet --draw-top 10 "$DIR"/01*.txt --update "$WORK/u.db"
+expect_rc 2 "--draw-top with --update"
+
 # erg merge shares the output path.
 run "$ERG" build --quiet --partial "$DIR"/0*.txt -o "$WORK/p1.json"
 run "$ERG" build --quiet --partial "$DIR"/1*.txt -o "$WORK/p2.json"
