@@ -448,7 +448,7 @@ START_TEST(test_json_round_trip)
     ck_assert_uint_eq(erg_graph_edge_count(h), 11);
     ck_assert_str_eq(entity(h, "kim jong un")->name, "Kim Jong-un");
     ck_assert_int_eq(entity(h, "kcna")->type, ERG_TYPE_OUTLET);
-    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":3") != NULL);
+    ck_assert(strstr(s1, "\"format\":\"erg-graph\",\"version\":4") != NULL);
     /* Version 3: every article's id hash, on one line after the cited articles. */
     const char *const all_ids[] = {"a1", "a2", "a3"};
     char ids[128];
@@ -955,7 +955,7 @@ START_TEST(test_malformed_files)
         {HEAD "\"articles\":[],\"nodes\":[],\"links\":[]", ERG_EJSON, "malformed JSON"},
         {"[1,2,3]", ERG_EFORMAT, "top level"},
         {"{\"format\":\"graphml\",\"version\":1}", ERG_EFORMAT, "not an erg graph"},
-        {"{\"format\":\"erg-graph\",\"version\":4}", ERG_EFORMAT, "unsupported version 4"},
+        {"{\"format\":\"erg-graph\",\"version\":5}", ERG_EFORMAT, "unsupported version 5"},
         {"{\"format\":\"erg-graph\",\"version\":0}", ERG_EFORMAT, "unsupported version 0"},
         /* version 3: the id hashes */
         {HEAD3 "\"articles\":[]," EMPTY3, ERG_EJSON, "\"article_ids\" is missing"},
@@ -1735,7 +1735,7 @@ START_TEST(test_version1_file)
     ck_assert_uint_eq(d->wunits, 3 * ERG_WEIGHT_UNIT);
     ck_assert_str_eq(d->evidence[0].sentence, "A met B.");
     char *s = tb_json(g);
-    ck_assert(strstr(s, "\"version\":3") != NULL);
+    ck_assert(strstr(s, "\"version\":4") != NULL);
     ck_assert(strstr(s,
                      "\"sentences\":[\n{\"article\":\"x\",\"start\":0,\"end\":8,\"text\":\"A met "
                      "B.\"}\n]") != NULL);

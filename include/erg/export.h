@@ -130,6 +130,9 @@ typedef struct erg_export_options {
     /* per entity (erg_graph_entity order): its community, >= 0; < 0 for none. NULL: no
      * communities. */
     const igraph_integer_t *community;
+    /* GEXF: mode="dynamic", spells from the timelines (erg_graph_has_timeline); others ignore it.
+     */
+    bool dynamic;
     /*
      * Drawings (DOT, SVG, PNG): keep only the max_nodes most important
      * entities (the first attribute, else mentions; ties by mentions, then

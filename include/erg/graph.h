@@ -35,7 +35,7 @@ extern "C" {
  * version 2 (every article listed, no "article_ids") and version 1 (also
  * evidence sentences inline, integer weights, no counts).
  */
-#define ERG_GRAPH_FORMAT_VERSION 3
+#define ERG_GRAPH_FORMAT_VERSION 4
 
 /*
  * How a surface form came to an entity. Corpus-level folds (after all
@@ -55,6 +55,21 @@ const char *erg_fold_name(erg_fold f);
 /* The fold named s (as erg_fold_name writes it); ERG_EINVAL when unknown. */
 erg_status erg_fold_parse(const char *s, erg_fold *out);
 
+/*
+ * One cell of a timeline: what the articles of one date and one outlet gave
+ * an entity or an edge. Timelines are sorted by (date, outlet), NULL (not
+ * known) first, then in byte order; the cells of a record add up to its
+ * own counts.
+ */
+typedef struct erg_tally {
+    char *date;        /* the articles' date as the reader normalized it ("YYYY-MM-DD",
+                          "YYYY-MM" or "YYYY"), NULL when unknown */
+    char *outlet;      /* their outlet (art->outlet, else art->source), NULL when none */
+    uint32_t count;    /* entity: mentions; edge: windows or records */
+    uint32_t articles; /* articles */
+    uint64_t wunits;   /* edge: weight units (see erg_edge); entity: 0 */
+} erg_tally;
+
 /* One surface form of an entity with how often it was seen. */
 typedef struct erg_alias {
     char *name;
@@ -69,8 +84,10 @@ typedef struct erg_entity {
     erg_type type;     /* the type most mentions had (ties: person, agency, outlet, place) */
     uint32_t mentions; /* mentions in all articles */
     uint32_t articles; /* articles that mention it */
-    char *first_date;  /* earliest article date (as written, compared as text), NULL if none */
+    char *first_date;  /* earliest article date (normalized, see erg_tally), NULL if none */
     char *last_date;
+    erg_tally *timeline; /* mentions and articles by (date, outlet) */
+    size_t n_timeline;
     erg_alias *aliases; /* every surface form, sorted by name */
     size_t n_aliases;
     uint32_t type_votes[ERG_TYPE_COUNT]; /* articles per type: each article votes once */
@@ -103,6 +120,8 @@ typedef struct erg_edge {
     char *last_date;
     char **outlets; /* distinct article sources and in-text outlets, sorted */
     size_t n_outlets;
+    erg_tally *timeline; /* count, articles and weight by (date, outlet of the article) */
+    size_t n_timeline;
     erg_evidence *evidence; /* at most max_evidence, the first by (article id, start) */
     size_t n_evidence;
 } erg_edge;
@@ -255,6 +274,13 @@ bool erg_graph_partial(const erg_graph *g, unsigned *type_mask, erg_window *wind
  */
 unsigned erg_graph_max_evidence(const erg_graph *g);
 
+/*
+ * Whether the records have timelines (erg_tally): true unless some record
+ * came from a file older than version 4, or from a graph that had none
+ * (merge, subset). Without them a graph is written without timelines.
+ */
+bool erg_graph_has_timeline(const erg_graph *g);
+
 /* true when nothing was added or merged since the last erg_graph_finish (or load). */
 bool erg_graph_is_finished(const erg_graph *g);
 
@@ -299,6 +325,69 @@ long erg_graph_find_key(const erg_graph *g, const char *key);
 
 /* Number of entities of type t. */
 size_t erg_graph_count_type(const erg_graph *g, erg_type t);
+
+/*
+ * What a slice keeps (erg_graph_slice): the articles dated within [since,
+ * until] and from one of the sources. Dates are normalized text ("YYYY",
+ * "YYYY-MM", "YYYY-MM-DD"; erg_date_format writes them), either NULL for no
+ * bound; an article is in when the whole period of its date is (one dated
+ * "1987-03" is not in a slice since 1987-03-15; an undated one is in only
+ * when there is no bound). sources (n_sources of them, none: every
+ * outlet) are matched against the timeline's outlet, ASCII case ignored.
+ */
+typedef struct erg_graph_slice_spec {
+    const char *since, *until;
+    const char *const *sources;
+    size_t n_sources;
+} erg_graph_slice_spec;
+
+/*
+ * A new finished graph (*out, freed by the caller) with what the articles
+ * that f keeps gave g, from the timelines: an entity or edge is kept when
+ * one of its timeline cells is in f (and an edge's two ends are kept); its
+ * mentions or count, articles, weight, dates and timeline are the sums of
+ * those cells, an edge's outlets are its cells' plus the outlets named in
+ * the text (which have no date of their own), and its evidence the records
+ * whose cited article is in f (date, and source as written). Aliases, type
+ * votes, types and names stay the whole corpus's (a type is decided on all
+ * the articles). The copy keeps no article id hashes: it answers queries,
+ * it cannot be merged. ERG_EINVAL when g is not finished or a bound is not
+ * a normalized date; ERG_EFORMAT when g has no timeline
+ * (erg_graph_has_timeline); ERG_ENOMEM. O(size of g).
+ */
+erg_status erg_graph_slice(const erg_graph *g, const erg_graph_slice_spec *f, erg_graph **out,
+                           erg_error *err);
+
+/* The periods a timeline is counted by. */
+typedef enum erg_period { ERG_PERIOD_DAY = 0, ERG_PERIOD_MONTH, ERG_PERIOD_YEAR } erg_period;
+
+/* Parses "day", "month" or "year" (any case). ERG_EINVAL otherwise. */
+erg_status erg_period_parse(const char *s, erg_period *out);
+
+/* One row of an entity's timeline. */
+typedef struct erg_timeline_row {
+    /*
+     * The period: the date cut to the period ("1987-03" by month); a date
+     * known less precisely than that is its own period ("1987" by month);
+     * "" for articles without a date.
+     */
+    char period[ERG_DATE_TEXT_MAX];
+    const char *outlet; /* borrowed from the graph; NULL when not by outlet or none */
+    uint64_t mentions;
+    uint64_t articles;
+} erg_timeline_row;
+
+/*
+ * The mentions and articles of entity (an index of the finished or loaded
+ * graph g) per period, and per outlet too when by_outlet, from its
+ * timeline: *rows (malloc'd, the caller frees them) has *n rows sorted by
+ * period, undated last, then by outlet (none first). Every article counts
+ * once in its period (and outlet). ERG_EFORMAT when g has no timeline
+ * (erg_graph_has_timeline), ERG_EINVAL for a bad index, ERG_ENOMEM.
+ */
+erg_status erg_graph_entity_timeline(const erg_graph *g, size_t entity, erg_period by,
+                                     bool by_outlet, erg_timeline_row **rows, size_t *n,
+                                     erg_error *err);
 
 /*
  * A new finished graph (the caller frees it with erg_graph_free) copied out

@@ -15,11 +15,76 @@ extern "C" {
  * the erg_input that produced the article: valid until the next
  * erg_input_next call or erg_input_free.
  */
+/* ---- dates ------------------------------------------------------------------ */
+
+/* A calendar date known to the day, the month or the year only. */
+typedef struct erg_date {
+    int year;  /* 1 to 9999 */
+    int month; /* 1 to 12; 0 when only the year is known */
+    int day;   /* 1 to 31; 0 when only the year or month is known */
+} erg_date;
+
+#define ERG_DATE_TEXT_MAX 11 /* "YYYY-MM-DD" and its NUL */
+
+/*
+ * Parses s[0, len): ERG_OK and *out, or ERG_EINVAL when it is no date
+ * (*out unchanged). White space around it is ignored; the input is at most
+ * 80 bytes after that. Accepted, with English month and weekday names full
+ * or of three letters ("Sept" too, a '.' after a short one allowed) in any
+ * case:
+ *   - ISO 8601: "2026-12-06", "2026-12" (two-digit month), "2026/12/06"
+ *     (one- or two-digit month and day after a four-digit year);
+ *   - a bare year "1987", from 1000 to 2999 only (a "4" or a count is no
+ *     date);
+ *   - US numeric "9/28/16", "9/28/2016" (month first; a two-digit year is
+ *     1969..1999 from 69 to 99 and 2000..2068 from 00 to 68, as POSIX
+ *     strptime's %y; "31/12/2026" is no date);
+ *   - RFC 2822 "Sun, 06 Dec 2026 19:04:48 +0000" and "6 December 2026",
+ *     "06-Dec-2026", "6th December 2026";
+ *   - "December 6, 2026", "Dec. 6 2026", "Sunday, December 6th, 2026",
+ *     and "December 2026" (known to the month).
+ * A date with a day may be followed by a time "hh:mm[:ss[.fff]]" (after
+ * 'T' for the ISO forms, else after spaces or ", "), an optional AM/PM and
+ * an optional zone ("Z", "+hh:mm", "-hhmm", "+hh", or a name of up to five
+ * letters such as "GMT" or "EST"): they are checked for shape and dropped,
+ * so the date is the date as written, not moved to UTC. A weekday is not
+ * checked against the date. Everything else is no date: "20261206" (eight
+ * digits could be any number), "2004/2005", "yesterday", a month 13, a day
+ * past its month's end (1987-02-29, but 1988-02-29 is one), year 0.
+ * O(len); no allocation.
+ */
+erg_status erg_date_parse(const char *s, size_t len, erg_date *out);
+
+/*
+ * Writes d as "YYYY-MM-DD", "YYYY-MM" or "YYYY" (as precise as it is) into
+ * buf, which holds ERG_DATE_TEXT_MAX bytes; returns buf. These texts sort
+ * as their dates do only at one precision: compare dates by their days.
+ */
+const char *erg_date_format(const erg_date *d, char *buf);
+
+/*
+ * Days since 1970-01-01 (proleptic Gregorian; negative before it) of the
+ * first and of the last day the date covers ("1987-03" covers 1987-03-01 ..
+ * 1987-03-31, "1987" 1987-01-01 .. 1987-12-31). d must be valid (as
+ * erg_date_parse fills it).
+ */
+int32_t erg_date_first_day(const erg_date *d);
+int32_t erg_date_last_day(const erg_date *d);
+
+/* ---- articles ---------------------------------------------------------------- */
+
 typedef struct erg_article {
     const char *id;    /* JSON "id" (a number is printed as text), else "path:line" for a
                           JSON line, else the path as given; never NULL */
-    const char *title; /* NULL when absent or not a string; likewise date, source, url */
+    const char *title; /* NULL when absent or not a string; likewise source, url */
+    /*
+     * The date normalized by erg_date_parse and erg_date_format: "YYYY-MM-DD",
+     * "YYYY-MM" or "YYYY". NULL when the article has none, an empty one or
+     * one that is no date (counted in erg_input_stats): an unknown date is
+     * never compared as text.
+     */
     const char *date;
+    const char *date_text; /* the JSON "date" string as written; NULL when absent */
     const char *source;
     const char *url;
     const char *text; /* the text, without a leading BOM; CR bytes are kept */
@@ -61,6 +126,10 @@ typedef struct erg_input_stats {
      */
     size_t ignored;
     char last_ignored[1024]; /* the path of the last ignored file, "" when none */
+    /* Articles returned without a usable date: none, an empty one or one that is no date. */
+    size_t undated;
+    size_t bad_dates;        /* of those, the ones with a non-empty date that is no date */
+    char last_bad_date[256]; /* the last of them as "'path:line': 'text'" (text cut short) */
 } erg_input_stats;
 
 typedef struct erg_input erg_input;

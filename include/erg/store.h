@@ -9,7 +9,8 @@
  *   Datasette browse with no help (schema version ERG_STORE_SCHEMA_VERSION,
  *   documented in README.md, "The SQLite store"):
  *     meta(key PRIMARY KEY, value): format, schema_version, types, window,
- *         evidence, corpus_resolve, analysis, generation
+ *         evidence, corpus_resolve, analysis, generation, timeline ("on",
+ *         or "off" for a graph from a file older than version 4)
  *     entities(id INTEGER PRIMARY KEY, key UNIQUE, name, type, mentions,
  *         articles, first_date, last_date, ambiguous, [one column per
  *         score], [community])
@@ -18,6 +19,10 @@
  *     edges(id INTEGER PRIMARY KEY, source_id, target_id -> entities, kind,
  *         weight, count, articles, first_date, last_date)
  *     edge_outlets(edge_id -> edges, outlet)
+ *     entity_timeline(entity_id -> entities, date, outlet, mentions,
+ *         articles), edge_timeline(edge_id -> edges, date, outlet, count,
+ *         articles, weight): the timelines (erg_tally), date and outlet NULL
+ *         when not known
  *     articles(id TEXT PRIMARY KEY, title, date, source, url): the cited ones
  *     article_ids(hash TEXT PRIMARY KEY): every article, 16 hex digits
  *     sentences(id INTEGER PRIMARY KEY, article_id -> articles, start, end,
@@ -41,7 +46,7 @@ extern "C" {
 #endif
 
 /* The version of the tables this code writes and reads ("schema_version" in meta). */
-#define ERG_STORE_SCHEMA_VERSION 1
+#define ERG_STORE_SCHEMA_VERSION 2
 
 /* The build options a store records (meta), so that an update builds as the first run did. */
 typedef struct erg_store_options {

@@ -12,13 +12,15 @@ static const char extract_usage[] =
     "\n"
     "Prints, for every article, one JSON line with the mentions the recognizer\n"
     "found and the relations between them:\n"
-    "  {\"id\", \"title\", \"date\", \"source\",\n"
+    "  {\"id\", \"title\", \"date\", \"date_text\", \"source\",\n"
     "   \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}],\n"
     "   \"relations\": [{\"kind\", \"source\", \"target\", \"start\", \"end\"}]}\n"
     "start and end are byte offsets into the article text (end exclusive);\n"
     "the lines found to be boilerplate (--keep-boilerplate) give no mentions;\n"
     "entity is the name of the entity the mention resolved to. Only typed\n"
-    "relations are listed: co-mentions follow from the mentions.\n"
+    "relations are listed: co-mentions follow from the mentions. date is the\n"
+    "article's date normalized (YYYY-MM-DD, YYYY-MM or YYYY; null when it has\n"
+    "none or it is no date), date_text the date as written.\n"
     "\n"
     "  -o, --output FILE     where to write (default: - for stdout)\n"
     "      --explain         add to each mention \"rule\": the typing or resolution\n"
@@ -84,6 +86,7 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
     json_object_set_new(rec, "id", json_string(art->id));
     json_object_set_new(rec, "title", str_or_null(art->title));
     json_object_set_new(rec, "date", str_or_null(art->date));
+    json_object_set_new(rec, "date_text", str_or_null(art->date_text));
     json_object_set_new(rec, "source", str_or_null(art->source));
     for (size_t i = 0; i < p->x.mentions.n; i++) {
         const erg_mention *m = &p->x.mentions.items[i];

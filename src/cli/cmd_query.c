@@ -33,6 +33,7 @@ static const char query_usage_text[] =
     "  find TEXT          entities whose name or an alias matches TEXT (fuzzy)\n"
     "  stats              counts by type and kind, components, density, degrees\n"
     "  outlets NAME       the outlets that report on NAME, how often, first/last date\n"
+    "  timeline NAME      NAME's mentions and articles per month (day, year), per outlet\n"
     "  dump               the whole graph, as a native .json file (from a store)\n"
     "\n"
     "Names are matched regardless of case, diacritics, hyphens and dots, against\n"
@@ -47,6 +48,10 @@ static const char query_usage_text[] =
     "mention both, a sentence of k entities adding 1/(k-1) to each of its pairs\n"
     "(Newman's collaboration weight). Typed relations are shown, not counted. Path lengths,\n"
     "betweenness and closeness use 1/weight as the length of an edge.\n"
+    "\n"
+    "--since DATE, --until DATE and --source NAME (every command) answer from the\n"
+    "articles of that period and outlet only: counts, weights and evidence are\n"
+    "those of the articles kept (DATE as in articles: 1987-03-15, 1987-03, 1987).\n"
     "\n"
     "Output is an aligned table; --json prints JSON for scripts and --tsv\n"
     "tab-separated values for spreadsheets.\n"
@@ -65,10 +70,19 @@ typedef struct query_command {
 } query_command;
 
 static const query_command query_commands[] = {
-    {"neighbors", query_neighbors},     {"path", query_path}, {"top", query_top},
-    {"communities", query_communities}, {"ego", query_ego},   {"subgraph", query_subgraph},
-    {"evidence", query_evidence},       {"find", query_find}, {"stats", query_stats},
-    {"outlets", query_outlets},         {"dump", query_dump}, {NULL, NULL},
+    {"neighbors", query_neighbors},
+    {"path", query_path},
+    {"top", query_top},
+    {"communities", query_communities},
+    {"ego", query_ego},
+    {"subgraph", query_subgraph},
+    {"evidence", query_evidence},
+    {"find", query_find},
+    {"stats", query_stats},
+    {"outlets", query_outlets},
+    {"dump", query_dump},
+    {"timeline", query_timeline},
+    {NULL, NULL},
 };
 
 static const query_command *find_command(const char *name)
@@ -115,9 +129,34 @@ int query_usage(query_ctx *q, const char *fmt, ...)
     return rc;
 }
 
+/* A --since or --until value, normalized into buf; CLI_USAGE (printed) when it is no date. */
+static int date_option(query_ctx *q, const char *opt, const char *arg, char *buf)
+{
+    erg_date d;
+    if (erg_date_parse(arg, strlen(arg), &d) != ERG_OK) {
+        query_usage(q, "%s '%s': not a date (1987-03-15, 1987-03, 1987, 15 Mar 1987, 3/15/87)", opt,
+                    arg);
+        return -1;
+    }
+    erg_date_format(&d, buf);
+    return 1;
+}
+
+/* 1: taken; 0: not a common option; -1: taken but bad (a usage error was printed). */
 static int common_option(query_ctx *q, int opt)
 {
     switch (opt) {
+    case QUERY_OPT_SINCE:
+        return date_option(q, "--since", optarg, q->since);
+    case QUERY_OPT_UNTIL:
+        return date_option(q, "--until", optarg, q->until);
+    case QUERY_OPT_SOURCE:
+        if (q->n_sources == QUERY_MAX_SOURCES) {
+            query_usage(q, "at most %d --source options", QUERY_MAX_SOURCES);
+            return -1;
+        }
+        q->sources[q->n_sources++] = optarg;
+        return 1;
     case QUERY_OPT_JSON:
         q->format = QUERY_JSON;
         return 1;
@@ -167,6 +206,18 @@ int query_load(query_ctx *q)
     }
     if (st != ERG_OK)
         return cli_fail(&err);
+    if (q->since[0] || q->until[0] || q->n_sources) {
+        erg_graph_slice_spec spec = {q->since[0] ? q->since : NULL, q->until[0] ? q->until : NULL,
+                                     q->sources, q->n_sources};
+        erg_graph *sliced = NULL;
+        st = erg_graph_slice(q->graph, &spec, &sliced, &err);
+        erg_graph_free(q->graph);
+        q->graph = sliced;
+        if (st != ERG_OK) {
+            snprintf(err.source, sizeof err.source, "%s", q->path);
+            return cli_fail(&err);
+        }
+    }
     return CLI_OK;
 }
 
@@ -299,8 +350,9 @@ int query_option(query_ctx *q, int opt, char **argv, const char *usage)
         fputs(usage, stdout);
         return CLI_OK;
     }
-    if (common_option(q, opt))
-        return QUERY_NEXT;
+    int taken = common_option(q, opt);
+    if (taken)
+        return taken > 0 ? QUERY_NEXT : CLI_USAGE;
     char name[64];
     return cli_bad_option(query_path_name(q, name, sizeof name), opt, argv);
 }

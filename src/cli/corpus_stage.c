@@ -123,6 +123,9 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
         c->given_analysis = true;
         c->largest_component = true;
         return 1;
+    case CLI_OPT_DYNAMIC:
+        c->dynamic = true;
+        return 1;
     case CLI_OPT_DRAW_TOP:
         /* Not an analysis option: it changes the drawing, not the graph. */
         if (!cli_parse_long(arg, 1, 1000000000, &c->draw_top))
@@ -228,6 +231,8 @@ int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial,
         return cli_usage(cmd, "--resolution applies to --communities; add --communities");
     if (c->iterations_given && !c->communities)
         return cli_usage(cmd, "--iterations applies to --communities; add --communities");
+    if (c->dynamic && (partial || fmt != ERG_FORMAT_GEXF))
+        return cli_usage(cmd, "--dynamic is for GEXF output (-o graph.gexf or --format gexf)");
     bool drawing = fmt == ERG_FORMAT_DOT || fmt == ERG_FORMAT_SVG || fmt == ERG_FORMAT_PNG;
     if (c->draw_top && (partial || !drawing))
         return cli_usage(cmd, "--draw-top applies to drawings: give -o FILE.svg, .png or .dot");
@@ -447,6 +452,7 @@ static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *
     corpus_scores sc;
     memset(&sc, 0, sizeof sc);
     erg_export_options opts = {0};
+    opts.dynamic = c->dynamic;
     opts.max_nodes = (size_t)c->draw_top;
     opts.warn = graphviz_warning;
     int rc = CLI_OK;

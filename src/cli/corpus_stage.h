@@ -29,6 +29,7 @@ typedef struct cli_corpus_options {
     bool corpus_resolve; /* --no-corpus-resolve turns it off */
     bool given_analysis; /* any of the analysis options was given */
     bool given_no_resolve;
+    bool dynamic; /* GEXF spells (--dynamic) */
 } cli_corpus_options;
 
 void cli_corpus_options_init(cli_corpus_options *c);
@@ -43,6 +44,7 @@ enum {
     CLI_OPT_LARGEST,
     CLI_OPT_TOP,
     CLI_OPT_NO_CORPUS_RESOLVE,
+    CLI_OPT_DYNAMIC,
     CLI_OPT_PARTIAL,
     CLI_OPT_DRAW_TOP
 };
@@ -58,13 +60,17 @@ enum {
         {"largest-component", no_argument, NULL, CLI_OPT_LARGEST},                                 \
         {"top", required_argument, NULL, CLI_OPT_TOP},                                             \
         {"no-corpus-resolve", no_argument, NULL, CLI_OPT_NO_CORPUS_RESOLVE},                       \
+        {"dynamic", no_argument, NULL, CLI_OPT_DYNAMIC},                                           \
         {"draw-top", required_argument, NULL, CLI_OPT_DRAW_TOP},                                   \
     {                                                                                              \
         "partial", no_argument, NULL, CLI_OPT_PARTIAL                                              \
     }
 
-/* Help lines of --draw-top and --no-corpus-resolve (each command explains its --partial). */
+/* Help lines of --dynamic, --draw-top and --no-corpus-resolve (each command explains its
+ * --partial). */
 #define CLI_CORPUS_HELP                                                                            \
+    "      --dynamic         GEXF: a dynamic graph, each node and edge with the days\n"            \
+    "                        of its articles as spells (Gephi's timeline plays it)\n"              \
     "      --draw-top N      a drawing (.dot, .svg, .png) shows the N entities with\n"             \
     "                        the highest first --rank score (else mentions) and\n"                 \
     "                        says so in its legend (default: 150 for .svg and\n"                   \
@@ -86,9 +92,10 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
                       cli_corpus_options *c);
 
 /*
- * The checks after parsing: --resolution without --communities; --draw-top
- * for a format that is not a drawing (dot, svg, png); with partial, any
- * analysis option, --no-corpus-resolve or a format other than json. CLI_OK or CLI_USAGE after
+ * The checks after parsing: --resolution without --communities; --dynamic
+ * for a format other than GEXF; --draw-top for a format that is not a
+ * drawing (dot, svg, png); with partial, any analysis option,
+ * --no-corpus-resolve or a format other than json. CLI_OK or CLI_USAGE after
  * printing.
  */
 int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial, erg_format fmt);

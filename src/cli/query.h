@@ -12,6 +12,9 @@
 
 typedef enum query_format { QUERY_TABLE = 0, QUERY_TSV, QUERY_JSON } query_format;
 
+/* The most --source options a query takes. */
+#define QUERY_MAX_SOURCES 64
+
 /* One `erg query` run: the graph file and what was built from it, each on first use. */
 typedef struct query_ctx {
     const char *path; /* the GRAPH argument */
@@ -27,16 +30,27 @@ typedef struct query_ctx {
      * (erg_store_load_around) instead of the whole graph.
      */
     const char *around;
+    /* --since, --until (normalized, "" for none) and --source: the slice of the graph to answer
+     * from (erg_graph_slice), applied by query_load. */
+    char since[ERG_DATE_TEXT_MAX], until[ERG_DATE_TEXT_MAX];
+    const char *sources[QUERY_MAX_SOURCES];
+    size_t n_sources;
 } query_ctx;
 
 /* Long options every subcommand takes; their getopt values. */
-enum { QUERY_OPT_JSON = 2000, QUERY_OPT_TSV };
+enum { QUERY_OPT_JSON = 2000, QUERY_OPT_TSV, QUERY_OPT_SINCE, QUERY_OPT_UNTIL, QUERY_OPT_SOURCE };
 #define QUERY_COMMON_LONG_OPTIONS                                                                  \
     {"json", no_argument, NULL, QUERY_OPT_JSON}, {"tsv", no_argument, NULL, QUERY_OPT_TSV},        \
+        {"since", required_argument, NULL, QUERY_OPT_SINCE},                                       \
+        {"until", required_argument, NULL, QUERY_OPT_UNTIL},                                       \
+        {"source", required_argument, NULL, QUERY_OPT_SOURCE},                                     \
     {                                                                                              \
         "help", no_argument, NULL, 'h'                                                             \
     }
 #define QUERY_COMMON_HELP                                                                          \
+    "      --since DATE      answer from the articles dated DATE or later only\n"                  \
+    "      --until DATE      ... dated DATE or earlier (a month or year: to its end)\n"            \
+    "      --source NAME     ... from this outlet (repeatable; case ignored)\n"                    \
     "      --json            print JSON (for scripts)\n"                                           \
     "      --tsv             print tab-separated values with a header line\n"                      \
     "  -h, --help            show this help\n"
@@ -141,5 +155,6 @@ int query_evidence(query_ctx *q, int argc, char **argv);
 int query_find(query_ctx *q, int argc, char **argv);
 int query_stats(query_ctx *q, int argc, char **argv);
 int query_outlets(query_ctx *q, int argc, char **argv);
+int query_timeline(query_ctx *q, int argc, char **argv);
 
 #endif

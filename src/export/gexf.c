@@ -4,7 +4,10 @@
  * Written with libxml2's xmlTextWriter as graphml.c is. The graph is mixed,
  * as GEXF allows: defaultedgetype="undirected" for the co_mention edges, and
  * type="directed" on each typed relation (subject -> object, labelled with
- * its kind). Static only: --dynamic (spells from the dates) is not written.
+ * its kind). With opts->dynamic the graph is mode="dynamic" with
+ * timeformat="date", and every node and edge gets spells: the days its
+ * articles were dated (a date known to the month or year spans it), joined
+ * where they overlap, so that Gephi's timeline plays the story.
  */
 #include "export_private.h"
 
@@ -84,6 +87,74 @@ static void value_num(gx *c, const char *id, double v, bool is_int)
  * --rank measure) when there is one, else log2(1 + mentions). NaN when the
  * node has no value for that attribute.
  */
+/* "YYYY-MM-DD" of a valid date (year 1..9999). */
+static void put_day(char out[11], int y, int m, int d)
+{
+    const int v[3] = {y, m, d}, width[3] = {4, 2, 2};
+    char *p = out;
+    for (int k = 0; k < 3; k++) {
+        if (k)
+            *p++ = '-';
+        for (int i = width[k] - 1, x = v[k]; i >= 0; i--, x /= 10)
+            p[i] = (char)('0' + x % 10);
+        p += width[k];
+    }
+    *p = '\0';
+}
+
+/* The first and last day (YYYY-MM-DD) of a normalized date ("1987-02" -> 1987-02-01, 1987-02-28).
+ */
+static void day_bounds(const char *date, char first[11], char last[11])
+{
+    static const int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    size_t n = strlen(date);
+    int y = atoi(date), m = n >= 7 ? atoi(date + 5) : 0;
+    if (n >= 10) {
+        memcpy(first, date, 11);
+        memcpy(last, date, 11);
+        return;
+    }
+    int m1 = m ? m : 1, m2 = m ? m : 12;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int d2 = month_days[m2 - 1] + (m2 == 2 && leap);
+    put_day(first, y, m1, 1);
+    put_day(last, y, m2, d2);
+}
+
+static void spell(gx *c, const char *first, const char *last)
+{
+    start(c, "spell");
+    attr(c, "start", first);
+    attr(c, "end", last);
+    end(c);
+}
+
+/* <spells> from a timeline (sorted by date: the periods come in order of their first day). */
+static void write_spells(gx *c, const erg_tally *t, size_t n)
+{
+    char s[11], e[11], cs[11] = "", ce[11] = "";
+    for (size_t i = 0; c->ok && i < n; i++) {
+        if (!t[i].date || (i && t[i - 1].date && strcmp(t[i - 1].date, t[i].date) == 0))
+            continue;
+        day_bounds(t[i].date, s, e);
+        if (cs[0] && strcmp(s, ce) <= 0) {
+            if (strcmp(e, ce) > 0)
+                memcpy(ce, e, sizeof ce);
+            continue;
+        }
+        if (cs[0])
+            spell(c, cs, ce);
+        else
+            start(c, "spells");
+        memcpy(cs, s, sizeof cs);
+        memcpy(ce, e, sizeof ce);
+    }
+    if (cs[0]) {
+        spell(c, cs, ce);
+        end(c);
+    }
+}
+
 static double size_basis(const erg_entity *e, size_t i, const erg_export_options *o)
 {
     return o->n_attrs ? o->attrs[0].values[i] : log2(1.0 + e->mentions);
@@ -131,10 +202,12 @@ static void write_node(gx *c, const erg_entity *e, size_t i, const erg_export_op
     start(c, "viz:size");
     attr(c, "value", num);
     end(c);
+    if (o->dynamic)
+        write_spells(c, e->timeline, e->n_timeline);
     end(c);
 }
 
-static void write_edge(gx *c, const erg_graph *g, size_t i, const erg_edge *d)
+static void write_edge(gx *c, const erg_graph *g, size_t i, const erg_edge *d, bool dynamic)
 {
     char id[32];
     snprintf(id, sizeof id, "e%zu", i);
@@ -153,6 +226,8 @@ static void write_edge(gx *c, const erg_graph *g, size_t i, const erg_edge *d)
     value_num(c, "count", d->count, true);
     value_num(c, "articles", d->articles, true);
     end(c);
+    if (dynamic)
+        write_spells(c, d->timeline, d->n_timeline);
     end(c);
 }
 
@@ -162,6 +237,10 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FI
     if (!erg_graph_is_finished(g))
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "the graph changed since erg_graph_finish; finish it first");
+    if (o->dynamic && !erg_graph_has_timeline(g))
+        return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
+                             "the graph has no timeline for --dynamic (a graph file older than "
+                             "version 4): build it again");
     size_t n = erg_graph_entity_count(g);
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
@@ -193,7 +272,12 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FI
     end(&c);
     start(&c, "graph");
     attr(&c, "defaultedgetype", "undirected");
-    attr(&c, "mode", "static");
+    if (o->dynamic) {
+        attr(&c, "mode", "dynamic");
+        attr(&c, "timeformat", "date");
+    } else {
+        attr(&c, "mode", "static");
+    }
 
     start(&c, "attributes");
     attr(&c, "class", "node");
@@ -223,7 +307,7 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FI
     start(&c, "edges");
     attr_num(&c, "count", (double)erg_graph_edge_count(g), true);
     for (size_t i = 0; c.ok && i < erg_graph_edge_count(g); i++)
-        write_edge(&c, g, i, erg_graph_edge(g, i));
+        write_edge(&c, g, i, erg_graph_edge(g, i), o->dynamic);
     end(&c);
     c.ok = c.ok && xmlTextWriterEndDocument(c.w) >= 0;
     xmlFreeTextWriter(c.w); /* flushes; a buffer made from a FILE * leaves it open */

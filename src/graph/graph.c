@@ -318,7 +318,9 @@ static void entity_release(erg_graph_pool *pool, erg_entity *e)
     if (pool) {
         erg_graph_i_pool_put(pool, e->first_date);
         erg_graph_i_pool_put(pool, e->last_date);
+        erg_graph_i_timeline_release(pool, e->timeline, e->n_timeline);
     }
+    free(e->timeline);
     for (size_t i = 0; i < e->n_aliases; i++)
         free(e->aliases[i].name);
     free(e->aliases);
@@ -371,12 +373,14 @@ static void edge_release(erg_graph *g, erg_edge *d)
         erg_graph_i_pool_put(&g->pool, d->last_date);
         for (size_t i = 0; i < d->n_outlets; i++)
             erg_graph_i_pool_put(&g->pool, d->outlets[i]);
+        erg_graph_i_timeline_release(&g->pool, d->timeline, d->n_timeline);
         for (size_t i = 0; i < d->n_evidence; i++) {
             article_unref(g, d->evidence[i].article);
             erg_graph_i_pool_put(&g->pool, d->evidence[i].sentence);
         }
     }
     free(d->outlets);
+    free(d->timeline);
     free(d->evidence);
 }
 
@@ -635,6 +639,21 @@ erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name)
     return ERG_OK;
 }
 
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" with month 01..12 and day 01..31: what erg writes. */
+bool erg_graph_i_date_ok(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+            return false;
+    int month = n > 4 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+    int day = n > 7 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date)
 {
     if (!date)
@@ -653,6 +672,73 @@ erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char
         erg_graph_i_pool_put(&g->pool, *last);
         *last = c;
     }
+    return ERG_OK;
+}
+
+void erg_graph_i_timeline_release(erg_graph_pool *pool, erg_tally *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        erg_graph_i_pool_put(pool, t[i].date);
+        erg_graph_i_pool_put(pool, t[i].outlet);
+    }
+}
+
+/* Text order with NULL (not known) first. */
+static int cmp_opt(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+erg_status erg_graph_i_tally(erg_graph *g, erg_tally **t, size_t *n, const char *date,
+                             const char *outlet, uint32_t count, uint32_t articles, uint64_t wunits)
+{
+    size_t lo = 0, hi = *n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const erg_tally *x = &(*t)[mid];
+        int c = cmp_opt(x->date, date);
+        if (c == 0)
+            c = cmp_opt(x->outlet, outlet);
+        if (c == 0) {
+            erg_tally *y = &(*t)[mid];
+            y->count = erg_graph_i_add_u32(y->count, count);
+            y->articles = erg_graph_i_add_u32(y->articles, articles);
+            y->wunits += wunits;
+            return ERG_OK;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = *n;
+    if (k == 0 || (k & (k - 1)) == 0) {
+        erg_tally *p = realloc(*t, (k ? k * 2 : 1) * sizeof *p);
+        if (!p)
+            return ERG_ENOMEM;
+        *t = p;
+    }
+    char *dc = NULL, *oc = NULL;
+    if ((date && !(dc = erg_graph_i_pool_get(&g->pool, date, strlen(date)))) ||
+        (outlet && !(oc = erg_graph_i_pool_get(&g->pool, outlet, strlen(outlet))))) {
+        erg_graph_i_pool_put(&g->pool, dc);
+        return ERG_ENOMEM;
+    }
+    memmove(&(*t)[lo + 1], &(*t)[lo], (k - lo) * sizeof **t);
+    (*t)[lo] = (erg_tally){dc, oc, count, articles, wunits};
+    (*n)++;
+    return ERG_OK;
+}
+
+erg_status erg_graph_i_timeline_add(erg_graph *g, erg_tally **t, size_t *n, const erg_tally *src,
+                                    size_t n_src)
+{
+    for (size_t i = 0; i < n_src; i++)
+        if (erg_graph_i_tally(g, t, n, src[i].date, src[i].outlet, src[i].count, src[i].articles,
+                              src[i].wunits) != ERG_OK)
+            return ERG_ENOMEM;
     return ERG_OK;
 }
 
@@ -981,7 +1067,13 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         return erg_error_oom(err);
     g->finished = false;
     /* The metadata is stored when, and for as long as, an evidence record cites the article. */
-    const erg_graph_article meta = {(char *)id, (char *)art->title, (char *)art->date,
+    /* The date normalized (the reader's already is); one that is no date is not known. */
+    char date_buf[ERG_DATE_TEXT_MAX];
+    erg_date day;
+    const char *date = art->date && erg_date_parse(art->date, strlen(art->date), &day) == ERG_OK
+                           ? erg_date_format(&day, date_buf)
+                           : NULL;
+    const erg_graph_article meta = {(char *)id, (char *)art->title, (char *)date,
                                     (char *)art->source, (char *)art->url};
     uint32_t serial = ++g->serial;
 
@@ -990,7 +1082,9 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         goto oom;
     /* The outlet the list knows the source as, else the source as written. */
     const char *source_outlet = art->outlet && art->outlet[0] ? art->outlet : art->source;
-    if (source_outlet && source_outlet[0])
+    if (source_outlet && !source_outlet[0])
+        source_outlet = NULL;
+    if (source_outlet)
         g->outlets[n_outlets++] = source_outlet;
 
     for (size_t i = 0; i < n; i++) {
@@ -1004,12 +1098,16 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         g->map[i] = gi;
         erg_entity *e = &g->ents[gi];
         e->mentions = erg_graph_i_add_u32(e->mentions, le->mentions);
-        if (g->ent_stamp[gi] != serial) {
+        bool first = g->ent_stamp[gi] != serial;
+        if (first) {
             g->ent_stamp[gi] = serial;
             e->articles = erg_graph_i_add_u32(e->articles, 1);
-            if (erg_graph_i_dates(g, &e->first_date, &e->last_date, art->date) != ERG_OK)
+            if (erg_graph_i_dates(g, &e->first_date, &e->last_date, date) != ERG_OK)
                 goto oom;
         }
+        if (erg_graph_i_tally(g, &e->timeline, &e->n_timeline, date, source_outlet, le->mentions,
+                              first, 0) != ERG_OK)
+            goto oom;
         for (size_t k = 0; k < le->n_surfaces; k++) {
             const char *sf = le->surfaces[k].text;
             int same = plain_key_is(sf, e->key);
@@ -1065,10 +1163,14 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         erg_edge *d = &g->edges[di];
         d->count = erg_graph_i_add_u32(d->count, 1);
         d->wunits += r->wunits;
-        if (g->edge_stamp[di] != serial) {
+        bool first = g->edge_stamp[di] != serial;
+        if (erg_graph_i_tally(g, &d->timeline, &d->n_timeline, date, source_outlet, 1, first,
+                              r->wunits) != ERG_OK)
+            goto oom;
+        if (first) {
             g->edge_stamp[di] = serial;
             d->articles = erg_graph_i_add_u32(d->articles, 1);
-            if (erg_graph_i_dates(g, &d->first_date, &d->last_date, art->date) != ERG_OK)
+            if (erg_graph_i_dates(g, &d->first_date, &d->last_date, date) != ERG_OK)
                 goto oom;
             for (size_t k = 0; k < n_outlets; k++)
                 if (erg_graph_i_outlet(g, d, g->outlets[k]) != ERG_OK)
@@ -1097,7 +1199,9 @@ erg_status erg_graph_i_entity_add(erg_graph *g, erg_entity *dst, const erg_entit
     for (int t = 0; t < ERG_TYPE_COUNT; t++)
         dst->type_votes[t] = erg_graph_i_add_u32(dst->type_votes[t], src->type_votes[t]);
     if (erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->first_date) != ERG_OK ||
-        erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->last_date) != ERG_OK)
+        erg_graph_i_dates(g, &dst->first_date, &dst->last_date, src->last_date) != ERG_OK ||
+        erg_graph_i_timeline_add(g, &dst->timeline, &dst->n_timeline, src->timeline,
+                                 src->n_timeline) != ERG_OK)
         return ERG_ENOMEM;
     for (size_t k = 0; k < src->n_aliases; k++) {
         const erg_alias *a = &src->aliases[k];
@@ -1119,7 +1223,9 @@ static erg_status edge_add(erg_graph *g, erg_edge *d, const erg_graph *from, con
     d->wunits += src->wunits;
     d->articles = erg_graph_i_add_u32(d->articles, src->articles);
     if (erg_graph_i_dates(g, &d->first_date, &d->last_date, src->first_date) != ERG_OK ||
-        erg_graph_i_dates(g, &d->first_date, &d->last_date, src->last_date) != ERG_OK)
+        erg_graph_i_dates(g, &d->first_date, &d->last_date, src->last_date) != ERG_OK ||
+        erg_graph_i_timeline_add(g, &d->timeline, &d->n_timeline, src->timeline, src->n_timeline) !=
+            ERG_OK)
         return ERG_ENOMEM;
     for (size_t k = 0; k < src->n_outlets; k++)
         if (erg_graph_i_outlet(g, d, src->outlets[k]) != ERG_OK)
@@ -1161,6 +1267,7 @@ erg_status erg_graph_merge(erg_graph *dst, const erg_graph *src, erg_error *err)
         return erg_error_oom(err);
     }
     dst->finished = false;
+    dst->no_timeline = dst->no_timeline || src->no_timeline;
     for (size_t i = 0; i < src->ids.cap; i++) {
         erg_status ist;
         if (src->ids.slots[i])
@@ -1509,6 +1616,11 @@ cleanup:
 }
 
 /* ---- reading ---- */
+
+bool erg_graph_has_timeline(const erg_graph *g)
+{
+    return !g->no_timeline;
+}
 
 unsigned erg_graph_max_evidence(const erg_graph *g)
 {

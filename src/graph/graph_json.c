@@ -124,8 +124,37 @@ static void article_json(erg_buf *b, bool *ok, const erg_graph_article *a)
     put_raw(b, ok, "}");
 }
 
+/* ,"timeline":[[date,outlet,count,articles(,weight)],...] with null for what is not known. */
+static void timeline_json(erg_buf *b, bool *ok, const erg_tally *t, size_t n, bool weight)
+{
+    put_raw(b, ok, ",\"timeline\":[");
+    for (size_t i = 0; i < n; i++) {
+        put_raw(b, ok, i ? ",[" : "[");
+        if (t[i].date)
+            put_str(b, ok, t[i].date);
+        else
+            put_raw(b, ok, "null");
+        put_raw(b, ok, ",");
+        if (t[i].outlet)
+            put_str(b, ok, t[i].outlet);
+        else
+            put_raw(b, ok, "null");
+        if (erg_buf_printf(b, ",%u,%u", (unsigned)t[i].count, (unsigned)t[i].articles) != ERG_OK)
+            *ok = false;
+        if (weight) {
+            char num[40];
+            put_raw(b, ok, ",");
+            put_raw(b, ok,
+                    erg_graph_format_number((double)t[i].wunits / (double)ERG_WEIGHT_UNIT, false,
+                                            num, sizeof num));
+        }
+        put_raw(b, ok, "]");
+    }
+    put_raw(b, ok, "]");
+}
+
 static void node_json(erg_buf *b, bool *ok, const erg_entity *e, size_t index,
-                      const erg_node_attr *attrs, size_t n_attrs)
+                      const erg_node_attr *attrs, size_t n_attrs, bool timeline)
 {
     put_raw(b, ok, "{");
     put_field_str(b, ok, "id", e->key, true);
@@ -135,6 +164,8 @@ static void node_json(erg_buf *b, bool *ok, const erg_entity *e, size_t index,
     put_field_u32(b, ok, "articles", e->articles);
     put_field_str(b, ok, "first_date", e->first_date, false);
     put_field_str(b, ok, "last_date", e->last_date, false);
+    if (timeline)
+        timeline_json(b, ok, e->timeline, e->n_timeline, false);
     put_raw(b, ok, ",\"aliases\":[");
     for (size_t i = 0; i < e->n_aliases; i++) {
         put_raw(b, ok, i ? ",{" : "{");
@@ -188,7 +219,10 @@ static void link_json(erg_buf *b, bool *ok, const erg_graph *g, const erg_edge *
             put_raw(b, ok, ",");
         put_str(b, ok, d->outlets[i]);
     }
-    put_raw(b, ok, "],\"evidence\":[");
+    put_raw(b, ok, "]");
+    if (!g->no_timeline)
+        timeline_json(b, ok, d->timeline, d->n_timeline, true);
+    put_raw(b, ok, ",\"evidence\":[");
     for (size_t i = 0; i < d->n_evidence; i++) {
         const erg_evidence *ev = &d->evidence[i];
         put_raw(b, ok, i ? ",{" : "{");
@@ -430,7 +464,7 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
     put_raw(&b, &mem, "\n],\n\"nodes\":[");
     for (size_t i = 0; mem && io && i < g->n_ents; i++) {
         put_raw(&b, &mem, i ? ",\n" : "\n");
-        node_json(&b, &mem, &g->ents[i], i, attrs, n_attrs);
+        node_json(&b, &mem, &g->ents[i], i, attrs, n_attrs, !g->no_timeline);
         io = !mem || flush_record(&b, f);
     }
     put_raw(&b, &mem, "\n],\n\"links\":[");
@@ -476,10 +510,18 @@ typedef struct evidence_rec {
     uint32_t start, end;
 } evidence_rec;
 
+/* A cell of a "timeline": [date, outlet, count, articles] (links: and weight). */
+typedef struct tally_rec {
+    const char *date, *outlet;
+    uint32_t count, articles;
+    uint64_t wunits;
+} tally_rec;
+
 typedef struct node_rec {
     const char *key, *name, *type, *first, *last;
     uint32_t mentions, articles;
-    bool ambiguous, has_votes;
+    bool ambiguous, has_votes, has_timeline;
+    size_t n_tallies; /* in loader.tallies */
     uint32_t votes[ERG_TYPE_COUNT];
     size_t n_aliases; /* in loader.aliases */
 } node_rec;
@@ -489,6 +531,8 @@ typedef struct link_rec {
     uint64_t wunits;
     bool has_count;
     uint32_t count, articles;
+    bool has_timeline;
+    size_t n_tallies;
     size_t n_outlets, n_evidence; /* in loader.outlets and loader.evidence */
     uint64_t target_hash;         /* erg_hash of target when the fast reader took it, else 0 */
 } link_rec;
@@ -512,6 +556,8 @@ typedef struct loader {
     size_t cap_outlets;
     evidence_rec *evidence;
     size_t cap_evidence;
+    tally_rec *tallies;
+    size_t cap_tallies;
     erg_buf text;
     long last_source; /* the previous link's source entity, or -1: links come sorted */
     /* While links come in strictly increasing (source, target, kind), none can repeat one. */
@@ -714,6 +760,91 @@ static erg_status push_evidence(loader *c, size_t n, evidence_rec e)
     return ERG_OK;
 }
 
+static erg_status push_tally(loader *c, size_t n, tally_rec t)
+{
+    if (erg_grow((void **)&c->tallies, &c->cap_tallies, n + 1, sizeof *c->tallies) != ERG_OK)
+        return erg_error_oom(c->err);
+    c->tallies[n] = t;
+    return ERG_OK;
+}
+
+/*
+ * Adds the record's timeline (the first n of c->tallies) to *t, and checks
+ * that it adds up to the record's own counts. Without one the graph has no
+ * timeline (a file older than version 4).
+ */
+static erg_status apply_timeline(loader *c, erg_graph *g, bool has, size_t n, erg_tally **t,
+                                 size_t *nt, uint32_t count, uint32_t articles, uint64_t wunits)
+{
+    if (!has) {
+        g->no_timeline = true;
+        return ERG_OK;
+    }
+    uint64_t sum[3] = {0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        const tally_rec *r = &c->tallies[i];
+        if (r->date && !erg_graph_i_date_ok(r->date))
+            return fail(c, ERG_EFORMAT, "timeline[%zu]: '%s' is not a date as erg writes it", i,
+                        r->date);
+        if (r->outlet && !r->outlet[0])
+            return fail(c, ERG_EFORMAT, "timeline[%zu]: the outlet is empty", i);
+        if (erg_graph_i_tally(g, t, nt, r->date, r->outlet, r->count, r->articles, r->wunits) !=
+            ERG_OK)
+            return erg_error_oom(c->err);
+        sum[0] += r->count;
+        sum[1] += r->articles;
+        sum[2] += r->wunits;
+    }
+    /* Counts saturate at UINT32_MAX, so a saturated one cannot be checked. */
+    if ((count != UINT32_MAX && sum[0] != count) ||
+        (articles != UINT32_MAX && sum[1] != articles) || sum[2] != wunits)
+        return fail(c, ERG_EFORMAT, "the timeline does not add up to the record's counts");
+    return ERG_OK;
+}
+
+/* A "timeline" array as jansson read it, into c->tallies. */
+static erg_status load_timeline(loader *c, const json_t *o, bool weight, bool *has, size_t *n)
+{
+    json_t *arr;
+    erg_status st = get_array(c, o, "timeline", false, &arr);
+    *has = arr != NULL;
+    *n = 0;
+    if (st != ERG_OK || !arr)
+        return st;
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v)
+    {
+        tally_rec r = {NULL, NULL, 0, 0, 0};
+        size_t want = weight ? 5 : 4;
+        if (!json_is_array(v) || json_array_size(v) != want)
+            return fail(c, ERG_EJSON, "timeline[%zu] must be an array of %zu values", i, want);
+        const json_t *d = json_array_get(v, 0), *s = json_array_get(v, 1);
+        json_t *cnt = json_array_get(v, 2), *art = json_array_get(v, 3);
+        if ((!json_is_null(d) && !json_is_string(d)) || (!json_is_null(s) && !json_is_string(s)))
+            return fail(c, ERG_EJSON, "timeline[%zu]: date and outlet must be strings or null", i);
+        r.date = json_string_value(d);
+        r.outlet = json_string_value(s);
+        if (!json_is_integer(cnt) || json_integer_value(cnt) < 0 ||
+            json_integer_value(cnt) > (json_int_t)UINT32_MAX || !json_is_integer(art) ||
+            json_integer_value(art) < 0 || json_integer_value(art) > (json_int_t)UINT32_MAX)
+            return fail(c, ERG_EJSON, "timeline[%zu]: counts must be integers from 0 to 4294967295",
+                        i);
+        r.count = (uint32_t)json_integer_value(cnt);
+        r.articles = (uint32_t)json_integer_value(art);
+        if (weight) {
+            double w = json_number_value(json_array_get(v, 4));
+            if (!json_is_number(json_array_get(v, 4)) || !(w >= 0) || w > 1e12)
+                return fail(c, ERG_EJSON, "timeline[%zu]: the weight must be from 0 to 1e12", i);
+            r.wunits = (uint64_t)llround(w * ERG_WEIGHT_UNIT);
+        }
+        if ((st = push_tally(c, *n, r)) != ERG_OK)
+            return st;
+        (*n)++;
+    }
+    return ERG_OK;
+}
+
 static erg_status apply_article(loader *c, erg_graph *g, const erg_graph_article *rec)
 {
     if (erg_graph_i_find_article(g, rec->id) >= 0)
@@ -893,6 +1024,9 @@ static erg_status apply_node(loader *c, erg_graph *g, const node_rec *n)
     if (erg_graph_i_dates(g, &e->first_date, &e->last_date, n->first) != ERG_OK ||
         erg_graph_i_dates(g, &e->first_date, &e->last_date, n->last) != ERG_OK)
         return erg_error_oom(c->err);
+    if ((st = apply_timeline(c, g, n->has_timeline, n->n_tallies, &e->timeline, &e->n_timeline,
+                             n->mentions, n->articles, 0)) != ERG_OK)
+        return st;
     for (size_t i = 0; i < n->n_aliases; i++) {
         const alias_rec *a = &c->aliases[i];
         erg_fold rule = ERG_FOLD_KEY;
@@ -927,7 +1061,8 @@ static erg_status load_node(loader *c, erg_graph *g, const json_t *o)
         (st = get_u32(c, o, "articles", true, &n.articles)) != ERG_OK ||
         (st = get_str(c, o, "first_date", false, &n.first)) != ERG_OK ||
         (st = get_str(c, o, "last_date", false, &n.last)) != ERG_OK ||
-        (st = get_array(c, o, "aliases", false, &aliases)) != ERG_OK)
+        (st = get_array(c, o, "aliases", false, &aliases)) != ERG_OK ||
+        (st = load_timeline(c, o, false, &n.has_timeline, &n.n_tallies)) != ERG_OK)
         return st;
     /* The type and id come first, as before records were read in two steps. */
     erg_type type;
@@ -1097,6 +1232,9 @@ static erg_status apply_link(loader *c, erg_graph *g, const link_rec *k)
     if (erg_graph_i_dates(g, &d->first_date, &d->last_date, k->first) != ERG_OK ||
         erg_graph_i_dates(g, &d->first_date, &d->last_date, k->last) != ERG_OK)
         return erg_error_oom(c->err);
+    if ((st = apply_timeline(c, g, k->has_timeline, k->n_tallies, &d->timeline, &d->n_timeline,
+                             d->count, d->articles, d->wunits)) != ERG_OK)
+        return st;
     for (size_t i = 0; i < k->n_outlets; i++)
         if (erg_graph_i_outlet(g, d, c->outlets[i]) != ERG_OK)
             return erg_error_oom(c->err);
@@ -1139,7 +1277,8 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
         (st = get_str(c, o, "first_date", false, &k.first)) != ERG_OK ||
         (st = get_str(c, o, "last_date", false, &k.last)) != ERG_OK ||
         (st = get_array(c, o, "outlets", false, &outlets)) != ERG_OK ||
-        (st = get_array(c, o, "evidence", false, &evidence)) != ERG_OK)
+        (st = get_array(c, o, "evidence", false, &evidence)) != ERG_OK ||
+        (st = load_timeline(c, o, true, &k.has_timeline, &k.n_tallies)) != ERG_OK)
         return st;
     k.has_count = json_object_get(o, "count") != NULL;
     /* The ends and kind come first, as before records were read in two steps. */
@@ -1597,12 +1736,47 @@ static bool fast_votes(fastr *x, node_rec *n)
     return true;
 }
 
+/* A "timeline" array into c->tallies: [[date|null, outlet|null, count, articles(, weight)]...]. */
+static bool fast_timeline(loader *c, fastr *x, bool weight, bool *has, size_t *n)
+{
+    bool more;
+    *has = true;
+    *n = 0;
+    if (!fr_open(x, &more, '[', ']'))
+        return false;
+    while (more) {
+        tally_rec r = {NULL, NULL, 0, 0, 0};
+        bool cells;
+        if (!fr_open(x, &cells, '[', ']') || !cells || !fr_opt_string(x, &r.date) ||
+            !fr_next(x, &cells, ']') || !cells || !fr_opt_string(x, &r.outlet) ||
+            !fr_next(x, &cells, ']') || !cells || !fr_u32(x, &r.count) ||
+            !fr_next(x, &cells, ']') || !cells || !fr_u32(x, &r.articles) ||
+            !fr_next(x, &cells, ']'))
+            return false;
+        if (weight) {
+            double w;
+            bool is_int;
+            uint64_t u;
+            if (!cells || !fr_number(x, &w, &is_int, &u) || !(w >= 0) || w > 1e12 ||
+                !fr_next(x, &cells, ']'))
+                return false;
+            r.wunits = (uint64_t)llround(w * ERG_WEIGHT_UNIT);
+        }
+        if (cells || push_tally(c, *n, r) != ERG_OK)
+            return false;
+        (*n)++;
+        if (!fr_next(x, &more, ']'))
+            return false;
+    }
+    return true;
+}
+
 static bool fast_node(loader *c, fastr *x, node_rec *n)
 {
     static const char *const names[] = {"id",       "name",       "type",      "mentions",
                                         "articles", "first_date", "last_date", "aliases",
-                                        "votes",    "ambiguous"};
-    fr_keys k = {names, 10, 0, {NULL}, 0, 0};
+                                        "votes",    "ambiguous",  "timeline"};
+    fr_keys k = {names, 11, 0, {NULL}, 0, 0};
     memset(n, 0, sizeof *n);
     bool more;
     if (!fr_open(x, &more, '{', '}'))
@@ -1642,6 +1816,9 @@ static bool fast_node(loader *c, fastr *x, node_rec *n)
             break;
         case 9:
             ok = fr_bool(x, &n->ambiguous);
+            break;
+        case 10:
+            ok = fast_timeline(c, x, false, &n->has_timeline, &n->n_tallies);
             break;
         default:
             break;
@@ -1705,9 +1882,10 @@ static bool fast_outlets(loader *c, fastr *x, link_rec *r)
 
 static bool fast_link(loader *c, fastr *x, link_rec *r)
 {
-    static const char *const names[] = {"source", "target",     "kind",      "weight",  "articles",
-                                        "count",  "first_date", "last_date", "outlets", "evidence"};
-    fr_keys k = {names, 10, 0, {NULL}, 0, 0};
+    static const char *const names[] = {"source",   "target",   "kind",       "weight",
+                                        "articles", "count",    "first_date", "last_date",
+                                        "outlets",  "evidence", "timeline"};
+    fr_keys k = {names, 11, 0, {NULL}, 0, 0};
     memset(r, 0, sizeof *r);
     bool more;
     if (!fr_open(x, &more, '{', '}'))
@@ -1771,6 +1949,9 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
             break;
         case 9:
             ok = fast_evidence(c, x, r);
+            break;
+        case 10:
+            ok = fast_timeline(c, x, true, &r->has_timeline, &r->n_tallies);
             break;
         default:
             break;
@@ -2272,6 +2453,7 @@ cleanup:
     free(c.aliases);
     free(c.outlets);
     free(c.evidence);
+    free(c.tallies);
     free(c.ends);
     erg_buf_release(&c.end_keys);
     erg_buf_release(&c.text);

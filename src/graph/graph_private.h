@@ -67,6 +67,8 @@ typedef struct erg_graph_art_rec {
 struct erg_graph {
     unsigned max_evidence;
     bool finished; /* no add or merge since the last erg_graph_finish */
+    /* Some record came without a timeline (a file older than version 4): none is written. */
+    bool no_timeline;
     /* erg_graph_set_partial: the types and window of a partial graph; 0 for a final graph. */
     unsigned partial_types;
     erg_window partial_window;
@@ -167,7 +169,25 @@ erg_status erg_graph_i_alias(erg_entity *e, const char *name, uint32_t count, er
 /* Adds name to the sorted set of outlets of edge d. */
 erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name);
 /* Widens [*first, *last] to hold date (NULL dates change nothing). */
+/* true for "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month 01..12, day 01..31): a normalized date. */
+bool erg_graph_i_date_ok(const char *s);
+/* Whether a normalized date (NULL: unknown) / an outlet (NULL: none) is in the slice f. */
+bool erg_graph_i_slice_date(const erg_graph_slice_spec *f, const char *date);
+bool erg_graph_i_slice_outlet(const erg_graph_slice_spec *f, const char *outlet);
 erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date);
+/*
+ * Adds count, articles and wunits to the cell (date, outlet) of the timeline
+ * *t of *n cells (sorted, see erg_tally), making the cell when it is new
+ * (strings pooled in g). ERG_ENOMEM leaves the timeline as it was.
+ */
+erg_status erg_graph_i_tally(erg_graph *g, erg_tally **t, size_t *n, const char *date,
+                             const char *outlet, uint32_t count, uint32_t articles,
+                             uint64_t wunits);
+/* Adds every cell of src (another record's timeline, of any graph) to *t. */
+erg_status erg_graph_i_timeline_add(erg_graph *g, erg_tally **t, size_t *n, const erg_tally *src,
+                                    size_t n_src);
+/* Gives back the pooled strings of a timeline (the array itself is the caller's to free). */
+void erg_graph_i_timeline_release(erg_graph_pool *pool, erg_tally *t, size_t n);
 /*
  * Offers an evidence record to edge d, which keeps g->max_evidence smallest
  * by (article id, start, end), without duplicates. The sentence is pooled;

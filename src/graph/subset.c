@@ -23,7 +23,9 @@ static erg_status copy_entity(erg_graph *dst, const erg_entity *se)
     memcpy(e->type_votes, se->type_votes, sizeof e->type_votes);
     e->ambiguous = se->ambiguous;
     if (erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->first_date) != ERG_OK ||
-        erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->last_date) != ERG_OK)
+        erg_graph_i_dates(dst, &e->first_date, &e->last_date, se->last_date) != ERG_OK ||
+        erg_graph_i_timeline_add(dst, &e->timeline, &e->n_timeline, se->timeline, se->n_timeline) !=
+            ERG_OK)
         return ERG_ENOMEM;
     for (size_t k = 0; k < se->n_aliases; k++)
         if (erg_graph_i_alias(e, se->aliases[k].name, se->aliases[k].count, se->aliases[k].rule) !=
@@ -43,7 +45,9 @@ static erg_status copy_edge(erg_graph *dst, const erg_graph *g, const erg_edge *
     d->wunits = sd->wunits;
     d->articles = sd->articles;
     if (erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
-        erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK)
+        erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK ||
+        erg_graph_i_timeline_add(dst, &d->timeline, &d->n_timeline, sd->timeline, sd->n_timeline) !=
+            ERG_OK)
         return ERG_ENOMEM;
     for (size_t k = 0; k < sd->n_outlets; k++)
         if (erg_graph_i_outlet(dst, d, sd->outlets[k]) != ERG_OK)
@@ -104,6 +108,7 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
     if (erg_graph_i_settle_articles(dst) != ERG_OK)
         goto oom;
     dst->finished = true;
+    dst->no_timeline = g->no_timeline;
     *out = dst;
     dst = NULL;
     goto cleanup;

@@ -318,7 +318,7 @@ static erg_status fill_json_article(erg_input *in, erg_article *art, json_t *tex
     if (!art->id)
         art->id = in->id.data;
     art->title = str_field(obj, "title");
-    art->date = str_field(obj, "date");
+    art->date_text = str_field(obj, "date");
     art->source = str_field(obj, "source");
     art->url = str_field(obj, "url");
     const char *t = json_string_value(text);
@@ -534,6 +534,48 @@ cleanup:
     return st;
 }
 
+/*
+ * Sets art->date from art->date_text (normalized into in->date) and counts
+ * an article without a usable one; a non-empty date that is no date is kept
+ * in last_bad_date, cut short at a character boundary, control bytes shown
+ * as '?'.
+ */
+static void note_date(erg_input *in, erg_article *art)
+{
+    erg_date d;
+    const char *t = art->date_text;
+    art->date = NULL;
+    if (t && erg_date_parse(t, strlen(t), &d) == ERG_OK) {
+        art->date = erg_date_format(&d, in->date);
+        return;
+    }
+    in->stats.undated++;
+    if (!t)
+        return;
+    while (blank_byte(*t))
+        t++;
+    if (!*t)
+        return;
+    in->stats.bad_dates++;
+    char shown[96];
+    size_t n = 0;
+    for (const char *p = art->date_text; *p && n < sizeof shown - 1; p++) {
+        unsigned char c = (unsigned char)*p;
+        /* Stop before a character that would not fit whole. */
+        size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (n + k > sizeof shown - 1)
+            break;
+        shown[n++] = c < 0x20 || c == 0x7F ? '?' : (char)c;
+    }
+    shown[n] = '\0';
+    if (art->line > 0)
+        snprintf(in->stats.last_bad_date, sizeof in->stats.last_bad_date, "'%s:%ld': '%s'",
+                 art->path, art->line, shown);
+    else
+        snprintf(in->stats.last_bad_date, sizeof in->stats.last_bad_date, "'%s': '%s'", art->path,
+                 shown);
+}
+
 erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err)
 {
     for (;;) {
@@ -562,8 +604,10 @@ erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err)
             if (st == ERG_DONE)
                 continue;
         }
-        if (st == ERG_OK)
+        if (st == ERG_OK) {
             in->stats.articles++;
+            note_date(in, art);
+        }
         return st;
     }
 }

@@ -61,6 +61,8 @@ struct erg_input {
     erg_buf data;   /* the bytes of the plain file, reused */
     erg_buf repair; /* a repaired (lenient) copy, reused */
 
+    char date[ERG_DATE_TEXT_MAX]; /* the last article's normalized date */
+
     erg_input_stats stats;
 };
 

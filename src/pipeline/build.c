@@ -56,8 +56,8 @@ unsigned erg_cpu_count(void)
 /* Copies the strings of art into s->buf and points s->art at them. */
 static erg_status slot_fill(slot *s, const erg_article *art)
 {
-    const char *src[] = {art->id,  art->title, art->date,  art->source,
-                         art->url, art->path,  art->outlet};
+    const char *src[] = {art->id,     art->title, art->date, art->date_text,
+                         art->source, art->url,   art->path, art->outlet};
     size_t off[sizeof src / sizeof *src], text_off;
     erg_buf_clear(&s->buf);
     for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
@@ -68,8 +68,8 @@ static erg_status slot_fill(slot *s, const erg_article *art)
     text_off = s->buf.len;
     if (erg_buf_append(&s->buf, art->text, art->text_len) != ERG_OK)
         return ERG_ENOMEM;
-    const char **dst[] = {&s->art.id,  &s->art.title, &s->art.date,  &s->art.source,
-                          &s->art.url, &s->art.path,  &s->art.outlet};
+    const char **dst[] = {&s->art.id,     &s->art.title, &s->art.date, &s->art.date_text,
+                          &s->art.source, &s->art.url,   &s->art.path, &s->art.outlet};
     for (size_t i = 0; i < sizeof src / sizeof *src; i++)
         *dst[i] = src[i] ? s->buf.data + off[i] : NULL;
     s->art.text = s->buf.data + text_off;

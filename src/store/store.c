@@ -64,6 +64,8 @@ static const char schema_drop[] = "DROP TABLE IF EXISTS sentences_fts;"
                                   "DROP TABLE IF EXISTS sentences;"
                                   "DROP TABLE IF EXISTS article_ids;"
                                   "DROP TABLE IF EXISTS articles;"
+                                  "DROP TABLE IF EXISTS edge_timeline;"
+                                  "DROP TABLE IF EXISTS entity_timeline;"
                                   "DROP TABLE IF EXISTS edge_outlets;"
                                   "DROP TABLE IF EXISTS edges;"
                                   "DROP TABLE IF EXISTS votes;"
@@ -91,6 +93,13 @@ static const char schema_tables[] =
     "CREATE INDEX edges_target ON edges(target_id);"
     "CREATE TABLE edge_outlets (edge_id INTEGER NOT NULL REFERENCES edges(id),"
     " outlet TEXT NOT NULL, PRIMARY KEY (edge_id, outlet));"
+    "CREATE TABLE entity_timeline (entity_id INTEGER NOT NULL REFERENCES entities(id),"
+    " date TEXT, outlet TEXT, mentions INTEGER NOT NULL, articles INTEGER NOT NULL);"
+    "CREATE INDEX entity_timeline_entity ON entity_timeline(entity_id);"
+    "CREATE TABLE edge_timeline (edge_id INTEGER NOT NULL REFERENCES edges(id),"
+    " date TEXT, outlet TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL,"
+    " weight REAL NOT NULL);"
+    "CREATE INDEX edge_timeline_edge ON edge_timeline(edge_id);"
     "CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT, date TEXT, source TEXT,"
     " url TEXT);"
     "CREATE TABLE article_ids (hash TEXT PRIMARY KEY);"
@@ -190,6 +199,9 @@ static erg_status write_meta(writer *w, const erg_graph *partial, const erg_stor
     snprintf(num, sizeof num, "%llu", generation);
     if (st == ERG_OK)
         st = put_meta(w, "generation", num);
+    /* A graph loaded from a file older than version 4 has no timeline to keep. */
+    if (st == ERG_OK)
+        st = put_meta(w, "timeline", erg_graph_has_timeline(partial) ? "on" : "off");
     return st;
 }
 
@@ -290,6 +302,20 @@ static erg_status write_entities(writer *w, const erg_graph *g, const erg_export
         st = step(w);
     }
     if (st == ERG_OK)
+        st = prepare(w, "INSERT INTO entity_timeline VALUES (?,?,?,?,?)");
+    for (size_t i = 0; st == ERG_OK && i < n; i++) {
+        const erg_entity *e = erg_graph_entity(g, i);
+        for (size_t k = 0; st == ERG_OK && k < e->n_timeline; k++) {
+            const erg_tally *t = &e->timeline[k];
+            sqlite3_bind_int64(w->st, 1, (sqlite3_int64)i + 1);
+            bind_text(w, 2, t->date);
+            bind_text(w, 3, t->outlet);
+            sqlite3_bind_int64(w->st, 4, t->count);
+            sqlite3_bind_int64(w->st, 5, t->articles);
+            st = step(w);
+        }
+    }
+    if (st == ERG_OK)
         st = prepare(w, "INSERT INTO aliases VALUES (?,?,?,?)");
     for (size_t i = 0; st == ERG_OK && i < n; i++) {
         const erg_entity *e = erg_graph_entity(g, i);
@@ -380,6 +406,21 @@ static erg_status write_edges(writer *w, const erg_graph *g)
         bind_text(w, 8, d->first_date);
         bind_text(w, 9, d->last_date);
         st = step(w);
+    }
+    if (st == ERG_OK)
+        st = prepare(w, "INSERT INTO edge_timeline VALUES (?,?,?,?,?,?)");
+    for (size_t j = 0; st == ERG_OK && j < m; j++) {
+        const erg_edge *d = erg_graph_edge(g, j);
+        for (size_t k = 0; st == ERG_OK && k < d->n_timeline; k++) {
+            const erg_tally *t = &d->timeline[k];
+            sqlite3_bind_int64(w->st, 1, (sqlite3_int64)j + 1);
+            bind_text(w, 2, t->date);
+            bind_text(w, 3, t->outlet);
+            sqlite3_bind_int64(w->st, 4, t->count);
+            sqlite3_bind_int64(w->st, 5, t->articles);
+            sqlite3_bind_double(w->st, 6, (double)t->wunits / (double)ERG_WEIGHT_UNIT);
+            st = step(w);
+        }
     }
     if (st == ERG_OK)
         st = prepare(w, "INSERT INTO edge_outlets VALUES (?,?)");
@@ -780,7 +821,9 @@ typedef struct reader {
     erg_error *err;
     /* Only the entities of temp table around_ent and the edges of around_edge. */
     bool around;
+    bool timeline; /* meta "timeline" is not "off": the records get their timelines */
 } reader;
+
 
 /* A JSON string of s (NULL: null) to f; runs that need no escape go out in one write. */
 static void put_str(FILE *f, const char *s)
@@ -870,7 +913,7 @@ static erg_status rd_head(reader *r)
         (st = erg_store_options_get(r->s, &o, r->err)) != ERG_OK)
         return st;
     fprintf(r->f,
-            "{\"format\":\"erg-graph\",\"version\":3,\"directed\":false,\"multigraph\":true,\n"
+            "{\"format\":\"erg-graph\",\"version\":4,\"directed\":false,\"multigraph\":true,\n"
             "\"graph\":{\"entities\":%lld,\"edges\":%lld,\"articles\":%lld,\"max_evidence\":%u},\n",
             (long long)n, (long long)m, (long long)k, o.evidence);
     return ERG_OK;
@@ -943,9 +986,39 @@ static erg_status rd_articles(reader *r)
     return st;
 }
 
+/*
+ * Writes ,"timeline":[...] from the rows of q (ordered by owner, date, outlet;
+ * column 0 the owner, then date, outlet, count, articles and, with weight, the
+ * weight) that belong to owner id; *more is whether q has a row left.
+ */
+static void rd_timeline(reader *r, sqlite3_stmt *q, bool *more, sqlite3_int64 id, bool weight,
+                        erg_status *st)
+{
+    if (!r->timeline)
+        return;
+    fputs(",\"timeline\":[", r->f);
+    for (size_t k = 0; *more && sqlite3_column_int64(q, 0) == id; k++) {
+        fputs(k ? ",[" : "[", r->f);
+        for (int c = 1; c <= 2; c++) {
+            put_str(r->f, sqlite3_column_type(q, c) == SQLITE_NULL ? NULL : col_text(q, c));
+            putc(',', r->f);
+        }
+        fprintf(r->f, "%lld,%lld", (long long)sqlite3_column_int64(q, 3),
+                (long long)sqlite3_column_int64(q, 4));
+        if (weight) {
+            char num[32];
+            fprintf(r->f, ",%s",
+                    erg_graph_format_number(sqlite3_column_double(q, 5), false, num, sizeof num));
+        }
+        putc(']', r->f);
+        *more = rd_row(r, q, st);
+    }
+    putc(']', r->f);
+}
+
 static erg_status rd_nodes(reader *r)
 {
-    sqlite3_stmt *q = NULL, *qa = NULL, *qv = NULL;
+    sqlite3_stmt *q = NULL, *qa = NULL, *qv = NULL, *qt = NULL;
     erg_status st =
         rd_prepare(r,
                    r->around ? "SELECT id, key, name, type, mentions, articles, first_date, "
@@ -968,8 +1041,17 @@ static erg_status rd_nodes(reader *r)
                                   : "SELECT entity_id, type, count FROM votes ORDER BY "
                                     "entity_id, type",
                         &qv);
+    if (st == ERG_OK)
+        st = rd_prepare(r,
+                        r->around ? "SELECT entity_id, date, outlet, mentions, articles FROM "
+                                    "entity_timeline WHERE entity_id IN around_ent ORDER BY "
+                                    "entity_id, date, outlet"
+                                  : "SELECT entity_id, date, outlet, mentions, articles FROM "
+                                    "entity_timeline ORDER BY entity_id, date, outlet",
+                        &qt);
     bool more_a = st == ERG_OK && rd_row(r, qa, &st);
     bool more_v = st == ERG_OK && rd_row(r, qv, &st);
+    bool more_t = st == ERG_OK && rd_row(r, qt, &st);
     fputs("\"nodes\":[", r->f);
     for (size_t i = 0; st == ERG_OK && rd_row(r, q, &st); i++) {
         sqlite3_int64 id = sqlite3_column_int64(q, 0);
@@ -986,6 +1068,7 @@ static erg_status rd_nodes(reader *r)
                 fputs(c == 6 ? ",\"first_date\":" : ",\"last_date\":", r->f);
                 put_str(r->f, col_text(q, c));
             }
+        rd_timeline(r, qt, &more_t, id, false, &st);
         fputs(",\"aliases\":[", r->f);
         for (size_t k = 0; more_a && sqlite3_column_int64(qa, 0) == id; k++) {
             fputs(k ? ",{\"name\":" : "{\"name\":", r->f);
@@ -1012,20 +1095,23 @@ static erg_status rd_nodes(reader *r)
             fputs(",\"ambiguous\":true", r->f);
         putc('}', r->f);
     }
-    if (st == ERG_OK && (more_a || more_v))
+    if (st == ERG_OK && (more_a || more_v || (r->timeline && more_t)))
         st = erg_error_set(r->err, ERG_EFORMAT, r->s->path, 0, -1,
                            "%s names an entity that is not in table entities",
-                           more_a ? "a row of aliases" : "a row of votes");
+                           more_a   ? "a row of aliases"
+                           : more_v ? "a row of votes"
+                                    : "a row of entity_timeline");
     fputs("],\n", r->f);
     sqlite3_finalize(q);
     sqlite3_finalize(qa);
     sqlite3_finalize(qv);
+    sqlite3_finalize(qt);
     return st;
 }
 
 static erg_status rd_links(reader *r)
 {
-    sqlite3_stmt *q = NULL, *qo = NULL, *qe = NULL;
+    sqlite3_stmt *q = NULL, *qo = NULL, *qe = NULL, *qt = NULL;
     erg_status st = rd_prepare(r,
                                r->around ? "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
                                            "e.articles, e.first_date, e.last_date FROM edges e "
@@ -1053,8 +1139,17 @@ static erg_status rd_links(reader *r)
                                     "v JOIN sentences s ON s.id = v.sentence_id ORDER BY "
                                     "v.edge_id, s.id",
                         &qe);
+    if (st == ERG_OK)
+        st = rd_prepare(r,
+                        r->around ? "SELECT edge_id, date, outlet, count, articles, weight FROM "
+                                    "edge_timeline WHERE edge_id IN around_edge ORDER BY "
+                                    "edge_id, date, outlet"
+                                  : "SELECT edge_id, date, outlet, count, articles, weight FROM "
+                                    "edge_timeline ORDER BY edge_id, date, outlet",
+                        &qt);
     bool more_o = st == ERG_OK && rd_row(r, qo, &st);
     bool more_e = st == ERG_OK && rd_row(r, qe, &st);
+    bool more_t = st == ERG_OK && rd_row(r, qt, &st);
     sqlite3_int64 n_rows = 0;
     fputs("\"links\":[", r->f);
     for (size_t i = 0; st == ERG_OK && rd_row(r, q, &st); i++) {
@@ -1082,7 +1177,9 @@ static erg_status rd_links(reader *r)
             put_str(r->f, col_text(qo, 1));
             more_o = rd_row(r, qo, &st);
         }
-        fputs("],\"evidence\":[", r->f);
+        putc(']', r->f);
+        rd_timeline(r, qt, &more_t, id, true, &st);
+        fputs(",\"evidence\":[", r->f);
         for (size_t k = 0; more_e && sqlite3_column_int64(qe, 0) == id; k++) {
             fputs(k ? ",{\"article\":" : "{\"article\":", r->f);
             put_str(r->f, col_text(qe, 1));
@@ -1097,7 +1194,7 @@ static erg_status rd_links(reader *r)
         (st = rd_count(
              r, r->around ? "SELECT count(*) FROM around_edge" : "SELECT count(*) FROM edges",
              &m)) == ERG_OK &&
-        (m != n_rows || more_o || more_e))
+        (m != n_rows || more_o || more_e || (r->timeline && more_t)))
         st = erg_error_set(r->err, ERG_EFORMAT, r->s->path, 0, -1,
                            "table edges names an entity that is not in table entities, or "
                            "edge_outlets or evidence an edge that is not in table edges");
@@ -1105,6 +1202,17 @@ static erg_status rd_links(reader *r)
     sqlite3_finalize(q);
     sqlite3_finalize(qo);
     sqlite3_finalize(qe);
+    sqlite3_finalize(qt);
+    return st;
+}
+
+/* Whether the records have timelines: meta "timeline" is not "off". */
+static erg_status rd_timeline_meta(reader *r)
+{
+    char *v = NULL;
+    erg_status st = meta_get(r->s, "timeline", &v, r->err);
+    r->timeline = st == ERG_OK && !(v && strcmp(v, "off") == 0);
+    free(v);
     return st;
 }
 
@@ -1113,13 +1221,13 @@ erg_status erg_store_load(erg_store *s, erg_graph **out, erg_error *err)
     char *text = NULL;
     size_t len = 0;
     *out = NULL;
-    reader r = {s, open_memstream(&text, &len), err, false};
+    reader r = {s, open_memstream(&text, &len), err, false, true};
     if (!r.f)
         return erg_error_oom(err);
     /* One read transaction: the tables are read as one state even while an update writes. */
     erg_status st = exec(s->db, "BEGIN", s->path, err);
-    if (st == ERG_OK && (st = rd_head(&r)) == ERG_OK && (st = rd_articles(&r)) == ERG_OK &&
-        (st = rd_nodes(&r)) == ERG_OK)
+    if (st == ERG_OK && (st = rd_timeline_meta(&r)) == ERG_OK && (st = rd_head(&r)) == ERG_OK &&
+        (st = rd_articles(&r)) == ERG_OK && (st = rd_nodes(&r)) == ERG_OK)
         st = rd_links(&r);
     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (fclose(r.f) != 0 && st == ERG_OK)
@@ -1160,11 +1268,13 @@ erg_status erg_store_load_around(erg_store *s, const char *name, erg_graph **out
     erg_buf key;
     erg_buf_init(&key);
     *out = NULL;
-    reader r = {s, NULL, err, true};
+    reader r = {s, NULL, err, true, true};
     if (erg_text_name_key(name, strlen(name), &key) != ERG_OK)
         return erg_error_oom(err);
     /* One read transaction: the tables are read as one state even while an update writes. */
     erg_status st = exec(s->db, "BEGIN", s->path, err);
+    if (st == ERG_OK)
+        st = rd_timeline_meta(&r);
     if (st == ERG_OK)
         st = exec(s->db, around_tables, s->path, err);
     if (st == ERG_OK &&

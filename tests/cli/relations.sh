@@ -38,9 +38,9 @@ for edge in [("Jeong Joon-hee", "spokesperson_for", "Unification Ministry"),
 for outlet in ["Fox News", "CNN", "Reuters", "NPR"]:
     targets = sorted(t for (s, k, t) in typed if s == outlet and k == "reports")
     check(targets, "a reports edge from %s: %s" % (outlet, targets))
-# Version 3: evidence names a range; its text is in the "sentences" table, once.
+# Version 3 on: evidence names a range; its text is in the "sentences" table, once.
 sents = {(x["article"], x["start"], x["end"]): x["text"] for x in g["sentences"]}
-check(g["version"] == 3 and len(sents) == len(g["sentences"]), "one sentence record per range")
+check(g["version"] >= 3 and len(sents) == len(g["sentences"]), "one sentence record per range")
 e = typed.get(("Jeong Joon-hee", "spokesperson_for", "Unification Ministry"))
 check(e is not None and all("sentence" not in ev for ev in e["evidence"]) and
       any("spokesman Jeong Joon-hee" in sents[(ev["article"], ev["start"], ev["end"])]
