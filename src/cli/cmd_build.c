@@ -138,9 +138,10 @@ static int build_new(const build_args *a)
     else
         rc = cli_corpus_stage(&g, a->co, a->ro->data_dir, a->ro->type_mask, fmt, a->output, &sum);
     if (rc == CLI_OK && !a->output)
-        fprintf(stderr,
-                "erg: the graph was not written: standard output is a terminal; give "
-                "-o graph.json (or .graphml, .dot, .db), or pipe it (erg build ... | ...)\n");
+        fprintf(
+            stderr,
+            "erg: the graph was not written: standard output is a terminal; give "
+            "-o graph.json (or .graphml, .gexf, .svg, .db), or pipe it (erg build ... | ...)\n");
 cleanup:
     erg_graph_free(g);
     return rc;
