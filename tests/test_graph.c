@@ -940,6 +940,142 @@ START_TEST(test_evidence_growth)
 }
 END_TEST
 
+/* Timelines: cells by (date, outlet) that add up to the counts, kept through merge and the file. */
+START_TEST(test_timeline)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/t.json", dir);
+    erg_graph *g = build(1, 3, 0);
+    tb_finish(g, ALL_TYPES);
+    const erg_entity *kim = entity(g, "kim jong un");
+    /* a1 2018-04-27 Reuters (3 mentions), a2 2018-05-01 no source (1), a3 undated Reuters (1) */
+    ck_assert_uint_eq(kim->n_timeline, 3);
+    ck_assert_ptr_null(kim->timeline[0].date);
+    ck_assert_str_eq(kim->timeline[0].outlet, "Reuters");
+    ck_assert_str_eq(kim->timeline[1].date, "2018-04-27");
+    ck_assert_uint_eq(kim->timeline[1].count, 3);
+    ck_assert_str_eq(kim->timeline[2].date, "2018-05-01");
+    ck_assert_ptr_null(kim->timeline[2].outlet);
+    uint64_t m = 0, a = 0;
+    for (size_t i = 0; i < kim->n_timeline; i++) {
+        m += kim->timeline[i].count;
+        a += kim->timeline[i].articles;
+    }
+    ck_assert_uint_eq(m, kim->mentions);
+    ck_assert_uint_eq(a, kim->articles);
+
+    /* by month: 2018-04, 2018-05, then undated last */
+    erg_timeline_row *rows = NULL;
+    size_t n = 0;
+    erg_error err;
+    erg_error_clear(&err);
+    long ki = erg_graph_find_key(g, "kim jong un");
+    ck_assert_int_eq(
+        erg_graph_entity_timeline(g, (size_t)ki, ERG_PERIOD_YEAR, false, &rows, &n, &err), ERG_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(rows[0].period, "2018");
+    ck_assert_uint_eq(rows[0].mentions, 4);
+    ck_assert_uint_eq(rows[0].articles, 2);
+    ck_assert_str_eq(rows[1].period, "");
+    free(rows);
+
+    /* merged in any order, the same bytes; and through the file */
+    erg_graph *h = build(3, 3, 0), *h1 = build(1, 2, 0);
+    ck_assert_int_eq(erg_graph_merge(h, h1, &err), ERG_OK);
+    tb_finish(h, ALL_TYPES);
+    char *s1 = tb_json(g), *s2 = tb_json(h);
+    assert_same(s1, s2);
+    ck_assert(strstr(s1, "\"timeline\":[[null,\"Reuters\",1,1],[\"2018-04-27\",\"Reuters\",3,1],"
+                         "[\"2018-05-01\",null,1,1]]") != NULL);
+    save_file(g, path);
+    erg_graph *l = NULL;
+    ck_assert_msg(erg_graph_load(&l, path, &err) == ERG_OK, "load: %s", err.text);
+    ck_assert(erg_graph_has_timeline(l));
+    char *s3 = tb_json(l);
+    assert_same(s1, s3);
+
+    /* a slice since May: a2 only */
+    erg_graph_slice_spec spec = {"2018-05", NULL, NULL, 0};
+    erg_graph *sl = NULL;
+    ck_assert_int_eq(erg_graph_slice(l, &spec, &sl, &err), ERG_OK);
+    ck_assert_uint_eq(entity(sl, "kim jong un")->mentions, 1);
+    ck_assert_uint_eq(entity(sl, "kim jong un")->articles, 1);
+    ck_assert_int_lt(erg_graph_find_key(sl, "reuters"), 0);
+    ck_assert_int_lt(erg_graph_find_key(sl, "yonhap"), 0);
+    ck_assert_ptr_nonnull(edge(sl, "kim jong un", "moon jae in", ERG_KIND_CO_MENTION));
+    erg_graph_free(sl);
+    /* a whole year includes every dated day of it; "2018-04" does not take a bound of 04-28 */
+    const char *src[] = {"REUTERS"};
+    erg_graph_slice_spec by_src = {"2018", "2018", src, 1};
+    ck_assert_int_eq(erg_graph_slice(l, &by_src, &sl, &err), ERG_OK);
+    ck_assert_uint_eq(entity(sl, "kim jong un")->mentions, 3);
+    erg_graph_free(sl);
+    erg_graph_slice_spec bad = {"2018-4-1", NULL, NULL, 0};
+    ck_assert_int_eq(erg_graph_slice(l, &bad, &sl, &err), ERG_EINVAL);
+    ck_assert_ptr_null(sl);
+    free(s1);
+    free(s2);
+    free(s3);
+    erg_graph_free(g);
+    erg_graph_free(h);
+    erg_graph_free(h1);
+    erg_graph_free(l);
+}
+END_TEST
+
+/* Writes text to path and loads it into *g (NULL on failure). */
+static erg_status load_keep(const char *path, const char *text, erg_graph **g, erg_error *err)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    erg_error_clear(err);
+    erg_status st = erg_graph_load(g, path, err);
+    unlink(path);
+    return st;
+}
+
+/* A timeline that does not add up is refused; a record without one leaves the graph without. */
+START_TEST(test_timeline_file)
+{
+    char dir[64];
+    tb_tmpdir(dir, sizeof dir);
+    erg_error err;
+    erg_error_clear(&err);
+    erg_graph *g = NULL;
+    char path[256];
+    snprintf(path, sizeof path, "%s/t.json", dir);
+    static const char *const head =
+        "{\"format\":\"erg-graph\",\"version\":4,\"articles\":[],\"article_ids\":[],"
+        "\"sentences\":[],\"links\":[],\"nodes\":[{\"id\":\"a\",\"name\":\"A\","
+        "\"type\":\"person\",\"mentions\":3,\"articles\":2";
+    char text[512];
+    snprintf(text, sizeof text, "%s,\"timeline\":[[\"1987\",null,2,1],[null,\"X\",1,1]]}]}", head);
+    ck_assert_int_eq(load_keep(path, text, &g, &err), ERG_OK);
+    ck_assert(erg_graph_has_timeline(g));
+    erg_graph_free(g);
+    snprintf(text, sizeof text, "%s,\"timeline\":[[\"1987\",null,2,1]]}]}", head);
+    ck_assert_int_eq(load_keep(path, text, &g, &err), ERG_EFORMAT);
+    ck_assert_msg(strstr(err.text, "does not add up") != NULL, "%s", err.text);
+    snprintf(text, sizeof text, "%s,\"timeline\":[[\"87-1-1\",null,3,2]]}]}", head);
+    ck_assert_int_eq(load_keep(path, text, &g, &err), ERG_EFORMAT);
+    ck_assert_msg(strstr(err.text, "not a date") != NULL, "%s", err.text);
+    snprintf(text, sizeof text, "%s}]}", head);
+    ck_assert_int_eq(load_keep(path, text, &g, &err), ERG_OK);
+    ck_assert(!erg_graph_has_timeline(g));
+    erg_graph_slice_spec spec = {"1987", NULL, NULL, 0};
+    erg_graph *sl = NULL;
+    ck_assert_int_eq(erg_graph_slice(g, &spec, &sl, &err), ERG_EFORMAT);
+    char *s = tb_json(g);
+    ck_assert(strstr(s, "timeline") == NULL);
+    free(s);
+    erg_graph_free(g);
+    g = NULL;
+}
+END_TEST
+
 START_TEST(test_malformed_files)
 {
     char dir[64];
@@ -1854,6 +1990,8 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_evicted_articles);
     tcase_add_test(tc, test_evidence_growth);
     tcase_add_test(tc, test_malformed_files);
+    tcase_add_test(tc, test_timeline);
+    tcase_add_test(tc, test_timeline_file);
     tcase_add_test(tc, test_to_igraph);
     tcase_add_test(tc, test_many_entities);
     tcase_add_test(tc, test_shared_strings_churn);
