@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -609,6 +610,99 @@ START_TEST(test_pictures)
 }
 END_TEST
 
+/* Occurrences of needle in s, ignoring ASCII case. */
+static size_t count_ci(const char *s, const char *needle)
+{
+    size_t n = 0, len = strlen(needle);
+    for (; *s; s++)
+        n += strncasecmp(s, needle, len) == 0;
+    return n;
+}
+
+START_TEST(test_html_page)
+{
+    char dir[64], path[128], path2[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.html", dir);
+    snprintf(path2, sizeof path2, "%s/again.html", dir);
+    erg_format f;
+    erg_error err;
+    ck_assert_int_eq(erg_format_from_path("out/G.HTML", &f, &err), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_HTML);
+    ck_assert_int_eq(erg_format_parse("html", &f), ERG_OK);
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_HTML), "html");
+
+    /* Names and a sentence that would end or escape the data's script element. */
+    static const char text[] = "Said </script><script>alert(1)</script> and <!--<script> too.";
+    erg_graph *g = NULL;
+    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
+    static tb_article t;
+    tb_init(&t, "html", "2020-01-01", "Wire </script>", text);
+    int a = tb_ent(&t, "closer", ERG_TYPE_PERSON);
+    tb_surf(&t, a, "</script><script>alert(1)</script>", 2, ERG_TYPE_PERSON);
+    int b = tb_ent(&t, "opener", ERG_TYPE_AGENCY);
+    tb_surf(&t, b, "<!--<script>", 1, ERG_TYPE_AGENCY);
+    tb_rel(&t, a, b, ERG_KIND_CO_MENTION, text);
+    tb_add(g, &t);
+    tb_finish(g, ALL_TYPES);
+    write_file(g, ERG_FORMAT_HTML, path);
+    write_file(g, ERG_FORMAT_HTML, path2);
+    char *s = slurp(path), *s2 = slurp(path2);
+    ck_assert_str_eq(s, s2); /* the same graph, the same bytes (the layout is seeded) */
+    /* The data, cytoscape.js and the view: three script elements, each ended once. */
+    ck_assert_uint_eq(count_ci(s, "</script"), 3);
+    ck_assert_uint_eq(count_ci(s, "<script"), 3);
+    ck_assert(strstr(s, "<!--<script") == NULL);
+    ck_assert(strstr(s, "\\u003c\\/script>\\u003cscript>alert(1)\\u003c\\/script>") != NULL);
+    ck_assert(strstr(s, "<!--erg:") == NULL); /* every marker replaced */
+    ck_assert(strstr(s, "Permission is hereby granted") != NULL);
+    ck_assert(strstr(s, "\"entities\":2,") != NULL);
+    free(s);
+    free(s2);
+    erg_graph_free(g);
+
+    /* An empty graph is a page too. */
+    g = build_empty();
+    write_file(g, ERG_FORMAT_HTML, path);
+    s = slurp(path);
+    ck_assert(strstr(s, "\"nodes\":[]") != NULL);
+    free(s);
+    erg_graph_free(g);
+
+    /* More than 1,000 entities: the 1,000 with the most mentions are drawn, and the page says
+     * of how many. */
+    ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
+    static char keys[1040][16];
+    for (int art = 0; art < 65; art++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%d", art);
+        tb_init(&t, id, NULL, NULL, "One. Two.");
+        for (int k = 0; k < 16; k++) {
+            int n = art * 16 + k;
+            snprintf(keys[n], sizeof keys[n], "e%04d", n);
+            int i = tb_ent(&t, keys[n], ERG_TYPE_PERSON);
+            tb_surf(&t, i, keys[n], n < 1000 ? 2 : 1, ERG_TYPE_PERSON);
+            if (k)
+                tb_rel(&t, i - 1, i, ERG_KIND_CO_MENTION, "One.");
+        }
+        tb_add(g, &t);
+    }
+    tb_finish(g, ALL_TYPES);
+    ck_assert_uint_eq(erg_graph_entity_count(g), 1040);
+    write_file(g, ERG_FORMAT_HTML, path);
+    s = slurp(path);
+    ck_assert(strstr(s, "\"entities_total\":1040,") != NULL);
+    ck_assert(strstr(s, "\"entities\":1000,") != NULL);
+    ck_assert(strstr(s, "\"id\":\"e0999\"") != NULL);
+    ck_assert(strstr(s, "\"id\":\"e1000\"") == NULL);
+    free(s);
+    erg_graph_free(g);
+    unlink(path);
+    unlink(path2);
+    rmdir(dir);
+}
+END_TEST
+
 static Suite *export_suite(void)
 {
     Suite *s = suite_create("export");
@@ -622,6 +716,7 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_export_options);
     tcase_add_test(tc, test_csv_quoting);
     tcase_add_test(tc, test_pictures);
+    tcase_add_test(tc, test_html_page);
     suite_add_tcase(s, tc);
     return s;
 }

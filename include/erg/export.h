@@ -1,7 +1,8 @@
 /*
  * erg/export.h: writers for GraphML (Gephi, networkx, python-igraph), DOT
  * (Graphviz), GEXF 1.3 (Gephi), CSV (neo4j-admin import, Gephi's spreadsheet
- * import), SVG and PNG pictures (drawn by Graphviz's library) and the native
+ * import), a self-contained HTML page (any browser, offline), SVG and PNG
+ * pictures (drawn by Graphviz's library) and the native
  * JSON graph file.
  */
 #ifndef ERG_EXPORT_H
@@ -19,19 +20,20 @@ typedef enum erg_format {
     ERG_FORMAT_GRAPHML,
     ERG_FORMAT_DOT,
     ERG_FORMAT_GEXF,
-    ERG_FORMAT_CSV, /* a directory: nodes.csv and edges.csv */
-    ERG_FORMAT_SVG, /* a picture: the DOT drawing laid out and rendered by libgvc */
+    ERG_FORMAT_CSV,  /* a directory: nodes.csv and edges.csv */
+    ERG_FORMAT_HTML, /* one page that draws the graph in a browser, offline */
+    ERG_FORMAT_SVG,  /* a picture: the DOT drawing laid out and rendered by libgvc */
     ERG_FORMAT_PNG
 } erg_format;
 
-/* "json", "graphml", "dot", "gexf", "csv", "svg", "png"; static. */
+/* "json", "graphml", "dot", "gexf", "csv", "html", "svg", "png"; static. */
 const char *erg_format_name(erg_format f);
 /* Parses a --format value (case-insensitive). ERG_EINVAL when unknown. */
 erg_status erg_format_parse(const char *s, erg_format *out);
 /*
  * The format a path's extension names: ".json" -> json, ".graphml"/".xml"
- * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf, ".svg" -> svg, ".png" ->
- * png; a path ending in '/' or
+ * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf, ".html"/".htm" -> html,
+ * ".svg" -> svg, ".png" -> png; a path ending in '/' or
  * naming an existing directory -> csv. ERG_EINVAL (err says which extensions
  * are known) otherwise, and for "-".
  */
@@ -176,6 +178,28 @@ typedef struct erg_export_options {
  * first attribute (the first --rank measure) instead of the mentions; a
  * node without a value for it gets the smallest size. No value: no
  * attvalue.
+ *
+ * HTML: one UTF-8 page that needs nothing else and makes no network request
+ * (its Content-Security-Policy forbids any): the page template, CSS and JS of
+ * data/html/ and cytoscape.js 3.35.0 (MIT, data/vendor/cytoscape/, its
+ * licence written as a comment before the script) compiled into the library,
+ * and the graph as JSON in <script type="application/json" id="erg-data">
+ * (every '<' written as \u003c, and '/' as \/, so no text of the graph can
+ * end or escape the element). Graphs of more than 1,000 entities are cut to
+ * the 1,000 most important (the first attribute, else the mentions: see
+ * cut.c) with the edges among them, and the page says so. The JSON holds
+ * "meta" (totals, the cut, the rank's name), "types" and "kinds" with their
+ * colours (the GraphML palette), "community_colours", "nodes" (id = merge
+ * key, name, type, mentions, articles, first_date, last_date, aliases as
+ * [name, count], score = the first attribute, community, x, y, size),
+ * "edges" (source, target as keys, kind, weight, count, articles,
+ * first_date, last_date, outlets, evidence: indices into "sentences", at
+ * most 5 per edge), "sentences" ({article: index into "articles", text})
+ * and "articles" (the cited ones: id, title, date, source, url). Positions
+ * are igraph's Fruchterman-Reingold layout with a fixed seed: the same
+ * graph gives the same bytes. Size (a diameter, 12 to 60) from the
+ * importance (the first attribute, else log2(1 + mentions)), its area
+ * growing with it.
  *
  * JSON (the native file): each attribute, then "community", is one more
  * field of every node record that has a value (erg_graph_write_json_attrs);

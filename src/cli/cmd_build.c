@@ -22,8 +22,9 @@ static const char build_usage[] =
     "\n"
     "  -o, --output FILE     where to write the graph (default: - for stdout; when\n"
     "                        stdout is a terminal, only the summary is printed)\n"
-    "  -f, --format FMT      json (the native graph file), graphml, dot, gexf, csv\n"
-    "                        (to a directory: -o DIR/), svg, png (pictures) or sqlite\n"
+    "  -f, --format FMT      json (the native graph file), graphml, dot, gexf,\n"
+    "                        html (a page for any browser, offline), svg, png\n"
+    "                        (pictures), csv (to a directory: -o DIR/) or sqlite\n"
     "                        (default: from FILE's extension, .db, .sqlite and\n"
     "                        .sqlite3 for sqlite; json for stdout)\n"
     "";
@@ -59,6 +60,7 @@ static const char build_examples[] =
     "      --rank pagerank --communities louvain -o graph.dot\n"
     "  erg build --partial shard1.jsonl -o part1.json   (then erg merge part*.json)\n"
     "  erg build news.jsonl --rank pagerank -o graph.db  (then erg query graph.db top)\n"
+    "  erg build news.jsonl --rank pagerank -o graph.html  (open it in a browser)\n"
     "  erg build news.jsonl --rank pagerank -o graph.svg  (or .png; --draw-top 300)\n"
     "  erg build today.jsonl --update graph.db\n";
 

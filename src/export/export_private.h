@@ -43,6 +43,30 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *opts,
  */
 const char *erg_export_i_xml_text(erg_buf *b, const char *s);
 
+/*
+ * The HTML view (html.c): one self-contained page, see erg_export_write_opts.
+ * g is finished; opts as for the other writers.
+ */
+erg_status erg_export_i_html(const erg_graph *g, const erg_export_options *opts, FILE *f,
+                             erg_error *err);
+
+/*
+ * The HTML view's files, compiled into the library by data/tools/gen_embed.py
+ * (src/export/meson.build): the template data/html/view.html, its view.css and
+ * view.js, and cytoscape.js with its LICENSE from data/vendor/cytoscape/. The
+ * bytes of each file, without a NUL, and their count.
+ */
+extern const unsigned char erg_export_i_html_page[];
+extern const size_t erg_export_i_html_page_len;
+extern const unsigned char erg_export_i_html_css[];
+extern const size_t erg_export_i_html_css_len;
+extern const unsigned char erg_export_i_html_js[];
+extern const size_t erg_export_i_html_js_len;
+extern const unsigned char erg_export_i_html_cytoscape[];
+extern const size_t erg_export_i_html_cytoscape_len;
+extern const unsigned char erg_export_i_html_license[];
+extern const size_t erg_export_i_html_license_len;
+
 /* Writes dir/nodes.csv and dir/edges.csv (creating dir), both or neither. */
 erg_status erg_export_i_csv_dir(const erg_graph *g, const erg_export_options *opts, const char *dir,
                                 erg_error *err);
