@@ -127,6 +127,14 @@ START_TEST(test_format_names)
     ck_assert_str_eq(erg_format_name(ERG_FORMAT_GEXF), "gexf");
     ck_assert_int_eq(erg_format_parse("GEXF", &f), ERG_OK);
     ck_assert_int_eq(f, ERG_FORMAT_GEXF);
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_SVG), "svg");
+    ck_assert_str_eq(erg_format_name(ERG_FORMAT_PNG), "png");
+    ck_assert_int_eq(erg_format_parse("SVG", &f), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_SVG);
+    ck_assert_int_eq(erg_format_from_path("out/g.png", &f, &err), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_PNG);
+    ck_assert_int_eq(erg_format_from_path("g.SVG", &f, &err), ERG_OK);
+    ck_assert_int_eq(f, ERG_FORMAT_SVG);
     ck_assert_int_eq(erg_format_parse("gml", &f), ERG_EINVAL);
     ck_assert_int_eq(erg_format_parse("", &f), ERG_EINVAL);
 
@@ -532,6 +540,76 @@ START_TEST(test_csv_quoting)
 }
 END_TEST
 
+/* Counts Graphviz's warnings (there should be none). */
+static void count_warning(void *ctx, const char *message)
+{
+    (void)message;
+    (*(int *)ctx)++;
+}
+
+/* The picture of g in fmt through the library, in a malloc'd buffer (*len bytes). */
+static char *picture(const erg_graph *g, erg_format fmt, erg_export_options *o, size_t *len)
+{
+    char *buf = NULL;
+    FILE *m = open_memstream(&buf, len);
+    ck_assert_ptr_nonnull(m);
+    erg_error err;
+    erg_error_clear(&err);
+    erg_status st = erg_export_write_opts(g, fmt, o, m, &err);
+    ck_assert_int_eq(fclose(m), 0);
+    ck_assert_msg(st == ERG_OK, "picture: %s", err.text);
+    return buf;
+}
+
+static size_t count_of(const char *text, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+        n++;
+    return n;
+}
+
+/* SVG and PNG through libgvc: every node drawn, no warning, the cut said in the legend. */
+START_TEST(test_pictures)
+{
+    erg_graph *g = build_news();
+    int warnings = 0;
+    erg_export_options o = {.warn = count_warning, .warn_ctx = &warnings};
+    size_t len;
+    char *svg = picture(g, ERG_FORMAT_SVG, &o, &len);
+    ck_assert(strstr(svg, "<svg") != NULL);
+    ck_assert_uint_eq(count_of(svg, "class=\"node\""), erg_graph_entity_count(g));
+    ck_assert(strstr(svg, "size by mentions") != NULL);
+    free(svg);
+
+    o.max_nodes = 2;
+    svg = picture(g, ERG_FORMAT_SVG, &o, &len);
+    ck_assert_uint_eq(count_of(svg, "class=\"node\""), 2);
+    char said[64];
+    snprintf(said, sizeof said, "top 2 of %zu entities by mentions", erg_graph_entity_count(g));
+    ck_assert_msg(strstr(svg, said) != NULL, "the legend lacks '%s'", said);
+    free(svg);
+
+    char *png = picture(g, ERG_FORMAT_PNG, &o, &len);
+    ck_assert_uint_gt(len, 8);
+    ck_assert_int_eq(memcmp(png, "\x89PNG\r\n\x1a\n", 8), 0);
+    free(png);
+    ck_assert_int_eq(warnings, 0);
+    erg_graph_free(g);
+
+    /* Awkward names and the empty graph draw too, without a warning. */
+    erg_graph *others[2] = {build_tricky(), build_empty()};
+    erg_export_options plain = {.warn = count_warning, .warn_ctx = &warnings};
+    for (int i = 0; i < 2; i++) {
+        svg = picture(others[i], ERG_FORMAT_SVG, &plain, &len);
+        ck_assert_uint_eq(count_of(svg, "class=\"node\""), erg_graph_entity_count(others[i]));
+        free(svg);
+        erg_graph_free(others[i]);
+    }
+    ck_assert_int_eq(warnings, 0);
+}
+END_TEST
+
 /* Occurrences of needle in s, ignoring ASCII case. */
 static size_t count_ci(const char *s, const char *needle)
 {
@@ -591,8 +669,8 @@ START_TEST(test_html_page)
     free(s);
     erg_graph_free(g);
 
-    /* More than 1,000 entities: the 1,000 with the most mentions are drawn, and the page says of
-     * how many. */
+    /* More than 1,000 entities: the 1,000 with the most mentions are drawn, and the page says
+     * of how many. */
     ck_assert_int_eq(erg_graph_new(&g, 0, NULL), ERG_OK);
     static char keys[1040][16];
     for (int art = 0; art < 65; art++) {
@@ -637,6 +715,7 @@ static Suite *export_suite(void)
     tcase_add_test(tc, test_export_file);
     tcase_add_test(tc, test_export_options);
     tcase_add_test(tc, test_csv_quoting);
+    tcase_add_test(tc, test_pictures);
     tcase_add_test(tc, test_html_page);
     suite_add_tcase(s, tc);
     return s;

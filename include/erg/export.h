@@ -1,7 +1,8 @@
 /*
  * erg/export.h: writers for GraphML (Gephi, networkx, python-igraph), DOT
  * (Graphviz), GEXF 1.3 (Gephi), CSV (neo4j-admin import, Gephi's spreadsheet
- * import), a self-contained HTML page (any browser, offline) and the native
+ * import), a self-contained HTML page (any browser, offline), SVG and PNG
+ * pictures (drawn by Graphviz's library) and the native
  * JSON graph file.
  */
 #ifndef ERG_EXPORT_H
@@ -19,18 +20,20 @@ typedef enum erg_format {
     ERG_FORMAT_GRAPHML,
     ERG_FORMAT_DOT,
     ERG_FORMAT_GEXF,
-    ERG_FORMAT_CSV, /* a directory: nodes.csv and edges.csv */
-    ERG_FORMAT_HTML /* one page that draws the graph in a browser, offline */
+    ERG_FORMAT_CSV,  /* a directory: nodes.csv and edges.csv */
+    ERG_FORMAT_HTML, /* one page that draws the graph in a browser, offline */
+    ERG_FORMAT_SVG,  /* a picture: the DOT drawing laid out and rendered by libgvc */
+    ERG_FORMAT_PNG
 } erg_format;
 
-/* "json", "graphml", "dot", "gexf", "csv", "html"; static. */
+/* "json", "graphml", "dot", "gexf", "csv", "html", "svg", "png"; static. */
 const char *erg_format_name(erg_format f);
 /* Parses a --format value (case-insensitive). ERG_EINVAL when unknown. */
 erg_status erg_format_parse(const char *s, erg_format *out);
 /*
  * The format a path's extension names: ".json" -> json, ".graphml"/".xml"
- * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf, ".html"/".htm" -> html;
- * a path ending in '/' or
+ * -> graphml, ".dot"/".gv" -> dot, ".gexf" -> gexf, ".html"/".htm" -> html,
+ * ".svg" -> svg, ".png" -> png; a path ending in '/' or
  * naming an existing directory -> csv. ERG_EINVAL (err says which extensions
  * are known) otherwise, and for "-".
  */
@@ -55,12 +58,35 @@ erg_status erg_format_from_path(const char *path, erg_format *out, erg_error *er
  * Colours (person, agency, outlet, place): #4E79A7, #F28E2B, #59A14F,
  * #B07AA1.
  *
- * DOT: "graph" with "--" edges; node shape and colour by type (person
- * ellipse, agency box, outlet note, place hexagon), co_mention pen width
+ * DOT: "graph" with "--" edges, the drawing that SVG and PNG render too;
+ * node shape and colour by type (person ellipse, agency box, outlet note,
+ * place hexagon); node size by importance (the first analysis attribute,
+ * the first --rank measure, when opts give one, a node without a value
+ * counting as the least; else the mentions): with t = sqrt((s - min) / (max
+ * - min)) over the nodes drawn (0 for all when every s is equal), fontsize
+ * 9 + 13 t, width at least 0.5 + 1.4 t and height at least 0.3 + 0.7 t
+ * inches, so the most important node is the tallest; co_mention pen width
  * 1 + log2(weight) capped at 8, typed edges drawn with an arrow
  * (dir=forward), coloured and labelled with their kind; every id and label
  * quoted, '"' and '\' escaped, line breaks and control characters made
- * spaces. `dot -Tsvg` renders it without warnings.
+ * spaces. The graph's label is the legend (an HTML-like table under the
+ * drawing): a title line ("23 entities by mentions", or with a cut "top
+ * 150 of 3,201 entities by pagerank"), one row per entity type present
+ * (its fill, border and shape), a row saying that fills are by community
+ * when there are communities, and one row per typed relation kind present
+ * (its edge colour). The whole graph unless opts->max_nodes cuts it (see
+ * erg_export_options). `dot -Tsvg` renders it without warnings.
+ *
+ * SVG and PNG: the DOT drawing above, cut to the ERG_EXPORT_DRAW_TOP most
+ * important entities unless opts->max_nodes says otherwise, laid out by
+ * libgvc in memory (dot for at most ERG_EXPORT_DOT_LAYOUT_MAX nodes, sfdp
+ * with overlap removal beyond) and rendered with its svg or cairo png
+ * renderer. Graphviz's warnings go to opts->warn (not printed; dropped
+ * without it) and do not fail the write; a Graphviz error is ERG_EFORMAT
+ * with its text. Uses Graphviz's global error hook and one libgvc context
+ * kept for the life of the process (made by the first picture; Graphviz
+ * 2.42 reads freed memory when a second context follows a freed one): not
+ * thread-safe, with itself or with other Graphviz users.
  *
  * GEXF 1.3 (namespace http://gexf.net/1.3, viz http://gexf.net/1.3/viz;
  * valid against the RELAX NG schema): <graph defaultedgetype="undirected"
@@ -109,7 +135,26 @@ typedef struct erg_export_options {
     /* GEXF: mode="dynamic", spells from the timelines (erg_graph_has_timeline); others ignore it.
      */
     bool dynamic;
+    /*
+     * Drawings (DOT, SVG, PNG): keep only the max_nodes most important
+     * entities (the first attribute, else mentions; ties by mentions, then
+     * key order) and the edges between them. 0: DOT keeps the whole graph
+     * (its users lay it out themselves), pictures keep ERG_EXPORT_DRAW_TOP.
+     */
+    size_t max_nodes;
+    /* Pictures: called with each Graphviz warning (one line, no newline); NULL drops them. */
+    void (*warn)(void *ctx, const char *message);
+    void *warn_ctx;
 } erg_export_options;
+
+/*
+ * The default cut of a picture: 150 labelled nodes still read on a screen
+ * or an A4 page, and lay out and render in well under a second (SVG); past
+ * a few hundred a drawing is a hairball whatever the layout.
+ */
+#define ERG_EXPORT_DRAW_TOP 150
+/* Pictures of at most this many nodes are laid out by dot, larger ones by sfdp. */
+#define ERG_EXPORT_DOT_LAYOUT_MAX 60
 
 /*
  * erg_export_write with extras (opts may be NULL: the same bytes as
@@ -119,11 +164,12 @@ typedef struct erg_export_options {
  * is_int, else "double"; the community is an "int" key "community". A node
  * without a value (NaN, or a community < 0) has no data for that key.
  *
- * DOT: with communities, nodes are filled by community from a palette of 12
- * distinct light colours (ColorBrewer Set3, cycling: community k gets colour
- * k mod 12), drawn with a grey border and "community k" in their tooltip;
- * the shape stays by type. A node without a community keeps its type's
- * colours. The attributes are not written to DOT.
+ * DOT, SVG, PNG: with communities, nodes are filled by community from a
+ * palette of 12 distinct light colours (ColorBrewer Set3, cycling:
+ * community k gets colour k mod 12), drawn with a grey border and
+ * "community k" in their tooltip; the shape stays by type. A node without
+ * a community keeps its type's colours. The first attribute sizes the
+ * nodes and names the measure in the legend; no attribute is written.
  *
  * GEXF: each attribute is a node attribute of its name (id and title),
  * type "integer" when is_int, else "double"; the community an "integer"

@@ -72,8 +72,9 @@ int cli_output_format(const char *cmd, const char *format, const char *output, e
     *fmt = ERG_FORMAT_JSON;
     if (format) {
         if (erg_format_parse(format, fmt) != ERG_OK)
-            return cli_usage(cmd, "unknown format '%s' (use json, graphml, dot, gexf, csv or html)",
-                             format);
+            return cli_usage(
+                cmd, "unknown format '%s' (use json, graphml, dot, gexf, csv, html, svg or png)",
+                format);
     } else if (strcmp(output, "-") != 0 && erg_format_from_path(output, fmt, &err) != ERG_OK) {
         return cli_usage(cmd, "'%s': %s", output, err.text);
     }

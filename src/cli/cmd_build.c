@@ -23,10 +23,13 @@ static const char build_usage[] =
     "  -o, --output FILE     where to write the graph (default: - for stdout; when\n"
     "                        stdout is a terminal, only the summary is printed)\n"
     "  -f, --format FMT      json (the native graph file), graphml, dot, gexf,\n"
-    "                        html (a page for any browser, offline), csv (to a\n"
-    "                        directory: -o DIR/) or sqlite\n"
+    "                        html (a page for any browser, offline), svg, png\n"
+    "                        (pictures), csv (to a directory: -o DIR/) or sqlite\n"
     "                        (default: from FILE's extension, .db, .sqlite and\n"
-    "                        .sqlite3 for sqlite; json for stdout)\n"
+    "                        .sqlite3 for sqlite; json for stdout)\n";
+
+/* The rest of the options (one literal would pass C's 4095 characters). */
+static const char build_usage_more[] =
     "      --update GRAPH    add the INPUT articles to GRAPH, an SQLite store (.db)\n"
     "                        or a partial native graph (--partial): articles whose\n"
     "                        id it holds are skipped and counted; the result is\n"
@@ -38,10 +41,7 @@ static const char build_usage[] =
     "                        JSON file by rename: a killed update leaves it whole\n"
     "  -j, --jobs N          read articles with N threads (default: the number of\n"
     "                        processors); the graph is the same for every N\n"
-    "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_CORPUS_HELP;
-
-/* The rest of the help (one string literal of it all would pass C's 4095 bytes). */
-static const char build_usage_more[] =
+    "      --evidence N      evidence sentences kept per edge (default 3)\n" CLI_CORPUS_HELP
     "      --partial         write a partial graph for erg merge: nothing folded,\n"
     "                        filtered or scored, every type kept (--types is\n"
     "                        recorded and applied by erg merge); native JSON only\n";
@@ -62,6 +62,7 @@ static const char build_examples[] =
     "  erg build --partial shard1.jsonl -o part1.json   (then erg merge part*.json)\n"
     "  erg build news.jsonl --rank pagerank -o graph.db  (then erg query graph.db top)\n"
     "  erg build news.jsonl --rank pagerank -o graph.html  (open it in a browser)\n"
+    "  erg build news.jsonl --rank pagerank -o graph.svg  (or .png; --draw-top 300)\n"
     "  erg build today.jsonl --update graph.db\n";
 
 /* What cmd_build parsed, for build_new and build_update. */
@@ -140,9 +141,10 @@ static int build_new(const build_args *a)
     else
         rc = cli_corpus_stage(&g, a->co, a->ro->data_dir, a->ro->type_mask, fmt, a->output, &sum);
     if (rc == CLI_OK && !a->output)
-        fprintf(stderr,
-                "erg: the graph was not written: standard output is a terminal; give "
-                "-o graph.json (or .graphml, .dot, .db), or pipe it (erg build ... | ...)\n");
+        fprintf(
+            stderr,
+            "erg: the graph was not written: standard output is a terminal; give "
+            "-o graph.json (or .graphml, .gexf, .svg, .db), or pipe it (erg build ... | ...)\n");
 cleanup:
     erg_graph_free(g);
     return rc;
@@ -369,8 +371,9 @@ int cmd_build(int argc, char **argv)
     if (!output_given && !update && !format && isatty(STDOUT_FILENO))
         a.output = NULL;
     if (update) {
-        if (output_given || format)
-            return cli_usage("build", "--update writes GRAPH itself: give no -o or --format");
+        if (output_given || format || co.draw_top)
+            return cli_usage("build",
+                             "--update writes GRAPH itself: give no -o, --format or --draw-top");
         if (partial)
             return cli_usage("build", "--update keeps GRAPH as it is (a store, or a partial "
                                       "graph): give no --partial");

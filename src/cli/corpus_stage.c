@@ -126,6 +126,11 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
     case CLI_OPT_DYNAMIC:
         c->dynamic = true;
         return 1;
+    case CLI_OPT_DRAW_TOP:
+        /* Not an analysis option: it changes the drawing, not the graph. */
+        if (!cli_parse_long(arg, 1, 1000000000, &c->draw_top))
+            return cli_usage(cmd, "--draw-top takes a whole number >= 1, not '%s'", arg);
+        return 1;
     case CLI_OPT_TOP:
         c->given_analysis = true;
         if (!cli_parse_long(arg, 1, 1000000000, &c->top))
@@ -228,9 +233,14 @@ int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial,
         return cli_usage(cmd, "--iterations applies to --communities; add --communities");
     if (c->dynamic && (partial || fmt != ERG_FORMAT_GEXF))
         return cli_usage(cmd, "--dynamic is for GEXF output (-o graph.gexf or --format gexf)");
+    bool drawing = fmt == ERG_FORMAT_DOT || fmt == ERG_FORMAT_SVG || fmt == ERG_FORMAT_PNG;
+    if (c->draw_top && (partial || !drawing))
+        return cli_usage(cmd, "--draw-top applies to drawings: give -o FILE.svg, .png or .dot");
     if (!partial) {
-        if (fmt == ERG_FORMAT_DOT && c->n_ranks)
-            cli_warn("DOT files hold no --rank scores; write .graphml or .json to keep them");
+        if (drawing && c->n_ranks > 1)
+            cli_warn("a drawing is sized by the first --rank measure (%s) only; write .graphml "
+                     "or .json to keep every score",
+                     erg_centrality_name(c->ranks[0]));
         return CLI_OK;
     }
     if (c->given_analysis)
@@ -293,6 +303,13 @@ cleanup:
         igraph_vector_bool_destroy(&mask);
     erg_net_release(&net);
     return st;
+}
+
+/* Graphviz's warnings while a picture is drawn: the user sees them, the run goes on. */
+static void graphviz_warning(void *ctx, const char *message)
+{
+    (void)ctx;
+    cli_warn("graphviz: %s", message);
 }
 
 /* The scores and communities of the final graph, held for the export. */
@@ -436,6 +453,8 @@ static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *
     memset(&sc, 0, sizeof sc);
     erg_export_options opts = {0};
     opts.dynamic = c->dynamic;
+    opts.max_nodes = (size_t)c->draw_top;
+    opts.warn = graphviz_warning;
     int rc = CLI_OK;
     if (erg_graph_set_partial(*g, 0, ERG_WINDOW_SENTENCE, &err) != ERG_OK ||
         (c->corpus_resolve && erg_corpus_resolve_on(*g, data_dir, &err) != ERG_OK) ||

@@ -25,6 +25,7 @@ typedef struct cli_corpus_options {
     double backbone;   /* 0: no filter */
     bool largest_component;
     long top;            /* 0: no filter */
+    long draw_top;       /* --draw-top: entities a drawing keeps; 0: the format's default */
     bool corpus_resolve; /* --no-corpus-resolve turns it off */
     bool given_analysis; /* any of the analysis options was given */
     bool given_no_resolve;
@@ -44,7 +45,8 @@ enum {
     CLI_OPT_TOP,
     CLI_OPT_NO_CORPUS_RESOLVE,
     CLI_OPT_DYNAMIC,
-    CLI_OPT_PARTIAL
+    CLI_OPT_PARTIAL,
+    CLI_OPT_DRAW_TOP
 };
 
 /* The getopt_long entries of the corpus-stage options, for a command's table. */
@@ -59,14 +61,20 @@ enum {
         {"top", required_argument, NULL, CLI_OPT_TOP},                                             \
         {"no-corpus-resolve", no_argument, NULL, CLI_OPT_NO_CORPUS_RESOLVE},                       \
         {"dynamic", no_argument, NULL, CLI_OPT_DYNAMIC},                                           \
+        {"draw-top", required_argument, NULL, CLI_OPT_DRAW_TOP},                                   \
     {                                                                                              \
         "partial", no_argument, NULL, CLI_OPT_PARTIAL                                              \
     }
 
-/* Help lines of --no-corpus-resolve (each command explains its --partial). */
+/* Help lines of --dynamic, --draw-top and --no-corpus-resolve (each command explains its
+ * --partial). */
 #define CLI_CORPUS_HELP                                                                            \
     "      --dynamic         GEXF: a dynamic graph, each node and edge with the days\n"            \
     "                        of its articles as spells (Gephi's timeline plays it)\n"              \
+    "      --draw-top N      a drawing (.dot, .svg, .png) shows the N entities with\n"             \
+    "                        the highest first --rank score (else mentions) and\n"                 \
+    "                        says so in its legend (default: 150 for .svg and\n"                   \
+    "                        .png, the whole graph for .dot)\n"                                    \
     "      --no-corpus-resolve\n"                                                                  \
     "                        keep a short form that is a node of its own (\"Blair\",\n"            \
     "                        \"IBM\", \"Texaco\") apart from the full name that owns\n"            \
@@ -84,9 +92,11 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
                       cli_corpus_options *c);
 
 /*
- * The checks after parsing: --resolution without --communities; with
- * partial, any analysis option, --no-corpus-resolve or a format other than
- * json. CLI_OK or CLI_USAGE after printing.
+ * The checks after parsing: --resolution without --communities; --dynamic
+ * for a format other than GEXF; --draw-top for a format that is not a
+ * drawing (dot, svg, png); with partial, any analysis option,
+ * --no-corpus-resolve or a format other than json. CLI_OK or CLI_USAGE after
+ * printing.
  */
 int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial, erg_format fmt);
 

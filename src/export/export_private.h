@@ -23,6 +23,15 @@ erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *op
                                 erg_error *err);
 erg_status erg_export_i_dot(const erg_graph *g, const erg_export_options *opts, FILE *f,
                             erg_error *err);
+/*
+ * The DOT drawing (dot.c) of the max_nodes most important entities (0: all)
+ * and the edges between them; erg_export_i_dot is it with opts->max_nodes.
+ */
+erg_status erg_export_i_dot_draw(const erg_graph *g, const erg_export_options *opts,
+                                 size_t max_nodes, FILE *f, erg_error *err);
+/* SVG or PNG (fmt) of the drawing through libgvc (picture.c). */
+erg_status erg_export_i_picture(const erg_graph *g, const erg_export_options *opts, erg_format fmt,
+                                FILE *f, erg_error *err);
 erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *opts, FILE *f,
                              erg_error *err);
 

@@ -824,7 +824,6 @@ typedef struct reader {
     bool timeline; /* meta "timeline" is not "off": the records get their timelines */
 } reader;
 
-
 /* A JSON string of s (NULL: null) to f; runs that need no escape go out in one write. */
 static void put_str(FILE *f, const char *s)
 {

@@ -311,8 +311,16 @@ fi
 run "$ERG" query "$WORK/ranked.json" stats
 expect_rc 0 "erg query reads a native file with rank fields"
 
-# Ranks asked for a DOT file: a warning, and the file is still written.
+# Ranks asked for a DOT file: the first sizes the nodes and the legend says so; a second
+# one is not drawn, and a warning says where to keep it.
 run "$ERG" build --quiet "${IN[@]}" -o "$WORK/r.dot" --rank pagerank
 expect_rc 0 "--rank with DOT output"
-expect_err "warning: DOT files hold no --rank scores" "--rank with DOT output"
+if grep -q "warning" "$WORK/err"; then fail "--rank pagerank with DOT: a warning"; else
+    pass "--rank pagerank with DOT: no warning"; fi
+if grep -q "size by pagerank" "$WORK/r.dot"; then pass "the DOT legend names the size measure"; else
+    fail "the DOT legend names the size measure"; fi
+run "$ERG" build --quiet "${IN[@]}" -o "$WORK/r2.dot" --rank pagerank,degree
+expect_rc 0 "two --rank measures with DOT output"
+expect_err "warning: a drawing is sized by the first --rank measure (pagerank) only" \
+    "two --rank measures with DOT output"
 finish

@@ -57,7 +57,7 @@ if head -1 "$WORK/out" | grep -q '^graph'; then pass "stdout is DOT"; else fail 
 run "$ERG" build --quiet "$FIXTURES/articles" -o "$WORK/g.xyz"
 expect_rc 2 "unknown extension"
 # The whole line, so that the hint is said once.
-if grep -qxF "erg: '$WORK/g.xyz': unknown output extension (known: .json, .graphml, .xml, .dot, .gv, .gexf, .html; a directory DIR/ for CSV); give --format" "$WORK/err"; then
+if grep -qxF "erg: '$WORK/g.xyz': unknown output extension (known: .json, .graphml, .xml, .dot, .gv, .gexf, .html, .svg, .png; a directory DIR/ for CSV); give --format" "$WORK/err"; then
     pass "unknown extension message"; else fail "unknown extension message"; head -2 "$WORK/err"; fi
 # Without -o and with standard output a terminal (script(1) gives one), the
 # graph is summed up, not printed; piped, it is printed.
