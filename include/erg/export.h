@@ -136,10 +136,11 @@ typedef struct erg_export_options {
      */
     bool dynamic;
     /*
-     * Drawings (DOT, SVG, PNG): keep only the max_nodes most important
+     * Drawings (DOT, SVG, PNG, HTML): keep only the max_nodes most important
      * entities (the first attribute, else mentions; ties by mentions, then
      * key order) and the edges between them. 0: DOT keeps the whole graph
-     * (its users lay it out themselves), pictures keep ERG_EXPORT_DRAW_TOP.
+     * (its users lay it out themselves), pictures keep ERG_EXPORT_DRAW_TOP,
+     * the HTML view 1,000.
      */
     size_t max_nodes;
     /* Pictures: called with each Graphviz warning (one line, no newline); NULL drops them. */

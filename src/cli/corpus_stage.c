@@ -234,8 +234,9 @@ int cli_corpus_check(const char *cmd, const cli_corpus_options *c, bool partial,
     if (c->dynamic && (partial || fmt != ERG_FORMAT_GEXF))
         return cli_usage(cmd, "--dynamic is for GEXF output (-o graph.gexf or --format gexf)");
     bool drawing = fmt == ERG_FORMAT_DOT || fmt == ERG_FORMAT_SVG || fmt == ERG_FORMAT_PNG;
-    if (c->draw_top && (partial || !drawing))
-        return cli_usage(cmd, "--draw-top applies to drawings: give -o FILE.svg, .png or .dot");
+    if (c->draw_top && (partial || !(drawing || fmt == ERG_FORMAT_HTML)))
+        return cli_usage(cmd,
+                         "--draw-top applies to drawings: give -o FILE.svg, .png, .dot or .html");
     if (!partial) {
         if (drawing && c->n_ranks > 1)
             cli_warn("a drawing is sized by the first --rank measure (%s) only; write .graphml "

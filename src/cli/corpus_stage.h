@@ -71,10 +71,10 @@ enum {
 #define CLI_CORPUS_HELP                                                                            \
     "      --dynamic         GEXF: a dynamic graph, each node and edge with the days\n"            \
     "                        of its articles as spells (Gephi's timeline plays it)\n"              \
-    "      --draw-top N      a drawing (.dot, .svg, .png) shows the N entities with\n"             \
-    "                        the highest first --rank score (else mentions) and\n"                 \
-    "                        says so in its legend (default: 150 for .svg and\n"                   \
-    "                        .png, the whole graph for .dot)\n"                                    \
+    "      --draw-top N      a drawing (.dot, .svg, .png, .html) shows the N entities\n"           \
+    "                        with the highest first --rank score (else mentions)\n"                \
+    "                        and says so (default: 150 for .svg and .png, 1,000\n"                 \
+    "                        for .html, the whole graph for .dot)\n"                               \
     "      --no-corpus-resolve\n"                                                                  \
     "                        keep a short form that is a node of its own (\"Blair\",\n"            \
     "                        \"IBM\", \"Texaco\") apart from the full name that owns\n"            \

@@ -8,7 +8,7 @@
  * JSON in a <script type="application/json"> element. Positions come from
  * igraph's Fruchterman-Reingold layout with a fixed seed, so the browser
  * draws with cytoscape's "preset" layout at once and the same graph gives
- * the same bytes. Graphs of more than HTML_MAX_NODES entities are cut to
+ * the same bytes. Graphs of more than HTML_MAX_NODES entities (or --draw-top) are cut to
  * the most important ones (erg_export_i_cut) and the page says so.
  */
 #include "export_private.h"
@@ -57,6 +57,12 @@ static void view_release(view *v)
 }
 
 /* Chooses the entities and edges (the cut); ERG_ENOMEM. */
+/* The entities the page keeps at most: opts->max_nodes (--draw-top), else HTML_MAX_NODES. */
+static size_t html_top(const erg_export_options *o)
+{
+    return o->max_nodes ? o->max_nodes : HTML_MAX_NODES;
+}
+
 static erg_status view_select(view *v, const erg_graph *g, const erg_export_options *o)
 {
     size_t n = erg_graph_entity_count(g), m = erg_graph_edge_count(g);
@@ -68,7 +74,7 @@ static erg_status view_select(view *v, const erg_graph *g, const erg_export_opti
     v->edge = malloc((m ? m : 1) * sizeof *v->edge);
     if (!keep || !v->node || !v->slot || !v->edge)
         goto cleanup;
-    if ((st = erg_export_i_cut(g, o, HTML_MAX_NODES, keep, &kept)) != ERG_OK)
+    if ((st = erg_export_i_cut(g, o, html_top(o), keep, &kept)) != ERG_OK)
         goto cleanup;
     v->n = 0;
     for (size_t i = 0; i < n; i++) {
@@ -344,7 +350,7 @@ static json_t *view_json(jb *b, const erg_graph *g, const erg_export_options *o,
     put(b, meta, "articles_total", json_integer((json_int_t)erg_graph_article_total(g)));
     put(b, meta, "entities", json_integer((json_int_t)v->n));
     put(b, meta, "edges", json_integer((json_int_t)v->m));
-    put(b, meta, "max_entities", json_integer(HTML_MAX_NODES));
+    put(b, meta, "max_entities", json_integer((json_int_t)html_top(o)));
     put(b, meta, "max_evidence", json_integer(HTML_MAX_EVIDENCE));
     put(b, meta, "rank", o->n_attrs ? json_string(o->attrs[0].name) : json_null());
     for (int t = 0; t < ERG_TYPE_MISC; t++)

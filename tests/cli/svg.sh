@@ -145,6 +145,22 @@ dot -Tsvg "$WORK/top.dot" >/dev/null 2>"$WORK/dot.err"
 if [ $? -eq 0 ] && [ ! -s "$WORK/dot.err" ]; then pass "the cut DOT renders with dot -Tsvg, nothing on stderr"; else
     fail "dot -Tsvg on the cut DOT"; head -5 "$WORK/dot.err"; fi
 
+# The HTML view takes the same cut.
+run "$ERG" build "${OPTS[@]}" --draw-top 25 "$BIG" -o "$WORK/top.html"
+expect_rc 0 "build .html with --draw-top 25"
+if $PY - "$WORK/top.html" <<'PYEOF'; then
+import json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S)
+d = json.loads(m.group(1))
+meta = d.get("meta", d)
+sys.exit(0 if meta["entities"] == 25 and meta["max_entities"] == 25 and meta["entities_total"] > 25 else 1)
+PYEOF
+    pass "the HTML view keeps the top 25 with --draw-top 25"
+else
+    fail "the HTML view keeps the top 25 with --draw-top 25"
+fi
+
 # --draw-top is for drawings only, and takes N >= 1.
 run "$ERG" build "${OPTS[@]}" --draw-top 10 "$DIR"/*.txt -o "$WORK/x.graphml"
 expect_rc 2 "--draw-top with GraphML"
