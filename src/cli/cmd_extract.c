@@ -13,11 +13,13 @@ static const char extract_usage[] =
     "Prints, for every article, one JSON line with the mentions the recognizer\n"
     "found and the relations between them:\n"
     "  {\"id\", \"title\", \"date\", \"date_text\", \"source\",\n"
-    "   \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\"}],\n"
+    "   \"mentions\": [{\"start\", \"end\", \"text\", \"type\", \"entity\", \"key\"}],\n"
     "   \"relations\": [{\"kind\", \"source\", \"target\", \"start\", \"end\"}]}\n"
     "start and end are byte offsets into the article text (end exclusive);\n"
     "the lines found to be boilerplate (--keep-boilerplate) give no mentions;\n"
-    "entity is the name of the entity the mention resolved to. Only typed\n"
+    "entity is the name of the entity the mention resolved to, key its merge\n"
+    "key (the node id in the graph, unless corpus resolution folds it into a\n"
+    "full name: see --no-corpus-resolve). Only typed\n"
     "relations are listed: co-mentions follow from the mentions. date is the\n"
     "article's date normalized (YYYY-MM-DD, YYYY-MM or YYYY; null when it has\n"
     "none or it is no date), date_text the date as written.\n"
@@ -92,11 +94,13 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
         const erg_mention *m = &p->x.mentions.items[i];
         if (!(p->opt.type_mask & ERG_TYPE_BIT(m->type)))
             continue;
-        json_t *jm = json_pack(
-            "{s:I, s:I, s:s%, s:s, s:o}", "start", (json_int_t)m->start, "end", (json_int_t)m->end,
-            "text", art->text + m->start, (size_t)(m->end - m->start), "type",
-            erg_type_name(m->type), "entity",
-            m->entity >= 0 ? json_string(p->x.entities.items[m->entity].name) : json_null());
+        const erg_local_entity *le = m->entity >= 0 ? &p->x.entities.items[m->entity] : NULL;
+        /* The key is the node id the entity gets in the graph (before corpus-level folds). */
+        json_t *jm = json_pack("{s:I, s:I, s:s%, s:s, s:o, s:o}", "start", (json_int_t)m->start,
+                               "end", (json_int_t)m->end, "text", art->text + m->start,
+                               (size_t)(m->end - m->start), "type", erg_type_name(m->type),
+                               "entity", le ? json_string(le->name) : json_null(), "key",
+                               le ? json_string(le->key) : json_null());
         if (!jm || json_array_append_new(mentions, jm) != 0)
             goto oom;
         if (x->explain && explain_mention(jm, m) != 0)

@@ -2,7 +2,7 @@
 # Time: a generated corpus whose true dates the test knows (written in mixed
 # formats, some missing) is built once; then
 #  - `query timeline NAME --by month|day [--by-source]` equals a Python count
-#    over `erg extract`'s mentions (the node's surface forms) by true date;
+#    over `erg extract`'s mentions (those whose merge key is the node id) by true date;
 #  - `query --since/--until/--source` answers equal a build of only those
 #    articles (`build --since/--until/--source`), node by node, edge by edge;
 #  - `-o g.gexf --dynamic` is valid GEXF 1.3 whose spells are the days of
@@ -48,7 +48,7 @@ expect_rc 0 "build the dated corpus"
 run "$ERG" extract "$WORK/news.jsonl" -o "$WORK/x.jsonl"
 expect_rc 0 "extract the dated corpus"
 
-# timeline against Python, by month and by day, with and without sources
+# timeline against Python (extract's mentions by merge key = node id), by month and by day, with and without sources
 for by in month day; do
     for src in "" --by-source; do
         $PY - "$WORK" "$ERG" "$by" "$src" >"$WORK/check" 2>&1 <<'PYEOF'
@@ -62,7 +62,6 @@ for line in open(work + "/news.jsonl"):
     source[a["id"]] = a.get("source")
 ok = True
 for node in sorted(g["nodes"], key=lambda n: -n["mentions"])[:4]:
-    forms = {a["name"] for a in node["aliases"]}
     cmd = [erg, "query", work + "/g.json", "timeline", node["name"], "--by", by, "--json"]
     if src:
         cmd.append(src)
@@ -70,7 +69,7 @@ for node in sorted(g["nodes"], key=lambda n: -n["mentions"])[:4]:
     want = collections.defaultdict(lambda: [0, 0])
     for line in open(work + "/x.jsonl"):
         r = json.loads(line)
-        k = sum(1 for m in r["mentions"] if m["text"] in forms and m["type"] != "misc")
+        k = sum(1 for m in r["mentions"] if m["key"] == node["id"])
         if k:
             d = truth[r["id"]]
             key = (d[:7] if by == "month" else d) if d else "unknown"
