@@ -2,7 +2,7 @@
 # Dates on Reuters-21578 (issue #13): erg's counts against a Python count of
 # the input, which parses the raw dates itself (datetime, not erg's parser).
 #  1. `erg build --since 1987-03-15` keeps the articles Python counts dated
-#     on or after that day (and the same number of undated ones dropped).
+#     on or after that day (undated ones are dropped).
 #  2. `erg query timeline` of the most mentioned company, by month: for each
 #     month, the articles and mentions Python counts from `erg extract`'s
 #     per-article mentions whose merge key is the node's id. Built with
