@@ -427,19 +427,23 @@ erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const b
  *    "article_ids":["0123456789abcdef",...],
  *    "sentences":[{"article","start","end","text"}...],
  *    "nodes":[{"id":key,"name","type","mentions","articles","first_date",
- *              "last_date","aliases":[{"name","count","rule"}...],
+ *              "last_date","timeline":[[date,outlet,mentions,articles]...],
+ *              "aliases":[{"name","count","rule"}...],
  *              "votes":{"person":n,...},"ambiguous":true}...],
  *    "links":[{"source":key,"target":key,"kind","weight","count","articles",
  *              "first_date","last_date","outlets":[...],
+ *              "timeline":[[date,outlet,count,articles,weight]...],
  *              "evidence":[{"article","start","end"}...]}...]}
  * K counts every article the graph took; "articles" lists the cited ones
  * only (those a kept evidence record names), sorted by id, and
  * "article_ids", on one line, the 64-bit hash of every article's id (K of
  * them, 16 lower-case hex digits, sorted), which is what lets saved graphs
  * be merged with duplicate ids refused and articles counted exactly.
- * A NULL string field (title, dates, ...) is left out, never written as
- * null; "votes" lists only non-zero counts and is what lets a saved graph be
- * merged exactly. An alias's "rule" (erg_fold_name) is left out for
+ * A timeline's cells (erg_tally) are written in order, a NULL date or
+ * outlet as null, a weight as "weight" is; a graph without timelines
+ * (erg_graph_has_timeline false) writes none. Any other NULL string field
+ * (title, dates, ...) is left out, never written as null; "votes" lists only non-zero counts and is
+ * what lets a saved graph be merged exactly. An alias's "rule" (erg_fold_name) is left out for
  * ERG_FOLD_KEY, "ambiguous" when false. "weight" is erg_edge_weight as
  * erg_graph_format_number writes it (the shortest text that reads back to
  * the same double, so the loader gets the same units back); "count" the
@@ -493,7 +497,7 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
                                       size_t n_attrs, FILE *f, erg_error *err);
 
 /*
- * Loads a native file written by erg_graph_write_json, version 3, 2 or 1;
+ * Loads a native file written by erg_graph_write_json, version 4, 3, 2 or 1;
  * already finished (types and names decided again from votes and aliases).
  * Any JSON layout of the same content loads the same graph. The file is read
  * one record at a time when its arrays come in the order erg writes them
@@ -523,7 +527,11 @@ erg_status erg_graph_write_json_attrs(const erg_graph *g, const erg_node_attr *a
  *   ("articles" with "article_ids" in version 3); from version 2, a
  *   sentence naming an unlisted article or listed twice, and evidence citing
  *   a range that "sentences" does not hold; in version 3, an id hash listed
- *   twice or 0, a listed article whose id hash is not in "article_ids".
+ *   twice or 0, a listed article whose id hash is not in "article_ids";
+ *   a "timeline" whose cells do not add up to the record's counts or hold a
+ *   date not in the normal form ("YYYY", "YYYY-MM", "YYYY-MM-DD").
+ * A record without "timeline" (any version before 4) leaves the whole
+ * graph without timelines (erg_graph_has_timeline).
  * Null is accepted where a string field is optional; unknown fields are
  * ignored in every record (the extra node numbers that
  * erg_graph_write_json_attrs writes among them). A node without "votes"
