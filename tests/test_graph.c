@@ -1037,6 +1037,33 @@ static erg_status load_keep(const char *path, const char *text, erg_graph **g, e
     return st;
 }
 
+/* First and last dates go by the days a date covers: "1987-03" ends after "1987-03-15". */
+START_TEST(test_mixed_precision_dates)
+{
+    erg_graph *g = new_graph(0);
+    static const char *const dates[][2] = {
+        {"m1", "1987-03-15"}, {"m2", "March 1987"}, {"m3", "1987-03-01"}};
+    for (size_t i = 0; i < 3; i++) {
+        tb_article t;
+        tb_article2(&t);
+        t.art.id = dates[i][0];
+        t.art.date = dates[i][1];
+        tb_add(g, &t);
+    }
+    tb_finish(g, ALL_TYPES);
+    const erg_entity *moon = entity(g, "moon jae in");
+    ck_assert_str_eq(moon->first_date, "1987-03");
+    ck_assert_str_eq(moon->last_date, "1987-03");
+    ck_assert_uint_eq(moon->n_timeline, 3);
+    ck_assert_str_eq(moon->timeline[0].date, "1987-03");
+    const erg_edge *d = edge(g, "kim jong un", "moon jae in", ERG_KIND_CO_MENTION);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(d->first_date, "1987-03");
+    ck_assert_str_eq(d->last_date, "1987-03");
+    erg_graph_free(g);
+}
+END_TEST
+
 /* A timeline that does not add up is refused; a record without one leaves the graph without. */
 START_TEST(test_timeline_file)
 {
@@ -1992,6 +2019,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_malformed_files);
     tcase_add_test(tc, test_timeline);
     tcase_add_test(tc, test_timeline_file);
+    tcase_add_test(tc, test_mixed_precision_dates);
     tcase_add_test(tc, test_to_igraph);
     tcase_add_test(tc, test_many_entities);
     tcase_add_test(tc, test_shared_strings_churn);

@@ -654,18 +654,54 @@ bool erg_graph_i_date_ok(const char *s)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+/*
+ * The first or last day a normalized date covers, as "YYYY-MM-DD" text:
+ * "1987" covers 1987-01-01 to 1987-12-31, "1987-04" 1987-04-01 to
+ * 1987-04-31 (no such day, but as text it sorts after every April day and
+ * before May, which is all the comparisons need).
+ */
+void erg_graph_i_day_text(const char *date, bool last, char out[11])
+{
+    size_t n = strlen(date);
+    memcpy(out, date, n);
+    if (n == 4)
+        memcpy(out + 4, last ? "-12-31" : "-01-01", 7);
+    else if (n == 7)
+        memcpy(out + 7, last ? "-31" : "-01", 4);
+    else
+        out[10] = '\0';
+}
+
+/*
+ * Orders dates by the first (or last) day they cover, then as text, so that
+ * "1987-03" is later than "1987-03-15" as a last date. Text that is not a
+ * normalized date (from a file older than version 4) compares as text.
+ */
+static int date_cmp(const char *a, const char *b, bool last)
+{
+    if (erg_graph_i_date_ok(a) && erg_graph_i_date_ok(b)) {
+        char x[11], y[11];
+        erg_graph_i_day_text(a, last, x);
+        erg_graph_i_day_text(b, last, y);
+        int c = strcmp(x, y);
+        if (c)
+            return c;
+    }
+    return strcmp(a, b);
+}
+
 erg_status erg_graph_i_dates(erg_graph *g, char **first, char **last, const char *date)
 {
     if (!date)
         return ERG_OK;
-    if (!*first || strcmp(date, *first) < 0) {
+    if (!*first || date_cmp(date, *first, false) < 0) {
         char *c = erg_graph_i_pool_get(&g->pool, date, strlen(date));
         if (!c)
             return ERG_ENOMEM;
         erg_graph_i_pool_put(&g->pool, *first);
         *first = c;
     }
-    if (!*last || strcmp(date, *last) > 0) {
+    if (!*last || date_cmp(date, *last, true) > 0) {
         char *c = erg_graph_i_pool_get(&g->pool, date, strlen(date));
         if (!c)
             return ERG_ENOMEM;

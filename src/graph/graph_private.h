@@ -171,6 +171,12 @@ erg_status erg_graph_i_outlet(erg_graph *g, erg_edge *d, const char *name);
 /* Widens [*first, *last] to hold date (NULL dates change nothing). */
 /* true for "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month 01..12, day 01..31): a normalized date. */
 bool erg_graph_i_date_ok(const char *s);
+/*
+ * The first or last day a normalized date covers as "YYYY-MM-DD" text (a
+ * month's last day is written 31: as text it sorts after the month's days and
+ * before the next month, which is all comparisons need).
+ */
+void erg_graph_i_day_text(const char *date, bool last, char out[11]);
 /* Whether a normalized date (NULL: unknown) / an outlet (NULL: none) is in the slice f. */
 bool erg_graph_i_slice_date(const erg_graph_slice_spec *f, const char *date);
 bool erg_graph_i_slice_outlet(const erg_graph_slice_spec *f, const char *outlet);

@@ -8,24 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-/*
- * The first or last day a normalized date covers, as "YYYY-MM-DD" text:
- * "1987" covers 1987-01-01 to 1987-12-31, "1987-04" 1987-04-01 to
- * 1987-04-31 (no such day, but as text it sorts after every April day and
- * before May, which is all the comparisons need).
- */
-static void day_text(const char *date, bool last, char out[11])
-{
-    size_t n = strlen(date);
-    memcpy(out, date, n);
-    if (n == 4)
-        memcpy(out + 4, last ? "-12-31" : "-01-01", 7);
-    else if (n == 7)
-        memcpy(out + 7, last ? "-31" : "-01", 4);
-    else
-        out[10] = '\0';
-}
-
 bool erg_graph_i_slice_date(const erg_graph_slice_spec *f, const char *date)
 {
     if (!f->since && !f->until)
@@ -33,15 +15,15 @@ bool erg_graph_i_slice_date(const erg_graph_slice_spec *f, const char *date)
     if (!date)
         return false;
     char first[11], last[11], bound[11];
-    day_text(date, false, first);
-    day_text(date, true, last);
+    erg_graph_i_day_text(date, false, first);
+    erg_graph_i_day_text(date, true, last);
     if (f->since) {
-        day_text(f->since, false, bound);
+        erg_graph_i_day_text(f->since, false, bound);
         if (strcmp(first, bound) < 0)
             return false;
     }
     if (f->until) {
-        day_text(f->until, true, bound);
+        erg_graph_i_day_text(f->until, true, bound);
         if (strcmp(last, bound) > 0)
             return false;
     }
