@@ -24,6 +24,11 @@
  *   agency  ORG[,] [is] led/headed/chaired by NAME
  *   outlet  OUTLET reports/notes/adds/cites/describes/quotes ..., as OUTLET notes,
  *           according to OUTLET, told OUTLET, "...," said OUTLET  (reports, cites)
+ *           NAME, quoted/carried/monitored by OUTLET          (reports; cites when NAME
+ *                                                              is an outlet)
+ *           OUTLET said ... OUTLET2 reported / according to OUTLET2   (cites)
+ *           but not the outlet's own staff ("OUTLET correspondent NAME"), nor
+ *           "told OUTLET members" (a speech, not an interview)
  *   any     X [, has] accused/blamed Y; Y was accused by X   (accuses)
  *
  * Precision comes first: a pattern gives up on coordination ("CIA and FBI
@@ -1001,6 +1006,99 @@ static int32_t outlet_after(const pctx *c, uint32_t t, uint32_t hi)
     return -1;
 }
 
+/*
+ * The outlet mention that ends right before the comma at token t, after
+ * skipping back over outlet fillers and places ("an interview with the
+ * weekly Gazette in Tarnow, carried by ..."), or -1.
+ */
+static int32_t relayed_name(const pctx *c, uint32_t t, uint32_t lo)
+{
+    for (int n = 0; t > lo && n < 4; n++) {
+        int32_t m = mention_ending(c, t);
+        if (m >= 0) {
+            if (etype(c, m) == ERG_TYPE_OUTLET)
+                return m;
+            if (etype(c, m) != ERG_TYPE_PLACE)
+                return -1;
+            t = c->ms->items[m].tok_first;
+            if (t > lo && w_is(c, t - 1, "in"))
+                t--;
+            continue;
+        }
+        if (!w_in(c, t - 1, relate_outlet_fillers))
+            return -1;
+        t--;
+    }
+    return -1;
+}
+
+/* Whether token t may stand in a staff phrase between an outlet and a name. */
+static bool staff_word(const pctx *c, uint32_t t, bool *role)
+{
+    if (w_in(c, t, relate_journalism_roles)) {
+        *role = true;
+        return true;
+    }
+    return is_possessive(c, t) || (is_lower_word(c, t) && !w_in(c, t, relate_report_verbs) &&
+                                   !w_is(c, t, "told") && !w_in(c, t, relate_coordinators));
+}
+
+/*
+ * Whether person mention pm is named as staff of outlet mention om's entity
+ * by a journalism role: "Radio Vela labour affairs correspondent NAME", "the
+ * Gazette's political editor, NAME", "NAME, a columnist for the Gazette",
+ * "NAME, the Gazette's editor". Places may stand between ("Vela Moscow
+ * bureau chief NAME"). An outlet does not report its own staff.
+ */
+static bool is_staff(const pctx *c, int32_t om, int32_t pm, uint32_t lo, uint32_t hi)
+{
+    int32_t oe = c->ms->items[om].entity;
+    const erg_mention *p = &c->ms->items[pm];
+    bool role = false;
+    /* Before the name. */
+    uint32_t t = p->tok_first;
+    if (t > lo && w_is(c, t - 1, ","))
+        t--;
+    for (int n = 0; t > lo && n < 6; n++) {
+        int32_t m = mention_ending(c, t);
+        if (m >= 0) {
+            if (role && c->ms->items[m].entity == oe)
+                return true;
+            if (etype(c, m) != ERG_TYPE_PLACE)
+                break;
+            t = c->ms->items[m].tok_first;
+            continue;
+        }
+        if (!staff_word(c, t - 1, &role))
+            break;
+        t--;
+    }
+    /* After the name, set off by a comma. */
+    t = p->tok_end;
+    if (!(t < hi && w_is(c, t, ",")))
+        return false;
+    role = false;
+    bool outlet = false;
+    for (int n = 0, t2 = (int)t + 1; (uint32_t)t2 < hi && n < 8; n++) {
+        uint32_t u = (uint32_t)t2;
+        int32_t m = mention_starting(c, u);
+        if (m >= 0) {
+            if (c->ms->items[m].entity == oe)
+                outlet = true;
+            else if (etype(c, m) != ERG_TYPE_PLACE)
+                break;
+            t2 = (int)c->ms->items[m].tok_end;
+            continue;
+        }
+        if (!(w_in(c, u, relate_function_words) && !w_in(c, u, relate_report_verbs) &&
+              !w_is(c, u, "told")) &&
+            !staff_word(c, u, &role))
+            break;
+        t2++;
+    }
+    return role && outlet;
+}
+
 /* Which part of its sentence an outlet is the source of. */
 typedef enum report_scope {
     SCOPE_SENTENCE, /* "according to CNN", "as CNN notes", "X told CNN" */
@@ -1012,15 +1110,19 @@ typedef enum report_scope {
  * Whether outlet mention om is given as the source of its sentence. Sets
  * *attr to the first token of the attribution (the outlet, or an inverted
  * verb: "..., said CNN"), *verb to a reporting verb after the outlet (or
- * UINT32_MAX), and *scope.
+ * UINT32_MAX), and *scope; *agent when the outlet is the agent of a passive
+ * ("quoted by CNN", "a report by CNN"), and *relayed to the outlet mention
+ * whose words it carried ("Yonhap, quoted by CNN"), else -1.
  */
 static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint32_t *attr,
-                       uint32_t *verb, report_scope *scope)
+                       uint32_t *verb, report_scope *scope, int32_t *relayed, bool *agent)
 {
     const erg_mention *o = &c->ms->items[om];
     *attr = o->tok_first;
     *verb = UINT32_MAX;
     *scope = SCOPE_SENTENCE;
+    *relayed = -1;
+    *agent = false;
     /* Forward: "Fox News reports", "Reuters news agency reports", "CNN further quotes". */
     uint32_t t = o->tok_end;
     while (t < hi && mention_at(c, t) < 0 && w_in(c, t, relate_outlet_fillers) &&
@@ -1069,13 +1171,18 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
         return false;
     uint32_t w = t - 1;
     if (w_is(c, w, "told"))
-        return true;
+        return !(o->tok_end < hi && w_in(c, o->tok_end, relate_audience_nouns));
     if (w > lo && w_is(c, w, "to") && w_is(c, w - 1, "according"))
         return true;
-    if (w > lo && w_is(c, w, "by") &&
-        (w_is(c, w - 1, "reported") || w_is(c, w - 1, "quoted") || w_is(c, w - 1, "cited") ||
-         w_is(c, w - 1, "report") || w_is(c, w - 1, "reports") || w_is(c, w - 1, "published")))
+    if (w > lo && w_is(c, w, "by") && (w_is(c, w - 1, "report") || w_is(c, w - 1, "reports")))
+        return *agent = true;
+    if (w > lo && w_is(c, w, "by") && w_in(c, w - 1, relate_relay_verbs)) {
+        *agent = true;
+        /* "the Gazette, quoted by Radio Vela": the name before the comma is relayed. */
+        if (w - 1 > lo && w_is(c, w - 2, ","))
+            *relayed = relayed_name(c, w - 2, lo);
         return true;
+    }
     if (w > lo && w_is(c, w, "with") &&
         (w_is(c, w - 1, "interview") || w_is(c, w - 1, "interviews")))
         return true;
@@ -1086,6 +1193,43 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
         return true;
     }
     return false;
+}
+
+/*
+ * Outlet om cites outlet mention bm, in the part of om's sentence that om is
+ * the source of, when bm is given as a source itself: "Tarn said the Gazette
+ * had reported ...", "Vela reported that, according to the Gazette, ...",
+ * "the Gazette reported ..., Tarn said". Not when a coordination stands
+ * between them ("Vela reported ..., and the Gazette said ..."): those are two
+ * reports side by side. Of two attributions the outer one cites: one at the
+ * sentence's end ("..., Tarn said") or a passive's agent ("carried by
+ * Tarn"), else the first.
+ */
+static erg_status nested_cite(pctx *c, int32_t om, bool outer, int32_t bm)
+{
+    const erg_mention *o = &c->ms->items[om], *b = &c->ms->items[bm];
+    if (b->sentence != o->sentence || b->entity == o->entity)
+        return ERG_OK;
+    uint32_t lo = sen_lo(c, o->sentence), hi = sen_hi(c, o->sentence);
+    uint32_t attr, verb;
+    report_scope scope;
+    int32_t relayed;
+    bool agent;
+    if (!report_cue(c, bm, lo, hi, &attr, &verb, &scope, &relayed, &agent))
+        return ERG_OK;
+    /* Of two attributions the outer one cites; of two alike, the first. */
+    bool b_outer = scope == SCOPE_BEFORE || agent;
+    if (b_outer && !outer)
+        return ERG_OK;
+    if (b_outer == outer && b->tok_first < o->tok_first)
+        return ERG_OK;
+    uint32_t from = o->tok_first < b->tok_first ? o->tok_end : b->tok_end;
+    uint32_t to = o->tok_first < b->tok_first ? b->tok_first : o->tok_first;
+    for (uint32_t t = from; t < to; t++)
+        if (w_in(c, t, relate_coordinators) || w_is(c, t, ";") || w_is(c, t, "but") ||
+            w_is(c, t, "while") || w_is(c, t, "whereas"))
+            return ERG_OK;
+    return emit(c, om, bm, ERG_KIND_CITES, o->sentence, o->sentence);
 }
 
 /*
@@ -1100,8 +1244,12 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
     const erg_mention *o = &c->ms->items[om];
     uint32_t attr, verb;
     report_scope scope;
-    if (!report_cue(c, om, lo, hi, &attr, &verb, &scope))
+    int32_t relayed;
+    bool agent;
+    if (!report_cue(c, om, lo, hi, &attr, &verb, &scope, &relayed, &agent))
         return ERG_OK;
+    /* The outermost attribution of a sentence: at its end, or a passive's agent. */
+    bool outer = scope == SCOPE_BEFORE || agent;
     uint32_t rlo = scope == SCOPE_AFTER ? o->tok_end : lo;
     uint32_t rhi = scope == SCOPE_BEFORE ? o->tok_first : hi;
     uint32_t q = attr;
@@ -1128,7 +1276,15 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
     for (size_t i = first; i < c->ms->n && c->ms->items[i].tok_first < rhi; i++) {
         const erg_mention *m = &c->ms->items[i];
         if (m->tok_first < rlo || (int32_t)i == om || c->at[m->tok_first] != (int32_t)i ||
-            m->entity < 0 || etype(c, (int32_t)i) == ERG_TYPE_OUTLET)
+            m->entity < 0)
+            continue;
+        if (etype(c, (int32_t)i) == ERG_TYPE_OUTLET) {
+            if ((st = nested_cite(c, om, outer, (int32_t)i)) != ERG_OK)
+                return st;
+            continue;
+        }
+        if (etype(c, (int32_t)i) == ERG_TYPE_PERSON && m->sentence == o->sentence &&
+            is_staff(c, om, (int32_t)i, lo, hi))
             continue;
         /* One record per entity and attribution, from its first mention in the range. */
         bool seen = false;
@@ -1140,6 +1296,8 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
         if ((st = emit(c, om, (int32_t)i, ERG_KIND_REPORTS, m->sentence, o->sentence)) != ERG_OK)
             return st;
     }
+    if (relayed >= 0 && (st = emit(c, om, relayed, ERG_KIND_CITES, o->sentence, o->sentence)))
+        return st;
     /* Citing: "CNN quotes Yonhap", "Reuters reports ..., citing Yonhap". */
     uint32_t cv = UINT32_MAX;
     if (verb != UINT32_MAX && w_in(c, verb, relate_cite_verbs)) {

@@ -48,6 +48,9 @@ extern const char *const relate_accuse_fillers[];
 extern const char *const relate_accuse_adverbs[];
 extern const char *const relate_government_words[];
 extern const char *const relate_subject_blockers[];
+extern const char *const relate_journalism_roles[];
+extern const char *const relate_audience_nouns[];
+extern const char *const relate_relay_verbs[];
 
 /*
  * True when the n bytes at s spell w, ignoring ASCII case; a curly

@@ -43,7 +43,7 @@ static const struct {
     const char *tag;
     erg_type type;
 } tags[] = {
-    {"PER", ERG_TYPE_PERSON}, {"AGENCY", ERG_TYPE_AGENCY}, {"OUTLET", ERG_TYPE_OUTLET},
+    {"PER", ERG_TYPE_PERSON},  {"AGENCY", ERG_TYPE_AGENCY}, {"OUTLET", ERG_TYPE_OUTLET},
     {"PLACE", ERG_TYPE_PLACE}, {"MISC", ERG_TYPE_MISC},
 };
 
@@ -203,7 +203,8 @@ static void run_block(runner *r, char **lines, size_t n, long lineno, const char
     }
     if (erg_text_tokenize(&r->doc, r->text.data, r->text.len, &err) != ERG_OK ||
         make_mentions(r, spans, ns) != 0) {
-        printf("not ok - %s:%ld: %s\n", file, lineno, err.text[0] ? err.text : "a mark is not whole tokens");
+        printf("not ok - %s:%ld: %s\n", file, lineno,
+               err.text[0] ? err.text : "a mark is not whole tokens");
         r->failed++;
         return;
     }
