@@ -1135,6 +1135,10 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
     bool comma = t < hi && w_is(c, t, ",");
     if (comma)
         t++;
+    if (comma && t < hi && (w_is(c, t, "which") || w_is(c, t, "who"))) {
+        comma = false; /* "CNN, which reported": the verb is the outlet's */
+        t++;
+    }
     while (!comma && t < hi && w_in(c, t, relate_report_adverbs))
         t++;
     if (t < hi && mention_at(c, t) < 0 &&
@@ -1170,12 +1174,18 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
     if (t <= lo)
         return false;
     uint32_t w = t - 1;
-    if (w_is(c, w, "told"))
-        return !(o->tok_end < hi && w_in(c, o->tok_end, relate_audience_nouns));
+    if (w_is(c, w, "told")) {
+        /* "told Vela Party members that" is a speech; "told Vela shareholders were" is not. */
+        uint32_t e = o->tok_end;
+        return !(e < hi && w_in(c, e, relate_audience_nouns) &&
+                 !(e + 1 < hi && w_in(c, e + 1, relate_aux_words)));
+    }
     if (w > lo && w_is(c, w, "to") && w_is(c, w - 1, "according"))
         return true;
     if (w > lo && w_is(c, w, "by") && (w_is(c, w - 1, "report") || w_is(c, w - 1, "reports")))
-        return *agent = true;
+        return *agent = true; /* not "an article by the Post's reporter": the reporter wrote it */
+    if (w > lo && w_is(c, w, "in") && w_in(c, w - 1, relate_report_nouns))
+        return true; /* "a report in the Gazette which said ..." */
     if (w > lo && w_is(c, w, "by") && w_in(c, w - 1, relate_relay_verbs)) {
         *agent = true;
         /* "the Gazette, quoted by Radio Vela": the name before the comma is relayed. */
@@ -1268,6 +1278,16 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
                 rhi = close + 1 <= c->doc->n_tokens ? close + 1 : (uint32_t)c->doc->n_tokens;
         }
     }
+    /*
+     * An adjunct right after the outlet says where the words were said, not
+     * what they were: "told Radio Vela after a speech to the Harbour Board".
+     */
+    uint32_t adj_lo = o->tok_end, adj_hi = o->tok_end;
+    if (verb == UINT32_MAX && adj_lo < hi && w_in(c, adj_lo, relate_adjunct_words)) {
+        adj_hi = adj_lo + 1;
+        while (adj_hi < hi && !is_punct(c, adj_hi) && !w_is(c, adj_hi, "that"))
+            adj_hi++;
+    }
     erg_status st;
     /* Mentions are in text order: walk back from om to the first one in range. */
     size_t first = (size_t)om;
@@ -1276,7 +1296,7 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
     for (size_t i = first; i < c->ms->n && c->ms->items[i].tok_first < rhi; i++) {
         const erg_mention *m = &c->ms->items[i];
         if (m->tok_first < rlo || (int32_t)i == om || c->at[m->tok_first] != (int32_t)i ||
-            m->entity < 0)
+            m->entity < 0 || (m->tok_first >= adj_lo && m->tok_first < adj_hi))
             continue;
         if (etype(c, (int32_t)i) == ERG_TYPE_OUTLET) {
             if ((st = nested_cite(c, om, outer, (int32_t)i)) != ERG_OK)

@@ -51,6 +51,8 @@ extern const char *const relate_subject_blockers[];
 extern const char *const relate_journalism_roles[];
 extern const char *const relate_audience_nouns[];
 extern const char *const relate_relay_verbs[];
+extern const char *const relate_adjunct_words[];
+extern const char *const relate_report_nouns[];
 
 /*
  * True when the n bytes at s spell w, ignoring ASCII case; a curly
