@@ -1047,8 +1047,9 @@ static bool staff_word(const pctx *c, uint32_t t, bool *role)
  * Whether person mention pm is named as staff of outlet mention om's entity
  * by a journalism role: "Radio Vela labour affairs correspondent NAME", "the
  * Gazette's political editor, NAME", "NAME, a columnist for the Gazette",
- * "NAME, the Gazette's editor". Places may stand between ("Vela Moscow
- * bureau chief NAME"). An outlet does not report its own staff.
+ * "NAME, the Gazette's editor", and the host of a programme ("Radio Vela's
+ * Sunday with NAME"). Places may stand between ("Vela Moscow bureau chief
+ * NAME"). An outlet does not report its own staff.
  */
 static bool is_staff(const pctx *c, int32_t om, int32_t pm, uint32_t lo, uint32_t hi)
 {
@@ -1072,6 +1073,20 @@ static bool is_staff(const pctx *c, int32_t om, int32_t pm, uint32_t lo, uint32_
         if (!staff_word(c, t - 1, &role))
             break;
         t--;
+    }
+    /* A programme "with" its host: "Radio Vela's Sunday with NAME". */
+    t = p->tok_first;
+    if (t > lo + 2 && w_is(c, t - 1, "with")) {
+        t--;
+        for (int n = 0; t > lo && n < 4 && mention_at(c, t - 1) < 0 &&
+                        (c->doc->tokens[t - 1].flags & ERG_TOK_UPPER);
+             n++)
+            t--;
+        int32_t m = t > lo + 1 && t < p->tok_first - 1 && is_possessive(c, t - 1)
+                        ? mention_ending(c, t - 1)
+                        : -1;
+        if (m >= 0 && c->ms->items[m].entity == oe)
+            return true;
     }
     /* After the name, set off by a comma. */
     t = p->tok_end;
