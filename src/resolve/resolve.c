@@ -1033,6 +1033,88 @@ static bool head_of(const char *key, const char *head)
 }
 
 /*
+ * Is the person key `part` (two or more words) a shorter way of writing the
+ * person key `key`: the same last word, and every other word of part, in
+ * order, a word of key before its last or that word's initial ("henrik
+ * angell" and "j h dearle" of "henrik august angell" and "john henry
+ * dearle"; "c wyeth" of "newell convers wyeth")? part is the shorter key,
+ * so that two forms never claim each other.
+ */
+static bool person_variant(const char *key, const char *part)
+{
+    const char *kl = strrchr(key, ' '), *pl = strrchr(part, ' ');
+    if (!kl || !pl || strcmp(kl, pl) != 0 || strlen(part) >= strlen(key))
+        return false;
+    const char *k = key;
+    for (const char *w = part; w < pl;) {
+        size_t wn = strcspn(w, " ");
+        bool mapped = false;
+        while (k < kl && !mapped) {
+            size_t kn = strcspn(k, " ");
+            mapped = (kn == wn && strncmp(k, w, wn) == 0) || (wn == 1 && k[0] == w[0]);
+            k += kn + 1;
+        }
+        if (!mapped)
+            return false;
+        w += wn + 1;
+    }
+    return true;
+}
+
+/* The entity that e ends at along parent[] so far (e itself when unresolved). */
+static int32_t join_root(const erg_resolver *r, int32_t e)
+{
+    for (int hops = 0; hops < 64 && r->parent[e] >= 0 && r->parent[e] != e; hops++)
+        e = r->parent[e];
+    return e;
+}
+
+/* Up to two distinct entities a partial name could join, and whether there are more. */
+typedef struct join_candidates {
+    int32_t first, second;
+    int n; /* distinct roots seen, 3 meaning "three or more" */
+} join_candidates;
+
+static void candidates_add(join_candidates *c, int32_t root)
+{
+    if ((c->n >= 1 && c->first == root) || (c->n >= 2 && c->second == root))
+        return;
+    if (c->n == 0)
+        c->first = root;
+    else if (c->n == 1)
+        c->second = root;
+    if (c->n < 3)
+        c->n++;
+}
+
+/*
+ * A person name of several words that is a shorter way of writing exactly
+ * one longer person name of the article (person_variant) joins it, so that
+ * a surname both forms end with has one owner. Set before the partial
+ * names are joined; an ambiguous variant stays an entity of its own.
+ */
+static void join_person_variants(erg_resolver *r, const erg_local_entities *out)
+{
+    for (size_t e = 0; e < out->n; e++) {
+        const erg_local_entity *le = &out->items[e];
+        if (r->parent[e] != (int32_t)e || le->name || misc_only(r->votes[e]) ||
+            winning_type(r->votes[e]) != ERG_TYPE_PERSON || !strchr(le->key, ' '))
+            continue;
+        int32_t found = -1;
+        int matches = 0;
+        for (size_t f = 0; f < out->n; f++)
+            if (f != e && r->parent[f] != NOT_A_NAME && !r->title_only[f] &&
+                !misc_only(r->votes[f]) && winning_type(r->votes[f]) == ERG_TYPE_PERSON &&
+                person_variant(out->items[f].key, le->key)) {
+                found = (int32_t)f;
+                matches++;
+            }
+        if (matches == 1)
+            r->parent[e] = found;
+    }
+}
+
+/*
  * Joins a partial name to the one longer name of the article that starts or
  * ends with it: "Park" -> "Park Geun-hye", "the Kim regime" -> Kim Jong-un,
  * "Reconnaissance Bureau" -> "General Reconnaissance Bureau", "the South"
@@ -1057,10 +1139,11 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             !out->items[e].name && (no_name_key(r->gaz, out->items[e].key) || r->people[e])
                 ? NOT_A_NAME
                 : (int32_t)e;
+    join_person_variants(r, out);
     for (size_t e = 0; e < out->n; e++) {
         const erg_local_entity *le = &out->items[e];
         bool misc = misc_only(r->votes[e]);
-        if (r->parent[e] == NOT_A_NAME)
+        if (r->parent[e] != (int32_t)e)
             continue;
         erg_type type = winning_type(r->votes[e]);
         bool acr = acronym_like(le);
@@ -1082,8 +1165,11 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             continue;
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
         bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(r->gaz, le->key);
-        int32_t found = -1, exact = -1;
-        int matches = 0, n_exact = 0;
+        int32_t exact = -1;
+        int n_exact = 0;
+        /* Counted by the entity each candidate ends at: "Dearle" has one owner
+         * when "J. H. Dearle" joined "John Henry Dearle". */
+        join_candidates all = {-1, -1, 0}, persons = {-1, -1, 0};
         for (size_t f = 0; f < out->n; f++) {
             if (f == e || misc_only(r->votes[f]) || r->title_only[f] || r->parent[f] == NOT_A_NAME)
                 continue;
@@ -1100,8 +1186,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                    acronym_of(r->gaz, le, &out->items[f]))))
                 continue;
             if (!key_has_edge_words(fk, le->key, prefix_ok) && !(generic && head_of(fk, le->key))) {
-                found = (int32_t)f; /* the short-form rules carry their own type checks */
-                matches++;
+                /* the short-form rules carry their own type checks */
+                candidates_add(&all, join_root(r, (int32_t)f));
                 /* The name without its legal suffix beats a longer name it starts. */
                 if (org_pair && legal_short_form(r->gaz, fk, le->key)) {
                     exact = (int32_t)f;
@@ -1125,14 +1211,17 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             if (type == ERG_TYPE_PERSON && winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
                 !key_has_edge_words(out->items[f].key, le->key, false))
                 continue;
-            found = (int32_t)f;
-            matches++;
+            candidates_add(&all, join_root(r, (int32_t)f));
+            if (ft == ERG_TYPE_PERSON)
+                candidates_add(&persons, join_root(r, (int32_t)f));
         }
-        if (matches == 1)
-            r->parent[e] = found;
+        if (all.n == 1)
+            r->parent[e] = all.first;
         else if (n_exact == 1)
             r->parent[e] = exact;
-        else if (matches > 1 && (misc || type == ERG_TYPE_PERSON))
+        else if (!misc && type == ERG_TYPE_PERSON && persons.n == 1)
+            r->parent[e] = persons.first; /* "Thurman" of one person, not of "Congress Thurman" */
+        else if (all.n > 1 && (misc || type == ERG_TYPE_PERSON))
             r->parent[e] = -2;
         else if (misc)
             r->parent[e] = -1; /* MISC is never an entity of its own */
