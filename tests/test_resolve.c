@@ -428,6 +428,38 @@ START_TEST(test_surname_prefers_the_one_person_over_a_run_on)
 }
 END_TEST
 
+START_TEST(test_given_name_needs_a_person_context)
+{
+    fixture f;
+    setup_lists(&f, "Paris Quellmann arrived. The show moved to Paris in May. Paris sang.");
+    mention(&f, "Paris Quellmann", 0, ERG_TYPE_PERSON);
+    mention(&f, "Paris", 1, ERG_TYPE_PLACE);
+    resolve(&f);
+    ck_assert_ptr_ne(entity_of(&f, "Paris", 0), entity_of(&f, "Paris Quellmann", 0));
+    teardown_lists(&f);
+
+    setup_lists(&f, "Paris Quellmann arrived. Paris sang.");
+    mention(&f, "Paris Quellmann", 0, ERG_TYPE_PERSON);
+    mention(&f, "Paris", 1, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Paris", 0), entity_of(&f, "Paris Quellmann", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
+START_TEST(test_inner_surname_joins_its_one_owner)
+{
+    fixture f;
+    setup_lists(&f, "Tomas Arvelo Quintanar won. Arvelo thanked his team.");
+    mention(&f, "Tomas Arvelo Quintanar", 0, ERG_TYPE_PERSON);
+    mention(&f, "Arvelo", 1, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_ptr_eq(entity_of(&f, "Arvelo", 0), entity_of(&f, "Tomas Arvelo Quintanar", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_acronym_defined_in_text)
 {
     fixture f;
@@ -832,6 +864,8 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_shorter_forms_of_a_full_name_share_its_surname);
     tcase_add_test(tc, test_shorter_form_of_two_names_stays_apart);
     tcase_add_test(tc, test_surname_prefers_the_one_person_over_a_run_on);
+    tcase_add_test(tc, test_given_name_needs_a_person_context);
+    tcase_add_test(tc, test_inner_surname_joins_its_one_owner);
     tcase_add_test(tc, test_acronym_defined_in_text);
     tcase_add_test(tc, test_acronym_must_spell_the_name);
     tcase_add_test(tc, test_alias_list_gives_canonical_name_and_type);

@@ -1115,6 +1115,41 @@ static void join_person_variants(erg_resolver *r, const erg_local_entities *out)
 }
 
 /*
+ * The one person of the article whose name of three or four words has the
+ * one-word person name of entity e as an inner word ("Endara" of "Guillermo
+ * David Endara Galimany": a paternal surname), or -1. A listed first name
+ * ("Scott" of "Matthew Scott Porter") or place is a middle name or a place,
+ * not the name the person goes by.
+ */
+static int32_t inner_name_owner(const erg_resolver *r, const erg_local_entities *out, size_t e)
+{
+    const char *w = out->items[e].key;
+    size_t n = strlen(w);
+    if (!r->gaz || strchr(w, ' ') || n < 3 ||
+        erg_gazetteer_listed(r->gaz, ERG_LIST_FIRST_NAME | ERG_LIST_PLACE, w, n))
+        return -1;
+    join_candidates owners = {-1, -1, 0};
+    for (size_t f = 0; f < out->n; f++) {
+        const char *k = out->items[f].key;
+        const char *first = strchr(k, ' '), *last = strrchr(k, ' ');
+        if (f == e || r->parent[f] == NOT_A_NAME || r->title_only[f] || !first || first == last ||
+            misc_only(r->votes[f]) || winning_type(r->votes[f]) != ERG_TYPE_PERSON)
+            continue;
+        int spaces = 0;
+        for (const char *c = k; *c; c++)
+            spaces += *c == ' ';
+        if (spaces > 3)
+            continue;
+        for (const char *p = first + 1; p < last; p += strcspn(p, " ") + 1)
+            if (strcspn(p, " ") == n && strncmp(p, w, n) == 0) {
+                candidates_add(&owners, join_root(r, (int32_t)f));
+                break;
+            }
+    }
+    return owners.n == 1 ? owners.first : -1;
+}
+
+/*
  * Joins a partial name to the one longer name of the article that starts or
  * ends with it: "Park" -> "Park Geun-hye", "the Kim regime" -> Kim Jong-un,
  * "Reconnaissance Bureau" -> "General Reconnaissance Bureau", "the South"
@@ -1170,6 +1205,7 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
         /* Counted by the entity each candidate ends at: "Dearle" has one owner
          * when "J. H. Dearle" joined "John Henry Dearle". */
         join_candidates all = {-1, -1, 0}, persons = {-1, -1, 0};
+        int32_t inner;
         for (size_t f = 0; f < out->n; f++) {
             if (f == e || misc_only(r->votes[f]) || r->title_only[f] || r->parent[f] == NOT_A_NAME)
                 continue;
@@ -1197,6 +1233,11 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             }
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
                 continue;
+            /* A given name alone needs a person's context: a listed place that the
+             * tagger did not call a person ("moved to Paris") is not Paris Hilton. */
+            if (type != ERG_TYPE_PERSON && !key_has_edge_words(fk, le->key, false) && r->gaz &&
+                erg_gazetteer_listed(r->gaz, ERG_LIST_PLACE, le->key, strlen(le->key)))
+                continue;
             if (!misc && type == ERG_TYPE_AGENCY && ft == ERG_TYPE_AGENCY &&
                 !org_tail_ok(r->gaz, fk, le->key))
                 continue;
@@ -1223,6 +1264,9 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             r->parent[e] = persons.first; /* "Thurman" of one person, not of "Congress Thurman" */
         else if (all.n > 1 && (misc || type == ERG_TYPE_PERSON))
             r->parent[e] = -2;
+        else if (all.n == 0 && !misc && type == ERG_TYPE_PERSON &&
+                 (inner = inner_name_owner(r, out, e)) >= 0)
+            r->parent[e] = inner;
         else if (misc)
             r->parent[e] = -1; /* MISC is never an entity of its own */
     }
