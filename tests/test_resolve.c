@@ -460,6 +460,27 @@ START_TEST(test_inner_surname_joins_its_one_owner)
 }
 END_TEST
 
+START_TEST(test_second_name_given_by_the_text_joins)
+{
+    fixture f;
+    setup_lists(&f, "Mara Veldt (born Mara Oskarsdottir) sang. Oskarsdottir, known as Kip Veldt, "
+                    "left. Ann Pell met Tom Brack.");
+    mention(&f, "Mara Veldt", 0, ERG_TYPE_PERSON);
+    mention(&f, "Mara Oskarsdottir", 0, ERG_TYPE_PERSON);
+    mention(&f, "Oskarsdottir", 1, ERG_TYPE_PERSON);
+    mention(&f, "Kip Veldt", 0, ERG_TYPE_PERSON);
+    mention(&f, "Ann Pell", 0, ERG_TYPE_PERSON);
+    mention(&f, "Tom Brack", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Mara Oskarsdottir", 0), entity_of(&f, "Mara Veldt", 0));
+    /* A short form that joined a longer name takes no second name. */
+    ck_assert_ptr_eq(entity_of(&f, "Oskarsdottir", 0), entity_of(&f, "Mara Veldt", 0));
+    ck_assert_ptr_ne(entity_of(&f, "Kip Veldt", 0), entity_of(&f, "Mara Veldt", 0));
+    ck_assert_ptr_ne(entity_of(&f, "Ann Pell", 0), entity_of(&f, "Tom Brack", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_acronym_defined_in_text)
 {
     fixture f;
@@ -866,6 +887,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_surname_prefers_the_one_person_over_a_run_on);
     tcase_add_test(tc, test_given_name_needs_a_person_context);
     tcase_add_test(tc, test_inner_surname_joins_its_one_owner);
+    tcase_add_test(tc, test_second_name_given_by_the_text_joins);
     tcase_add_test(tc, test_acronym_defined_in_text);
     tcase_add_test(tc, test_acronym_must_spell_the_name);
     tcase_add_test(tc, test_alias_list_gives_canonical_name_and_type);

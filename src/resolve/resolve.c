@@ -1732,6 +1732,55 @@ static void extend_org_left(const erg_resolver *r, const char *text, const erg_d
     }
 }
 
+/*
+ * Is the token t (and, for an entry of two words, with the token before it,
+ * not before first) an entry of alias_cues.txt?
+ */
+static bool alias_cue_before(const erg_gazetteer *g, const char *text, const erg_doc *doc,
+                             uint32_t first, uint32_t t)
+{
+    const erg_token *w = &doc->tokens[t];
+    if (erg_gazetteer_listed(g, ERG_LIST_ALIAS_CUE, text + w->start, w->end - w->start))
+        return true;
+    if (t == first || doc->tokens[t - 1].end + 1 != w->start)
+        return false;
+    const erg_token *v = &doc->tokens[t - 1];
+    return erg_gazetteer_listed(g, ERG_LIST_ALIAS_CUE, text + v->start, w->end - v->start);
+}
+
+/*
+ * A person's second name that the text gives as one ("Mary Stone (born Mary
+ * Kell)", "Kell, known as Stone"): the next mention in the sentence, at most
+ * six tokens after, right after a cue of alias_cues.txt. When both end at
+ * person entities of their own (no short form of a longer name), the
+ * second's entity joins the first's. Works on
+ * the settled parent[] of join_partial_names, before apply_joins.
+ */
+static void join_text_aliases(erg_resolver *r, const char *text, const erg_doc *doc,
+                              const erg_mentions *mentions, const erg_local_entities *out)
+{
+    if (!r->gaz)
+        return;
+    for (size_t i = 0; i + 1 < mentions->n; i++) {
+        const erg_mention *a = &mentions->items[i], *b = &mentions->items[i + 1];
+        if (a->entity < 0 || b->entity < 0 || a->sentence != b->sentence ||
+            b->tok_first <= a->tok_end || b->tok_first - a->tok_end > 6)
+            continue;
+        int32_t ra = r->parent[a->entity], rb = r->parent[b->entity];
+        /* Both names as written, not short forms that joined a longer name
+         * ("named Alan, known as Victor" is neither Alan Brooke nor Victor Brooke). */
+        if (ra != a->entity || rb != b->entity || winning_type(r->votes[ra]) != ERG_TYPE_PERSON ||
+            winning_type(r->votes[rb]) != ERG_TYPE_PERSON || misc_only(r->votes[ra]) ||
+            misc_only(r->votes[rb]) || out->items[rb].name)
+            continue;
+        if (!alias_cue_before(r->gaz, text, doc, a->tok_end, b->tok_first - 1))
+            continue;
+        for (size_t e = 0; e < out->n; e++)
+            if (r->parent[e] == rb)
+                r->parent[e] = ra;
+    }
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
@@ -1784,6 +1833,7 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     }
     find_people_groups(r, text, doc, mentions, out);
     join_partial_names(r, out);
+    join_text_aliases(r, text, doc, mentions, out);
     if (apply_joins(r, mentions, out) != ERG_OK)
         return erg_error_oom(err);
     for (size_t e = 0; e < out->n; e++)
