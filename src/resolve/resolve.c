@@ -1035,9 +1035,9 @@ static bool head_of(const char *key, const char *head)
 /*
  * Is the person key `part` (two or more words) a shorter way of writing the
  * person key `key`: the same last word, and every other word of part, in
- * order, a word of key before its last or that word's initial ("henrik
- * angell" and "j h dearle" of "henrik august angell" and "john henry
- * dearle"; "c wyeth" of "newell convers wyeth")? part is the shorter key,
+ * order, a word of key before its last or that word's initial, the first
+ * word of part for the first of key ("anders tornquist" and "a b
+ * tornquist" of "anders bo tornquist")? part is the shorter key,
  * so that two forms never claim each other.
  */
 static bool person_variant(const char *key, const char *part)
@@ -1049,7 +1049,9 @@ static bool person_variant(const char *key, const char *part)
     for (const char *w = part; w < pl;) {
         size_t wn = strcspn(w, " ");
         bool mapped = false;
-        while (k < kl && !mapped) {
+        /* The first words go together: "Howard Flight" is no short form of a
+         * run-on "MP Howard Flight", nor "John Ash" of "Peter John Ash". */
+        while (k < kl && !mapped && (w != part || k == key)) {
             size_t kn = strcspn(k, " ");
             mapped = (kn == wn && strncmp(k, w, wn) == 0) || (wn == 1 && k[0] == w[0]);
             k += kn + 1;
