@@ -383,6 +383,104 @@ START_TEST(test_ambiguous_short_name_stays_unresolved)
 }
 END_TEST
 
+START_TEST(test_shorter_forms_of_a_full_name_share_its_surname)
+{
+    fixture f;
+    setup(&f, "Tornquist arrived first. Anders Bo Tornquist founded the firm. "
+              "Anders Tornquist and A. B. Tornquist are one man.");
+    mention(&f, "Tornquist", 0, ERG_TYPE_PERSON);
+    mention(&f, "Anders Bo Tornquist", 0, ERG_TYPE_PERSON);
+    mention(&f, "Anders Tornquist", 0, ERG_TYPE_PERSON);
+    mention(&f, "A. B. Tornquist", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].name, "Anders Bo Tornquist");
+    ck_assert_ptr_eq(entity_of(&f, "Tornquist", 0), &f.entities.items[0]);
+    ck_assert_ptr_eq(entity_of(&f, "A. B. Tornquist", 0), &f.entities.items[0]);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_shorter_form_of_two_names_stays_apart)
+{
+    fixture f;
+    setup(&f, "Jan Tornquist met Jon Tornquist. J. Tornquist left.");
+    mention(&f, "Jan Tornquist", 0, ERG_TYPE_PERSON);
+    mention(&f, "Jon Tornquist", 0, ERG_TYPE_PERSON);
+    mention(&f, "J. Tornquist", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 3);
+    ck_assert_str_eq(entity_of(&f, "J. Tornquist", 0)->name, "J. Tornquist");
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_surname_prefers_the_one_person_over_a_run_on)
+{
+    fixture f;
+    setup(&f, "Harriet Wexler wrote it. Senate Wexler was a headline. Wexler said so.");
+    mention(&f, "Harriet Wexler", 0, ERG_TYPE_PERSON);
+    mention(&f, "Senate Wexler", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Wexler", 2, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Wexler", 0), entity_of(&f, "Harriet Wexler", 0));
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(test_given_name_needs_a_person_context)
+{
+    fixture f;
+    setup_lists(&f, "Paris Quellmann arrived. The show moved to Paris in May. Paris sang.");
+    mention(&f, "Paris Quellmann", 0, ERG_TYPE_PERSON);
+    mention(&f, "Paris", 1, ERG_TYPE_PLACE);
+    resolve(&f);
+    ck_assert_ptr_ne(entity_of(&f, "Paris", 0), entity_of(&f, "Paris Quellmann", 0));
+    teardown_lists(&f);
+
+    setup_lists(&f, "Paris Quellmann arrived. Paris sang.");
+    mention(&f, "Paris Quellmann", 0, ERG_TYPE_PERSON);
+    mention(&f, "Paris", 1, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Paris", 0), entity_of(&f, "Paris Quellmann", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
+START_TEST(test_inner_surname_joins_its_one_owner)
+{
+    fixture f;
+    setup_lists(&f, "Tomas Arvelo Quintanar won. Arvelo thanked his team.");
+    mention(&f, "Tomas Arvelo Quintanar", 0, ERG_TYPE_PERSON);
+    mention(&f, "Arvelo", 1, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_ptr_eq(entity_of(&f, "Arvelo", 0), entity_of(&f, "Tomas Arvelo Quintanar", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
+START_TEST(test_second_name_given_by_the_text_joins)
+{
+    fixture f;
+    setup_lists(&f, "Mara Veldt (born Mara Oskarsdottir) sang. Oskarsdottir, known as Kip Veldt, "
+                    "left. Ann Pell met Tom Brack.");
+    mention(&f, "Mara Veldt", 0, ERG_TYPE_PERSON);
+    mention(&f, "Mara Oskarsdottir", 0, ERG_TYPE_PERSON);
+    mention(&f, "Oskarsdottir", 1, ERG_TYPE_PERSON);
+    mention(&f, "Kip Veldt", 0, ERG_TYPE_PERSON);
+    mention(&f, "Ann Pell", 0, ERG_TYPE_PERSON);
+    mention(&f, "Tom Brack", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "Mara Oskarsdottir", 0), entity_of(&f, "Mara Veldt", 0));
+    /* A short form that joined a longer name takes no second name. */
+    ck_assert_ptr_eq(entity_of(&f, "Oskarsdottir", 0), entity_of(&f, "Mara Veldt", 0));
+    ck_assert_ptr_ne(entity_of(&f, "Kip Veldt", 0), entity_of(&f, "Mara Veldt", 0));
+    ck_assert_ptr_ne(entity_of(&f, "Ann Pell", 0), entity_of(&f, "Tom Brack", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_acronym_defined_in_text)
 {
     fixture f;
@@ -784,6 +882,12 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_acronym_joins_only_one_fitting_name);
     tcase_add_test(tc, test_short_name_joins_full_name);
     tcase_add_test(tc, test_ambiguous_short_name_stays_unresolved);
+    tcase_add_test(tc, test_shorter_forms_of_a_full_name_share_its_surname);
+    tcase_add_test(tc, test_shorter_form_of_two_names_stays_apart);
+    tcase_add_test(tc, test_surname_prefers_the_one_person_over_a_run_on);
+    tcase_add_test(tc, test_given_name_needs_a_person_context);
+    tcase_add_test(tc, test_inner_surname_joins_its_one_owner);
+    tcase_add_test(tc, test_second_name_given_by_the_text_joins);
     tcase_add_test(tc, test_acronym_defined_in_text);
     tcase_add_test(tc, test_acronym_must_spell_the_name);
     tcase_add_test(tc, test_alias_list_gives_canonical_name_and_type);

@@ -188,7 +188,9 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * short_words.txt, and titles.tsv's titles used "strip" (lower case without
  * trailing dots: "mr", "colonel", words the resolver strips from the front
  * of a person's name), domain_labels.txt (lower case: "co", "com", second-
- * level labels that belong to a domain's public suffix, as in "bbc.co.uk").
+ * level labels that belong to a domain's public suffix, as in "bbc.co.uk"),
+ * alias_cues.txt (as written: "born", "known as", words before a person's
+ * second name).
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -215,7 +217,8 @@ typedef enum erg_word_list {
     ERG_LIST_ACRONYM_SKIP = 1 << 21,
     ERG_LIST_SHORT_WORD = 1 << 22,
     ERG_LIST_PERSON_TITLE = 1 << 23,
-    ERG_LIST_DOMAIN_LABEL = 1 << 24
+    ERG_LIST_DOMAIN_LABEL = 1 << 24,
+    ERG_LIST_ALIAS_CUE = 1 << 25
 } erg_word_list;
 
 /*

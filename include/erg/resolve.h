@@ -104,10 +104,19 @@ erg_status erg_resolver_add_alias(erg_resolver *r, const char *canonical, erg_ty
  * - an acronym defined in the text ("General Reconnaissance Bureau (GRB)")
  *   names the same entity as the full name wherever it appears;
  * - mentions with the same merge key are one entity;
+ * - a person name of several words that shortens exactly one longer person
+ *   name (the same last word, the other words in order or as initials:
+ *   "A. B. Tornquist" of "Anders Bo Tornquist") joins it;
  * - a one-word person name ("Park", "Kim") joins the one person of the
- *   article whose name starts or ends with that word; when two persons
- *   share it, the short mentions stay unresolved (entity -1) rather than
- *   being merged wrongly;
+ *   article whose name starts or ends with that word, before or after it
+ *   in the text (or, when it is no listed first name or place, has it as an
+ *   inner word of a name of three or four words); when two persons share
+ *   it, the short mentions stay unresolved (entity -1) rather than being
+ *   merged wrongly; a tagger's run-on ("Senate Wexler") does not count
+ *   against the one person; a given name alone that is a listed place
+ *   joins a person only when tagged a person;
+ * - a second name the text gives ("X (born Y)", "X, known as Y"; cues of
+ *   the gazetteer's alias_cues.txt) joins the person;
  * - a mention of one generic organization word ("the Ministry",
  *   "University") that joins no longer name of the article names nothing
  *   and is removed from mentions.

@@ -791,7 +791,8 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"generic_org_heads.txt", ERG_LIST_GENERIC_ORG, true},
                  {"acronym_skip_words.txt", ERG_LIST_ACRONYM_SKIP, true},
                  {"short_words.txt", ERG_LIST_SHORT_WORD, true},
-                 {"domain_labels.txt", ERG_LIST_DOMAIN_LABEL, true}};
+                 {"domain_labels.txt", ERG_LIST_DOMAIN_LABEL, true},
+                 {"alias_cues.txt", ERG_LIST_ALIAS_CUE, true}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         ld.exact = lists[i].exact;

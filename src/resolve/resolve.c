@@ -1033,6 +1033,125 @@ static bool head_of(const char *key, const char *head)
 }
 
 /*
+ * Is the person key `part` (two or more words) a shorter way of writing the
+ * person key `key`: the same last word, and every other word of part, in
+ * order, a word of key before its last or that word's initial, the first
+ * word of part for the first of key ("anders tornquist" and "a b
+ * tornquist" of "anders bo tornquist")? part is the shorter key,
+ * so that two forms never claim each other.
+ */
+static bool person_variant(const char *key, const char *part)
+{
+    const char *kl = strrchr(key, ' '), *pl = strrchr(part, ' ');
+    if (!kl || !pl || strcmp(kl, pl) != 0 || strlen(part) >= strlen(key))
+        return false;
+    const char *k = key;
+    for (const char *w = part; w < pl;) {
+        size_t wn = strcspn(w, " ");
+        bool mapped = false;
+        /* The first words go together: "Howard Flight" is no short form of a
+         * run-on "MP Howard Flight", nor "John Ash" of "Peter John Ash". */
+        while (k < kl && !mapped && (w != part || k == key)) {
+            size_t kn = strcspn(k, " ");
+            mapped = (kn == wn && strncmp(k, w, wn) == 0) || (wn == 1 && k[0] == w[0]);
+            k += kn + 1;
+        }
+        if (!mapped)
+            return false;
+        w += wn + 1;
+    }
+    return true;
+}
+
+/* The entity that e ends at along parent[] so far (e itself when unresolved). */
+static int32_t join_root(const erg_resolver *r, int32_t e)
+{
+    for (int hops = 0; hops < 64 && r->parent[e] >= 0 && r->parent[e] != e; hops++)
+        e = r->parent[e];
+    return e;
+}
+
+/* Up to two distinct entities a partial name could join, and whether there are more. */
+typedef struct join_candidates {
+    int32_t first, second;
+    int n; /* distinct roots seen, 3 meaning "three or more" */
+} join_candidates;
+
+static void candidates_add(join_candidates *c, int32_t root)
+{
+    if ((c->n >= 1 && c->first == root) || (c->n >= 2 && c->second == root))
+        return;
+    if (c->n == 0)
+        c->first = root;
+    else if (c->n == 1)
+        c->second = root;
+    if (c->n < 3)
+        c->n++;
+}
+
+/*
+ * A person name of several words that is a shorter way of writing exactly
+ * one longer person name of the article (person_variant) joins it, so that
+ * a surname both forms end with has one owner. Set before the partial
+ * names are joined; an ambiguous variant stays an entity of its own.
+ */
+static void join_person_variants(erg_resolver *r, const erg_local_entities *out)
+{
+    for (size_t e = 0; e < out->n; e++) {
+        const erg_local_entity *le = &out->items[e];
+        if (r->parent[e] != (int32_t)e || le->name || misc_only(r->votes[e]) ||
+            winning_type(r->votes[e]) != ERG_TYPE_PERSON || !strchr(le->key, ' '))
+            continue;
+        int32_t found = -1;
+        int matches = 0;
+        for (size_t f = 0; f < out->n; f++)
+            if (f != e && r->parent[f] != NOT_A_NAME && !r->title_only[f] &&
+                !misc_only(r->votes[f]) && winning_type(r->votes[f]) == ERG_TYPE_PERSON &&
+                person_variant(out->items[f].key, le->key)) {
+                found = (int32_t)f;
+                matches++;
+            }
+        if (matches == 1)
+            r->parent[e] = found;
+    }
+}
+
+/*
+ * The one person of the article whose name of three or four words has the
+ * one-word person name of entity e as an inner word ("Endara" of "Guillermo
+ * David Endara Galimany": a paternal surname), or -1. A listed first name
+ * ("Scott" of "Matthew Scott Porter") or place is a middle name or a place,
+ * not the name the person goes by.
+ */
+static int32_t inner_name_owner(const erg_resolver *r, const erg_local_entities *out, size_t e)
+{
+    const char *w = out->items[e].key;
+    size_t n = strlen(w);
+    if (!r->gaz || strchr(w, ' ') || n < 3 ||
+        erg_gazetteer_listed(r->gaz, ERG_LIST_FIRST_NAME | ERG_LIST_PLACE, w, n))
+        return -1;
+    join_candidates owners = {-1, -1, 0};
+    for (size_t f = 0; f < out->n; f++) {
+        const char *k = out->items[f].key;
+        const char *first = strchr(k, ' '), *last = strrchr(k, ' ');
+        if (f == e || r->parent[f] == NOT_A_NAME || r->title_only[f] || !first || first == last ||
+            misc_only(r->votes[f]) || winning_type(r->votes[f]) != ERG_TYPE_PERSON)
+            continue;
+        int spaces = 0;
+        for (const char *c = k; *c; c++)
+            spaces += *c == ' ';
+        if (spaces > 3)
+            continue;
+        for (const char *p = first + 1; p < last; p += strcspn(p, " ") + 1)
+            if (strcspn(p, " ") == n && strncmp(p, w, n) == 0) {
+                candidates_add(&owners, join_root(r, (int32_t)f));
+                break;
+            }
+    }
+    return owners.n == 1 ? owners.first : -1;
+}
+
+/*
  * Joins a partial name to the one longer name of the article that starts or
  * ends with it: "Park" -> "Park Geun-hye", "the Kim regime" -> Kim Jong-un,
  * "Reconnaissance Bureau" -> "General Reconnaissance Bureau", "the South"
@@ -1057,10 +1176,11 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             !out->items[e].name && (no_name_key(r->gaz, out->items[e].key) || r->people[e])
                 ? NOT_A_NAME
                 : (int32_t)e;
+    join_person_variants(r, out);
     for (size_t e = 0; e < out->n; e++) {
         const erg_local_entity *le = &out->items[e];
         bool misc = misc_only(r->votes[e]);
-        if (r->parent[e] == NOT_A_NAME)
+        if (r->parent[e] != (int32_t)e)
             continue;
         erg_type type = winning_type(r->votes[e]);
         bool acr = acronym_like(le);
@@ -1082,8 +1202,12 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             continue;
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
         bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(r->gaz, le->key);
-        int32_t found = -1, exact = -1;
-        int matches = 0, n_exact = 0;
+        int32_t exact = -1;
+        int n_exact = 0;
+        /* Counted by the entity each candidate ends at: "Dearle" has one owner
+         * when "J. H. Dearle" joined "John Henry Dearle". */
+        join_candidates all = {-1, -1, 0}, persons = {-1, -1, 0};
+        int32_t inner;
         for (size_t f = 0; f < out->n; f++) {
             if (f == e || misc_only(r->votes[f]) || r->title_only[f] || r->parent[f] == NOT_A_NAME)
                 continue;
@@ -1100,8 +1224,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                    acronym_of(r->gaz, le, &out->items[f]))))
                 continue;
             if (!key_has_edge_words(fk, le->key, prefix_ok) && !(generic && head_of(fk, le->key))) {
-                found = (int32_t)f; /* the short-form rules carry their own type checks */
-                matches++;
+                /* the short-form rules carry their own type checks */
+                candidates_add(&all, join_root(r, (int32_t)f));
                 /* The name without its legal suffix beats a longer name it starts. */
                 if (org_pair && legal_short_form(r->gaz, fk, le->key)) {
                     exact = (int32_t)f;
@@ -1110,6 +1234,11 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 continue;
             }
             if (misc && winning_type(r->votes[f]) != ERG_TYPE_PERSON)
+                continue;
+            /* A given name alone needs a person's context: a listed place that the
+             * tagger did not call a person ("moved to Paris") is not Paris Hilton. */
+            if (type != ERG_TYPE_PERSON && !key_has_edge_words(fk, le->key, false) && r->gaz &&
+                erg_gazetteer_listed(r->gaz, ERG_LIST_PLACE, le->key, strlen(le->key)))
                 continue;
             if (!misc && type == ERG_TYPE_AGENCY && ft == ERG_TYPE_AGENCY &&
                 !org_tail_ok(r->gaz, fk, le->key))
@@ -1125,15 +1254,21 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             if (type == ERG_TYPE_PERSON && winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
                 !key_has_edge_words(out->items[f].key, le->key, false))
                 continue;
-            found = (int32_t)f;
-            matches++;
+            candidates_add(&all, join_root(r, (int32_t)f));
+            if (ft == ERG_TYPE_PERSON)
+                candidates_add(&persons, join_root(r, (int32_t)f));
         }
-        if (matches == 1)
-            r->parent[e] = found;
+        if (all.n == 1)
+            r->parent[e] = all.first;
         else if (n_exact == 1)
             r->parent[e] = exact;
-        else if (matches > 1 && (misc || type == ERG_TYPE_PERSON))
+        else if (!misc && type == ERG_TYPE_PERSON && persons.n == 1)
+            r->parent[e] = persons.first; /* "Thurman" of one person, not of "Congress Thurman" */
+        else if (all.n > 1 && (misc || type == ERG_TYPE_PERSON))
             r->parent[e] = -2;
+        else if (all.n == 0 && !misc && type == ERG_TYPE_PERSON &&
+                 (inner = inner_name_owner(r, out, e)) >= 0)
+            r->parent[e] = inner;
         else if (misc)
             r->parent[e] = -1; /* MISC is never an entity of its own */
     }
@@ -1599,6 +1734,55 @@ static void extend_org_left(const erg_resolver *r, const char *text, const erg_d
     }
 }
 
+/*
+ * Is the token t (and, for an entry of two words, with the token before it,
+ * not before first) an entry of alias_cues.txt?
+ */
+static bool alias_cue_before(const erg_gazetteer *g, const char *text, const erg_doc *doc,
+                             uint32_t first, uint32_t t)
+{
+    const erg_token *w = &doc->tokens[t];
+    if (erg_gazetteer_listed(g, ERG_LIST_ALIAS_CUE, text + w->start, w->end - w->start))
+        return true;
+    if (t == first || doc->tokens[t - 1].end + 1 != w->start)
+        return false;
+    const erg_token *v = &doc->tokens[t - 1];
+    return erg_gazetteer_listed(g, ERG_LIST_ALIAS_CUE, text + v->start, w->end - v->start);
+}
+
+/*
+ * A person's second name that the text gives as one ("Mary Stone (born Mary
+ * Kell)", "Kell, known as Stone"): the next mention in the sentence, at most
+ * six tokens after, right after a cue of alias_cues.txt. When both end at
+ * person entities of their own (no short form of a longer name), the
+ * second's entity joins the first's. Works on
+ * the settled parent[] of join_partial_names, before apply_joins.
+ */
+static void join_text_aliases(erg_resolver *r, const char *text, const erg_doc *doc,
+                              const erg_mentions *mentions, const erg_local_entities *out)
+{
+    if (!r->gaz)
+        return;
+    for (size_t i = 0; i + 1 < mentions->n; i++) {
+        const erg_mention *a = &mentions->items[i], *b = &mentions->items[i + 1];
+        if (a->entity < 0 || b->entity < 0 || a->sentence != b->sentence ||
+            b->tok_first <= a->tok_end || b->tok_first - a->tok_end > 6)
+            continue;
+        int32_t ra = r->parent[a->entity], rb = r->parent[b->entity];
+        /* Both names as written, not short forms that joined a longer name
+         * ("named Alan, known as Victor" is neither Alan Brooke nor Victor Brooke). */
+        if (ra != a->entity || rb != b->entity || winning_type(r->votes[ra]) != ERG_TYPE_PERSON ||
+            winning_type(r->votes[rb]) != ERG_TYPE_PERSON || misc_only(r->votes[ra]) ||
+            misc_only(r->votes[rb]) || out->items[rb].name)
+            continue;
+        if (!alias_cue_before(r->gaz, text, doc, a->tok_end, b->tok_first - 1))
+            continue;
+        for (size_t e = 0; e < out->n; e++)
+            if (r->parent[e] == rb)
+                r->parent[e] = ra;
+    }
+}
+
 erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc *doc,
                                erg_mentions *mentions, erg_local_entities *out, erg_error *err)
 {
@@ -1651,6 +1835,7 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     }
     find_people_groups(r, text, doc, mentions, out);
     join_partial_names(r, out);
+    join_text_aliases(r, text, doc, mentions, out);
     if (apply_joins(r, mentions, out) != ERG_OK)
         return erg_error_oom(err);
     for (size_t e = 0; e < out->n; e++)
