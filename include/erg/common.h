@@ -160,13 +160,19 @@ erg_status erg_type_mask_parse(const char *list, unsigned *mask, erg_error *err)
 /*
  * An output file written under a temporary name in the same folder and
  * renamed into place by erg_outfile_commit, so that a failed run never leaves
- * a truncated file. The path "-" writes to stdout (nothing to rename).
+ * a truncated file. The path "-" writes to stdout (nothing to rename). A
+ * path that exists and is no regular file (a FIFO, a device such as
+ * /dev/null, a terminal) is opened and written directly, as the shell's >
+ * would: it is never replaced. A symbolic link to a file has that file
+ * replaced (the temporary file goes beside it), and the link stays. A file
+ * replaced keeps its permission bits, and its owner when the process may
+ * give it.
  * Caller-owned struct.
  */
 typedef struct erg_outfile {
     FILE *fp;       /* write here between open and commit */
     char *path;     /* final path (owned) */
-    char *tmp_path; /* temporary path (owned), NULL for stdout */
+    char *tmp_path; /* temporary path (owned), NULL for stdout and a path written directly */
 } erg_outfile;
 
 /* Opens the temporary file. ERG_EIO with err filled when it cannot be created. */

@@ -1,3 +1,6 @@
+/* realpath is XSI. */
+#define _XOPEN_SOURCE 700
+
 #include "erg/common.h"
 
 #include <errno.h>
@@ -17,32 +20,63 @@ erg_status erg_outfile_open(erg_outfile *of, const char *path, erg_error *err)
         of->path = erg_strdup(path);
         return of->path ? ERG_OK : erg_error_oom(err);
     }
-    size_t n = strlen(path);
-    of->path = erg_strdup(path);
+    struct stat lsb, sb;
+    bool exists = stat(path, &sb) == 0;
+    if (exists && !S_ISREG(sb.st_mode)) {
+        /* A FIFO, a device, a terminal: write to it as the shell's > would, never replace it. */
+        of->path = erg_strdup(path);
+        if (!of->path)
+            return erg_error_oom(err);
+        if (!(of->fp = fopen(path, "w"))) {
+            int e = errno;
+            erg_outfile_abort(of);
+            return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot open: %s", strerror(e));
+        }
+        return ERG_OK;
+    }
+    /* A link to a file: the file it names is replaced, and the link stays. */
+    char *target = NULL;
+    if (exists && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode) &&
+        !(target = realpath(path, NULL)))
+        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot follow the link: %s",
+                             strerror(errno));
+    of->path = target ? target : erg_strdup(path);
+    size_t n = of->path ? strlen(of->path) : 0;
     of->tmp_path = malloc(n + 16);
     if (!of->path || !of->tmp_path) {
         erg_outfile_abort(of);
         return erg_error_oom(err);
     }
+    path = of->path;
     snprintf(of->tmp_path, n + 16, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(of->tmp_path);
     if (fd < 0) {
-        int e = errno;
+        /* path is of->path: named before it goes */
+        erg_status st =
+            erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create: %s", strerror(errno));
         free(of->tmp_path);
         of->tmp_path = NULL;
         erg_outfile_abort(of);
-        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create: %s", strerror(e));
+        return st;
     }
-    /* mkstemp creates 0600; a graph file is not a secret, so follow the umask. */
-    mode_t um = umask(0);
-    umask(um);
-    fchmod(fd, 0666 & ~um);
+    if (exists) {
+        /* The file replaced keeps its mode (and, when we may, its owner). */
+        fchmod(fd, sb.st_mode & 07777);
+        if (fchown(fd, sb.st_uid, sb.st_gid) != 0)
+            (void)0; /* not ours to give away: the file is then the writer's */
+    } else {
+        /* mkstemp creates 0600; a graph file is not a secret, so follow the umask. */
+        mode_t um = umask(0);
+        umask(um);
+        fchmod(fd, 0666 & ~um);
+    }
     of->fp = fdopen(fd, "w");
     if (!of->fp) {
-        int e = errno;
+        erg_status st =
+            erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create: %s", strerror(errno));
         close(fd);
         erg_outfile_abort(of);
-        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot create: %s", strerror(e));
+        return st;
     }
     return ERG_OK;
 }
@@ -61,6 +95,10 @@ erg_status erg_outfile_commit(erg_outfile *of, erg_error *err)
         of->fp = NULL;
         if (!e && rename(of->tmp_path, of->path) != 0)
             e = errno;
+    } else if (of->fp != stdout) {
+        if (fclose(of->fp) != 0 && !e)
+            e = errno;
+        of->fp = NULL;
     }
     if (e) {
         st = erg_error_set(err, ERG_EIO, of->path, 0, -1, "cannot write: %s", strerror(e));
@@ -81,8 +119,10 @@ void erg_outfile_abort(erg_outfile *of)
         if (of->fp)
             fclose(of->fp);
         unlink(of->tmp_path);
-    } else if (of->fp) {
+    } else if (of->fp == stdout) {
         fflush(of->fp);
+    } else if (of->fp) {
+        fclose(of->fp);
     }
     free(of->tmp_path);
     free(of->path);
