@@ -71,6 +71,13 @@ const char *erg_date_format(const erg_date *d, char *buf);
 int32_t erg_date_first_day(const erg_date *d);
 int32_t erg_date_last_day(const erg_date *d);
 
+/*
+ * The first and the last day the date covers, as dates known to the day
+ * ("1987-02" -> 1987-02-01 and 1987-02-28). d must be valid.
+ */
+erg_date erg_date_start(const erg_date *d);
+erg_date erg_date_end(const erg_date *d);
+
 /* ---- articles ---------------------------------------------------------------- */
 
 typedef struct erg_article {

@@ -82,43 +82,21 @@ static void value_num(gx *c, const char *id, double v, bool is_int)
         value_str(c, id, erg_graph_format_number(v, is_int, num, sizeof num));
 }
 
-/*
- * The number a node's viz:size comes from: the first attribute (the first
- * --rank measure) when there is one, else log2(1 + mentions). NaN when the
- * node has no value for that attribute.
- */
-/* "YYYY-MM-DD" of a valid date (year 1..9999). */
-static void put_day(char out[11], int y, int m, int d)
-{
-    const int v[3] = {y, m, d}, width[3] = {4, 2, 2};
-    char *p = out;
-    for (int k = 0; k < 3; k++) {
-        if (k)
-            *p++ = '-';
-        for (int i = width[k] - 1, x = v[k]; i >= 0; i--, x /= 10)
-            p[i] = (char)('0' + x % 10);
-        p += width[k];
-    }
-    *p = '\0';
-}
-
 /* The first and last day (YYYY-MM-DD) of a normalized date ("1987-02" -> 1987-02-01, 1987-02-28).
  */
-static void day_bounds(const char *date, char first[11], char last[11])
+static void day_bounds(const char *date, char first[ERG_DATE_TEXT_MAX],
+                       char last[ERG_DATE_TEXT_MAX])
 {
-    static const int month_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    size_t n = strlen(date);
-    int y = atoi(date), m = n >= 7 ? atoi(date + 5) : 0;
-    if (n >= 10) {
-        memcpy(first, date, 11);
-        memcpy(last, date, 11);
+    erg_date d;
+    if (erg_date_parse(date, strlen(date), &d) != ERG_OK) {
+        /* A day the loader let through but no calendar has ("1987-02-30"): as it is. */
+        snprintf(first, ERG_DATE_TEXT_MAX, "%s", date);
+        snprintf(last, ERG_DATE_TEXT_MAX, "%s", date);
         return;
     }
-    int m1 = m ? m : 1, m2 = m ? m : 12;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int d2 = month_days[m2 - 1] + (m2 == 2 && leap);
-    put_day(first, y, m1, 1);
-    put_day(last, y, m2, d2);
+    erg_date s = erg_date_start(&d), e = erg_date_end(&d);
+    erg_date_format(&s, first);
+    erg_date_format(&e, last);
 }
 
 static void spell(gx *c, const char *first, const char *last)
@@ -155,6 +133,11 @@ static void write_spells(gx *c, const erg_tally *t, size_t n)
     }
 }
 
+/*
+ * The number a node's viz:size comes from: the first attribute (the first
+ * --rank measure) when there is one, else log2(1 + mentions). NaN when the
+ * node has no value for that attribute.
+ */
 static double size_basis(const erg_entity *e, size_t i, const erg_export_options *o)
 {
     return o->n_attrs ? o->attrs[0].values[i] : log2(1.0 + e->mentions);

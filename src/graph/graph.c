@@ -679,6 +679,9 @@ void erg_graph_i_day_text(const char *date, bool last, char out[11])
  */
 static int date_cmp(const char *a, const char *b, bool last)
 {
+    /* Dates of one precision order as their text: the common case, with no padding. */
+    if (a == b || strlen(a) == strlen(b))
+        return strcmp(a, b);
     if (erg_graph_i_date_ok(a) && erg_graph_i_date_ok(b)) {
         char x[11], y[11];
         erg_graph_i_day_text(a, last, x);

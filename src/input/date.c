@@ -409,13 +409,25 @@ static int32_t days_from_civil(int y, int m, int d)
     return (int32_t)(era * 146097 + doe - 719468);
 }
 
+erg_date erg_date_start(const erg_date *d)
+{
+    return (erg_date){d->year, d->month ? d->month : 1, d->day ? d->day : 1};
+}
+
+erg_date erg_date_end(const erg_date *d)
+{
+    int m = d->month ? d->month : 12;
+    return (erg_date){d->year, m, d->day ? d->day : month_days(d->year, m)};
+}
+
 int32_t erg_date_first_day(const erg_date *d)
 {
-    return days_from_civil(d->year, d->month ? d->month : 1, d->day ? d->day : 1);
+    erg_date s = erg_date_start(d);
+    return days_from_civil(s.year, s.month, s.day);
 }
 
 int32_t erg_date_last_day(const erg_date *d)
 {
-    int m = d->month ? d->month : 12;
-    return days_from_civil(d->year, m, d->day ? d->day : month_days(d->year, m));
+    erg_date e = erg_date_end(d);
+    return days_from_civil(e.year, e.month, e.day);
 }

@@ -226,6 +226,23 @@ static erg_status write_partial(writer *w, const erg_graph *partial)
     return st;
 }
 
+/* The rows of one record's timeline (the prepared statement is entity_ or edge_timeline's). */
+static erg_status write_timeline(writer *w, size_t owner, const erg_tally *t, size_t n, bool weight)
+{
+    erg_status st = ERG_OK;
+    for (size_t k = 0; st == ERG_OK && k < n; k++) {
+        sqlite3_bind_int64(w->st, 1, (sqlite3_int64)owner);
+        bind_text(w, 2, t[k].date);
+        bind_text(w, 3, t[k].outlet);
+        sqlite3_bind_int64(w->st, 4, t[k].count);
+        sqlite3_bind_int64(w->st, 5, t[k].articles);
+        if (weight)
+            sqlite3_bind_double(w->st, 6, (double)t[k].wunits / (double)ERG_WEIGHT_UNIT);
+        st = step(w);
+    }
+    return st;
+}
+
 /* The entities table, with a column per score and one for the community when extras has them. */
 static erg_status create_entities(writer *w, const erg_export_options *x)
 {
@@ -305,15 +322,7 @@ static erg_status write_entities(writer *w, const erg_graph *g, const erg_export
         st = prepare(w, "INSERT INTO entity_timeline VALUES (?,?,?,?,?)");
     for (size_t i = 0; st == ERG_OK && i < n; i++) {
         const erg_entity *e = erg_graph_entity(g, i);
-        for (size_t k = 0; st == ERG_OK && k < e->n_timeline; k++) {
-            const erg_tally *t = &e->timeline[k];
-            sqlite3_bind_int64(w->st, 1, (sqlite3_int64)i + 1);
-            bind_text(w, 2, t->date);
-            bind_text(w, 3, t->outlet);
-            sqlite3_bind_int64(w->st, 4, t->count);
-            sqlite3_bind_int64(w->st, 5, t->articles);
-            st = step(w);
-        }
+        st = write_timeline(w, i + 1, e->timeline, e->n_timeline, false);
     }
     if (st == ERG_OK)
         st = prepare(w, "INSERT INTO aliases VALUES (?,?,?,?)");
@@ -411,16 +420,7 @@ static erg_status write_edges(writer *w, const erg_graph *g)
         st = prepare(w, "INSERT INTO edge_timeline VALUES (?,?,?,?,?,?)");
     for (size_t j = 0; st == ERG_OK && j < m; j++) {
         const erg_edge *d = erg_graph_edge(g, j);
-        for (size_t k = 0; st == ERG_OK && k < d->n_timeline; k++) {
-            const erg_tally *t = &d->timeline[k];
-            sqlite3_bind_int64(w->st, 1, (sqlite3_int64)j + 1);
-            bind_text(w, 2, t->date);
-            bind_text(w, 3, t->outlet);
-            sqlite3_bind_int64(w->st, 4, t->count);
-            sqlite3_bind_int64(w->st, 5, t->articles);
-            sqlite3_bind_double(w->st, 6, (double)t->wunits / (double)ERG_WEIGHT_UNIT);
-            st = step(w);
-        }
+        st = write_timeline(w, j + 1, d->timeline, d->n_timeline, true);
     }
     if (st == ERG_OK)
         st = prepare(w, "INSERT INTO edge_outlets VALUES (?,?)");
