@@ -127,6 +127,44 @@ uint64_t erg_hash_more(uint64_t h, const void *data, size_t n);
 /* Final avalanche step applied by erg_hash; exposed for incremental use. */
 uint64_t erg_hash_mix(uint64_t h);
 
+/*
+ * How erg_buf_put_escaped shows tab, line feed and carriage return: escaped
+ * like every other control character, as one space each (a table cell), or
+ * as they are (a message of several lines).
+ */
+typedef enum erg_escape_ws {
+    ERG_ESCAPE_WS_ESCAPED,
+    ERG_ESCAPE_WS_SPACE,
+    ERG_ESCAPE_WS_KEEP,
+} erg_escape_ws;
+
+/*
+ * Appends the n bytes of s to b as text that is safe on a terminal: C0
+ * controls, DEL and bytes that are not UTF-8 become \xHH (ESC is \x1b); C1
+ * controls (U+0080-U+009F), the bidirectional controls (erg_is_bidi_control)
+ * and U+2028/U+2029 become \uHHHH; tab, line feed and carriage return as ws
+ * says. Everything else, backslashes included, is copied. b keeps what it
+ * held before. ERG_ENOMEM when b cannot grow. O(n).
+ */
+erg_status erg_buf_put_escaped(erg_buf *b, const char *s, size_t n, erg_escape_ws ws);
+
+/*
+ * The bidirectional formatting characters that reorder the text after them:
+ * embeddings and overrides U+202A-U+202E and isolates U+2066-U+2069. Display
+ * names never hold them (erg_strip_bidi_overrides).
+ */
+bool erg_is_bidi_override(uint32_t cp);
+/* Those and the marks U+200E, U+200F, U+061C: what erg_buf_put_escaped escapes. */
+bool erg_is_bidi_control(uint32_t cp);
+/* Whether the UTF-8 string s (NULL: false) holds an erg_is_bidi_override character. */
+bool erg_has_bidi_override(const char *s);
+/*
+ * Removes the erg_is_bidi_override characters from the NUL-terminated s in
+ * place (NULL: nothing); bytes that are not UTF-8 are kept. Returns the new
+ * length. O(length).
+ */
+size_t erg_strip_bidi_overrides(char *s);
+
 /* malloc'd copy of s (or of its first n bytes); NULL when out of memory or s is NULL. */
 char *erg_strdup(const char *s);
 char *erg_strndup(const char *s, size_t n);

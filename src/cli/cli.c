@@ -10,14 +10,59 @@
 #include <time.h>
 #include <unistd.h>
 
+/*
+ * Prints prefix and the formatted message to stderr, with its control
+ * characters (but tab and line breaks) and bidirectional controls escaped:
+ * messages quote names and file names, which can hold anything.
+ */
+static void vsay(const char *prefix, const char *fmt, va_list ap)
+{
+    erg_buf raw, shown;
+    erg_buf_init(&raw);
+    erg_buf_init(&shown);
+    char *text = NULL;
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0 && erg_buf_reserve(&raw, (size_t)n) == ERG_OK) {
+        vsnprintf(raw.data, (size_t)n + 1, fmt, ap2);
+        raw.len = (size_t)n;
+        if (erg_buf_put_escaped(&shown, raw.data, raw.len, ERG_ESCAPE_WS_KEEP) == ERG_OK)
+            text = shown.data;
+    }
+    va_end(ap2);
+    fprintf(stderr, "%s%s\n", prefix, text ? text : "out of memory");
+    erg_buf_release(&raw);
+    erg_buf_release(&shown);
+}
+
+static void say(const char *prefix, const char *fmt, ...) ERG_PRINTF(2, 3);
+
+static void say(const char *prefix, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(prefix, fmt, ap);
+    va_end(ap);
+}
+
+const char *cli_show(erg_buf *b, const char *s)
+{
+    erg_buf_clear(b);
+    if (erg_buf_put_escaped(b, s ? s : "", s ? strlen(s) : 0, ERG_ESCAPE_WS_SPACE) != ERG_OK ||
+        !b->data)
+        return "";
+    return b->data;
+}
+
 int cli_fail(const erg_error *err)
 {
     if (err->source[0] && err->line > 0)
-        fprintf(stderr, "erg: '%s:%ld': %s\n", err->source, err->line, err->text);
+        say("erg: ", "'%s:%ld': %s", err->source, err->line, err->text);
     else if (err->source[0])
-        fprintf(stderr, "erg: '%s': %s\n", err->source, err->text);
+        say("erg: ", "'%s': %s", err->source, err->text);
     else
-        fprintf(stderr, "erg: %s\n", err->text[0] ? err->text : erg_status_string(err->status));
+        say("erg: ", "%s", err->text[0] ? err->text : erg_status_string(err->status));
     return CLI_FAIL;
 }
 
@@ -25,18 +70,14 @@ int cli_failf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("erg: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsay("erg: ", fmt, ap);
     va_end(ap);
     return CLI_FAIL;
 }
 
 int cli_vusage(const char *cmd, const char *fmt, va_list ap)
 {
-    fputs("erg: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsay("erg: ", fmt, ap);
     if (cmd)
         fprintf(stderr, "Try 'erg %s --help'.\n", cmd);
     else
@@ -109,9 +150,7 @@ void cli_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("erg: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsay("erg: warning: ", fmt, ap);
     va_end(ap);
 }
 

@@ -72,6 +72,16 @@ bool cli_parse_real(const char *s, double *out);
 /* Parses an --iterations value: N >= 1, or "stable" (0). false when it is neither. */
 bool cli_parse_iterations(const char *s, int *out);
 
+/*
+ * s (NULL: "") as text that is safe on a terminal, in b (cleared first,
+ * caller-owned): control and bidirectional characters escaped
+ * (erg_buf_put_escaped), tabs and line breaks as spaces. Returns b's text,
+ * "" when out of memory. Every name, sentence, title or outlet that erg
+ * prints outside a query table goes through it; cli_fail, cli_failf,
+ * cli_usage and cli_warn escape their whole message.
+ */
+const char *cli_show(erg_buf *b, const char *s);
+
 /* Prints `erg: warning: <formatted>` to stderr. */
 void cli_warn(const char *fmt, ...) ERG_PRINTF(1, 2);
 

@@ -162,8 +162,12 @@ static void print_errors(error_table *t, long limit)
         qsort(t->slots, w, sizeof *t->slots, cmp_error);
     printf("\nmost frequent span errors (%zu distinct%s):\n", w,
            t->failed ? "; out of memory, list incomplete" : "");
+    erg_buf shown;
+    erg_buf_init(&shown);
     for (size_t i = 0; i < w && (long)i < limit; i++)
-        printf("%6llu  %s\n", (unsigned long long)t->slots[i].count, t->slots[i].text);
+        printf("%6llu  %s\n", (unsigned long long)t->slots[i].count,
+               cli_show(&shown, t->slots[i].text));
+    erg_buf_release(&shown);
 }
 
 static void error_table_release(error_table *t)

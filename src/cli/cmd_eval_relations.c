@@ -507,16 +507,20 @@ static erg_status end_key(eval_state *e, const char *text, int32_t span, erg_buf
 static void print_pair(const char *what, const triple *t, const char *source, const char *id,
                        const char *text)
 {
-    printf("%-5s %-9s '%s' -> '%s' [%s %.8s]: ", what, sk_names[t->kind], t->na, t->nb, source, id);
+    erg_buf sh[5];
+    for (size_t k = 0; k < sizeof sh / sizeof *sh; k++)
+        erg_buf_init(&sh[k]);
+    printf("%-5s %-9s '%s' -> '%s' [%s %.8s]: ", what, sk_names[t->kind], cli_show(&sh[0], t->na),
+           cli_show(&sh[1], t->nb), cli_show(&sh[2], source), cli_show(&sh[3], id));
     uint32_t n = t->hi - t->lo;
     bool cut = n > 240;
     if (cut)
         n = 240;
-    for (uint32_t i = 0; i < n; i++) {
-        char ch = text[t->lo + i];
-        putchar(ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch);
-    }
+    if (erg_buf_put_escaped(&sh[4], text + t->lo, n, ERG_ESCAPE_WS_SPACE) == ERG_OK && sh[4].data)
+        fputs(sh[4].data, stdout);
     puts(cut ? "..." : "");
+    for (size_t k = 0; k < sizeof sh / sizeof *sh; k++)
+        erg_buf_release(&sh[k]);
 }
 
 static erg_status eval_document(eval_state *e, const char *source, const json_t *d,

@@ -150,14 +150,23 @@ static void debug_blanked(void *ctx, const erg_article *art, const erg_article *
 {
     (void)ctx;
     const char *t = art->text, *end = t + art->text_len;
+    erg_buf line, src;
+    erg_buf_init(&line);
+    erg_buf_init(&src);
     while (t < end) {
         const char *nl = memchr(t, '\n', (size_t)(end - t));
         const char *stop = nl ? nl : end;
         size_t off = (size_t)(t - art->text), n = (size_t)(stop - t);
-        if (n && memcmp(blanked->text + off, t, n) != 0)
-            fprintf(stderr, "boilerplate\t%s\t%.*s\n", art->source ? art->source : "", (int)n, t);
+        if (n && memcmp(blanked->text + off, t, n) != 0) {
+            /* Raw article text: escaped for the terminal (cli_show), one line each. */
+            erg_buf_clear(&line);
+            if (erg_buf_put_escaped(&line, t, n, ERG_ESCAPE_WS_SPACE) == ERG_OK && line.data)
+                fprintf(stderr, "boilerplate\t%s\t%s\n", cli_show(&src, art->source), line.data);
+        }
         t = nl ? nl + 1 : end;
     }
+    erg_buf_release(&line);
+    erg_buf_release(&src);
 }
 
 int cli_open_reader(char **paths, size_t n_paths, const cli_read_options *o,

@@ -55,13 +55,12 @@ static void cell_text(const json_t *v, query_format f, unsigned decimals, erg_bu
     }
     switch (json_typeof(v)) {
     case JSON_STRING: {
-        const char *s = json_string_value(v);
-        size_t n = json_string_length(v);
-        for (size_t i = 0; i < n; i++) {
-            char c = s[i];
-            /* A newline or tab inside a cell would break the row in every format but JSON. */
-            erg_buf_putc(out, (c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
-        }
+        /*
+         * A newline or tab inside a cell would break the row in every format
+         * but JSON; other control characters (ESC starts a terminal's escape
+         * sequences) and bidirectional controls are shown as escapes.
+         */
+        erg_buf_put_escaped(out, json_string_value(v), json_string_length(v), ERG_ESCAPE_WS_SPACE);
         return;
     }
     case JSON_INTEGER:

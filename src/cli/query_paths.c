@@ -279,7 +279,11 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                                           query_entity_json(q, b), "edges", edges));
     }
     if (q->format == QUERY_TABLE) {
-        printf("%s - %s\n", erg_graph_entity(g, a)->name, erg_graph_entity(g, b)->name);
+        erg_buf sh[6];
+        for (size_t k = 0; k < sizeof sh / sizeof *sh; k++)
+            erg_buf_init(&sh[k]);
+        printf("%s - %s\n", cli_show(&sh[0], erg_graph_entity(g, a)->name),
+               cli_show(&sh[1], erg_graph_entity(g, b)->name));
         size_t i;
         json_t *item;
         json_array_foreach(edges, i, item)
@@ -294,11 +298,12 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                    (long long)json_integer_value(json_object_get(item, "count")), (long long)arts,
                    arts == 1 ? "" : "s");
             if (first)
-                printf(", %s to %s", first, last ? last : first);
+                printf(", %s to %s", cli_show(&sh[4], first),
+                       cli_show(&sh[5], last ? last : first));
             json_t *outlets = json_object_get(item, "outlets");
             for (size_t o = 0; o < json_array_size(outlets); o++)
-                printf("%s%s",
-                       o ? ", " : "; outlets: ", json_string_value(json_array_get(outlets, o)));
+                printf("%s%s", o ? ", " : "; outlets: ",
+                       cli_show(&sh[0], json_string_value(json_array_get(outlets, o))));
             putchar('\n');
             /* Sentences in full: a terminal table would cut them, and they are the point. */
             json_t *ev;
@@ -308,13 +313,15 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                 const char *date = json_string_value(json_object_get(ev, "date"));
                 const char *source = json_string_value(json_object_get(ev, "source"));
                 printf("    %s, bytes %lld-%lld%s%s%s%s:\n      %s\n",
-                       json_string_value(json_object_get(ev, "article")),
+                       cli_show(&sh[0], json_string_value(json_object_get(ev, "article"))),
                        (long long)json_integer_value(json_object_get(ev, "start")),
                        (long long)json_integer_value(json_object_get(ev, "end")), date ? ", " : "",
-                       date ? date : "", source ? ", " : "", source ? source : "",
-                       json_string_value(json_object_get(ev, "sentence")));
+                       cli_show(&sh[1], date), source ? ", " : "", cli_show(&sh[2], source),
+                       cli_show(&sh[3], json_string_value(json_object_get(ev, "sentence"))));
             }
         }
+        for (size_t k = 0; k < sizeof sh / sizeof *sh; k++)
+            erg_buf_release(&sh[k]);
         json_decref(edges);
         json_decref(flat);
         return CLI_OK;
