@@ -75,6 +75,37 @@ static erg_graph *build_empty(void)
     return g;
 }
 
+/*
+ * s (malloc'd, freed here) with every quoted node id "n<index>" replaced by
+ * the quoted key of that entity ('"' and '\\' escaped as DOT does), so the
+ * checks below can name entities by key. A new malloc'd string.
+ */
+static char *keyed(const erg_graph *g, char *s)
+{
+    erg_buf b;
+    erg_buf_init(&b);
+    for (const char *p = s; *p;) {
+        char *end;
+        if (p[0] == '"' && p[1] == 'n' && p[2] >= '0' && p[2] <= '9') {
+            unsigned long i = strtoul(p + 2, &end, 10);
+            if (*end == '"' && i < erg_graph_entity_count(g)) {
+                erg_buf_putc(&b, '"');
+                for (const char *k = erg_graph_entity(g, i)->key; *k; k++) {
+                    if (*k == '"' || *k == '\\')
+                        erg_buf_putc(&b, '\\');
+                    erg_buf_putc(&b, *k);
+                }
+                erg_buf_putc(&b, '"');
+                p = end + 1;
+                continue;
+            }
+        }
+        erg_buf_putc(&b, *p++);
+    }
+    free(s);
+    return erg_buf_steal(&b);
+}
+
 static void write_file(const erg_graph *g, erg_format fmt, const char *path)
 {
     erg_error err;
@@ -167,7 +198,7 @@ START_TEST(test_graphml_news)
     write_file(g, ERG_FORMAT_GRAPHML, path);
     ck_assert_int_eq(check_graphml(path, 5, 10), 0);
 
-    char *s = slurp(path);
+    char *s = keyed(g, slurp(path));
     ck_assert(strstr(s, "edgedefault=\"undirected\"") != NULL);
     ck_assert(strstr(s, "directed=\"true\"") == NULL);
     ck_assert(strstr(s, "attr.name=\"r\" attr.type=\"int\"") != NULL);
@@ -214,21 +245,37 @@ START_TEST(test_graphml_escaping)
     for (xmlNodePtr n = graph->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "node"))
             continue;
+        /* The id is n and the index; the key is data. */
         xmlChar *id = xmlGetProp(n, BAD_CAST "id");
-        long i = erg_graph_find_key(g, (const char *)id);
-        ck_assert_msg(i >= 0, "node id '%s' is not a key", id);
+        ck_assert(id && id[0] == 'n');
+        long i = strtol((const char *)id + 1, NULL, 10);
+        ck_assert_msg(i >= 0 && (size_t)i < N_TRICKY, "node id '%s' is not n and an index", id);
         const erg_entity *e = erg_graph_entity(g, (size_t)i);
         for (xmlNodePtr d = n->children; d; d = d->next) {
             if (d->type != XML_ELEMENT_NODE)
                 continue;
             xmlChar *key = xmlGetProp(d, BAD_CAST "key");
+            if (xmlStrEqual(key, BAD_CAST "key")) {
+                xmlChar *k = xmlNodeGetContent(d);
+                ck_assert_str_eq((const char *)k, e->key);
+                xmlFree(k);
+            }
             if (xmlStrEqual(key, BAD_CAST "label")) {
                 xmlChar *label = xmlNodeGetContent(d);
+                /* A control character other than tab and line breaks is its control picture. */
                 char want[256];
-                snprintf(want, sizeof want, "%s", e->name);
-                for (char *p = want; *p; p++)
-                    if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t')
-                        *p = ' ';
+                size_t w = 0;
+                for (const char *p = e->name; *p && w + 4 < sizeof want; p++) {
+                    unsigned char c = (unsigned char)*p;
+                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                        want[w++] = '\xE2';
+                        want[w++] = '\x90';
+                        want[w++] = (char)(0x80 + c);
+                    } else {
+                        want[w++] = *p;
+                    }
+                }
+                want[w] = '\0';
                 ck_assert_str_eq((const char *)label, want);
                 xmlFree(label);
                 seen++;
@@ -265,7 +312,7 @@ START_TEST(test_dot_renders_cleanly)
         ck_assert_msg(rc == 0, "graph %d: dot exited with %d: %s", i, rc, errors);
         ck_assert_msg(errors[0] == '\0', "graph %d: dot said: %s", i, errors);
         free(errors);
-        char *s = slurp(path);
+        char *s = keyed(graphs[i], slurp(path));
         ck_assert(strncmp(s, "graph \"erg\" {\n", 14) == 0);
         ck_assert(strstr(s, "->") == NULL);
         if (i == 0) {
@@ -329,7 +376,7 @@ START_TEST(test_export_file)
     int status = 0;
     ck_assert_int_eq(waitpid(pid, &status, 0), pid);
     ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    a = slurp(path);
+    a = keyed(g, slurp(path));
     ck_assert(strncmp(a, "graph \"erg\" {", 13) == 0);
     ck_assert(strstr(a, "\"reuters\" -- \"kcna\" [dir=forward") != NULL);
     free(a);
@@ -427,6 +474,7 @@ START_TEST(test_export_options)
     char cmd[1024];
     snprintf(cmd, sizeof cmd,
              "/usr/bin/python3 -c 'import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
+             "g = nx.relabel_nodes(g, {v: d[\"key\"] for v, d in g.nodes(data=True)}); "
              "n = g.nodes; sys.exit(not (n[\"yonhap\"][\"pagerank\"] == 1/3 and "
              "\"pagerank\" not in n[\"moon jae in\"] and \"community\" not in n[\"yonhap\"] and "
              "n[\"reuters\"][\"community\"] == 13 and n[\"kim jong un\"][\"degree\"] == 4 and "
@@ -443,7 +491,7 @@ START_TEST(test_export_options)
     ck_assert_int_eq(render_dot(dir, path, &errors), 0);
     ck_assert_msg(errors[0] == '\0', "dot said: %s", errors);
     free(errors);
-    s = slurp(path);
+    s = keyed(g, slurp(path));
     ck_assert(strstr(s, "\"kcna\" [label=\"KCNA\", shape=note, fillcolor=\"#8DD3C7\", "
                         "color=\"#595959\""));
     ck_assert(
@@ -513,7 +561,8 @@ START_TEST(test_csv_quoting)
     snprintf(path, sizeof path, "%s/out/nodes.csv", dir);
     char *nodes = slurp(path);
     /* quotes doubled inside a quoted field; a line break made a space, the field quoted */
-    ck_assert_ptr_nonnull(strstr(nodes, "\r\n\"say \"\"hi\"\"\",\"Say \"\"Hi\"\" \\ Boss\","));
+    ck_assert_ptr_nonnull(strstr(nodes, ",\"Say \"\"Hi\"\" \\ Boss\",n"));
+    ck_assert_ptr_nonnull(strstr(nodes, ",Person,\"say \"\"hi\"\"\",person,"));
     ck_assert_ptr_nonnull(strstr(nodes, ",\"Line one line two \ttab\","));
     ck_assert_ptr_nonnull(strstr(nodes, ",<b>Bold</b> & 'co',"));
     ck_assert_ptr_null(strchr(nodes, '\x01'));

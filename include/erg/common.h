@@ -156,6 +156,11 @@ erg_status erg_buf_put_escaped(erg_buf *b, const char *s, size_t n, erg_escape_w
 bool erg_is_bidi_override(uint32_t cp);
 /* Those and the marks U+200E, U+200F, U+061C: what erg_buf_put_escaped escapes. */
 bool erg_is_bidi_control(uint32_t cp);
+/*
+ * 3 when the NUL-terminated s starts with an erg_is_bidi_override character
+ * (its UTF-8 length), else 0: for writers that copy text byte by byte.
+ */
+size_t erg_bidi_override_at(const char *s);
 /* Whether the UTF-8 string s (NULL: false) holds an erg_is_bidi_override character. */
 bool erg_has_bidi_override(const char *s);
 /*

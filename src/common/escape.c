@@ -57,14 +57,23 @@ bool erg_is_bidi_control(uint32_t cp)
     return erg_is_bidi_override(cp) || cp == 0x061C || cp == 0x200E || cp == 0x200F;
 }
 
-bool erg_has_bidi_override(const char *s)
+size_t erg_bidi_override_at(const char *s)
 {
     /* U+202A-202E are E2 80 AA-AE, U+2066-2069 are E2 81 A6-A9. */
-    for (const char *p = s ? strchr(s, '\xE2') : NULL; p; p = strchr(p + 1, '\xE2')) {
-        unsigned char b1 = (unsigned char)p[1], b2 = b1 ? (unsigned char)p[2] : 0;
-        if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9))
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] != 0xE2 || !p[1])
+        return 0;
+    return (p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                   (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+               ? 3
+               : 0;
+}
+
+bool erg_has_bidi_override(const char *s)
+{
+    for (const char *p = s ? strchr(s, '\xE2') : NULL; p; p = strchr(p + 1, '\xE2'))
+        if (erg_bidi_override_at(p))
             return true;
-    }
     return false;
 }
 

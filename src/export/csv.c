@@ -18,10 +18,11 @@
 
 /*
  * One RFC 4180 field: control characters other than tab become spaces (so
- * that no field spans lines and neo4j-admin needs no --multiline-fields), and
- * a field with a comma or a double quote is quoted, its quotes doubled.
+ * that no field spans lines and neo4j-admin needs no --multiline-fields), a
+ * bidirectional override or isolate is dropped from display text, and a
+ * field with a comma or a double quote is quoted, its quotes doubled.
  */
-static void csv_field(FILE *f, const char *s)
+static void csv_text(FILE *f, const char *s, bool display)
 {
     if (!s)
         return;
@@ -29,15 +30,29 @@ static void csv_field(FILE *f, const char *s)
     if (quote)
         fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"')
+        if (*p == '"') {
             fputs("\"\"", f);
-        else if (*p < 0x20 && *p != '\t')
+        } else if (*p < 0x20 && *p != '\t') {
             fputc(' ', f);
-        else
+        } else if (display && erg_bidi_override_at((const char *)p)) {
+            p += 2; /* a bidirectional override or isolate: dropped */
+        } else {
             fputc(*p, f);
+        }
     }
     if (quote)
         fputc('"', f);
+}
+
+static void csv_field(FILE *f, const char *s)
+{
+    csv_text(f, s, true);
+}
+
+/* An entity's id in both files: n and its index, never its name (which may not fit a field). */
+static void csv_id(FILE *f, size_t i)
+{
+    fprintf(f, "n%zu", i);
 }
 
 /* "Person" for person: Neo4j's label, one word, capitalized. */
@@ -64,7 +79,7 @@ erg_status erg_export_csv_nodes(const erg_graph *g, const erg_export_options *op
     erg_status st = erg_export_i_check_options(opts, err);
     if (st != ERG_OK)
         return st;
-    fputs("Id,Label,:ID,:LABEL,type,mentions:int,articles:int,first_date,last_date", f);
+    fputs("Id,Label,:ID,:LABEL,key,type,mentions:int,articles:int,first_date,last_date", f);
     for (size_t k = 0; k < opts->n_attrs; k++)
         fprintf(f, ",%s:%s", opts->attrs[k].name, opts->attrs[k].is_int ? "int" : "double");
     if (opts->community)
@@ -72,13 +87,15 @@ erg_status erg_export_csv_nodes(const erg_graph *g, const erg_export_options *op
     fputs("\r\n", f);
     for (size_t i = 0; i < erg_graph_entity_count(g) && !ferror(f); i++) {
         const erg_entity *e = erg_graph_entity(g, i);
-        csv_field(f, e->key);
+        csv_id(f, i);
         fputc(',', f);
         csv_field(f, e->name);
         fputc(',', f);
-        csv_field(f, e->key);
+        csv_id(f, i);
         fputc(',', f);
         csv_label(f, e->type);
+        fputc(',', f);
+        csv_text(f, e->key, false);
         fprintf(f, ",%s,%u,%u,", erg_type_name(e->type), (unsigned)e->mentions,
                 (unsigned)e->articles);
         csv_field(f, e->first_date);
@@ -115,19 +132,17 @@ erg_status erg_export_csv_edges(const erg_graph *g, FILE *f, erg_error *err)
           f);
     for (size_t i = 0; i < erg_graph_edge_count(g) && !ferror(f); i++) {
         const erg_edge *d = erg_graph_edge(g, i);
-        const char *src = erg_graph_entity(g, d->source)->key;
-        const char *dst = erg_graph_entity(g, d->target)->key;
         const char *kind = erg_kind_name(d->kind);
         char w[40];
         erg_graph_format_number(erg_edge_weight(d), false, w, sizeof w);
         /* A typed edge goes subject -> object, as stored; a co-mention has no direction. */
-        csv_field(f, src);
+        csv_id(f, d->source);
         fputc(',', f);
-        csv_field(f, dst);
+        csv_id(f, d->target);
         fprintf(f, ",%s,%s,", d->kind == ERG_KIND_CO_MENTION ? "Undirected" : "Directed", w);
-        csv_field(f, src);
+        csv_id(f, d->source);
         fputc(',', f);
-        csv_field(f, dst);
+        csv_id(f, d->target);
         fputc(',', f);
         for (const char *p = kind; *p; p++)
             fputc(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p, f);

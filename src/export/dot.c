@@ -1,30 +1,72 @@
 /*
  * dot.c: Graphviz DOT, the one drawing description of the graph: the DOT
  * file, and the text that picture.c lays out and renders to SVG and PNG.
- * Every id and label is a quoted string, so any name is safe: '"' and '\'
- * are escaped, and line breaks and other control characters become spaces
- * (a raw newline would be kept by Graphviz, and an escape such as \n would
- * be read as one).
+ * Node ids are made from the index (n0, n1, ...), never from the name.
+ * Every label is a quoted string, so any name is safe: '"' and '\' are
+ * escaped, line breaks and other control characters become spaces (a raw
+ * newline would be kept by Graphviz, and an escape such as \n would be read
+ * as one), and bidirectional overrides are dropped. Graphviz's scanner takes
+ * no quoted string over 16384 bytes, so a long one is written as pieces
+ * joined by '+' (DOT's concatenation); a label over DOT_LABEL_MAX
+ * characters is cut with "…", the whole name kept in "fullname".
  */
 #include "export_private.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-static void put_quoted(FILE *f, const char *s)
+/* Characters (code points) of a node label; a longer name is cut and ends in "…". */
+#define DOT_LABEL_MAX 200
+/* Bytes of one quoted piece: well below Graphviz's 16384, escapes included. */
+#define DOT_PIECE_MAX 8000
+
+/*
+ * Writes s as a quoted DOT string, at most max_chars characters of it (0:
+ * all) followed by "…" when it is longer. Returns true when s was cut.
+ */
+static bool put_quoted(FILE *f, const char *s, size_t max_chars)
 {
+    size_t piece = 0, chars = 0;
+    bool cut = false;
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') {
+        if ((*p & 0xC0) != 0x80) { /* a character starts here */
+            if (max_chars && chars == max_chars) {
+                cut = true;
+                break;
+            }
+            chars++;
+            if (piece >= DOT_PIECE_MAX) {
+                fputs("\" + \"", f);
+                piece = 0;
+            }
+        }
+        size_t skip = erg_bidi_override_at((const char *)p);
+        if (skip) {
+            p += skip - 1;
+            chars--;
+        } else if (*p == '"' || *p == '\\') {
             fputc('\\', f);
             fputc(*p, f);
+            piece += 2;
         } else if (*p < 0x20 || *p == 0x7F) {
             fputc(' ', f);
+            piece++;
         } else {
             fputc(*p, f);
+            piece++;
         }
     }
+    if (cut)
+        fputs("\xE2\x80\xA6", f); /* … */
     fputc('"', f);
+    return cut;
+}
+
+/* A node's id: n and its index. */
+static void put_id(FILE *f, size_t i)
+{
+    fprintf(f, "\"n%zu\"", i);
 }
 
 /* n with thousands separators ("3,201") into buf. */
@@ -168,9 +210,12 @@ erg_status erg_export_i_dot_draw(const erg_graph *g, const erg_export_options *o
         }
         double t = scale[i];
         fputs("  ", f);
-        put_quoted(f, e->key);
+        put_id(f, i);
         fputs(" [label=", f);
-        put_quoted(f, e->name);
+        if (put_quoted(f, e->name, DOT_LABEL_MAX)) {
+            fputs(", fullname=", f);
+            put_quoted(f, e->name, 0);
+        }
         fprintf(f,
                 ", shape=%s, fillcolor=\"%s\", color=\"%s\", fontsize=%.1f, width=%.2f, "
                 "height=%.2f, tooltip=\"%s, %u mention%s in %u article%s",
@@ -186,9 +231,9 @@ erg_status erg_export_i_dot_draw(const erg_graph *g, const erg_export_options *o
         if (!keep[d->source] || !keep[d->target])
             continue;
         fputs("  ", f);
-        put_quoted(f, erg_graph_entity(g, d->source)->key);
+        put_id(f, d->source);
         fputs(" -- ", f);
-        put_quoted(f, erg_graph_entity(g, d->target)->key);
+        put_id(f, d->target);
         double w = erg_edge_weight(d);
         double pen = 1.0 + log2(w > 1.0 ? w : 1.0);
         if (pen > 8.0)

@@ -37,11 +37,15 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *opts,
 
 /*
  * Copies s into b as text XML 1.0 accepts: control characters other than
- * tab, newline and carriage return become spaces, and U+FFFE/U+FFFF become
- * U+FFFD. (Graph strings are valid UTF-8 already.) Returns b's text, NULL
- * when out of memory.
+ * tab, newline and carriage return become their control pictures (U+2400 +
+ * c: ESC is U+241B), so names that differ in one stay apart, and U+FFFE and
+ * U+FFFF become U+FFFD. display (every name, alias, outlet, label) also
+ * drops the bidirectional overrides and isolates (erg_is_bidi_override);
+ * a merge key keeps them. Graph strings are valid UTF-8 (the loaders
+ * check it, lone surrogates included), so nothing else can be invalid.
+ * Returns b's text, NULL when out of memory.
  */
-const char *erg_export_i_xml_text(erg_buf *b, const char *s);
+const char *erg_export_i_xml_text(erg_buf *b, const char *s, bool display);
 
 /*
  * The HTML view (html.c): one self-contained page, see erg_export_write_opts.

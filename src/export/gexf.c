@@ -34,7 +34,7 @@ static void attr(gx *c, const char *name, const char *value)
 {
     if (!c->ok)
         return;
-    const char *v = erg_export_i_xml_text(&c->buf, value);
+    const char *v = erg_export_i_xml_text(&c->buf, value, true);
     c->ok = v && xmlTextWriterWriteAttribute(c->w, BAD_CAST name, BAD_CAST v) >= 0;
 }
 
@@ -146,10 +146,14 @@ static double size_basis(const erg_entity *e, size_t i, const erg_export_options
 static void write_node(gx *c, const erg_entity *e, size_t i, const erg_export_options *o, double lo,
                        double hi)
 {
+    /* The id from the index, never from the name (see graphml.c); the merge key is a value. */
+    char id[32];
+    snprintf(id, sizeof id, "n%zu", i);
     start(c, "node");
-    attr(c, "id", e->key);
+    attr(c, "id", id);
     attr(c, "label", e->name);
     start(c, "attvalues");
+    value_str(c, "key", e->key);
     value_str(c, "type", erg_type_name(e->type));
     value_num(c, "mentions", e->mentions, true);
     value_num(c, "articles", e->articles, true);
@@ -190,15 +194,18 @@ static void write_node(gx *c, const erg_entity *e, size_t i, const erg_export_op
     end(c);
 }
 
-static void write_edge(gx *c, const erg_graph *g, size_t i, const erg_edge *d, bool dynamic)
+static void write_edge(gx *c, size_t i, const erg_edge *d, bool dynamic)
 {
     char id[32];
     snprintf(id, sizeof id, "e%zu", i);
     start(c, "edge");
     attr(c, "id", id);
     /* A typed edge goes subject -> object, which is how it is stored. */
-    attr(c, "source", erg_graph_entity(g, d->source)->key);
-    attr(c, "target", erg_graph_entity(g, d->target)->key);
+    char ends[32];
+    snprintf(ends, sizeof ends, "n%lu", (unsigned long)d->source);
+    attr(c, "source", ends);
+    snprintf(ends, sizeof ends, "n%lu", (unsigned long)d->target);
+    attr(c, "target", ends);
     if (d->kind != ERG_KIND_CO_MENTION) {
         attr(c, "type", "directed");
         attr(c, "label", erg_kind_name(d->kind));
@@ -264,6 +271,7 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FI
 
     start(&c, "attributes");
     attr(&c, "class", "node");
+    declare(&c, "key", "string");
     declare(&c, "type", "string");
     declare(&c, "mentions", "integer");
     declare(&c, "articles", "integer");
@@ -290,7 +298,7 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FI
     start(&c, "edges");
     attr_num(&c, "count", (double)erg_graph_edge_count(g), true);
     for (size_t i = 0; c.ok && i < erg_graph_edge_count(g); i++)
-        write_edge(&c, g, i, erg_graph_edge(g, i), o->dynamic);
+        write_edge(&c, i, erg_graph_edge(g, i), o->dynamic);
     end(&c);
     c.ok = c.ok && xmlTextWriterEndDocument(c.w) >= 0;
     xmlFreeTextWriter(c.w); /* flushes; a buffer made from a FILE * leaves it open */

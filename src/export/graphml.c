@@ -21,6 +21,7 @@ typedef struct gkey {
 
 static const gkey keys[] = {
     {"label", "node", "label", "string"},
+    {"key", "node", "key", "string"},
     {"type", "node", "type", "string"},
     {"mentions", "node", "mentions", "int"},
     {"articles", "node", "articles", "int"},
@@ -49,16 +50,20 @@ bool erg_export_i_graphml_reserved(const char *name)
 }
 
 /* Declared in export_private.h; GEXF shares it. */
-const char *erg_export_i_xml_text(erg_buf *b, const char *s)
+const char *erg_export_i_xml_text(erg_buf *b, const char *s, bool display)
 {
     erg_status st = ERG_OK;
     erg_buf_clear(b);
     for (const unsigned char *p = (const unsigned char *)s; *p && st == ERG_OK; p++) {
         if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-            st = erg_buf_putc(b, ' ');
+            /* U+2400 + c, the control picture: E2 90 80-9F. */
+            char pic[3] = {'\xE2', '\x90', (char)(0x80 + *p)};
+            st = erg_buf_append(b, pic, 3);
         } else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
             st = erg_buf_append(b, "\xEF\xBF\xBD", 3);
             p += 2;
+        } else if (display && erg_bidi_override_at((const char *)p)) {
+            p += 2; /* a bidirectional override or isolate: dropped */
         } else {
             st = erg_buf_putc(b, (char)*p);
         }
@@ -68,27 +73,26 @@ const char *erg_export_i_xml_text(erg_buf *b, const char *s)
     return st == ERG_OK ? b->data : NULL;
 }
 
-/* Writes attribute name as the cleaned text of value. */
-static bool attr(xmlTextWriterPtr w, erg_buf *b, const char *name, const char *value)
-{
-    const char *v = erg_export_i_xml_text(b, value);
-    return v && xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST v) >= 0;
-}
-
 typedef struct gw {
     xmlTextWriterPtr w;
     erg_buf buf;
     bool ok;
 } gw;
 
-static void data_str(gw *c, const char *key, const char *value)
+static void data_text(gw *c, const char *key, const char *value, bool display)
 {
     if (!c->ok || !value)
         return;
-    const char *v = erg_export_i_xml_text(&c->buf, value);
+    const char *v = erg_export_i_xml_text(&c->buf, value, display);
     c->ok = v && xmlTextWriterStartElement(c->w, BAD_CAST "data") >= 0 &&
             xmlTextWriterWriteAttribute(c->w, BAD_CAST "key", BAD_CAST key) >= 0 &&
             xmlTextWriterWriteString(c->w, BAD_CAST v) >= 0 && xmlTextWriterEndElement(c->w) >= 0;
+}
+
+/* A <data> of display text: names, aliases, outlets, dates. */
+static void data_str(gw *c, const char *key, const char *value)
+{
+    data_text(c, key, value, true);
 }
 
 static void data_fmt(gw *c, const char *key, const char *fmt, double v)
@@ -113,9 +117,17 @@ static void write_node(gw *c, const erg_entity *e, size_t index, const erg_expor
     c->ok = c->ok && bs == ERG_OK;
     if (!c->ok)
         goto done;
-    c->ok =
-        xmlTextWriterStartElement(c->w, BAD_CAST "node") >= 0 && attr(c->w, &c->buf, "id", e->key);
+    /*
+     * The id is made from the index, never from the name: two keys that
+     * differ only in characters XML cannot hold would give one id. The merge
+     * key is data, kept as exactly as XML allows (graphml_read.c reads it).
+     */
+    char id[32];
+    snprintf(id, sizeof id, "n%zu", index);
+    c->ok = xmlTextWriterStartElement(c->w, BAD_CAST "node") >= 0 &&
+            xmlTextWriterWriteAttribute(c->w, BAD_CAST "id", BAD_CAST id) >= 0;
     data_str(c, "label", e->name);
+    data_text(c, "key", e->key, false);
     data_str(c, "type", erg_type_name(e->type));
     data_fmt(c, "mentions", "%.0f", e->mentions);
     data_fmt(c, "articles", "%.0f", e->articles);
@@ -140,7 +152,7 @@ done:
     erg_buf_release(&a);
 }
 
-static void write_edge(gw *c, const erg_graph *g, size_t i, const erg_edge *d)
+static void write_edge(gw *c, size_t i, const erg_edge *d)
 {
     char id[32];
     snprintf(id, sizeof id, "e%zu", i);
@@ -155,8 +167,11 @@ static void write_edge(gw *c, const erg_graph *g, size_t i, const erg_edge *d)
     /* A typed edge goes subject -> object, which is how it is stored. */
     c->ok = xmlTextWriterStartElement(c->w, BAD_CAST "edge") >= 0 &&
             xmlTextWriterWriteAttribute(c->w, BAD_CAST "id", BAD_CAST id) >= 0;
-    c->ok = c->ok && attr(c->w, &c->buf, "source", erg_graph_entity(g, d->source)->key) &&
-            attr(c->w, &c->buf, "target", erg_graph_entity(g, d->target)->key);
+    char end[32];
+    snprintf(end, sizeof end, "n%lu", (unsigned long)d->source);
+    c->ok = c->ok && xmlTextWriterWriteAttribute(c->w, BAD_CAST "source", BAD_CAST end) >= 0;
+    snprintf(end, sizeof end, "n%lu", (unsigned long)d->target);
+    c->ok = c->ok && xmlTextWriterWriteAttribute(c->w, BAD_CAST "target", BAD_CAST end) >= 0;
     data_str(c, "e_kind", erg_kind_name(d->kind));
     char num[40];
     data_str(c, "e_weight", erg_graph_format_number(erg_edge_weight(d), false, num, sizeof num));
@@ -222,7 +237,7 @@ erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *o,
     for (size_t i = 0; c.ok && i < erg_graph_entity_count(g); i++)
         write_node(&c, erg_graph_entity(g, i), i, o);
     for (size_t i = 0; c.ok && i < erg_graph_edge_count(g); i++)
-        write_edge(&c, g, i, erg_graph_edge(g, i));
+        write_edge(&c, i, erg_graph_edge(g, i));
     c.ok = c.ok && xmlTextWriterEndDocument(c.w) >= 0;
     xmlFreeTextWriter(c.w); /* flushes; a buffer made from a FILE * leaves it open */
     erg_buf_release(&c.buf);

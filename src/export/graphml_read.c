@@ -8,6 +8,12 @@
  * unknown nodes, unknown types and kinds) applies to GraphML too. Nodes and
  * links are kept in two buffers because GraphML may list an edge before its
  * nodes while the native loader wants nodes first.
+ *
+ * erg writes node ids made from the index (n0, n1, ...) and the merge key
+ * as a "key" <data>: a node with one gets the key as its native id, and
+ * the links name their ends through a table from GraphML id to key, built
+ * as the nodes are read and applied once all are (an edge may come first).
+ * A node without a "key" (GraphML from an older erg) keeps its id as key.
  */
 #include "export_private.h"
 
@@ -37,6 +43,7 @@ enum {
     F_WEIGHT,
     F_OUTLETS,
     F_WINDOWS, /* an edge's count */
+    F_KEY,     /* a node's merge key, when its id is not the key */
     F_COUNT
 };
 
@@ -49,7 +56,7 @@ typedef struct role {
 static const role node_roles[] = {
     {"label", F_LABEL},       {"type", F_TYPE},       {"mentions", F_MENTIONS},
     {"articles", F_ARTICLES}, {"aliases", F_ALIASES}, {"first_date", F_FIRST},
-    {"last_date", F_LAST},
+    {"last_date", F_LAST},    {"key", F_KEY},
 };
 static const role edge_roles[] = {
     {"kind", F_KIND},         {"weight", F_WEIGHT},   {"count", F_WINDOWS},
@@ -63,6 +70,12 @@ typedef struct key_def {
     int node_field;
     int edge_field;
 } key_def;
+
+/* A node whose GraphML id is not its merge key. */
+typedef struct id_key {
+    char *id;
+    char *key;
+} id_key;
 
 enum { REC_NONE, REC_NODE, REC_EDGE };
 
@@ -88,8 +101,15 @@ typedef struct reader {
     int data_field; /* field of the open <data>, -1 when none */
     int data_depth;
     erg_buf tmp;
-    /* output: native JSON, and the source line of every record */
-    erg_buf nodes, links;
+    /* GraphML id to merge key, for the nodes with a "key" that differs */
+    id_key *id_keys;
+    size_t n_id_keys, cap_id_keys;
+    /*
+     * output: native JSON, and the source line of every record. links holds
+     * each link without its ends, NUL after each; ends its source and target
+     * as GraphML ids, NUL after each.
+     */
+    erg_buf nodes, links, ends;
     long *node_lines, *link_lines;
     size_t n_nodes, cap_node_lines, n_links, cap_link_lines;
     bool oom;
@@ -366,9 +386,22 @@ static erg_status end_node(reader *c)
     if ((st = get_count(c, F_MENTIONS, "mentions", 0, &mentions)) != ERG_OK ||
         (st = get_count(c, F_ARTICLES, "articles", 0, &articles)) != ERG_OK)
         return st;
+    const char *key = value(c, F_KEY)[0] ? value(c, F_KEY) : c->id.data;
+    if (strcmp(key, c->id.data) != 0) {
+        id_key k = {erg_strdup(c->id.data), erg_strdup(key)};
+        if (!k.id || !k.key ||
+            erg_grow((void **)&c->id_keys, &c->cap_id_keys, c->n_id_keys + 1, sizeof *c->id_keys) !=
+                ERG_OK) {
+            free(k.id);
+            free(k.key);
+            c->oom = true;
+            return ERG_ENOMEM;
+        }
+        c->id_keys[c->n_id_keys++] = k;
+    }
     erg_buf *b = &c->nodes;
     put_raw(c, b, c->n_nodes ? ",\n{\"id\":" : "\n{\"id\":");
-    put_str(c, b, c->id.data);
+    put_str(c, b, key);
     put_raw(c, b, ",\"name\":");
     put_str(c, b, value(c, F_LABEL));
     put_raw(c, b, ",\"type\":");
@@ -414,11 +447,10 @@ static erg_status end_edge(reader *c)
     if (c->set[F_WINDOWS] && !c->set[F_WEIGHT] && count == 0)
         weight = 1.0;
     char num[40];
+    if (!c->oom && (erg_buf_append(&c->ends, c->source.data, c->source.len + 1) != ERG_OK ||
+                    erg_buf_append(&c->ends, c->target.data, c->target.len + 1) != ERG_OK))
+        c->oom = true;
     erg_buf *b = &c->links;
-    put_raw(c, b, c->n_links ? ",\n{\"source\":" : "\n{\"source\":");
-    put_str(c, b, c->source.data);
-    put_raw(c, b, ",\"target\":");
-    put_str(c, b, c->target.data);
     put_raw(c, b, ",\"kind\":");
     put_str(c, b, c->set[F_KIND] ? value(c, F_KIND) : erg_kind_name(ERG_KIND_CO_MENTION));
     put_raw(c, b, ",\"weight\":");
@@ -444,6 +476,8 @@ static erg_status end_edge(reader *c)
         s = e ? e + 2 : s + n;
     }
     put_raw(c, b, "]}");
+    if (!c->oom && erg_buf_append(b, "", 1) != ERG_OK)
+        c->oom = true;
     note_line(c, &c->link_lines, &c->cap_link_lines, c->n_links, c->rec_line);
     c->n_links++;
     return c->oom ? ERG_ENOMEM : ERG_OK;
@@ -658,8 +692,51 @@ static void locate_error(reader *c)
     memmove(err->text, end + 3, strlen(end + 3) + 1);
 }
 
+static int cmp_id_key(const void *a, const void *b)
+{
+    return strcmp(((const id_key *)a)->id, ((const id_key *)b)->id);
+}
+
+/* The merge key of the node with GraphML id `id` (c->id_keys sorted). */
+static const char *key_of(const reader *c, const char *id)
+{
+    id_key probe = {(char *)id, NULL};
+    const id_key *k =
+        c->n_id_keys ? bsearch(&probe, c->id_keys, c->n_id_keys, sizeof *c->id_keys, cmp_id_key)
+                     : NULL;
+    return k ? k->key : id;
+}
+
+/* Appends the links to c->nodes, each with its ends named by merge key. */
+static erg_status put_links(reader *c)
+{
+    if (c->n_id_keys)
+        qsort(c->id_keys, c->n_id_keys, sizeof *c->id_keys, cmp_id_key);
+    for (size_t i = 1; i < c->n_id_keys; i++)
+        if (strcmp(c->id_keys[i - 1].id, c->id_keys[i].id) == 0)
+            return rfail(c, 0, "node id '%s' appears twice", c->id_keys[i].id);
+    const char *rest = c->links.data, *end = c->ends.data;
+    for (size_t i = 0; i < c->n_links && !c->oom; i++) {
+        const char *source = end, *target = source + strlen(source) + 1;
+        put_raw(c, &c->nodes, i ? ",\n{\"source\":" : "\n{\"source\":");
+        put_str(c, &c->nodes, key_of(c, source));
+        put_raw(c, &c->nodes, ",\"target\":");
+        put_str(c, &c->nodes, key_of(c, target));
+        put_raw(c, &c->nodes, rest);
+        end = target + strlen(target) + 1;
+        rest += strlen(rest) + 1;
+    }
+    return c->oom ? erg_error_oom(c->err) : ERG_OK;
+}
+
 static void reader_release(reader *c)
 {
+    for (size_t i = 0; i < c->n_id_keys; i++) {
+        free(c->id_keys[i].id);
+        free(c->id_keys[i].key);
+    }
+    free(c->id_keys);
+    erg_buf_release(&c->ends);
     for (size_t i = 0; i < c->n_keys; i++)
         free(c->keys[i].id);
     free(c->keys);
@@ -715,7 +792,7 @@ erg_status erg_export_load_graphml(erg_graph **out, const char *path, erg_error 
             "\"multigraph\":true,\n\"graph\":{},\n\"articles\":[],\n\"article_ids\":[],\n"
             "\"sentences\":[],\n\"nodes\":[",
             ERG_GRAPH_FORMAT_VERSION) != ERG_OK ||
-        erg_buf_puts(&c->links, "") != ERG_OK) {
+        erg_buf_puts(&c->links, "") != ERG_OK || erg_buf_puts(&c->ends, "") != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;
     }
@@ -723,13 +800,18 @@ erg_status erg_export_load_graphml(erg_graph **out, const char *path, erg_error 
         goto cleanup;
     xmlFreeTextReader(c->xr);
     c->xr = NULL;
-    if (erg_buf_puts(&c->nodes, "\n],\n\"links\":[") != ERG_OK ||
-        erg_buf_append(&c->nodes, c->links.data, c->links.len) != ERG_OK ||
-        erg_buf_puts(&c->nodes, "\n]}\n") != ERG_OK) {
+    if (erg_buf_puts(&c->nodes, "\n],\n\"links\":[") != ERG_OK) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    if ((st = put_links(c)) != ERG_OK)
+        goto cleanup;
+    if (erg_buf_puts(&c->nodes, "\n]}\n") != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;
     }
     erg_buf_release(&c->links);
+    erg_buf_release(&c->ends);
     mem = fmemopen(c->nodes.data, c->nodes.len, "r");
     if (!mem) {
         st = erg_error_set(err, errno == ENOMEM ? ERG_ENOMEM : ERG_EIO, path, 0, -1,

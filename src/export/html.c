@@ -216,6 +216,24 @@ static void put_str(jb *b, json_t *obj, const char *k, const char *s)
         put(b, obj, k, json_string(s));
 }
 
+/*
+ * A display string (a name, an alias, an outlet) without its bidirectional
+ * overrides and isolates (erg_strip_bidi_overrides); NULL when out of memory.
+ */
+static json_t *display_string(const char *s)
+{
+    if (!erg_has_bidi_override(s))
+        return json_string(s);
+    char *c = erg_strdup(s);
+    json_t *v = NULL;
+    if (c) {
+        erg_strip_bidi_overrides(c);
+        v = json_string(c);
+    }
+    free(c);
+    return v;
+}
+
 static void append(jb *b, json_t *arr, json_t *v)
 {
     if (!v || json_array_append_new(arr, v) != 0)
@@ -282,7 +300,7 @@ static json_t *node_json(jb *b, const erg_graph *g, const erg_export_options *o,
         return NULL;
     }
     put_str(b, rec, "id", e->key);
-    put_str(b, rec, "name", e->name);
+    put(b, rec, "name", display_string(e->name));
     put_str(b, rec, "type", erg_type_name(e->type));
     put(b, rec, "mentions", json_integer(e->mentions));
     put(b, rec, "articles", json_integer(e->articles));
@@ -290,7 +308,9 @@ static json_t *node_json(jb *b, const erg_graph *g, const erg_export_options *o,
     put_str(b, rec, "last_date", e->last_date);
     json_t *aliases = json_array();
     for (size_t a = 0; aliases && a < e->n_aliases; a++)
-        append(b, aliases, json_pack("[si]", e->aliases[a].name, (json_int_t)e->aliases[a].count));
+        append(
+            b, aliases,
+            json_pack("[oi]", display_string(e->aliases[a].name), (json_int_t)e->aliases[a].count));
     put(b, rec, "aliases", aliases);
     if (o->n_attrs && isfinite(o->attrs[0].values[i]))
         put(b, rec, "score", json_real(o->attrs[0].values[i]));
@@ -320,7 +340,7 @@ static json_t *edge_json(jb *b, const erg_graph *g, const view *v, size_t j)
     put_str(b, rec, "last_date", d->last_date);
     json_t *outlets = json_array();
     for (size_t k = 0; outlets && k < d->n_outlets; k++)
-        append(b, outlets, json_string(d->outlets[k]));
+        append(b, outlets, display_string(d->outlets[k]));
     put(b, rec, "outlets", outlets);
     json_t *ev = json_array();
     for (size_t k = 0; ev && k < d->n_evidence && k < HTML_MAX_EVIDENCE; k++)

@@ -412,6 +412,8 @@ erg_status erg_graph_i_entity(erg_graph *g, const char *key, erg_type type, cons
         entity_release(NULL, e);
         return ERG_ENOMEM;
     }
+    /* A display name never reorders what is printed after it. */
+    erg_strip_bidi_overrides(e->name);
     g->ent_stamp[g->n_ents] = 0;
     g->n_ents++;
     if (index_put(&g->ent_ix, slot, (uint32_t)(g->n_ents - 1), g, g->n_ents, ent_hash) != ERG_OK) {
@@ -1544,6 +1546,7 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
             char *c = erg_strdup(name);
             if (!c)
                 goto oom;
+            erg_strip_bidi_overrides(c); /* as erg_graph_i_entity does */
             free(e->name);
             e->name = c;
         }

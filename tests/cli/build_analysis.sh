@@ -100,6 +100,8 @@ def check(cond, msg):
 def load(name):
     """The multigraph erg wrote, its simple co-mention graph, and the entity order."""
     M = nx.read_graphml("%s/%s" % (W, name), force_multigraph=True)
+    # Node ids are n0, n1, ...; the merge key is the "key" attribute.
+    M = nx.relabel_nodes(M, {v: d["key"] for v, d in M.nodes(data=True)})
     order = list(M.nodes())
     G = nx.Graph()
     G.add_nodes_from(order)

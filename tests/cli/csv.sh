@@ -33,7 +33,9 @@ check(all(e["Type"] == ("Undirected" if e["kind"] == "co_mention" else "Directed
 check(all(float(e["Weight"]) > 0 and e["Weight"] == e["weight:double"] for e in edges), "Weight > 0")
 check(all(n[":LABEL"] == n["type"].capitalize() for n in nodes), ":LABEL is the type capitalized")
 names = {n["id"]: n["name"] for n in g["nodes"]}
-check(all(names.get(n["Id"]) == n["Label"] for n in nodes), "labels are the native names")
+check([n["Id"] for n in nodes] == ["n%d" % i for i in range(len(nodes))], "ids are n0, n1, ...")
+check([n["key"] for n in nodes] == [n["id"] for n in g["nodes"]], "keys are the native ids, in order")
+check(all(names.get(n["key"]) == n["Label"] for n in nodes), "labels are the native names")
 check(all(n["pagerank:double"] and n["community:int"].isdigit() for n in nodes), "pagerank and community on every node")
 sys.exit(1 if bad else 0)
 PYEOF

@@ -51,6 +51,10 @@ class MixedReader(nxg.GEXFReader):
         G.edges[s, t2, key].update(edgetype=t, ends=(s, t2))
         self.simple_graph = False  # keep the MultiGraph: parallel edges are normal
 G = MixedReader(version="1.3")(path)
+# Node ids are n0, n1, ... in entity order; the merge key is the "key" attribute.
+check(list(G.nodes()) == ["n%d" % i for i in range(G.number_of_nodes())], "node ids are n0, n1, ...")
+key_of = {v: d["key"] for v, d in G.nodes(data=True)}
+G = nx.relabel_nodes(G, key_of)
 
 g = json.load(open(js))
 nodes = {n["id"]: n for n in g["nodes"]}
@@ -79,7 +83,7 @@ for l in g["links"]:
         check(False, "one GEXF edge for %s %s-%s" % (l["kind"], l["source"], l["target"]))
         continue
     _, _, d = found[0]
-    s, t = d["ends"]
+    s, t = (key_of[x] for x in d["ends"])
     if d["weight"] != l["weight"] or d["count"] != l["count"]:
         check(False, "weight/count of %s-%s: %r/%r != %r/%r" % (s, t, d["weight"], d["count"], l["weight"], l["count"]))
     if l["kind"] == "co_mention":
@@ -88,7 +92,7 @@ for l in g["links"]:
     else:
         typed += 1
         if not (d["edgetype"] == "directed" and d.get("label") == l["kind"]
-                and d["ends"] == (l["source"], l["target"])):
+                and (s, t) == (l["source"], l["target"])):
             check(False, "typed %s %s -> %s directed, subject first" % (l["kind"], s, t))
 check(bad == 0, "every edge's weight and count match the native file's")
 check(typed > 0, "%d typed edges, each directed subject -> object with its kind as label" % typed)

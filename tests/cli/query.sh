@@ -122,7 +122,9 @@ if $PY -c 'import json,sys; e=json.load(open(sys.argv[1]))["edges"]; sys.exit(0 
 run "$ERG" query evidence --help
 if grep -q "GraphML holds no evidence" "$WORK/out"; then pass "evidence --help says GraphML has no sentences"; else fail "evidence --help on GraphML"; fi
 # An edge naming a node that is not in the file.
-sed 's/target="reuters"/target="nobody"/' "$WORK/art.graphml" >"$WORK/bad.graphml"
+# (Node ids are n0, n1, ...: the first edge's target is replaced.)
+first=$(grep -o 'target="n[0-9]*"' "$WORK/art.graphml" | head -1)
+sed "0,/$first/s//target=\"nobody\"/" "$WORK/art.graphml" >"$WORK/bad.graphml"
 line=$(grep -n 'target="nobody"' "$WORK/bad.graphml" | head -1 | cut -d: -f1)
 run "$ERG" query "$WORK/bad.graphml" stats
 expect_rc 1 "GraphML edge to a missing node"

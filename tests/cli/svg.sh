@@ -53,12 +53,13 @@ def check(cond, msg):
 g = json.load(open(js))
 pr = {n["id"]: n["pagerank"] for n in g["nodes"]}
 order = sorted(pr, key=lambda k: -pr[k])
+ids = {"n%d" % i: n["id"] for i, n in enumerate(g["nodes"])}  # DOT node i is n<i>
 root = ET.parse(svg).getroot()
 nodes = {}
 for el in root.iter(NS + "g"):
     if el.get("class") != "node":
         continue
-    key = el.find(NS + "title").text
+    key = ids[el.find(NS + "title").text]
     ys = []
     for shape in el.iter():
         if shape.tag == NS + "ellipse":

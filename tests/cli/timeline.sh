@@ -157,6 +157,8 @@ class MixedReader(nxg.GEXFReader):
         super().add_edge(G, edge_element, edge_attr)
         self.simple_graph = False
 G = MixedReader(version="1.3")(sys.argv[2])
+import networkx as nx
+G = nx.relabel_nodes(G, {v: d["key"] for v, d in G.nodes(data=True)})  # ids are n0, n1, ...
 g = json.load(open(sys.argv[1]))
 bad = 0
 for n in g["nodes"]:
