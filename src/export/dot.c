@@ -5,7 +5,8 @@
  * Every label is a quoted string, so any name is safe: '"' and '\' are
  * escaped, line breaks and other control characters become spaces (a raw
  * newline would be kept by Graphviz, and an escape such as \n would be read
- * as one), and bidirectional overrides are dropped. Graphviz's scanner takes
+ * as one), U+FFFE and U+FFFF become U+FFFD (the SVG is XML), and
+ * bidirectional overrides are dropped. Graphviz's scanner takes
  * no quoted string over 16384 bytes, so a long one is written as pieces
  * joined by '+' (DOT's concatenation); a label over DOT_LABEL_MAX
  * characters is cut with "…", the whole name kept in "fullname".
@@ -52,6 +53,10 @@ static bool put_quoted(FILE *f, const char *s, size_t max_chars)
         } else if (*p < 0x20 || *p == 0x7F) {
             fputc(' ', f);
             piece++;
+        } else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            fputs("\xEF\xBF\xBD", f); /* U+FFFE, U+FFFF: no XML (SVG) may hold them */
+            p += 2;
+            piece += 3;
         } else {
             fputc(*p, f);
             piece++;
