@@ -46,6 +46,40 @@ START_TEST(test_hash_is_stable)
 }
 END_TEST
 
+/* Terminal-safe text: controls and bidi controls escaped, the rest copied. */
+START_TEST(test_escape_for_terminal)
+{
+    erg_buf b;
+    erg_buf_init(&b);
+    const char in[] = "A\x1b[31m\tB\nC\x7f \xC2\x9b \xE2\x80\xAE \xE2\x81\xA6 \xE2\x80\x8F "
+                      "\xC3\xA9\\ \xFF";
+    ck_assert_int_eq(erg_buf_put_escaped(&b, in, sizeof in - 1, ERG_ESCAPE_WS_ESCAPED), ERG_OK);
+    ck_assert_str_eq(b.data, "A\\x1b[31m\\x09B\\x0aC\\x7f \\u009b \\u202e \\u2066 \\u200f "
+                             "\xC3\xA9\\ \\xff");
+    erg_buf_clear(&b);
+    ck_assert_int_eq(erg_buf_put_escaped(&b, "a\tb\r\nc\x01", 7, ERG_ESCAPE_WS_SPACE), ERG_OK);
+    ck_assert_str_eq(b.data, "a b  c\\x01");
+    erg_buf_clear(&b);
+    ck_assert_int_eq(erg_buf_put_escaped(&b, "a\tb\nc", 5, ERG_ESCAPE_WS_KEEP), ERG_OK);
+    ck_assert_str_eq(b.data, "a\tb\nc");
+    /* A cut UTF-8 sequence is escaped byte by byte. */
+    erg_buf_clear(&b);
+    ck_assert_int_eq(erg_buf_put_escaped(&b, "x\xE2\x80", 3, ERG_ESCAPE_WS_ESCAPED), ERG_OK);
+    ck_assert_str_eq(b.data, "x\\xe2\\x80");
+    erg_buf_release(&b);
+
+    char name[] = "Rtl \xE2\x80\xAE"
+                  "esrever\xE2\x80\xAC \xE2\x81\xA6iso\xE2\x81\xA9 \xE2\x80\x8F";
+    ck_assert(erg_has_bidi_override(name));
+    ck_assert_uint_eq(erg_strip_bidi_overrides(name), strlen("Rtl esrever iso \xE2\x80\x8F"));
+    ck_assert_str_eq(name, "Rtl esrever iso \xE2\x80\x8F"); /* a mark (U+200F) is kept */
+    ck_assert(!erg_has_bidi_override(name));
+    ck_assert(!erg_has_bidi_override(NULL));
+    ck_assert_uint_eq(erg_bidi_override_at("\xE2\x80\xAA"), 3);
+    ck_assert_uint_eq(erg_bidi_override_at("\xE2\x80"), 0);
+}
+END_TEST
+
 START_TEST(test_type_mask)
 {
     unsigned m = 0;
@@ -118,6 +152,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_buf_grows_and_stays_terminated);
     tcase_add_test(tc, test_error_set_formats);
     tcase_add_test(tc, test_hash_is_stable);
+    tcase_add_test(tc, test_escape_for_terminal);
     tcase_add_test(tc, test_type_mask);
     tcase_add_test(tc, test_grow_doubles_and_keeps_content);
     tcase_add_test(tc, test_outfile_renames_only_on_commit);
