@@ -503,6 +503,62 @@ START_TEST(test_renamed_keys)
 }
 END_TEST
 
+/*
+ * Ids made from the index with the merge key as data (what graphml.c
+ * writes), an edge before its nodes, a node without a key (its id is its
+ * key); two nodes with one id are refused.
+ */
+START_TEST(test_keys_as_data)
+{
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/keyed.graphml", dir);
+    static const char head[] =
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+        "<key id=\"key\" for=\"node\" attr.name=\"key\" attr.type=\"string\"/>\n"
+        "<key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+        "<graph edgedefault=\"undirected\">\n"
+        "<edge source=\"n1\" target=\"n0\"/>\n"
+        "<edge source=\"n0\" target=\"plain\"/>\n"
+        "<node id=\"n0\"><data key=\"label\">Twin\xE2\x90\x81Name</data>"
+        "<data key=\"key\">twin\xE2\x90\x81name</data><data key=\"type\">person</data></node>\n"
+        "<node id=\"n1\"><data key=\"label\">Twin\xE2\x90\x82Name</data>"
+        "<data key=\"key\">twin\xE2\x90\x82name</data><data key=\"type\">person</data></node>\n"
+        "<node id=\"plain\"><data key=\"label\">Plain</data><data key=\"type\">agency</data>"
+        "</node>\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%s</graph>\n</graphml>\n", head);
+    put_file(path, text);
+    erg_graph *g = load_ok(path);
+    ck_assert_uint_eq(erg_graph_entity_count(g), 3);
+    ck_assert_uint_eq(erg_graph_edge_count(g), 2);
+    long t1 = erg_graph_find_key(g, "twin\xE2\x90\x81name");
+    long t2 = erg_graph_find_key(g, "twin\xE2\x90\x82name");
+    long plain = erg_graph_find_key(g, "plain");
+    ck_assert(t1 >= 0 && t2 >= 0 && plain >= 0);
+    for (size_t i = 0; i < erg_graph_edge_count(g); i++) {
+        const erg_edge *d = erg_graph_edge(g, i);
+        bool twins = (d->source == t1 && d->target == t2) || (d->source == t2 && d->target == t1);
+        bool other =
+            (d->source == t1 && d->target == plain) || (d->source == plain && d->target == t1);
+        ck_assert(twins || other);
+    }
+    erg_graph_free(g);
+
+    /* The same GraphML id twice. */
+    snprintf(text, sizeof text,
+             "%s<node id=\"n1\"><data key=\"label\">Other</data><data key=\"key\">other</data>"
+             "<data key=\"type\">person</data></node>\n</graph>\n</graphml>\n",
+             head);
+    put_file(path, text);
+    erg_error err = load_fails(dir, path, ERG_EFORMAT);
+    ck_assert_msg(strstr(err.text, "node id 'n1' appears twice") != NULL, "%s", err.text);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
 static Suite *graphml_read_suite(void)
 {
     Suite *s = suite_create("graphml_read");
@@ -513,6 +569,7 @@ static Suite *graphml_read_suite(void)
     tcase_add_test(tc, test_round_trip_empty);
     tcase_add_test(tc, test_malformed);
     tcase_add_test(tc, test_renamed_keys);
+    tcase_add_test(tc, test_keys_as_data);
     suite_add_tcase(s, tc);
     return s;
 }
