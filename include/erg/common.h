@@ -206,6 +206,17 @@ void erg_temp_untrack(const char *path);
 void erg_temp_remove_all(void);
 
 /*
+ * A guard around a jansson parse (json_loadb, json_load_file): between begin
+ * and end, on this thread, a failed allocation makes the parse fail quickly
+ * instead of retrying, and erg_json_guard_end returns true when any
+ * allocation failed (the parse's result, even when not NULL, is then
+ * incomplete: free it and report out of memory). begin also sets jansson's
+ * allocator, once per process.
+ */
+void erg_json_guard_begin(void);
+bool erg_json_guard_end(void);
+
+/*
  * Reads a whole file into a NUL-terminated malloc'd buffer (*data, owned by
  * the caller) of *len bytes. ERG_EIO with err filled on failure.
  */

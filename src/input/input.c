@@ -346,7 +346,8 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
         errno = 0;
         ssize_t r = getline(&in->line_buf, &in->line_cap, in->fp);
         if (r < 0) {
-            bool failed = ferror(in->fp);
+            /* getline fails without ferror when a line does not fit in memory. */
+            bool failed = ferror(in->fp) || errno == ENOMEM;
             int e = errno ? errno : EIO;
             close_jsonl(in);
             if (failed)
@@ -413,7 +414,14 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
         }
         json_decref(in->json);
         json_error_t je;
+        erg_json_guard_begin();
         in->json = json_loadb(s, n, JSON_ALLOW_NUL, &je);
+        if (erg_json_guard_end()) {
+            json_decref(in->json);
+            in->json = NULL;
+            return erg_error_set(err, ERG_ENOMEM, in->cur_path, in->line, -1,
+                                 "out of memory reading a JSON line of %zu bytes", n);
+        }
         erg_status st = ERG_EJSON;
         long long at = -1;
         json_t *text = NULL;
