@@ -41,6 +41,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* Whether erg would read these bytes from stdin as JSON Lines: first non-blank byte '{'. */
 static int is_json_lines(const uint8_t *data, size_t size)
 {
     for (size_t i = 0; i < size; i++) {

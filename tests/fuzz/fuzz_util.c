@@ -9,6 +9,7 @@
 
 static char scratch[4096];
 
+/* atexit: removes the scratch folder and the files in it (no subfolders are made). */
 static void remove_scratch(void)
 {
     DIR *d = opendir(scratch);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* Reads path whole and runs it through the target; 1 (with a message) when it cannot be read. */
 static int run_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -61,11 +62,13 @@ static int run_file(const char *path)
     return 0;
 }
 
+/* qsort order of names: by bytes. */
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Runs every regular file of dir (see the file comment); 1 on the first failure. */
 static int run_dir(const char *dir)
 {
     DIR *d = opendir(dir);
