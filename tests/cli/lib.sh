@@ -7,6 +7,17 @@ PY=/usr/bin/python3
 TESTS_DIR=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+
+# ERG_WRAPPER (set by `meson test --setup valgrind`, or by hand): a command
+# that every run of erg goes through, e.g. "valgrind --error-exitcode=97".
+# ERG becomes a small script that runs the real binary under it, so that
+# tests, and the programs they start, use it unchanged.
+if [ -n "${ERG_WRAPPER:-}" ]; then
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$ERG_WRAPPER" "$ERG" >"$WORK/erg"
+    chmod +x "$WORK/erg"
+    ERG="$WORK/erg"
+    export ERG
+fi
 FAILED=0
 PASSED=0
 
