@@ -963,30 +963,38 @@ static bool is_space(unsigned char c)
  */
 static void normalize_append(erg_buf *b, const unsigned char *p, size_t n)
 {
-    size_t base = b->len, i = 0;
+    char *base = b->data + b->len, *o = base;
+    size_t i = 0;
     bool pending_space = false;
     while (i < n) {
-        if (is_space(p[i])) {
-            pending_space = b->len > base;
+        unsigned char c = p[i];
+        if (is_space(c)) {
+            pending_space = o > base;
             i++;
             continue;
         }
         if (pending_space) {
-            erg_buf_putc(b, ' ');
+            *o++ = ' ';
             pending_space = false;
         }
-        size_t run = 1;
-        if (p[i] >= 0x80) {
-            run = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : 2;
-            if (run > n - i || !erg_graph_i_utf8_ok((const char *)p + i, run)) {
-                erg_buf_append(b, "\xEF\xBF\xBD", 3);
-                i++;
-                continue;
-            }
+        if (c < 0x80) {
+            *o++ = (char)c;
+            i++;
+            continue;
         }
-        erg_buf_append(b, p + i, run);
+        size_t run = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (run > n - i || !erg_graph_i_utf8_ok((const char *)p + i, run)) {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            continue;
+        }
+        memcpy(o, p + i, run);
+        o += run;
         i += run;
     }
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
 }
 
 /* Start of the UTF-8 character that holds byte i of s (i itself when it starts one). */
