@@ -40,7 +40,7 @@ cpu_build() {
     local t
     t=$( {
         TIMEFORMAT='%3U %3S'
-        time timeout 120 "$ERG" build --quiet "$2" -o "$WORK/$1.json" >"$WORK/out" 2>"$WORK/err"
+        time timeout 120 "$ERG" build --quiet --keep-boilerplate "$2" -o "$WORK/$1.json" >"$WORK/out" 2>"$WORK/err"
         echo $? >"$WORK/rc"
     } 2>&1)
     RC=$(cat "$WORK/rc")
