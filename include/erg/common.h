@@ -187,6 +187,36 @@ erg_status erg_outfile_commit(erg_outfile *of, erg_error *err);
 void erg_outfile_abort(erg_outfile *of);
 
 /*
+ * Temporary files a signal must not leave behind. erg_outfile and the store
+ * writer track the temporary file they create from creation until it is
+ * renamed or removed; erg_temp_remove_all removes every file still tracked.
+ * Up to ERG_TEMP_MAX files of paths shorter than ERG_TEMP_PATH_MAX bytes are
+ * tracked at once (more are written as before, untracked). erg_temp_track
+ * keeps a copy of path; erg_temp_untrack forgets it (before the file is
+ * renamed or removed) and does nothing for a path not tracked.
+ */
+enum { ERG_TEMP_MAX = 16, ERG_TEMP_PATH_MAX = 4096 };
+void erg_temp_track(const char *path);
+void erg_temp_untrack(const char *path);
+/*
+ * Unlinks every tracked temporary file. Async-signal-safe: made for a
+ * SIGINT/SIGTERM/SIGHUP handler that then ends the process (the library
+ * installs no handler itself).
+ */
+void erg_temp_remove_all(void);
+
+/*
+ * A guard around a jansson parse (json_loadb, json_load_file): between begin
+ * and end, on this thread, a failed allocation makes the parse fail quickly
+ * instead of retrying, and erg_json_guard_end returns true when any
+ * allocation failed (the parse's result, even when not NULL, is then
+ * incomplete: free it and report out of memory). begin also sets jansson's
+ * allocator, once per process.
+ */
+void erg_json_guard_begin(void);
+bool erg_json_guard_end(void);
+
+/*
  * Reads a whole file into a NUL-terminated malloc'd buffer (*data, owned by
  * the caller) of *len bytes. ERG_EIO with err filled on failure.
  */

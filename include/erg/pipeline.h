@@ -144,6 +144,12 @@ typedef struct erg_reader_stats {
     bool boiler_done;             /* whether boilerplate was looked for */
     size_t skipped;  /* articles passed over as already in a graph (erg_reader_skip_in) */
     size_t filtered; /* articles passed over by the filter (erg_reader_set_filter) */
+    /*
+     * Articles passed over because an earlier article read had the same id
+     * (the first one read is kept), and the last of them as "'path:line': 'id'".
+     */
+    size_t duplicates;
+    char last_duplicate[1536];
 } erg_reader_stats;
 
 /*
@@ -213,7 +219,9 @@ void erg_reader_set_gazetteer(erg_reader *r, const erg_gazetteer *gaz);
 /*
  * The next article in *art (borrowed from the reader until the next call):
  * ERG_OK, ERG_DONE at the end, or a failure of erg_input_next or of the
- * first pass (erg_boiler_add_inputs).
+ * first pass (erg_boiler_add_inputs). An article whose id an earlier one
+ * read had is passed over and counted (stats.duplicates): a corpus with a
+ * repeated id builds, keeping the first.
  */
 erg_status erg_reader_next(erg_reader *r, erg_article *art, erg_error *err);
 

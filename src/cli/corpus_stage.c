@@ -387,7 +387,8 @@ static void print_head(const erg_graph *g, const char *out, const cli_corpus_sum
             sep = ", ";
         }
     }
-    fprintf(stderr, "), %zu edges", erg_graph_edge_count(g));
+    size_t n_edges = erg_graph_edge_count(g);
+    fprintf(stderr, "), %zu edge%s", n_edges, n_edges == 1 ? "" : "s");
 }
 
 static void print_tail(const cli_corpus_summary *sum)

@@ -9,6 +9,7 @@
 #include <omp.h>
 #endif
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -85,7 +86,33 @@ static int run(int argc, char **argv)
     return cli_usage(NULL, "unknown command '%s'", name);
 }
 
+/*
+ * Interrupted or killed, erg removes the temporary files of the outputs it
+ * was writing, then dies of the same signal (so the shell sees 128+N).
+ */
+static void on_fatal_signal(int sig)
+{
+    erg_temp_remove_all();
+    raise(sig); /* SA_RESETHAND: the default action now */
+}
+
+static void catch_fatal_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        /* A signal the caller set to be ignored (nohup, a shell's background job) stays ignored. */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    catch_fatal_signals();
     return finish(run(argc, argv));
 }

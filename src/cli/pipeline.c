@@ -259,7 +259,7 @@ static int finish_read(const erg_reader *r, const cli_read_options *o, cli_read_
 {
     const erg_reader_stats *s = erg_reader_get_stats(r);
     const erg_input_stats *stats = s->input;
-    rs->articles = stats->articles - s->filtered;
+    rs->articles = stats->articles - s->filtered - s->duplicates;
     rs->boiler_lines = s->boiler_lines;
     rs->boiler_articles = s->boiler_articles;
     rs->boiler_done = s->boiler_done;
@@ -274,6 +274,9 @@ static int finish_read(const erg_reader *r, const cli_read_options *o, cli_read_
     if (stats->too_long)
         cli_warn("skipped %zu article%s over --max-article-bytes (last: %s)", stats->too_long,
                  stats->too_long == 1 ? "" : "s", stats->last_too_long);
+    if (s->duplicates)
+        cli_warn("skipped %zu article%s whose id an earlier article has (last: %s)", s->duplicates,
+                 s->duplicates == 1 ? "" : "s", s->last_duplicate);
     if (stats->ignored)
         cli_warn("ignored %zu file%s of unknown type in folders (last: '%s')", stats->ignored,
                  stats->ignored == 1 ? "" : "s", stats->last_ignored);

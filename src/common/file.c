@@ -5,10 +5,53 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/*
+ * The tracked temporary files. A slot is free (0), being filled or emptied
+ * (1), or live (2); the signal handler reads live slots only, and reads
+ * nothing but the path, so it needs no lock.
+ */
+static atomic_int temp_state[ERG_TEMP_MAX];
+static char temp_paths[ERG_TEMP_MAX][ERG_TEMP_PATH_MAX];
+
+void erg_temp_track(const char *path)
+{
+    size_t n = strlen(path);
+    if (n >= ERG_TEMP_PATH_MAX)
+        return;
+    for (int i = 0; i < ERG_TEMP_MAX; i++) {
+        int free_slot = 0;
+        if (atomic_compare_exchange_strong(&temp_state[i], &free_slot, 1)) {
+            memcpy(temp_paths[i], path, n + 1);
+            atomic_store(&temp_state[i], 2);
+            return;
+        }
+    }
+}
+
+void erg_temp_untrack(const char *path)
+{
+    for (int i = 0; i < ERG_TEMP_MAX; i++) {
+        int live = 2;
+        if (atomic_load(&temp_state[i]) == 2 && strcmp(temp_paths[i], path) == 0 &&
+            atomic_compare_exchange_strong(&temp_state[i], &live, 1)) {
+            atomic_store(&temp_state[i], 0);
+            return;
+        }
+    }
+}
+
+void erg_temp_remove_all(void)
+{
+    for (int i = 0; i < ERG_TEMP_MAX; i++)
+        if (atomic_load(&temp_state[i]) == 2)
+            unlink(temp_paths[i]);
+}
 
 erg_status erg_outfile_open(erg_outfile *of, const char *path, erg_error *err)
 {
@@ -59,6 +102,7 @@ erg_status erg_outfile_open(erg_outfile *of, const char *path, erg_error *err)
         erg_outfile_abort(of);
         return st;
     }
+    erg_temp_track(of->tmp_path);
     if (exists) {
         /* The file replaced keeps its mode (and, when we may, its owner). */
         fchmod(fd, sb.st_mode & 07777);
@@ -95,6 +139,8 @@ erg_status erg_outfile_commit(erg_outfile *of, erg_error *err)
         of->fp = NULL;
         if (!e && rename(of->tmp_path, of->path) != 0)
             e = errno;
+        if (!e)
+            erg_temp_untrack(of->tmp_path);
     } else if (of->fp != stdout) {
         if (fclose(of->fp) != 0 && !e)
             e = errno;
@@ -119,6 +165,7 @@ void erg_outfile_abort(erg_outfile *of)
         if (of->fp)
             fclose(of->fp);
         unlink(of->tmp_path);
+        erg_temp_untrack(of->tmp_path);
     } else if (of->fp == stdout) {
         fflush(of->fp);
     } else if (of->fp) {

@@ -486,8 +486,7 @@ static erg_status add_key(reader *c)
     key_def k = {NULL,
                  node ? field_of(node_roles, sizeof node_roles / sizeof *node_roles, name) : -1,
                  edge ? field_of(edge_roles, sizeof edge_roles / sizeof *edge_roles, name) : -1};
-    if (k.node_field < 0 && k.edge_field < 0)
-        return ERG_OK; /* r, g, b, size, scores, community: not part of the graph */
+    /* r, g, b, size, scores, community: kept with no field, so that <data> may refer to them */
     c->have_label |= k.node_field == F_LABEL;
     c->have_type |= k.node_field == F_TYPE;
     if (erg_grow((void **)&c->keys, &c->cap_keys, c->n_keys + 1, sizeof *c->keys) != ERG_OK ||
@@ -521,7 +520,11 @@ static erg_status end_record(reader *c)
     return st;
 }
 
-/* A <data> inside the current record: which field it fills (-1: none). */
+/*
+ * A <data> inside the current record: which field it fills (-1: none, -2:
+ * its key is declared nowhere, which GraphML forbids and would lose a value
+ * in silence).
+ */
 static int data_field(reader *c)
 {
     get_attr(c, "key", &c->tmp);
@@ -530,7 +533,14 @@ static int data_field(reader *c)
     for (size_t i = 0; i < c->n_keys; i++)
         if (strcmp(c->keys[i].id, c->tmp.data) == 0)
             return c->rec == REC_NODE ? c->keys[i].node_field : c->keys[i].edge_field;
-    return -1;
+    return -2;
+}
+
+/* "true" when attribute name says so (GraphML's directed and edgedefault). */
+static bool attr_is(reader *c, const char *name, const char *value)
+{
+    get_attr(c, name, &c->tmp);
+    return !c->oom && strcmp(c->tmp.data, value) == 0;
 }
 
 static bool is_graphml(reader *c)
@@ -559,6 +569,10 @@ static erg_status on_element(reader *c, const char *name, int depth)
         if (!c->have_label || !c->have_type)
             return rfail(c, here(c),
                          "not GraphML that erg wrote (no node keys named 'label' and 'type')");
+        if (attr_is(c, "edgedefault", "directed"))
+            return rfail(c, here(c),
+                         "directed graphs are not supported (erg reads and writes undirected "
+                         "GraphML)");
         c->seen_graph = true;
         c->graph_depth = depth;
         return ERG_OK;
@@ -567,6 +581,8 @@ static erg_status on_element(reader *c, const char *name, int depth)
         if (strcmp(name, "data") != 0 || depth != c->rec_depth + 1)
             return ERG_OK;
         int f = data_field(c);
+        if (f == -2)
+            return rfail(c, here(c), "<data key=\"%s\"> refers to no <key> declared", c->tmp.data);
         if (f >= 0) {
             c->set[f] = true;
             erg_buf_clear(&c->val[f]);
@@ -581,9 +597,13 @@ static erg_status on_element(reader *c, const char *name, int depth)
     }
     if (!c->seen_graph || depth != c->graph_depth + 1)
         return ERG_OK;
+    if (strcmp(name, "hyperedge") == 0)
+        return rfail(c, here(c), "hyperedges are not supported");
     int rec = strcmp(name, "node") == 0 ? REC_NODE : strcmp(name, "edge") == 0 ? REC_EDGE : 0;
     if (!rec)
         return ERG_OK;
+    if (rec == REC_EDGE && attr_is(c, "directed", "true"))
+        return rfail(c, here(c), "directed edges are not supported (erg reads undirected GraphML)");
     start_record(c, rec, depth);
     if (c->oom)
         return ERG_ENOMEM;

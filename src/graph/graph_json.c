@@ -2159,7 +2159,14 @@ static erg_status jr_parse(loader *c, jreader *r, long line, long long offset, j
 {
     json_error_t jerr;
     const char *w = where_text(c);
+    erg_json_guard_begin();
     *out = json_loadb(r->slice.data, r->slice.len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+    if (erg_json_guard_end()) {
+        json_decref(*out);
+        *out = NULL;
+        return erg_error_set(c->err, ERG_ENOMEM, c->path, line, offset, "%s%sout of memory", w,
+                             w[0] ? ": " : "");
+    }
     if (!*out)
         return erg_error_set(c->err, ERG_EJSON, c->path, line + (jerr.line > 0 ? jerr.line - 1 : 0),
                              offset + (jerr.position > 0 ? jerr.position : 0),

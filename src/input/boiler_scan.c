@@ -175,7 +175,12 @@ static erg_status add_json_line(erg_boiler *b, const char *line, size_t n, scan_
         art.source = st->has_source ? (st->source.data ? st->source.data : "") : NULL;
         return erg_boiler_add(b, &art, err);
     }
+    erg_json_guard_begin();
     json_t *obj = json_loadb(line, n, JSON_ALLOW_NUL, NULL);
+    if (erg_json_guard_end()) {
+        json_decref(obj);
+        return erg_error_oom(err);
+    }
     json_t *text = json_object_get(obj, "text");
     erg_status s = ERG_OK;
     if (json_is_string(text)) {
@@ -205,9 +210,15 @@ static erg_status add_jsonl_file(erg_boiler *b, const char *path, scan_state *st
         const char *p = skip_ws(*buf, *buf + n);
         if (p < *buf + n)
             s = add_json_line(b, *buf, (size_t)n, st, err);
+        errno = 0;
     }
-    if (s == ERG_OK && n == -2)
-        s = erg_error_oom(err);
+    if (s == ERG_ENOMEM && err && !err->source[0])
+        snprintf(err->source, sizeof err->source, "%s", path);
+    /* The line reader returns -2 when a line (up to max bytes) does not fit in memory. */
+    if (s == ERG_OK && (ferror(f) || n == -2))
+        s = n == -2 ? erg_error_set(err, ERG_ENOMEM, path, 0, -1, "out of memory")
+                    : erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s",
+                                    strerror(errno ? errno : EIO));
     fclose(f);
     return s;
 }

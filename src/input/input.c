@@ -7,6 +7,7 @@
 #include "erg/text.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -363,20 +364,89 @@ static const char *str_field(json_t *obj, const char *key)
 }
 
 /* Fills art from the object in->json (which has a string "text"). */
-static erg_status fill_json_article(erg_input *in, erg_article *art, json_t *text, erg_error *err)
+/*
+ * The text of the number that is the value of the last top-level "id" key
+ * of the JSON object line[0..n) (jansson keeps the last of repeated keys):
+ * *start and *len, or false when none is found (a key written with escapes).
+ */
+static bool raw_id_number(const char *line, size_t n, size_t *start, size_t *len)
+{
+    int depth = 0;
+    bool found = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = line[i];
+        if (c == '"') {
+            size_t k = i + 1;
+            while (k < n && line[k] != '"')
+                k += line[k] == '\\' ? 2 : 1;
+            if (k >= n)
+                return found;
+            bool is_id = depth == 1 && k == i + 3 && memcmp(line + i + 1, "id", 2) == 0;
+            i = k;
+            if (!is_id)
+                continue;
+            size_t j = k + 1;
+            while (j < n &&
+                   (line[j] == ' ' || line[j] == '\t' || line[j] == '\r' || line[j] == '\n'))
+                j++;
+            if (j >= n || line[j] != ':')
+                continue; /* a value "id", not a key */
+            j++;
+            while (j < n &&
+                   (line[j] == ' ' || line[j] == '\t' || line[j] == '\r' || line[j] == '\n'))
+                j++;
+            size_t e = j;
+            while (e < n && line[e] && strchr("0123456789+-.eE", line[e]))
+                e++;
+            if (e > j) {
+                *start = j;
+                *len = e - j;
+                found = true;
+            } else {
+                found = false;
+            }
+            i = j - 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return found;
+}
+
+static erg_status fill_json_article(erg_input *in, erg_article *art, json_t *text, const char *line,
+                                    size_t line_len, erg_error *err)
 {
     json_t *obj = in->json;
     clear_article(art);
     json_t *id = json_object_get(obj, "id");
     erg_buf_clear(&in->id);
     erg_status st;
+    size_t at = 0, len = 0;
     if (json_is_string(id)) {
         art->id = json_string_value(id);
         st = ERG_OK;
+    } else if (json_is_number(id) && raw_id_number(line, line_len, &at, &len)) {
+        /* A number is its text as written: 1e300 and 1.0000000000000001e300 are one double. */
+        st = erg_buf_append(&in->id, line + at, len);
+        if (st == ERG_OK)
+            st = erg_buf_append(&in->id, "", 0);
     } else if (json_is_integer(id)) {
         st = erg_buf_printf(&in->id, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
     } else if (json_is_real(id)) {
-        st = erg_buf_printf(&in->id, "%.15g", json_real_value(id));
+        /*
+         * The fewest digits that read back as the same double: 15 would make
+         * 1e300 and 1.0000000000000001e300 one id, 17 always would write 0.1
+         * as 0.10000000000000001.
+         */
+        double v = json_real_value(id);
+        for (int digits = 15; digits <= 17; digits++) {
+            erg_buf_clear(&in->id);
+            if ((st = erg_buf_printf(&in->id, "%.*g", digits, v)) != ERG_OK ||
+                strtod(in->id.data, NULL) == v)
+                break;
+        }
     } else {
         /* Without an id, the line names the article: the path alone is not unique. */
         st = erg_buf_printf(&in->id, "%s:%ld", in->cur_path, in->line);
@@ -402,6 +472,76 @@ static erg_status fill_json_article(erg_input *in, erg_article *art, json_t *tex
     return ERG_OK;
 }
 
+/* Whether the number s[0..n) is beyond what jansson holds: a 64-bit integer, a finite double. */
+static bool number_too_big(const char *s, size_t n, erg_buf *tmp, erg_status *st)
+{
+    erg_buf_clear(tmp);
+    if ((*st = erg_buf_append(tmp, s, n)) != ERG_OK)
+        return false;
+    bool is_int = !memchr(s, '.', n) && !memchr(s, 'e', n) && !memchr(s, 'E', n);
+    errno = 0;
+    if (is_int) {
+        (void)strtoll(tmp->data, NULL, 10);
+        return errno == ERANGE;
+    }
+    double v = strtod(tmp->data, NULL);
+    return errno == ERANGE && isinf(v);
+}
+
+/*
+ * A copy of s[0..n) in out with every number jansson cannot hold (an integer
+ * beyond 64 bits, a real beyond a double's range) made a string of its
+ * digits: jansson refuses a whole line for one such number, in a field erg
+ * may not even read, and an id so written keeps its digits. ERG_DONE when
+ * there is none.
+ */
+static erg_status quote_big_numbers(const char *s, size_t n, erg_buf *out)
+{
+    erg_buf tmp;
+    erg_buf_init(&tmp);
+    erg_buf_clear(out);
+    erg_status st = ERG_OK;
+    bool in_str = false, any = false;
+    size_t i = 0, done = 0;
+    while (i < n && st == ERG_OK) {
+        char c = s[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = false;
+            i++;
+            continue;
+        }
+        if (c == '"') {
+            in_str = true;
+            i++;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9')) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && (strchr("0123456789+-.eE", s[j]) && s[j]))
+            j++;
+        if (number_too_big(s + i, j - i, &tmp, &st)) {
+            any = true;
+            if ((st = erg_buf_append(out, s + done, i - done)) != ERG_OK ||
+                (st = erg_buf_putc(out, '"')) != ERG_OK ||
+                (st = erg_buf_append(out, s + i, j - i)) != ERG_OK ||
+                (st = erg_buf_putc(out, '"')) != ERG_OK)
+                break;
+            done = j;
+        }
+        i = j;
+    }
+    if (st == ERG_OK && any)
+        st = erg_buf_append(out, s + done, n - done);
+    erg_buf_release(&tmp);
+    return st != ERG_OK ? st : any ? ERG_OK : ERG_DONE;
+}
+
 /*
  * Reads lines of the open JSON Lines file until one gives an article.
  * ERG_DONE at the end of the file (closed then) or when the rest of a binary
@@ -417,7 +557,8 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
         long long r = input_read_line(in->fp, &in->line_buf, &in->line_cap, max, &too_long);
         if (r == -2) {
             close_jsonl(in);
-            return erg_error_oom(err);
+            return erg_error_set(err, ERG_ENOMEM, in->cur_path, in->line + 1, -1,
+                                 "out of memory");
         }
         if (r < 0) {
             bool failed = ferror(in->fp);
@@ -493,10 +634,29 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
         }
         json_decref(in->json);
         json_error_t je;
+        erg_json_guard_begin();
         in->json = json_loadb(s, n, JSON_ALLOW_NUL, &je);
+        if (!in->json && (strstr(je.text, "too big") || strstr(je.text, "overflow"))) {
+            erg_status q = quote_big_numbers(s, n, &in->quoted);
+            if (q == ERG_ENOMEM) {
+                erg_json_guard_end();
+                return erg_error_oom(err);
+            }
+            if (q == ERG_OK) {
+                s = in->quoted.data;
+                n = in->quoted.len;
+                in->json = json_loadb(s, n, JSON_ALLOW_NUL, &je);
+            }
+        }
+        if (erg_json_guard_end()) {
+            json_decref(in->json);
+            in->json = NULL;
+            return erg_error_set(err, ERG_ENOMEM, in->cur_path, in->line, -1,
+                                 "out of memory reading a JSON line of %zu bytes", n);
+        }
         erg_status st = ERG_EJSON;
         long long at = -1;
-        json_t *text = NULL;
+        json_t *text = NULL, *id = NULL;
         if (!in->json) {
             snprintf(why, sizeof why, "malformed JSON: %s", je.text);
             at = (long long)je.position + (long long)shift;
@@ -505,8 +665,12 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
             snprintf(why, sizeof why, "no \"text\" string in JSON object");
         } else if (memchr(json_string_value(text), '\0', json_string_length(text))) {
             snprintf(why, sizeof why, "NUL character in \"text\"");
+        } else if (json_is_string(id = json_object_get(in->json, "id")) &&
+                   memchr(json_string_value(id), '\0', json_string_length(id))) {
+            /* Cut at the NUL, two ids would be one. */
+            snprintf(why, sizeof why, "NUL character in \"id\"");
         } else {
-            return fill_json_article(in, art, text, err);
+            return fill_json_article(in, art, text, s, n, err);
         }
         json_decref(in->json);
         in->json = NULL;
@@ -711,6 +875,7 @@ void erg_input_free(erg_input *in)
     free(in->line_buf);
     erg_buf_release(&in->data);
     erg_buf_release(&in->repair);
+    erg_buf_release(&in->quoted);
     erg_buf_release(&in->id);
     free(in);
 }

@@ -60,6 +60,7 @@ struct erg_input {
 
     erg_buf data;   /* the bytes of the plain file, reused */
     erg_buf repair; /* a repaired (lenient) copy, reused */
+    erg_buf quoted; /* a copy with numbers too big for JSON quoted, reused */
 
     char date[ERG_DATE_TEXT_MAX]; /* the last article's normalized date */
 

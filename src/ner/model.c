@@ -22,6 +22,8 @@
 #include <string.h>
 
 #define HEADER_SIZE 48
+/* No model is bigger (the shipped one is under 20 MB): a header announcing more is corrupt. */
+#define NER_MODEL_MAX_BYTES (4ULL << 30)
 
 static uint32_t get_u32(const unsigned char *p)
 {
@@ -265,18 +267,69 @@ static uint64_t expected_size(uint32_t version, uint64_t L, uint64_t F, uint64_t
            8;
 }
 
+/*
+ * Reads a model file: its header first, and then no more than the header
+ * announces plus one byte (so that a longer file is told from a right one),
+ * so that /dev/zero or a huge file of something else is never read whole.
+ * The header's fields are checked by erg_model_load.
+ */
+static erg_status read_model_file(const char *path, char **data, size_t *len, erg_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    erg_status st = ERG_OK;
+    unsigned char head[HEADER_SIZE];
+    char *buf = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
+    size_t got = fread(head, 1, sizeof head, f);
+    if (ferror(f)) {
+        st = erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+        goto cleanup;
+    }
+    uint64_t want = got;
+    if (got == HEADER_SIZE && memcmp(head, NER_MODEL_MAGIC, 8) == 0 && get_u32(head + 8) >= 1 &&
+        get_u32(head + 8) <= NER_MODEL_VERSION && get_u32(head + 16) <= 64)
+        want = expected_size(get_u32(head + 8), get_u32(head + 16), get_u32(head + 36),
+                             get_u32(head + 40));
+    if (want < got || want >= SIZE_MAX / 2 || want > NER_MODEL_MAX_BYTES) {
+        st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
+                           "malformed model file (the header announces %llu bytes)",
+                           (unsigned long long)want);
+        goto cleanup;
+    }
+    if (!(buf = malloc((size_t)want + 2))) {
+        st = erg_error_oom(err);
+        goto cleanup;
+    }
+    memcpy(buf, head, got);
+    size_t n = got;
+    if (got == HEADER_SIZE)
+        n += fread(buf + got, 1, (size_t)want + 1 - got, f);
+    if (ferror(f)) {
+        st = erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
+        goto cleanup;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    buf = NULL;
+cleanup:
+    free(buf);
+    fclose(f);
+    return st;
+}
+
 erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
 {
     *out = NULL;
     char *data = NULL;
     size_t len = 0;
     erg_model *m = NULL;
-    erg_status st = erg_read_file(path, &data, &len, err);
-    if (st != ERG_OK) {
-        if (err)
-            err->status = ERG_EIO;
-        return ERG_EIO;
-    }
+    erg_status st = read_model_file(path, &data, &len, err);
+    if (st != ERG_OK)
+        return st;
     const unsigned char *p = (const unsigned char *)data;
     if (len < HEADER_SIZE || memcmp(p, NER_MODEL_MAGIC, 8) != 0) {
         st = erg_error_set(err, ERG_EFORMAT, path, 0, -1, "not an erg model file");
@@ -308,9 +361,15 @@ erg_status erg_model_load(erg_model **out, const char *path, erg_error *err)
     uint32_t F = get_u32(p + 36), W = get_u32(p + 40);
     uint64_t want = expected_size(version, L, F, W);
     if (want != len) {
-        st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
-                           "%s model file (%zu bytes, the header announces %llu)",
-                           len < want ? "truncated" : "malformed", len, (unsigned long long)want);
+        if (len < want)
+            st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
+                               "truncated model file (%zu bytes, the header announces %llu)", len,
+                               (unsigned long long)want);
+        else
+            st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
+                               "malformed model file (longer than the %llu bytes the header "
+                               "announces)",
+                               (unsigned long long)want);
         goto cleanup;
     }
     uint64_t sum = erg_hash(p, len - 8);

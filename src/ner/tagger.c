@@ -385,6 +385,9 @@ erg_status ner_tag_sentences(erg_tagger *t, const erg_word *words, size_t n_tok,
                 return st;
         return ERG_OK;
     }
+    /* No token, nothing to tag (and t->fp may still be NULL: no memset on it). */
+    if (n_tok == 0)
+        return ERG_OK;
     if (grow_doc(t, n_tok) != ERG_OK)
         return erg_error_oom(err);
     int L = m->ls.n;

@@ -35,7 +35,52 @@ struct erg_reader {
     erg_article_filter filter;
     int32_t since_day, until_day;
     char **sources;
+    /* Hashes of the ids read so far (open addressing, 0 is empty), to pass over repeats. */
+    uint64_t *seen;
+    size_t seen_n, seen_cap;
 };
+
+static uint64_t id_hash(const char *id)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return h ? h : 1;
+}
+
+/* Adds id to the ids seen; false when it was there already. */
+static bool see_id(erg_reader *r, const char *id, erg_status *st)
+{
+    *st = ERG_OK;
+    if (2 * (r->seen_n + 1) > r->seen_cap) {
+        size_t cap = r->seen_cap ? 2 * r->seen_cap : 1024;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t) {
+            *st = ERG_ENOMEM;
+            return true;
+        }
+        for (size_t i = 0; i < r->seen_cap; i++)
+            if (r->seen[i])
+                for (size_t j = r->seen[i] & (cap - 1);; j = (j + 1) & (cap - 1))
+                    if (!t[j]) {
+                        t[j] = r->seen[i];
+                        break;
+                    }
+        free(r->seen);
+        r->seen = t;
+        r->seen_cap = cap;
+    }
+    uint64_t h = id_hash(id);
+    for (size_t j = h & (r->seen_cap - 1);; j = (j + 1) & (r->seen_cap - 1)) {
+        if (r->seen[j] == h)
+            return false;
+        if (!r->seen[j]) {
+            r->seen[j] = h;
+            r->seen_n++;
+            return true;
+        }
+    }
+}
 
 /* The first pass: every article of the inputs into r->boiler. */
 static void *first_pass(void *arg)
@@ -220,6 +265,18 @@ erg_status erg_reader_next(erg_reader *r, erg_article *art, erg_error *err)
             r->stats.skipped++;
             continue;
         }
+        if (!see_id(r, read.id, &st)) {
+            r->stats.duplicates++;
+            if (read.line > 0)
+                snprintf(r->stats.last_duplicate, sizeof r->stats.last_duplicate,
+                         "'%s:%ld': '%.200s'", read.path, read.line, read.id);
+            else
+                snprintf(r->stats.last_duplicate, sizeof r->stats.last_duplicate, "'%s': '%.200s'",
+                         read.path, read.id);
+            continue;
+        }
+        if (st != ERG_OK)
+            return erg_error_oom(err);
         /* Sources repeat from article to article: look one up once per run of it. */
         if (r->gaz && read.source) {
             if (!r->last_source.data || strcmp(r->last_source.data, read.source) != 0) {
@@ -265,5 +322,6 @@ void erg_reader_free(erg_reader *r)
     erg_buf_release(&r->outlet_buf);
     erg_buf_release(&r->last_source);
     free_filter(r);
+    free(r->seen);
     free(r);
 }

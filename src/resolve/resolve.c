@@ -349,7 +349,12 @@ erg_status erg_resolver_add_aliases(erg_resolver *r, const char *path, erg_error
     if (check_own(r, err) != ERG_OK)
         return ERG_EINVAL;
     json_error_t jerr;
+    erg_json_guard_begin();
     json_t *root = json_load_file(path, 0, &jerr);
+    if (erg_json_guard_end()) {
+        json_decref(root);
+        return erg_error_set(err, ERG_ENOMEM, path, 0, -1, "out of memory");
+    }
     erg_status st = ERG_OK;
     if (!root) {
         bool missing = jerr.line < 0 || strstr(jerr.text, "unable to open");

@@ -568,6 +568,7 @@ static erg_status temp_beside(const char *path, char **out, erg_error *err)
     umask(um);
     fchmod(fd, 0666 & ~um);
     close(fd);
+    erg_temp_track(t);
     *out = t;
     return ERG_OK;
 }
@@ -625,6 +626,7 @@ erg_status erg_store_write(const char *path, bool in_place, const erg_graph *par
         goto cleanup;
     }
     if (tmp) {
+        erg_temp_untrack(tmp);
         free(tmp);
         tmp = NULL;
     }
@@ -633,8 +635,10 @@ cleanup:
     if (began)
         sqlite3_exec(w.db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(w.db);
-    if (tmp)
+    if (tmp) {
         unlink(tmp);
+        erg_temp_untrack(tmp);
+    }
     free(tmp);
     return st;
 }
