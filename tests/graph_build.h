@@ -63,7 +63,12 @@ static int tb_ent(tb_article *t, const char *key, erg_type type)
     return i;
 }
 
-/* count mentions of entity i written as text, each tagged with type. */
+/*
+ * count mentions of entity i written as text, each tagged with type. Each
+ * mention's bytes are the next occurrence of text in the article (so that
+ * outlets named in a record's window can be found), none (0, 0) when
+ * there is no further one.
+ */
 static void tb_surf(tb_article *t, int i, const char *text, uint32_t count, erg_type type)
 {
     erg_local_entity *e = &t->items[i];
@@ -72,12 +77,19 @@ static void tb_surf(tb_article *t, int i, const char *text, uint32_t count, erg_
         e->name = (char *)text;
     e->surfaces[e->n_surfaces++] = (erg_surface){(char *)text, count};
     e->mentions += count;
+    const char *from = t->art.text;
     for (uint32_t k = 0; k < count; k++) {
         ck_assert_uint_lt(t->ms.n, TB_ITEMS);
         erg_mention *m = &t->mitems[t->ms.n++];
         memset(m, 0, sizeof *m);
         m->type = type;
         m->entity = i;
+        const char *at = from && text[0] ? strstr(from, text) : NULL;
+        if (at) {
+            m->start = (uint32_t)(at - t->art.text);
+            m->end = m->start + (uint32_t)strlen(text);
+            from = at + strlen(text);
+        }
     }
 }
 

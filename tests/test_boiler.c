@@ -247,7 +247,7 @@ START_TEST(test_add_inputs_matches_reader)
     ck_assert_int_eq(erg_boiler_new(&slow, 0, &err), ERG_OK);
     const char *paths[] = {path};
     ck_assert_int_eq(erg_boiler_add_inputs(fast, paths, 1, NULL, &err), ERG_OK);
-    erg_input_options opt = {false, true};
+    erg_input_options opt = {false, true, 0};
     erg_input *in = NULL;
     ck_assert_int_eq(erg_input_new(&in, paths, 1, &opt, &err), ERG_OK);
     erg_article a;

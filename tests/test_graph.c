@@ -223,10 +223,16 @@ START_TEST(test_edges_weights_outlets_evidence)
     ck_assert_uint_eq(d->articles, 3);
     ck_assert_str_eq(d->first_date, "2018-04-27");
     ck_assert_str_eq(d->last_date, "2018-05-01");
-    ck_assert_uint_eq(d->n_outlets, 3);
+    /*
+     * a1's source, and the outlets named in the records' windows (a2, a3);
+     * Yonhap is named in a1 but in another sentence than kcna and kim.
+     */
+    ck_assert_uint_eq(d->n_outlets, 2);
     ck_assert_str_eq(d->outlets[0], "KCNA");
     ck_assert_str_eq(d->outlets[1], "Reuters");
-    ck_assert_str_eq(d->outlets[2], "Yonhap");
+    const erg_edge *km = edge(g, "kim jong un", "moon jae in", ERG_KIND_CO_MENTION);
+    ck_assert_uint_eq(km->n_outlets, 3); /* Yonhap is in a1's first sentence */
+    ck_assert_str_eq(km->outlets[2], "Yonhap");
     ck_assert_uint_eq(d->n_evidence, 3); /* the default cap; a3 is left out */
     ck_assert_str_eq(d->evidence[0].article, "a1");
     ck_assert_str_eq(d->evidence[0].sentence, "Kim said the talks went well.");
@@ -1570,8 +1576,8 @@ START_TEST(test_subset_edges_evidence)
     ck_assert_uint_eq(d->articles, 3);
     ck_assert_str_eq(d->first_date, "2018-04-27");
     ck_assert_str_eq(d->last_date, "2018-05-01");
-    ck_assert_uint_eq(d->n_outlets, 3);
-    for (size_t i = 0; i < 3; i++)
+    ck_assert_uint_eq(d->n_outlets, 2);
+    for (size_t i = 0; i < 2; i++)
         ck_assert_str_eq(d->outlets[i], src->outlets[i]);
     ck_assert_uint_eq(d->n_evidence, 3);
     for (size_t i = 0; i < 3; i++) {

@@ -22,7 +22,7 @@ static const char *fx(const char *name)
 
 static erg_input *open1(const char *path, bool lenient, bool skip_bad)
 {
-    erg_input_options opt = {lenient, skip_bad};
+    erg_input_options opt = {lenient, skip_bad, 0};
     erg_input *in = NULL;
     erg_error err;
     const char *paths[] = {path};
@@ -160,7 +160,7 @@ START_TEST(test_empty_and_binary)
 
     /* skip_bad: each is skipped and counted, and reading goes on. */
     const char *paths[] = {fx("empty.txt"), fx("binary.txt"), fx("good.txt"), fx("binary.jsonl")};
-    erg_input_options opt = {false, true};
+    erg_input_options opt = {false, true, 0};
     ck_assert_int_eq(erg_input_new(&in, paths, 4, &opt, &err), ERG_OK);
     ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
     ck_assert_str_eq(a.path, fx("good.txt"));
@@ -439,9 +439,23 @@ START_TEST(test_huge_line)
     fputs("\"}\n{\"id\": 2, \"text\": \"small\"}\n", f);
     ck_assert_int_eq(fclose(f), 0);
 
+    /* Over the default limit: skipped and counted, without failing. */
     erg_input *in = open1(path, false, false);
     erg_article a;
     erg_error err;
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
+    text_is(&a, "small");
+    ck_assert_int_eq(a.line, 2);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->too_long, 1);
+    ck_assert(strstr(erg_input_get_stats(in)->last_too_long,
+                     "big.jsonl': line 1: JSON line longer than 8388608 bytes") != NULL);
+    erg_input_free(in);
+
+    /* Under a limit raised past it: read whole. */
+    erg_input_options opt = {false, false, 64u << 20};
+    const char *paths[] = {path};
+    ck_assert_int_eq(erg_input_new(&in, paths, 1, &opt, &err), ERG_OK);
     ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_OK);
     ck_assert_uint_eq(a.text_len, n);
     ck_assert(memcmp(a.text, text, n) == 0);
@@ -449,7 +463,25 @@ START_TEST(test_huge_line)
     text_is(&a, "small");
     ck_assert_int_eq(a.line, 2);
     ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->too_long, 0);
     erg_input_free(in);
+
+    /* A plain-text article over a small limit: skipped, only the limit read. */
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(text, 1, 100000, f), 100000);
+    ck_assert_int_eq(fclose(f), 0);
+    erg_input_options small = {false, false, 50000};
+    ck_assert_int_eq(erg_input_new(&in, paths, 1, &small, &err), ERG_OK);
+    ck_assert_int_eq(erg_input_next(in, &a, &err), ERG_DONE);
+    ck_assert_uint_eq(erg_input_get_stats(in)->too_long, 1);
+    ck_assert(strstr(erg_input_get_stats(in)->last_too_long,
+                     "big.txt': article longer than 50000 bytes") != NULL);
+    ck_assert_uint_le(erg_input_get_stats(in)->bytes, 50001);
+    erg_input_free(in);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/big.jsonl", dir);
     free(text);
     unlink(path);
     rmdir(dir);

@@ -67,7 +67,7 @@ static char *build_text(const char *path, unsigned n, erg_status *st, erg_error 
     erg_reader *r = NULL;
     erg_graph *g = NULL;
     erg_pipeline_options po;
-    erg_input_options io = {false, false};
+    erg_input_options io = {false, false, 0};
     const char *paths[] = {path};
     char *text = NULL;
     size_t len = 0;
@@ -176,7 +176,7 @@ START_TEST(test_reader_filter)
     fclose(f);
     const char *paths[] = {path};
     const char *sources[] = {"reuters"};
-    erg_input_options io = {false, false};
+    erg_input_options io = {false, false, 0};
     erg_reader *r = NULL;
     erg_error err;
     erg_article a;
@@ -241,7 +241,7 @@ START_TEST(test_reader_counts_boilerplate)
                 i, i);
     fclose(f);
     const char *paths[] = {path};
-    erg_input_options io = {false, false};
+    erg_input_options io = {false, false, 0};
     erg_reader *r = NULL;
     erg_error err;
     erg_article a;
@@ -272,7 +272,7 @@ END_TEST
 START_TEST(test_reader_skips_known_ids)
 {
     const char *path = write_corpus(40, 0);
-    erg_input_options io = {false, false};
+    erg_input_options io = {false, false, 0};
     const char *paths[] = {path};
     erg_pipeline_options po;
     erg_pipeline_options_init(&po);
@@ -334,7 +334,7 @@ END_TEST
 START_TEST(test_reader_missing_input)
 {
     const char *paths[] = {"/nonexistent/erg-articles.jsonl"};
-    erg_input_options io = {false, false};
+    erg_input_options io = {false, false, 0};
     erg_reader *r = NULL;
     erg_error err;
     ck_assert_int_ne(erg_reader_new(&r, paths, 1, &io, true, NULL, &err), ERG_OK);

@@ -375,6 +375,83 @@ START_TEST(test_one_megabyte_line)
 }
 END_TEST
 
+/* The windows of doc tile its tokens, each within the limits (a single longer token alone). */
+static void windows_ok(const char *t, const erg_doc *doc)
+{
+    ck_assert_uint_gt(doc->n_sentences, 0);
+    ck_assert_uint_eq(doc->sentences[0].first, 0);
+    ck_assert_uint_eq(doc->sentences[doc->n_sentences - 1].end, doc->n_tokens);
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        const erg_sentence *x = &doc->sentences[i];
+        ck_assert_uint_lt(x->first, x->end);
+        if (i + 1 < doc->n_sentences)
+            ck_assert_uint_eq(x->end, doc->sentences[i + 1].first);
+        ck_assert_uint_le(x->end - x->first, ERG_TEXT_MAX_WINDOW_TOKENS);
+        uint32_t bytes = doc->tokens[x->end - 1].end - doc->tokens[x->first].start;
+        ck_assert(bytes <= ERG_TEXT_MAX_WINDOW_BYTES || x->end - x->first == 1);
+    }
+    (void)t;
+}
+
+START_TEST(test_long_sentences_are_windows)
+{
+    erg_doc doc;
+    erg_doc_init(&doc);
+    char *t = malloc(1 << 16);
+    ck_assert_ptr_nonnull(t);
+
+    /* No soft break, no capital: cut at the limit. */
+    size_t n = 0;
+    for (int i = 0; i < 1000; i++)
+        n += (size_t)sprintf(t + n, "word ");
+    tokenize_exact(t, n, &doc);
+    windows_ok(t, &doc);
+    ck_assert_uint_eq(doc.n_sentences, 5);
+    ck_assert_uint_eq(doc.sentences[0].end, ERG_TEXT_MAX_WINDOW_TOKENS);
+
+    /* A comma in the window's last quarter: cut just after it. */
+    n = 0;
+    for (int i = 0; i < 400; i++)
+        n += (size_t)sprintf(t + n, i == 170 ? "word , " : "word ");
+    tokenize_exact(t, n, &doc);
+    windows_ok(t, &doc);
+    ck_assert_uint_eq(doc.sentences[0].end, 172);
+    ck_assert(t[doc.tokens[171].start] == ',');
+
+    /* Capitalized names: the cut falls before a lower-case word, not inside a name. */
+    n = 0;
+    for (int i = 0; i < 100; i++)
+        n += (size_t)sprintf(t + n, "John Smith met ");
+    tokenize_exact(t, n, &doc);
+    windows_ok(t, &doc);
+    for (size_t i = 1; i < doc.n_sentences; i++)
+        ck_assert(t[doc.tokens[doc.sentences[i].first].start] == 'm');
+
+    /* Long words: the byte limit. */
+    memset(t, 'a', 1 << 16);
+    for (size_t i = 100; i < (1 << 16); i += 101)
+        t[i] = ' ';
+    tokenize_exact(t, 20000, &doc);
+    windows_ok(t, &doc);
+    ck_assert_uint_gt(doc.n_sentences, 4);
+
+    /* One token longer than the limit is a window of its own. */
+    memset(t, 'a', 10000);
+    memcpy(t + 10000, " b c", 4);
+    tokenize_exact(t, 10004, &doc);
+    windows_ok(t, &doc);
+    ck_assert_uint_eq(doc.n_sentences, 2);
+    ck_assert_uint_eq(doc.sentences[0].end, 1);
+
+    /* Ordinary sentences are left alone. */
+    static const char s[] = "Kim met Moon. They talked.";
+    tokenize_exact(s, strlen(s), &doc);
+    ck_assert_uint_eq(doc.n_sentences, 2);
+    free(t);
+    erg_doc_release(&doc);
+}
+END_TEST
+
 static const char *key(const char *s)
 {
     erg_buf b;
@@ -501,6 +578,7 @@ static Suite *text_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_possessives_and_contractions);
+    tcase_add_test(tc, test_long_sentences_are_windows);
     tcase_add_test(tc, test_hyphens_and_names);
     tcase_add_test(tc, test_abbreviations_keep_their_dot);
     tcase_add_test(tc, test_every_abbreviation_of_the_data_file);

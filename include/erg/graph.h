@@ -151,6 +151,23 @@ static inline double erg_edge_weight(const erg_edge *d)
 #define ERG_GRAPH_MAX_EVIDENCE 1000u
 
 /*
+ * The longest evidence text erg_graph_add_article stores for one record, in
+ * bytes and in words: a longer one keeps its first and its last words, each
+ * part within half of both bounds, joined by " … " (U+2026 between spaces),
+ * so that a long sentence or a wide window cannot blow up the graph file.
+ * The record's byte range [start, end) stays the whole range.
+ */
+#define ERG_GRAPH_EVIDENCE_MAX_BYTES 1024u
+#define ERG_GRAPH_EVIDENCE_MAX_WORDS 160u
+
+/*
+ * The most outlet mentions within one record's byte range that name outlets
+ * of its edge (erg_graph_add_article); later ones in a wide window are not
+ * looked at.
+ */
+#define ERG_GRAPH_MAX_WINDOW_OUTLETS 16u
+
+/*
  * A new empty graph keeping at most max_evidence evidence records per edge
  * (the default when 0 is given: 3). ERG_EINVAL when max_evidence is above
  * ERG_GRAPH_MAX_EVIDENCE. An edge's evidence array grows with its records,
@@ -176,11 +193,15 @@ void erg_graph_free(erg_graph *g);
  * (mentions within one article are not independent: the tagger sees the
  * whole article). Its aliases are its surface forms (or its name,
  * when it has none). An edge's outlets are the article's outlet (art->outlet, else its source as
- * written) and the names of the article's outlet entities; its evidence sentence is the text bytes
- * [start, end) with white space runs made one space. Everything is checked before the graph changes
- * (ERG_EINVAL: entity or mention indexes out of range, byte ranges outside the text, strings that
- * are not UTF-8), so a rejected article leaves no trace; only ERG_ENOMEM can leave part of an
- * article in the graph. mentions and relations may be NULL.
+ * written) and the names of the outlet entities with a mention inside the byte range of one of its
+ * records (the window that supports it; the first ERG_GRAPH_MAX_WINDOW_OUTLETS such mentions of a
+ * record): an outlet named elsewhere in the article is not one of the edge's. Mentions without
+ * offsets (start == end) name no outlet. Its evidence sentence is the text bytes [start, end)
+ * with white space runs made one space, cut in the middle when longer than
+ * ERG_GRAPH_EVIDENCE_MAX_BYTES or ERG_GRAPH_EVIDENCE_MAX_WORDS. Everything is checked before the
+ * graph changes (ERG_EINVAL: entity or mention indexes out of range, byte ranges outside the text,
+ * strings that are not UTF-8), so a rejected article leaves no trace; only ERG_ENOMEM can leave
+ * part of an article in the graph. mentions and relations may be NULL.
  */
 erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
                                  const erg_local_entities *entities, const erg_mentions *mentions,

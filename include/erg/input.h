@@ -107,6 +107,13 @@ typedef struct erg_article {
     const char *outlet;
 } erg_article;
 
+/*
+ * The default largest article, in bytes of text (erg_input_options
+ * max_article_bytes, erg build/extract --max-article-bytes): 8 MiB, some
+ * hundred times a long news story.
+ */
+#define ERG_INPUT_MAX_ARTICLE_BYTES (8u << 20)
+
 typedef struct erg_input_options {
     /* Replace invalid UTF-8 with U+FFFD and count it, instead of failing. */
     bool lenient;
@@ -116,6 +123,14 @@ typedef struct erg_input_options {
      * failing. (Invalid UTF-8 is governed by `lenient` alone.)
      */
     bool skip_bad;
+    /*
+     * The largest article and the longest JSON line, in bytes (0:
+     * ERG_INPUT_MAX_ARTICLE_BYTES). A plain-text article longer than this,
+     * a JSON line longer than this, or a JSON article whose "text" is, is
+     * skipped and counted (erg_input_stats.too_long), whatever skip_bad
+     * says: the reader reads no more than this of it into memory.
+     */
+    size_t max_article_bytes;
 } erg_input_options;
 
 typedef struct erg_input_stats {
@@ -125,6 +140,14 @@ typedef struct erg_input_stats {
     size_t replaced;      /* invalid UTF-8 sequences replaced (lenient) */
     size_t skipped;       /* lines or files skipped (skip_bad) */
     char last_skip[1024]; /* why the last skipped item was skipped, as "'path:line': why" */
+    /* Articles and JSON lines skipped as longer than max_article_bytes. */
+    size_t too_long;
+    /*
+     * The last of them: "'path': line N: JSON line longer than M bytes",
+     * "'path': line N: text longer than M bytes" or "'path': article longer
+     * than M bytes".
+     */
+    char last_too_long[1024];
     /*
      * Files found in folders that are not read: their extension is none the
      * reader knows (".pdf", ".csv", a ".json" that is no graph). Hidden
@@ -188,7 +211,9 @@ erg_status erg_input_new(erg_input **out, const char *const *paths, size_t n_pat
  * usable one (no "date" string, an empty one, one that is no date; every
  * plain-text article) counts in stats.undated, and a non-empty date that is
  * none also in stats.bad_dates and stats.last_bad_date.
- * Memory: one file (plain text) or one line (JSON Lines) at a time.
+ * Memory: one file (plain text) or one line (JSON Lines) at a time, at
+ * most max_article_bytes of either (see erg_input_options): what is longer
+ * is skipped and counted in stats.too_long, its bytes read past but not kept.
  */
 erg_status erg_input_next(erg_input *in, erg_article *art, erg_error *err);
 

@@ -96,7 +96,9 @@ void erg_relations_release(erg_relations *r);
  * is a list and pairs only neighbours (see ERG_RELATE_LIST_SPAN). The typed relations of
  * erg_relate_typed follow the co_mention records. ERG_EINVAL as
  * erg_relate_typed (checked before any record is made); ERG_ENOMEM.
- * Allocates one array of entities->n entries per call.
+ * Linear in the mentions plus the records made (at most
+ * ERG_RELATE_LIST_SPAN / 2 per entity and window past the list size).
+ * Allocates two arrays of entities->n entries per call.
  */
 erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                               const erg_local_entities *entities, erg_window window,
@@ -123,8 +125,12 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
  *
  * ERG_EINVAL when a mention's tokens, sentence or entity index are out of
  * range; ERG_ENOMEM. Linear in the number of tokens and mentions (a few
- * dozen word comparisons around each mention); allocates two int32 arrays
- * of doc->n_tokens entries per call.
+ * dozen word comparisons around each mention), except that an outlet's
+ * reports walk the mentions of its sentence (or quotation): work per
+ * sentence is bounded by its mentions times its outlets, and sentences by
+ * ERG_TEXT_MAX_WINDOW_TOKENS. Repeated records are found by a hash table.
+ * Allocates two int32 arrays of doc->n_tokens entries, one of entities->n
+ * and the hash table (twice the records) per call.
  */
 erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                             const erg_local_entities *entities, unsigned type_mask,

@@ -28,7 +28,20 @@ typedef struct erg_token {
     uint32_t flags;
 } erg_token;
 
-/* One sentence: tokens [first, end) of the doc, in paragraph `paragraph` (0-based). */
+/*
+ * The longest window (sentence) erg_text_tokenize makes: a sentence of more
+ * tokens or bytes is split into windows of at most this size, so that the
+ * work and output of later stages per window stay bounded whatever the text
+ * (a megabyte with no full stop is some thousands of windows, not one).
+ * Real news sentences are far shorter: 60 tokens is long.
+ */
+#define ERG_TEXT_MAX_WINDOW_TOKENS 200u
+#define ERG_TEXT_MAX_WINDOW_BYTES 4096u
+
+/*
+ * One sentence (or window of a long one): tokens [first, end) of the doc,
+ * in paragraph `paragraph` (0-based).
+ */
 typedef struct erg_sentence {
     uint32_t first;
     uint32_t end;
@@ -75,7 +88,12 @@ void erg_doc_release(erg_doc *doc);
  * typically opens one ("He", "The", "But"...): "in the U.S. He said" breaks,
  * "the U.S. Army" does not ("etc." breaks before any capitalized word). A
  * blank line (or U+2029, or a form feed) ends both a sentence and a
- * paragraph; a single newline does not end a sentence.
+ * paragraph; a single newline does not end a sentence. A sentence longer
+ * than ERG_TEXT_MAX_WINDOW_TOKENS tokens or ERG_TEXT_MAX_WINDOW_BYTES bytes
+ * is split into windows no longer than that (a single longer token is a
+ * window of its own), each cut after the last "," ";" ":" dash or closing
+ * bracket in the window's last quarter, else before its last lower-case
+ * word there, else at the limit; each window is an erg_sentence.
  *
  * ERG_ENOMEM on allocation failure, ERG_EINVAL when len >= 4 GiB.
  * Linear in len.

@@ -40,7 +40,7 @@ int cmd_boilerplate(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL;
-    erg_input_options in = {false, false};
+    erg_input_options in = {false, false, 0};
     bool quiet = false;
     int opt;
     optind = 1;

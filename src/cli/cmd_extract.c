@@ -31,7 +31,9 @@ static const char extract_usage[] =
     "                        rule did, \"tagged\": the tagger's class (PER, ORG,\n"
     "                        LOC, MISC, or O where it tagged nothing) and, when\n"
     "                        the tagger's span was another, \"tagged_span\":\n"
-    "                        [start, end]\n" CLI_READ_HELP
+    "                        [start, end]\n" CLI_READ_HELP;
+/* In two parts: one literal would be longer than C99 compilers must take. */
+static const char extract_usage_end[] =
     "                        (extract also takes misc; default: person,agency,\n"
     "                        outlet,place)\n"
     "  -h, --help            show this help\n"
@@ -162,6 +164,7 @@ int cmd_extract(int argc, char **argv)
             break;
         case 'h':
             fputs(extract_usage, stdout);
+            fputs(extract_usage_end, stdout);
             return CLI_OK;
         default:
             if ((r = cli_read_option("extract", opt, optarg, &ro)) == 1)

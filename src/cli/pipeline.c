@@ -1,6 +1,8 @@
 #include "pipeline.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +17,7 @@ void cli_read_options_init(cli_read_options *o)
     o->window = ERG_WINDOW_SENTENCE;
     o->input.lenient = false;
     o->input.skip_bad = false;
+    o->input.max_article_bytes = 0;
     o->quiet = false;
     o->boilerplate = false;
     o->boiler_from = NULL;
@@ -35,6 +38,28 @@ static int date_option(const char *cmd, const char *name, const char *arg, cli_r
         erg_date_first_day(&f->since) > erg_date_last_day(&f->until))
         return cli_usage(cmd, "--since %s is after --until %s", erg_date_format(&f->since, a),
                          erg_date_format(&f->until, b));
+    return 1;
+}
+
+/* --max-article-bytes: a positive count of bytes, with an optional K, M or G (binary) suffix. */
+static int size_option(const char *cmd, const char *name, const char *arg, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = arg[0] >= '0' && arg[0] <= '9' ? strtoull(arg, &end, 10) : 0;
+    unsigned shift = 0;
+    if (end && (*end == 'K' || *end == 'k'))
+        shift = 10;
+    else if (end && (*end == 'M' || *end == 'm'))
+        shift = 20;
+    else if (end && (*end == 'G' || *end == 'g'))
+        shift = 30;
+    if (end && shift)
+        end++;
+    if (!end || *end || errno || v == 0 || v > (SIZE_MAX >> 1 >> shift))
+        return cli_usage(cmd, "%s '%s': give a positive number of bytes (K, M, G allowed)", name,
+                         arg);
+    *out = (size_t)(v << shift);
     return 1;
 }
 
@@ -73,6 +98,8 @@ int cli_read_option(const char *cmd, int opt, const char *arg, cli_read_options 
     case CLI_OPT_SKIP_BAD:
         o->input.skip_bad = true;
         return 1;
+    case CLI_OPT_MAX_ARTICLE_BYTES:
+        return size_option(cmd, "--max-article-bytes", arg, &o->input.max_article_bytes);
     case CLI_OPT_KEEP_BOILERPLATE:
         o->boilerplate = false;
         return 1;
@@ -253,6 +280,9 @@ static int finish_read(const erg_reader *r, const cli_read_options *o, cli_read_
     if (stats->skipped)
         cli_warn("skipped %zu bad input%s (last: %s)", stats->skipped,
                  stats->skipped == 1 ? "" : "s", stats->last_skip);
+    if (stats->too_long)
+        cli_warn("skipped %zu article%s over --max-article-bytes (last: %s)", stats->too_long,
+                 stats->too_long == 1 ? "" : "s", stats->last_too_long);
     if (s->duplicates)
         cli_warn("skipped %zu article%s whose id an earlier article has (last: %s)", s->duplicates,
                  s->duplicates == 1 ? "" : "s", s->last_duplicate);

@@ -54,13 +54,15 @@ enum {
     CLI_OPT_BOILERPLATE_FROM,
     CLI_OPT_SINCE,
     CLI_OPT_UNTIL,
-    CLI_OPT_SOURCE
+    CLI_OPT_SOURCE,
+    CLI_OPT_MAX_ARTICLE_BYTES
 };
 /* The options of the commands that only tag (erg tag): model and input. */
 #define CLI_INPUT_LONG_OPTIONS                                                                     \
     {"model", required_argument, NULL, CLI_OPT_MODEL},                                             \
         {"quiet", no_argument, NULL, CLI_OPT_QUIET},                                               \
         {"lenient", no_argument, NULL, CLI_OPT_LENIENT}, CLI_KNOWLEDGE_OPTION,                     \
+        {"max-article-bytes", required_argument, NULL, CLI_OPT_MAX_ARTICLE_BYTES},                 \
     {                                                                                              \
         "skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD                                            \
     }
@@ -83,6 +85,10 @@ enum {
     "  -m, --model MODEL     tagger model (default: the shipped data/erg.model)\n"                 \
     "      --lenient         replace invalid UTF-8 with U+FFFD instead of failing\n"               \
     "      --skip-bad        skip malformed JSON lines, empty and binary files\n"                  \
+    "      --max-article-bytes N\n"                                                                \
+    "                        skip (with a warning, counted) an article, and a JSON\n"              \
+    "                        line, longer than N bytes (K, M, G: KiB, MiB, GiB;\n"                 \
+    "                        default 8M); no more than N bytes of it are read in\n"                \
     "  -q, --quiet           no progress display\n" CLI_KNOWLEDGE_HELP
 #define CLI_READ_HELP                                                                              \
     CLI_INPUT_HELP                                                                                 \

@@ -959,42 +959,157 @@ static bool is_space(unsigned char c)
 }
 
 /*
- * The evidence sentence: bytes [start, end) of text with white space runs
- * (and control characters) made one space, trimmed, and any invalid UTF-8
- * byte (a range cut inside a character) replaced with U+FFFD.
+ * Appends bytes p[0..n) with white space runs (and control characters) made
+ * one space, trimmed, and any invalid UTF-8 byte (a range cut inside a
+ * character) replaced with U+FFFD. b must have room for 3 * n more bytes.
  */
-static erg_status sentence_text(erg_buf *b, const char *text, uint32_t start, uint32_t end)
+static void normalize_append(erg_buf *b, const unsigned char *p, size_t n)
 {
-    erg_buf_clear(b);
-    if (erg_buf_reserve(b, (size_t)(end - start) * 3) != ERG_OK)
-        return ERG_ENOMEM;
-    if (!text) /* only an empty range is allowed then */
-        return erg_buf_puts(b, "");
-    const unsigned char *p = (const unsigned char *)text + start;
-    size_t n = end - start, i = 0;
+    char *base = b->data + b->len, *o = base;
+    size_t i = 0;
     bool pending_space = false;
     while (i < n) {
-        if (is_space(p[i])) {
-            pending_space = b->len > 0;
+        unsigned char c = p[i];
+        if (is_space(c)) {
+            pending_space = o > base;
             i++;
             continue;
         }
         if (pending_space) {
-            erg_buf_putc(b, ' ');
+            *o++ = ' ';
             pending_space = false;
         }
-        size_t run = 1;
-        if (p[i] >= 0x80) {
-            run = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : 2;
-            if (run > n - i || !erg_graph_i_utf8_ok((const char *)p + i, run)) {
-                erg_buf_append(b, "\xEF\xBF\xBD", 3);
-                i++;
-                continue;
-            }
+        if (c < 0x80) {
+            *o++ = (char)c;
+            i++;
+            continue;
         }
-        erg_buf_append(b, p + i, run);
+        size_t run = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (run > n - i || !erg_graph_i_utf8_ok((const char *)p + i, run)) {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            continue;
+        }
+        memcpy(o, p + i, run);
+        o += run;
         i += run;
     }
+    b->len = (size_t)(o - b->data);
+    b->data[b->len] = '\0';
+}
+
+/* Start of the UTF-8 character that holds byte i of s (i itself when it starts one). */
+static size_t utf8_back(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/*
+ * Length of the longest prefix of s[0..n) (single spaces between words) of at
+ * most max_bytes bytes and max_words words, cut before a space, or inside
+ * one long word at a character boundary.
+ */
+static size_t head_cut(const char *s, size_t n, size_t max_bytes, size_t max_words)
+{
+    size_t words = 1, cut = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != ' ')
+            continue;
+        if (i > max_bytes || words > max_words)
+            break;
+        cut = i;
+        words++;
+    }
+    if (cut == 0)
+        cut = utf8_back(s, n < max_bytes ? n : max_bytes);
+    return cut;
+}
+
+/*
+ * Start of the longest suffix of s[0..n) within the same bounds, cut after a
+ * space, or inside one long word at a character boundary.
+ */
+static size_t tail_cut(const char *s, size_t n, size_t max_bytes, size_t max_words)
+{
+    size_t words = 1, cut = n;
+    for (size_t j = n + 1; j-- > 0;) {
+        /* j is the start of a candidate suffix: the text start or just after a space. */
+        if (j > 0 && s[j - 1] != ' ')
+            continue;
+        if (n - j > max_bytes || words > max_words)
+            break;
+        cut = j;
+        words++;
+    }
+    if (cut == n && n > 0) {
+        cut = n > max_bytes ? n - max_bytes : 0;
+        while (cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut++;
+    }
+    return cut;
+}
+
+/* The words of s[0..n), single spaces between them. */
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = n > 0;
+    for (size_t i = 0; i < n; i++)
+        w += s[i] == ' ';
+    return w;
+}
+
+#define EV_MARK " \xE2\x80\xA6 " /* " … " */
+#define EV_MARK_LEN 5u
+
+/*
+ * The evidence sentence: bytes [start, end) of text normalized
+ * (normalize_append). One longer than ERG_GRAPH_EVIDENCE_MAX_BYTES bytes or
+ * ERG_GRAPH_EVIDENCE_MAX_WORDS words keeps its first and last words within
+ * half of each bound, joined by " … ". Only about 4 *
+ * ERG_GRAPH_EVIDENCE_MAX_BYTES bytes of the range are read at each end, so
+ * that the cost per record is bounded whatever the range.
+ */
+static erg_status sentence_text(erg_buf *b, const char *text, uint32_t start, uint32_t end)
+{
+    const size_t max = ERG_GRAPH_EVIDENCE_MAX_BYTES, chunk = 2 * ERG_GRAPH_EVIDENCE_MAX_BYTES;
+    const size_t half = (max - EV_MARK_LEN) / 2, half_words = ERG_GRAPH_EVIDENCE_MAX_WORDS / 2;
+    erg_buf_clear(b);
+    if (!text) /* only an empty range is allowed then */
+        return erg_buf_puts(b, "");
+    const unsigned char *p = (const unsigned char *)text + start;
+    size_t n = end - start;
+    bool long_range = n > 2 * chunk;
+    size_t read = long_range ? 2 * chunk : n;
+    if (erg_buf_reserve(b, read * 3 + 1) != ERG_OK)
+        return ERG_ENOMEM;
+    size_t split = 0; /* where the tail chunk begins in b, for a long range */
+    if (long_range) {
+        normalize_append(b, p, chunk);
+        split = b->len;
+        normalize_append(b, p + n - chunk, chunk);
+    } else {
+        normalize_append(b, p, n);
+        if (b->len <= max && count_words(b->data, b->len) <= ERG_GRAPH_EVIDENCE_MAX_WORDS)
+            goto done;
+        split = b->len;
+    }
+    {
+        char *d = b->data;
+        size_t h = head_cut(d, split, half, half_words);
+        size_t t = long_range ? split + tail_cut(d + split, b->len - split, half, half_words)
+                              : tail_cut(d, b->len, half, half_words);
+        if (t < h)
+            t = h;
+        size_t tail_len = b->len - t;
+        memmove(d + h + EV_MARK_LEN, d + t, tail_len);
+        memcpy(d + h, EV_MARK, EV_MARK_LEN);
+        b->len = h + EV_MARK_LEN + tail_len;
+        d[b->len] = '\0';
+    }
+done:
     if (!b->data)
         return erg_buf_puts(b, "");
     return ERG_OK;
@@ -1021,9 +1136,62 @@ static int plain_key_is(const char *s, const char *key)
     }
 }
 
-static int cmp_cstr(const void *a, const void *b)
+static int cmp_outlet_at(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    const erg_graph_outlet_at *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * Fills g->outlets with the article's mentions of outlet entities (of type
+ * outlet, with a name and byte offsets within the text), sorted by start.
+ */
+static erg_status outlet_mentions(erg_graph *g, const erg_article *art,
+                                  const erg_local_entities *ents, const erg_mentions *ms,
+                                  size_t *n_out)
+{
+    size_t n = 0;
+    bool sorted = true;
+    *n_out = 0;
+    for (size_t i = 0; ms && i < ms->n; i++) {
+        const erg_mention *m = &ms->items[i];
+        if (m->entity < 0 || m->start >= m->end || m->end > art->text_len)
+            continue;
+        const erg_local_entity *le = &ents->items[m->entity];
+        if (le->type != ERG_TYPE_OUTLET || !le->name || !le->name[0])
+            continue;
+        if (n == g->cap_outlets &&
+            erg_grow((void **)&g->outlets, &g->cap_outlets, n + 1, sizeof *g->outlets) != ERG_OK)
+            return ERG_ENOMEM;
+        sorted = sorted && (n == 0 || g->outlets[n - 1].start <= m->start);
+        g->outlets[n++] = (erg_graph_outlet_at){m->start, m->end, le->name};
+    }
+    if (!sorted)
+        qsort(g->outlets, n, sizeof *g->outlets, cmp_outlet_at);
+    *n_out = n;
+    return ERG_OK;
+}
+
+/*
+ * Adds to d the outlets named within bytes [start, end): the first
+ * ERG_GRAPH_MAX_WINDOW_OUTLETS of the n outlet mentions of g->outlets
+ * that lie inside. O(log n) to find the first.
+ */
+static erg_status window_outlets(erg_graph *g, erg_edge *d, size_t n, uint32_t start, uint32_t end)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (g->outlets[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo, k = 0;
+         i < n && g->outlets[i].start < end && k < ERG_GRAPH_MAX_WINDOW_OUTLETS; i++, k++)
+        if (g->outlets[i].end <= end && erg_graph_i_outlet(g, d, g->outlets[i].name) != ERG_OK)
+            return ERG_ENOMEM;
+    return ERG_OK;
 }
 
 /* Checks the whole article before anything of it enters the graph. */
@@ -1118,15 +1286,10 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
                                     (char *)art->source, (char *)art->url};
     uint32_t serial = ++g->serial;
 
-    size_t n_outlets = 0;
-    if (erg_grow((void **)&g->outlets, &g->cap_outlets, n + 1, sizeof *g->outlets) != ERG_OK)
-        goto oom;
     /* The outlet the list knows the source as, else the source as written. */
     const char *source_outlet = art->outlet && art->outlet[0] ? art->outlet : art->source;
     if (source_outlet && !source_outlet[0])
         source_outlet = NULL;
-    if (source_outlet)
-        g->outlets[n_outlets++] = source_outlet;
 
     for (size_t i = 0; i < n; i++) {
         const erg_local_entity *le = &ents->items[i];
@@ -1164,8 +1327,6 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         if (le->n_surfaces == 0 && le->name &&
             erg_graph_i_alias(e, le->name, le->mentions ? le->mentions : 1, ERG_FOLD_KEY) != ERG_OK)
             goto oom;
-        if (le->type == ERG_TYPE_OUTLET && le->name && le->name[0])
-            g->outlets[n_outlets++] = le->name;
     }
     /*
      * Each article votes once for an entity's type, with the type resolution
@@ -1180,12 +1341,9 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
             erg_graph_i_add_u32(e->type_votes[ents->items[i].type], 1);
     }
 
-    qsort(g->outlets, n_outlets, sizeof *g->outlets, cmp_cstr);
-    size_t w = 0;
-    for (size_t i = 0; i < n_outlets; i++)
-        if (w == 0 || strcmp(g->outlets[w - 1], g->outlets[i]) != 0)
-            g->outlets[w++] = g->outlets[i];
-    n_outlets = w;
+    size_t n_outlets;
+    if (outlet_mentions(g, art, ents, ms, &n_outlets) != ERG_OK)
+        goto oom;
 
     for (size_t i = 0; rels && i < rels->n; i++) {
         const erg_relation *r = &rels->items[i];
@@ -1213,10 +1371,11 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
             d->articles = erg_graph_i_add_u32(d->articles, 1);
             if (erg_graph_i_dates(g, &d->first_date, &d->last_date, date) != ERG_OK)
                 goto oom;
-            for (size_t k = 0; k < n_outlets; k++)
-                if (erg_graph_i_outlet(g, d, g->outlets[k]) != ERG_OK)
-                    goto oom;
+            if (source_outlet && erg_graph_i_outlet(g, d, source_outlet) != ERG_OK)
+                goto oom;
         }
+        if (window_outlets(g, d, n_outlets, r->start, r->end) != ERG_OK)
+            goto oom;
         size_t pos;
         if (!ev_slot(d, g->max_evidence, id, r->start, r->end, &pos))
             continue;

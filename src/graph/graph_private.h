@@ -64,6 +64,14 @@ typedef struct erg_graph_art_rec {
     uint32_t refs; /* evidence records that cite it (UINT32_MAX: never freed) */
 } erg_graph_art_rec;
 
+/* An outlet mention of the article being added: bytes [start, end), the outlet's name (borrowed).
+ */
+typedef struct erg_graph_outlet_at {
+    uint32_t start;
+    uint32_t end;
+    const char *name;
+} erg_graph_outlet_at;
+
 struct erg_graph {
     unsigned max_evidence;
     bool finished; /* no add or merge since the last erg_graph_finish */
@@ -118,7 +126,7 @@ struct erg_graph {
     /* Scratch reused across erg_graph_add_article calls. */
     uint32_t *map; /* local entity -> graph entity */
     size_t cap_map;
-    const char **outlets; /* the article's outlet names (borrowed), sorted, distinct */
+    erg_graph_outlet_at *outlets; /* the article's outlet mentions, by start */
     size_t cap_outlets;
     erg_buf buf;
 };

@@ -193,17 +193,20 @@ static erg_status add_json_line(erg_boiler *b, const char *line, size_t n, scan_
     return s;
 }
 
+/* Lines longer than max are passed over: the second pass counts them. */
 static erg_status add_jsonl_file(erg_boiler *b, const char *path, scan_state *st, char **buf,
-                                 size_t *cap, erg_error *err)
+                                 size_t *cap, size_t max, erg_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return erg_error_set(err, errno == ENOENT ? ERG_ENOTFOUND : ERG_EIO, path, 0, -1,
                              "cannot read: %s", strerror(errno));
     erg_status s = ERG_OK;
-    ssize_t n;
-    errno = 0;
-    while (s == ERG_OK && (n = getline(buf, cap, f)) > 0) {
+    long long n = 0;
+    bool too_long;
+    while (s == ERG_OK && (n = input_read_line(f, buf, cap, max, &too_long)) > 0) {
+        if (too_long)
+            continue;
         const char *p = skip_ws(*buf, *buf + n);
         if (p < *buf + n)
             s = add_json_line(b, *buf, (size_t)n, st, err);
@@ -211,11 +214,11 @@ static erg_status add_jsonl_file(erg_boiler *b, const char *path, scan_state *st
     }
     if (s == ERG_ENOMEM && err && !err->source[0])
         snprintf(err->source, sizeof err->source, "%s", path);
-    /* getline fails without ferror when a line does not fit in memory. */
-    if (s == ERG_OK && (ferror(f) || errno == ENOMEM))
-        s = errno == ENOMEM ? erg_error_set(err, ERG_ENOMEM, path, 0, -1, "out of memory")
-                            : erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s",
-                                            strerror(errno ? errno : EIO));
+    /* The line reader returns -2 when a line (up to max bytes) does not fit in memory. */
+    if (s == ERG_OK && (ferror(f) || n == -2))
+        s = n == -2 ? erg_error_set(err, ERG_ENOMEM, path, 0, -1, "out of memory")
+                    : erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s",
+                                    strerror(errno ? errno : EIO));
     fclose(f);
     return s;
 }
@@ -255,7 +258,7 @@ erg_status erg_boiler_add_inputs(erg_boiler *b, const char *const *paths, size_t
         if (kind == INPUT_STDIN)
             s = erg_error_set(err, ERG_EINVAL, "-", 0, -1, "stdin cannot be read twice");
         else if (kind == INPUT_JSONL)
-            s = add_jsonl_file(b, in->cur_path, &st, &line, &cap, err);
+            s = add_jsonl_file(b, in->cur_path, &st, &line, &cap, input_max_article(&in->opt), err);
         else
             s = add_plain_file(b, in->cur_path, opt, err);
         if (s != ERG_OK)

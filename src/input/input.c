@@ -95,6 +95,59 @@ static void note_skip(erg_input *in, long line, const char *why)
         snprintf(in->stats.last_skip, sizeof in->stats.last_skip, "'%s': %s", in->cur_path, why);
 }
 
+/* Counts a line or file skipped as longer than the limit, with why as its text. */
+static void note_too_long(erg_input *in, long line, const char *what, size_t max)
+{
+    in->stats.too_long++;
+    if (line > 0)
+        snprintf(in->stats.last_too_long, sizeof in->stats.last_too_long,
+                 "'%s': line %ld: %s longer than %zu bytes", in->cur_path, line, what, max);
+    else
+        snprintf(in->stats.last_too_long, sizeof in->stats.last_too_long,
+                 "'%s': %s longer than %zu bytes", in->cur_path, what, max);
+}
+
+size_t input_max_article(const erg_input_options *opt)
+{
+    return opt->max_article_bytes ? opt->max_article_bytes : ERG_INPUT_MAX_ARTICLE_BYTES;
+}
+
+long long input_read_line(FILE *f, char **buf, size_t *cap, size_t max, bool *too_long)
+{
+    size_t len = 0, kept = 0;
+    int c = EOF;
+    *too_long = false;
+    flockfile(f);
+    while ((c = getc_unlocked(f)) != EOF) {
+        if (kept < max) {
+            if (kept + 2 > *cap) {
+                size_t ncap = *cap ? *cap * 2 : 256;
+                while (ncap < kept + 2)
+                    ncap *= 2;
+                char *p = realloc(*buf, ncap);
+                if (!p) {
+                    funlockfile(f);
+                    errno = ENOMEM;
+                    return -2;
+                }
+                *buf = p;
+                *cap = ncap;
+            }
+            (*buf)[kept++] = (char)c;
+        } else {
+            *too_long = true;
+        }
+        len++;
+        if (c == '\n')
+            break;
+    }
+    funlockfile(f);
+    if (len == 0)
+        return -1;
+    (*buf)[kept] = '\0';
+    return (long long)len;
+}
+
 static void clear_article(erg_article *art)
 {
     memset(art, 0, sizeof *art);
@@ -136,13 +189,21 @@ static erg_status sniff_start(erg_input *in, FILE *f, input_graph *g, erg_error 
 
 /* ---- plain text ------------------------------------------------------- */
 
-/* Appends the rest of f to in->data. */
+/*
+ * Appends the rest of f to in->data, up to one byte past the article limit:
+ * a longer file is not read further (the caller skips it).
+ */
 static erg_status read_rest(erg_input *in, FILE *f, erg_error *err)
 {
+    size_t max = input_max_article(&in->opt);
     for (;;) {
+        if (in->data.len > max)
+            break;
         if (erg_buf_reserve(&in->data, 1 << 16) != ERG_OK)
             return erg_error_oom(err);
         size_t room = in->data.cap - in->data.len - 1;
+        if (room > max + 1 - in->data.len)
+            room = max + 1 - in->data.len;
         size_t r = fread(in->data.data + in->data.len, 1, room, f);
         in->data.len += r;
         if (r < room) {
@@ -167,6 +228,11 @@ static erg_status finish_plain(erg_input *in, erg_article *art, erg_error *err)
     const char *d = in->data.data;
     size_t n = in->data.len;
     in->stats.bytes += n;
+    size_t max = input_max_article(&in->opt);
+    if (n > max) {
+        note_too_long(in, 0, "article", max);
+        return ERG_DONE;
+    }
     size_t bom = has_bom(d, n) ? 3 : 0;
     const char *nul = NULL;
     char why[128];
@@ -217,9 +283,11 @@ static erg_status read_plain_file(erg_input *in, erg_article *art, erg_error *er
     in->stats.files++;
     erg_buf_clear(&in->data);
     struct stat sb;
+    size_t max = input_max_article(&in->opt);
     if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
         (uint64_t)sb.st_size < SIZE_MAX / 2 &&
-        erg_buf_reserve(&in->data, (size_t)sb.st_size + 1) != ERG_OK) {
+        erg_buf_reserve(&in->data, ((uint64_t)sb.st_size < max ? (size_t)sb.st_size : max) + 2) !=
+            ERG_OK) {
         fclose(f);
         return erg_error_oom(err);
     }
@@ -484,10 +552,16 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
     char why[JSON_ERROR_TEXT_LENGTH + 64];
     for (;;) {
         errno = 0;
-        ssize_t r = getline(&in->line_buf, &in->line_cap, in->fp);
+        bool too_long;
+        size_t max = input_max_article(&in->opt);
+        long long r = input_read_line(in->fp, &in->line_buf, &in->line_cap, max, &too_long);
+        if (r == -2) {
+            close_jsonl(in);
+            return erg_error_set(err, ERG_ENOMEM, in->cur_path, in->line + 1, -1,
+                                 "out of memory");
+        }
         if (r < 0) {
-            /* getline fails without ferror when a line does not fit in memory. */
-            bool failed = ferror(in->fp) || errno == ENOMEM;
+            bool failed = ferror(in->fp);
             int e = errno ? errno : EIO;
             close_jsonl(in);
             if (failed)
@@ -506,6 +580,12 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
         in->stats.bytes += (uint64_t)r;
         uint64_t line_off = in->offset;
         in->offset += (uint64_t)r;
+        if (too_long) {
+            in->line_shift = 0;
+            in->n_objects++;
+            note_too_long(in, in->line, "JSON line", max);
+            continue;
+        }
         char *s = in->line_buf;
         size_t n = (size_t)r;
         /* Bytes of this line that stdin's first-byte check consumed. */

@@ -75,6 +75,18 @@ struct erg_input {
  */
 erg_status input_next_file(erg_input *in, input_kind *kind, erg_error *err);
 
+/*
+ * Reads the next line of f, with its '\n' if it has one, into *buf (grown,
+ * NUL-terminated) and returns its length, or -1 at the end of f or on a
+ * read error (ferror). A line longer than max bytes is read through its
+ * end but only its first max bytes are kept: *too_long is set, and the
+ * length returned is the whole line's (so that offsets stay right).
+ */
+long long input_read_line(FILE *f, char **buf, size_t *cap, size_t max, bool *too_long);
+
+/* The article size limit of opt (its max_article_bytes, or the default). */
+size_t input_max_article(const erg_input_options *opt);
+
 /* Counts in->cur_path, a file of a folder that is not read, as ignored. */
 void input_note_ignored(erg_input *in);
 

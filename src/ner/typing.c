@@ -52,7 +52,16 @@ void erg_mentions_release(erg_mentions *m)
 
 /* ---- token tests ---------------------------------------------------------------- */
 
+/* A tagged span of the document (a B-X I-X* run), by the hash of its words. */
+typedef struct span_key {
+    uint64_t hash;
+    uint32_t first;
+    uint32_t n;
+} span_key;
+
 typedef struct ctx {
+    const span_key *spans; /* every tagged span of the document, by (hash, n) */
+    size_t n_spans;
     const char *text;
     const erg_token *toks;
     size_t first, end; /* the sentence */
@@ -480,19 +489,82 @@ static bool same_words(const ctx *c, size_t a, size_t b, size_t n)
  * Is [f, e) elsewhere in the document a whole span of one of the classes in
  * `classes` (bits 1 << erg_class)? labels cover the n_tokens of the document.
  */
+static uint64_t words_hash(const char *text, const erg_token *toks, size_t f, size_t e)
+{
+    uint64_t h = ERG_HASH_SEED;
+    for (size_t k = f; k < e; k++) {
+        h = erg_hash_more(h, text + toks[k].start, toks[k].end - toks[k].start);
+        h = erg_hash_more(h, "", 1); /* a separator: "ab c" is not "a bc" */
+    }
+    return erg_hash_mix(h);
+}
+
+static int cmp_span_key(const void *a, const void *b)
+{
+    const span_key *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/*
+ * The tagged spans (B-X I-X*) of the document's labels, sorted by
+ * cmp_span_key, in a new array (*out, freed by the caller; NULL when none).
+ */
+static erg_status index_spans(const char *text, const erg_token *toks, const uint8_t *labels,
+                              size_t n_tokens, span_key **out, size_t *n_out)
+{
+    size_t n = 0;
+    *out = NULL;
+    *n_out = 0;
+    for (size_t i = 0; i < n_tokens; i++)
+        n += labels[i] != ERG_LABEL_O && labels[i] % 2 == 1;
+    if (n == 0)
+        return ERG_OK;
+    span_key *k = malloc(n * sizeof *k);
+    if (!k)
+        return ERG_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < n_tokens; i++) {
+        if (labels[i] == ERG_LABEL_O || labels[i] % 2 == 0)
+            continue;
+        uint8_t inside = (uint8_t)(labels[i] + 1);
+        size_t e = i + 1;
+        while (e < n_tokens && labels[e] == inside)
+            e++;
+        k[n++] = (span_key){words_hash(text, toks, i, e), (uint32_t)i, (uint32_t)(e - i)};
+    }
+    qsort(k, n, sizeof *k, cmp_span_key);
+    *out = k;
+    *n_out = n;
+    return ERG_OK;
+}
+
+/*
+ * Is [f, e) elsewhere in the document a whole span of one of the classes in
+ * `classes` (bits 1 << erg_class)? labels cover the n_tokens of the document.
+ * O(log spans) through the span index.
+ */
 static bool tagged_elsewhere(const ctx *c, const uint8_t *labels, size_t n_tokens, size_t f,
                              size_t e, unsigned classes)
 {
-    size_t n = e - f;
-    for (size_t i = 0; i + n <= n_tokens; i++) {
-        if (i == f || labels[i] == ERG_LABEL_O || labels[i] % 2 == 0 ||
-            !(classes & (1u << ERG_LABEL_CLASS(labels[i]))))
-            continue;
-        uint8_t inside = (uint8_t)(labels[i] + 1);
-        bool whole = true;
-        for (size_t k = i + 1; k < i + n && whole; k++)
-            whole = labels[k] == inside;
-        if (whole && (i + n == n_tokens || labels[i + n] != inside) && same_words(c, f, i, n))
+    (void)n_tokens;
+    span_key key = {words_hash(c->text, c->toks, f, e), 0, (uint32_t)(e - f)};
+    size_t lo = 0, hi = c->n_spans;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_span_key(&c->spans[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < c->n_spans && c->spans[i].hash == key.hash && c->spans[i].n == key.n;
+         i++) {
+        size_t at = c->spans[i].first;
+        if (at != f && (classes & (1u << ERG_LABEL_CLASS(labels[at]))) &&
+            same_words(c, f, at, key.n))
             return true;
     }
     return false;
@@ -1401,21 +1473,18 @@ static erg_status run_rows(const ctx *c, rule_kind kind, span *s)
 static const erg_type class_type[ERG_CLASS_COUNT] = {ERG_TYPE_PERSON, ERG_TYPE_AGENCY,
                                                      ERG_TYPE_PLACE, ERG_TYPE_MISC};
 
-erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,
-                            const erg_gazetteer *gaz, erg_mentions *out, erg_error *err)
+/* The sentences of erg_ner_mentions, with the document's span index. */
+static erg_status mentions_of(const char *text, const erg_doc *doc, const uint8_t *labels,
+                              const erg_gazetteer *gaz, const span_key *spans, size_t n_spans,
+                              erg_mentions *out, erg_error *err)
 {
-    out->n = 0;
-    for (size_t i = 0; i < doc->n_tokens; i++)
-        if (labels[i] >= ERG_LABEL_COUNT)
-            return erg_error_set(err, ERG_EINVAL, NULL, 0, (long long)doc->tokens[i].start,
-                                 "label %u of token %zu is not an IOB2 label", labels[i], i);
     for (size_t s = 0; s < doc->n_sentences; s++) {
         const erg_sentence *sent = &doc->sentences[s];
         if (sent->first > sent->end || sent->end > doc->n_tokens)
             return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                                  "sentence %zu covers tokens outside the doc", s);
-        ctx c = {text,   doc->tokens,   sent->first, sent->end, gaz,
-                 labels, doc->n_tokens, (uint32_t)s, out,       out->n};
+        ctx c = {spans, n_spans, text,          doc->tokens, sent->first, sent->end,
+                 gaz,   labels,  doc->n_tokens, (uint32_t)s, out,         out->n};
 
         /* Spans: B-X I-X*; an I-X without its B-X starts a span too. */
         for (size_t i = c.first; i < c.end;) {
@@ -1454,4 +1523,22 @@ erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t 
         }
     }
     return ERG_OK;
+}
+
+erg_status erg_ner_mentions(const char *text, const erg_doc *doc, const uint8_t *labels,
+                            const erg_gazetteer *gaz, erg_mentions *out, erg_error *err)
+{
+    out->n = 0;
+    for (size_t i = 0; i < doc->n_tokens; i++)
+        if (labels[i] >= ERG_LABEL_COUNT)
+            return erg_error_set(err, ERG_EINVAL, NULL, 0, (long long)doc->tokens[i].start,
+                                 "label %u of token %zu is not an IOB2 label", labels[i], i);
+    /* "Is this name tagged elsewhere?" asks an index, not a scan of the document. */
+    span_key *spans;
+    size_t n_spans;
+    if (index_spans(text, doc->tokens, labels, doc->n_tokens, &spans, &n_spans) != ERG_OK)
+        return erg_error_oom(err);
+    erg_status st = mentions_of(text, doc, labels, gaz, spans, n_spans, out, err);
+    free(spans);
+    return st;
 }

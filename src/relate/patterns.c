@@ -52,6 +52,15 @@ typedef struct pctx {
                        quote's opening token, else -1 */
     erg_relations *out;
     size_t first_out; /* out->n when this article's typed relations began */
+    /*
+     * The records of this article by hash of (a, b, kind, start, end), open
+     * addressing: index into out->items plus one, 0 for an empty slot.
+     */
+    uint32_t *slots;
+    size_t n_slots; /* a power of two, at least twice the records */
+    /* stamp[e] == serial: entity e already has a record of the current attribution */
+    uint32_t *stamp;
+    uint32_t serial;
 } pctx;
 
 /* ---- tokens --------------------------------------------------------------- */
@@ -191,6 +200,43 @@ static bool types_fit(erg_kind k, erg_type a, erg_type b)
  * side is outside the type mask, both are one entity, or the same record is
  * already there.
  */
+static size_t rel_hash(const erg_relation *r)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u;
+    const uint32_t v[5] = {r->a, r->b, (uint32_t)r->kind, r->start, r->end};
+    for (size_t i = 0; i < 5; i++) {
+        h ^= v[i];
+        h *= 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
+    }
+    return (size_t)h;
+}
+
+static bool same_rel(const erg_relation *x, const erg_relation *y)
+{
+    return x->a == y->a && x->b == y->b && x->kind == y->kind && x->start == y->start &&
+           x->end == y->end;
+}
+
+/* Doubles the record hash table (64 slots at first) and puts the records back. */
+static erg_status grow_slots(pctx *c)
+{
+    size_t n = c->n_slots ? 2 * c->n_slots : 64;
+    uint32_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return ERG_ENOMEM;
+    for (size_t i = c->first_out; i < c->out->n; i++) {
+        size_t h = rel_hash(&c->out->items[i]) & (n - 1);
+        while (slots[h])
+            h = (h + 1) & (n - 1);
+        slots[h] = (uint32_t)(i - c->first_out + 1);
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->n_slots = n;
+    return ERG_OK;
+}
+
 static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t s_lo, uint32_t s_hi)
 {
     int32_t a = c->ms->items[ma].entity, b = c->ms->items[mb].entity;
@@ -211,10 +257,16 @@ static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t 
     rel.start = c->doc->tokens[sen_lo(c, s_lo)].start;
     rel.end = c->doc->tokens[sen_hi(c, s_hi) - 1].end;
     rel.wunits = ERG_WEIGHT_UNIT;
-    for (size_t i = c->first_out; i < c->out->n; i++) {
-        const erg_relation *r = &c->out->items[i];
-        if (r->a == rel.a && r->b == rel.b && r->kind == kind && r->start == rel.start &&
-            r->end == rel.end)
+    size_t here = c->out->n - c->first_out;
+    if (2 * (here + 1) > c->n_slots && grow_slots(c) != ERG_OK)
+        return ERG_ENOMEM;
+    size_t mask = c->n_slots - 1;
+    for (size_t h = rel_hash(&rel) & mask;; h = (h + 1) & mask) {
+        if (c->slots[h] == 0) {
+            c->slots[h] = (uint32_t)(here + 1);
+            break;
+        }
+        if (same_rel(&c->out->items[c->first_out + c->slots[h] - 1], &rel))
             return ERG_OK;
     }
     if (erg_grow((void **)&c->out->items, &c->out->cap, c->out->n + 1, sizeof *c->out->items))
@@ -1304,14 +1356,23 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
             adj_hi++;
     }
     erg_status st;
+    /* A new attribution: no entity has its record yet (stamps restart when serial wraps). */
+    if (++c->serial == 0) {
+        memset(c->stamp, 0, c->ents->n * sizeof *c->stamp);
+        c->serial = 1;
+    }
     /* Mentions are in text order: walk back from om to the first one in range. */
     size_t first = (size_t)om;
     while (first > 0 && c->ms->items[first - 1].tok_first >= rlo)
         first--;
     for (size_t i = first; i < c->ms->n && c->ms->items[i].tok_first < rhi; i++) {
         const erg_mention *m = &c->ms->items[i];
-        if (m->tok_first < rlo || (int32_t)i == om || c->at[m->tok_first] != (int32_t)i ||
-            m->entity < 0 || (m->tok_first >= adj_lo && m->tok_first < adj_hi))
+        if (m->tok_first < rlo || c->at[m->tok_first] != (int32_t)i || m->entity < 0)
+            continue;
+        /* One record per entity and attribution, from its first mention in the range. */
+        bool seen = c->stamp[m->entity] == c->serial;
+        c->stamp[m->entity] = c->serial;
+        if ((int32_t)i == om || (m->tok_first >= adj_lo && m->tok_first < adj_hi))
             continue;
         if (etype(c, (int32_t)i) == ERG_TYPE_OUTLET) {
             if ((st = nested_cite(c, om, outer, (int32_t)i)) != ERG_OK)
@@ -1321,11 +1382,6 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
         if (etype(c, (int32_t)i) == ERG_TYPE_PERSON && m->sentence == o->sentence &&
             is_staff(c, om, (int32_t)i, lo, hi))
             continue;
-        /* One record per entity and attribution, from its first mention in the range. */
-        bool seen = false;
-        for (size_t j = first; j < i && !seen; j++)
-            seen = c->ms->items[j].tok_first >= rlo && c->ms->items[j].entity == m->entity &&
-                   c->at[c->ms->items[j].tok_first] == (int32_t)j;
         if (seen)
             continue;
         if ((st = emit(c, om, (int32_t)i, ERG_KIND_REPORTS, m->sentence, o->sentence)) != ERG_OK)
@@ -1428,9 +1484,16 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
     c.mask = type_mask;
     c.out = out;
     c.first_out = out->n;
+    c.slots = NULL;
+    c.n_slots = 0;
+    c.serial = 0;
+    c.stamp = calloc(entities->n, sizeof *c.stamp);
     c.at = malloc(2 * doc->n_tokens * sizeof *c.at);
-    if (!c.at)
+    if (!c.at || !c.stamp) {
+        free(c.at);
+        free(c.stamp);
         return erg_error_oom(err);
+    }
     c.quote = c.at + doc->n_tokens;
     for (size_t i = 0; i < doc->n_tokens; i++)
         c.at[i] = -1;
@@ -1477,6 +1540,8 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
             st = p_accused_by(&c, mi, hi);
     }
     free(c.at);
+    free(c.stamp);
+    free(c.slots);
     if (st != ERG_OK)
         return erg_error_oom(err);
     return ERG_OK;

@@ -109,9 +109,15 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
     erg_status st = relate_check_mentions(doc, mentions, entities, err);
     if (st != ERG_OK)
         return st;
+    /* stamp[e] == n_windows: entity e is already in seen[] for the current window. */
+    uint32_t *stamp = calloc(entities->n, sizeof *stamp);
+    uint32_t n_windows = 0;
     seen = malloc(entities->n * sizeof *seen);
-    if (!seen)
+    if (!seen || !stamp) {
+        free(seen);
+        free(stamp);
         return erg_error_oom(err);
+    }
 
     uint32_t current = 0;
     bool open = false;
@@ -130,11 +136,10 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
             current = w;
             open = true;
             n_seen = 0;
+            n_windows++; /* windows <= mentions < 2^32: stamps never wrap */
         }
-        size_t k = 0;
-        while (k < n_seen && seen[k].entity != (uint32_t)m->entity)
-            k++;
-        if (k == n_seen) {
+        if (stamp[m->entity] != n_windows) {
+            stamp[m->entity] = n_windows;
             seen[n_seen].entity = (uint32_t)m->entity;
             seen[n_seen].sentence = m->sentence;
             n_seen++;
@@ -144,6 +149,7 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
         st = erg_error_oom(err);
 cleanup:
     free(seen);
+    free(stamp);
     if (st == ERG_OK)
         st = erg_relate_typed(text, doc, mentions, entities, type_mask, out, err);
     return st;

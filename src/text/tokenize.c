@@ -584,10 +584,8 @@ static int abbrev_of_token(const unsigned char *s, const erg_token *t)
     return kind == AB_NONE ? AB_NAME : kind;
 }
 
-static int push_sentence(erg_doc *doc, size_t first, size_t end, size_t para)
+static int push_window(erg_doc *doc, size_t first, size_t end, size_t para)
 {
-    if (end <= first)
-        return 0;
     if (doc->n_sentences == doc->cap_sentences &&
         erg_grow((void **)&doc->sentences, &doc->cap_sentences, doc->n_sentences + 1,
                  sizeof(erg_sentence)))
@@ -597,6 +595,66 @@ static int push_sentence(erg_doc *doc, size_t first, size_t end, size_t para)
     x->end = (uint32_t)end;
     x->paragraph = (uint32_t)para;
     return 0;
+}
+
+/* Is token t a mark after which a long run is best cut ("," ";" ":" a dash or bracket)? */
+static bool is_soft_break(const unsigned char *s, const erg_token *t)
+{
+    if (!(t->flags & ERG_TOK_PUNCT))
+        return false;
+    unsigned char c = s[t->start];
+    if (c == ',' || c == ';' || c == ':' || c == '-' || c == ')' || c == ']')
+        return true;
+    if (c < 0x80)
+        return false;
+    uint32_t cp = first_cp(s, t);
+    return cp == 0x2013 || cp == 0x2014 || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B;
+}
+
+/*
+ * Where to end a window that starts at token first and must end by token
+ * limit (first < limit): after the last soft break in the last quarter of
+ * the window, else before the last lower-case word there (so that a name of
+ * capitalized words is not cut), else at limit.
+ */
+static size_t window_cut(const erg_doc *doc, const unsigned char *s, size_t first, size_t limit)
+{
+    size_t reach = (limit - first) / 4;
+    const erg_token *tok = doc->tokens;
+    for (size_t t = limit; t > limit - reach; t--)
+        if (is_soft_break(s, &tok[t - 1]))
+            return t;
+    for (size_t t = limit; t > limit - reach; t--)
+        if ((tok[t].flags & (ERG_TOK_WORD | ERG_TOK_UPPER)) == ERG_TOK_WORD)
+            return t;
+    return limit;
+}
+
+/*
+ * Pushes the sentence [first, end) as windows of at most
+ * ERG_TEXT_MAX_WINDOW_TOKENS tokens and ERG_TEXT_MAX_WINDOW_BYTES bytes
+ * (a single longer token is a window of its own).
+ */
+static int push_sentence(erg_doc *doc, const unsigned char *s, size_t first, size_t end,
+                         size_t para)
+{
+    if (end <= first)
+        return 0;
+    const erg_token *tok = doc->tokens;
+    while (end - first > ERG_TEXT_MAX_WINDOW_TOKENS ||
+           tok[end - 1].end - tok[first].start > ERG_TEXT_MAX_WINDOW_BYTES) {
+        size_t limit = first + 1;
+        while (limit < end && limit - first < ERG_TEXT_MAX_WINDOW_TOKENS &&
+               tok[limit].end - tok[first].start <= ERG_TEXT_MAX_WINDOW_BYTES)
+            limit++;
+        if (limit == end)
+            break;
+        size_t cut = window_cut(doc, s, first, limit);
+        if (push_window(doc, first, cut, para))
+            return -1;
+        first = cut;
+    }
+    return push_window(doc, first, end, para);
 }
 
 enum { ST_NONE, ST_ENDED, ST_ABBREV };
@@ -612,7 +670,7 @@ static erg_status sentences(erg_doc *doc, const unsigned char *s)
         const erg_token *x = &tok[t];
         bool brk = false;
         if (t > 0 && (x->flags & ERG_TOK_PARA)) {
-            if (push_sentence(doc, first, t, para))
+            if (push_sentence(doc, s, first, t, para))
                 return ERG_ENOMEM;
             first = t;
             para++;
@@ -625,7 +683,7 @@ static erg_status sentences(erg_doc *doc, const unsigned char *s)
             brk = ab_kind == AB_END ? (x->flags & ERG_TOK_UPPER) != 0 : is_opener(s, x);
         }
         if (brk) {
-            if (push_sentence(doc, first, t, para))
+            if (push_sentence(doc, s, first, t, para))
                 return ERG_ENOMEM;
             first = t;
         }
@@ -636,7 +694,7 @@ static erg_status sentences(erg_doc *doc, const unsigned char *s)
             state = ab_kind == AB_NAME || ab_kind == AB_END ? ST_ABBREV : ST_NONE;
         }
     }
-    if (push_sentence(doc, first, doc->n_tokens, para))
+    if (push_sentence(doc, s, first, doc->n_tokens, para))
         return ERG_ENOMEM;
     doc->n_paragraphs = doc->n_tokens ? para + 1 : 0;
     return ERG_OK;
