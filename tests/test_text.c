@@ -387,6 +387,9 @@ static void windows_ok(const char *t, const erg_doc *doc)
         if (i + 1 < doc->n_sentences)
             ck_assert_uint_eq(x->end, doc->sentences[i + 1].first);
         ck_assert_uint_le(x->end - x->first, ERG_TEXT_MAX_WINDOW_TOKENS);
+        /* A run past the limits is cut into windows of a long sentence's size. */
+        if (doc->n_sentences > 1)
+            ck_assert_uint_le(x->end - x->first, ERG_TEXT_SPLIT_WINDOW_TOKENS);
         uint32_t bytes = doc->tokens[x->end - 1].end - doc->tokens[x->first].start;
         ck_assert(bytes <= ERG_TEXT_MAX_WINDOW_BYTES || x->end - x->first == 1);
     }
@@ -400,23 +403,31 @@ START_TEST(test_long_sentences_are_windows)
     char *t = malloc(1 << 16);
     ck_assert_ptr_nonnull(t);
 
-    /* No soft break, no capital: cut at the limit. */
+    /* A sentence within the limit stays whole. */
     size_t n = 0;
+    for (int i = 0; i < 150; i++)
+        n += (size_t)sprintf(t + n, "word ");
+    tokenize_exact(t, n, &doc);
+    windows_ok(t, &doc);
+    ck_assert_uint_eq(doc.n_sentences, 1);
+
+    /* No soft break, no capital: cut at the split size. */
+    n = 0;
     for (int i = 0; i < 1000; i++)
         n += (size_t)sprintf(t + n, "word ");
     tokenize_exact(t, n, &doc);
     windows_ok(t, &doc);
-    ck_assert_uint_eq(doc.n_sentences, 5);
-    ck_assert_uint_eq(doc.sentences[0].end, ERG_TEXT_MAX_WINDOW_TOKENS);
+    ck_assert_uint_eq(doc.n_sentences, 1000 / ERG_TEXT_SPLIT_WINDOW_TOKENS);
+    ck_assert_uint_eq(doc.sentences[0].end, ERG_TEXT_SPLIT_WINDOW_TOKENS);
 
     /* A comma in the window's last quarter: cut just after it. */
     n = 0;
     for (int i = 0; i < 400; i++)
-        n += (size_t)sprintf(t + n, i == 170 ? "word , " : "word ");
+        n += (size_t)sprintf(t + n, i == 20 ? "word , " : "word ");
     tokenize_exact(t, n, &doc);
     windows_ok(t, &doc);
-    ck_assert_uint_eq(doc.sentences[0].end, 172);
-    ck_assert(t[doc.tokens[171].start] == ',');
+    ck_assert_uint_eq(doc.sentences[0].end, 22);
+    ck_assert(t[doc.tokens[21].start] == ',');
 
     /* Capitalized names: the cut falls before a lower-case word, not inside a name. */
     n = 0;

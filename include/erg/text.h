@@ -37,6 +37,13 @@ typedef struct erg_token {
  */
 #define ERG_TEXT_MAX_WINDOW_TOKENS 200u
 #define ERG_TEXT_MAX_WINDOW_BYTES 4096u
+/*
+ * A sentence over those limits is no sentence (a table, a list, text
+ * without full stops) and is cut into windows of at most this many tokens,
+ * about the length of a news sentence, so that it pairs its names about as
+ * a text of sentences would.
+ */
+#define ERG_TEXT_SPLIT_WINDOW_TOKENS 25u
 
 /*
  * One sentence (or window of a long one): tokens [first, end) of the doc,

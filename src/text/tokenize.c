@@ -641,10 +641,18 @@ static int push_sentence(erg_doc *doc, const unsigned char *s, size_t first, siz
     if (end <= first)
         return 0;
     const erg_token *tok = doc->tokens;
-    while (end - first > ERG_TEXT_MAX_WINDOW_TOKENS ||
+    if (end - first <= ERG_TEXT_MAX_WINDOW_TOKENS &&
+        tok[end - 1].end - tok[first].start <= ERG_TEXT_MAX_WINDOW_BYTES)
+        return push_window(doc, first, end, para);
+    /*
+     * A run that long is no sentence (a table, a list, text without full
+     * stops): it is cut into windows of about a news sentence's size, so that it
+     * pairs its names about as a text of sentences would.
+     */
+    while (end - first > ERG_TEXT_SPLIT_WINDOW_TOKENS ||
            tok[end - 1].end - tok[first].start > ERG_TEXT_MAX_WINDOW_BYTES) {
         size_t limit = first + 1;
-        while (limit < end && limit - first < ERG_TEXT_MAX_WINDOW_TOKENS &&
+        while (limit < end && limit - first < ERG_TEXT_SPLIT_WINDOW_TOKENS &&
                tok[limit].end - tok[first].start <= ERG_TEXT_MAX_WINDOW_BYTES)
             limit++;
         if (limit == end)

@@ -72,12 +72,25 @@ cpu_build words words.txt
 t_words=$CPU
 at_most "$t_words" "$(awk -v t="$t_stops" 'BEGIN { print 5 * t + 1 }')" \
     "1 MB of random names without a full stop: within 5x the time with full stops"
-# Linear output: about 13 bytes of graph per byte of this name-thick text (one
-# co_mention list pair per name and neighbour), where a single window gave gigabytes.
-at_most "$(size_of "$WORK/words.json")" 16000000 "and writes at most 16 MB"
+# This name-thick text makes a graph of about 4 MB even with its full stops;
+# without them, cut into windows of a news sentence's size, a few MB too, within
+# a quarter of that (a single window gave gigabytes).
+at_most "$(size_of "$WORK/words.json")" 6000000 "and writes at most 6 MB"
+at_most "$(size_of "$WORK/words.json")" \
+    "$(awk -v s="$(size_of "$WORK/words_stops.json")" 'BEGIN { print 1.25 * s }')" \
+    "within 1.25x of the graph of the same text with full stops"
 
-# Evidence texts: at most 1024 bytes, a cut one marked with " … ".
-$PY - "$WORK/words.json" >"$WORK/ev" <<'EOF'
+# Evidence texts: at most 1024 bytes, a cut one marked with " … ". A sentence
+# of 150 words and 2.5 KB is one window (under 200 tokens and 4 KB) whose
+# evidence is cut.
+{
+    printf 'Tony Blair met Gordon Brown in London and they discussed'
+    for _ in $(seq 150); do printf ' extraordinarily'; done
+    printf ' matters with John Major.\n'
+} >"$WORK/long.txt"
+run "$ERG" build --quiet "$WORK/long.txt" -o "$WORK/long.json"
+expect_rc 0 "a sentence of 2.5 KB"
+$PY - "$WORK/long.json" >"$WORK/ev" <<'EOF'
 import json, sys
 g = json.load(open(sys.argv[1], encoding="utf-8"))
 texts = [s["text"] for s in g["sentences"]]
