@@ -557,8 +557,7 @@ static erg_status next_json(erg_input *in, erg_article *art, erg_error *err)
         long long r = input_read_line(in->fp, &in->line_buf, &in->line_cap, max, &too_long);
         if (r == -2) {
             close_jsonl(in);
-            return erg_error_set(err, ERG_ENOMEM, in->cur_path, in->line + 1, -1,
-                                 "out of memory");
+            return erg_error_set(err, ERG_ENOMEM, in->cur_path, in->line + 1, -1, "out of memory");
         }
         if (r < 0) {
             bool failed = ferror(in->fp);
