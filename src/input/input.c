@@ -363,7 +363,6 @@ static const char *str_field(json_t *obj, const char *key)
     return json_string_value(json_object_get(obj, key)); /* NULL unless a string */
 }
 
-/* Fills art from the object in->json (which has a string "text"). */
 /*
  * The text of the number that is the value of the last top-level "id" key
  * of the JSON object line[0..n) (jansson keeps the last of repeated keys):
@@ -415,6 +414,7 @@ static bool raw_id_number(const char *line, size_t n, size_t *start, size_t *len
     return found;
 }
 
+/* Fills art from the object in->json (which has a string "text"), parsed from line. */
 static erg_status fill_json_article(erg_input *in, erg_article *art, json_t *text, const char *line,
                                     size_t line_len, erg_error *err)
 {
