@@ -279,7 +279,8 @@ static erg_status read_model_file(const char *path, char **data, size_t *len, er
     *len = 0;
     erg_status st = ERG_OK;
     unsigned char head[HEADER_SIZE];
-    char *buf = NULL;
+    erg_buf b;
+    erg_buf_init(&b);
     FILE *f = fopen(path, "rb");
     if (!f)
         return erg_error_set(err, ERG_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
@@ -299,24 +300,35 @@ static erg_status read_model_file(const char *path, char **data, size_t *len, er
                            (unsigned long long)want);
         goto cleanup;
     }
-    if (!(buf = malloc((size_t)want + 2))) {
+    /*
+     * The buffer grows with what is read, never to the size announced: a
+     * header of 48 bytes may announce gigabytes that are not there.
+     */
+    if (erg_buf_append(&b, head, got) != ERG_OK) {
         st = erg_error_oom(err);
         goto cleanup;
     }
-    memcpy(buf, head, got);
-    size_t n = got;
-    if (got == HEADER_SIZE)
-        n += fread(buf + got, 1, (size_t)want + 1 - got, f);
+    while (got == HEADER_SIZE && b.len < want + 1) {
+        size_t chunk = want + 1 - b.len < (1u << 20) ? (size_t)(want + 1 - b.len) : (1u << 20);
+        if (erg_buf_reserve(&b, chunk) != ERG_OK) {
+            st = erg_error_oom(err);
+            goto cleanup;
+        }
+        size_t r = fread(b.data + b.len, 1, chunk, f);
+        b.len += r;
+        b.data[b.len] = '\0';
+        if (r < chunk)
+            break;
+    }
     if (ferror(f)) {
         st = erg_error_set(err, ERG_EIO, path, 0, -1, "cannot read: %s", strerror(errno));
         goto cleanup;
     }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    buf = NULL;
+    *len = b.len;
+    if (!(*data = erg_buf_steal(&b)))
+        st = erg_error_oom(err);
 cleanup:
-    free(buf);
+    erg_buf_release(&b);
     fclose(f);
     return st;
 }
