@@ -194,12 +194,7 @@ static bool types_fit(erg_kind k, erg_type a, erg_type b)
     }
 }
 
-/*
- * Adds relation kind from mention ma's entity to mention mb's, with the
- * sentences from s_lo to s_hi as evidence, unless the types do not fit, one
- * side is outside the type mask, both are one entity, or the same record is
- * already there.
- */
+/* The hash of a record: its ends, kind and byte range. */
 static size_t rel_hash(const erg_relation *r)
 {
     uint64_t h = 0x9E3779B97F4A7C15u;
@@ -237,6 +232,12 @@ static erg_status grow_slots(pctx *c)
     return ERG_OK;
 }
 
+/*
+ * Adds relation kind from mention ma's entity to mention mb's, with the
+ * sentences from s_lo to s_hi as evidence, unless the types do not fit, one
+ * side is outside the type mask, both are one entity, or the same record is
+ * already there.
+ */
 static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t s_lo, uint32_t s_hi)
 {
     int32_t a = c->ms->items[ma].entity, b = c->ms->items[mb].entity;
