@@ -16,11 +16,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /*
- * Makes a private folder for the target's scratch files (under $TMPDIR, else
- * /tmp) and writes its path into buf; removes it at exit. Aborts when it
- * cannot: a fuzz target has no one to tell.
+ * Writes into buf the path of the scratch file `name` in the target's private
+ * folder (made under $TMPDIR, else /tmp, at the first call; removed at exit).
+ * Aborts when it cannot: a fuzz target has no one to tell.
  */
-void fuzz_scratch_dir(char *buf, size_t cap);
+void fuzz_scratch_path(char *buf, size_t cap, const char *name);
 
 /* Writes data to path, replacing it; aborts on failure. */
 void fuzz_write_file(const char *path, const uint8_t *data, size_t size);

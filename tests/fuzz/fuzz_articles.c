@@ -34,10 +34,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "erg fuzz: '%s': %s\n", err.source, err.text);
         abort();
     }
-    char dir[4096];
-    fuzz_scratch_dir(dir, sizeof dir);
-    snprintf(path_jsonl, sizeof path_jsonl, "%s/in.jsonl", dir);
-    snprintf(path_txt, sizeof path_txt, "%s/in.txt", dir);
+    fuzz_scratch_path(path_jsonl, sizeof path_jsonl, "in.jsonl");
+    fuzz_scratch_path(path_txt, sizeof path_txt, "in.txt");
     return 0;
 }
 

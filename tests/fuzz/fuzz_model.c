@@ -22,9 +22,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    char dir[4096];
-    fuzz_scratch_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/fuzz.model", dir);
+    fuzz_scratch_path(path, sizeof path, "fuzz.model");
     return 0;
 }
 

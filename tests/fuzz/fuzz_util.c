@@ -27,7 +27,7 @@ static void remove_scratch(void)
     rmdir(scratch);
 }
 
-void fuzz_scratch_dir(char *buf, size_t cap)
+void fuzz_scratch_path(char *buf, size_t cap, const char *name)
 {
     if (!scratch[0]) {
         const char *tmp = getenv("TMPDIR");
@@ -40,7 +40,7 @@ void fuzz_scratch_dir(char *buf, size_t cap)
         }
         atexit(remove_scratch);
     }
-    snprintf(buf, cap, "%s", scratch);
+    snprintf(buf, cap, "%s/%s", scratch, name);
 }
 
 void fuzz_write_file(const char *path, const uint8_t *data, size_t size)
