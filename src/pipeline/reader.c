@@ -40,14 +40,6 @@ struct erg_reader {
     size_t seen_n, seen_cap;
 };
 
-static uint64_t id_hash(const char *id)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return h ? h : 1;
-}
-
 /* Adds id to the ids seen; false when it was there already. */
 static bool see_id(erg_reader *r, const char *id, erg_status *st)
 {
@@ -70,7 +62,8 @@ static bool see_id(erg_reader *r, const char *id, erg_status *st)
         r->seen = t;
         r->seen_cap = cap;
     }
-    uint64_t h = id_hash(id);
+    uint64_t h = erg_hash(id, strlen(id));
+    h += !h; /* 0 marks an empty slot */
     for (size_t j = h & (r->seen_cap - 1);; j = (j + 1) & (r->seen_cap - 1)) {
         if (r->seen[j] == h)
             return false;
