@@ -26,12 +26,13 @@
 #include "erg/relate.h"
 #include "erg/text.h"
 
+#include "../data_test.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_SPANS 64
-#define MAX_LINES 64
 
 typedef struct span {
     size_t start, end; /* bytes of the plain text */
@@ -189,8 +190,9 @@ static void format_relations(runner *r)
         erg_buf_puts(&r->got, "-\n");
 }
 
-static void run_block(runner *r, char **lines, size_t n, long lineno, const char *file)
+static void run_block(void *ctx, char **lines, size_t n, long lineno, const char *file)
 {
+    runner *r = ctx;
     r->run++;
     span spans[MAX_SPANS];
     size_t ns;
@@ -228,13 +230,8 @@ static void run_block(runner *r, char **lines, size_t n, long lineno, const char
     }
     if (n == 1)
         erg_buf_puts(&r->want, "-\n");
-    if (r->want.len == r->got.len && memcmp(r->want.data, r->got.data, r->got.len) == 0) {
-        printf("ok - %s:%ld\n", file, lineno);
-        return;
-    }
-    r->failed++;
-    printf("not ok - %s:%ld: %s\n# expected:\n%.*s# got:\n%.*s", file, lineno, lines[0],
-           (int)r->want.len, r->want.data, (int)r->got.len, r->got.data);
+    if (!data_test_report(&r->want, &r->got, file, lineno, lines[0]))
+        r->failed++;
 }
 
 int main(int argc, char **argv)
@@ -254,45 +251,15 @@ int main(int argc, char **argv)
     r.m.cap = MAX_SPANS;
     r.ents.items = calloc(MAX_SPANS, sizeof *r.ents.items);
     r.ents.cap = MAX_SPANS;
-    erg_error err;
-    erg_error_clear(&err);
-    char *data = NULL;
-    size_t len = 0;
     int rc = 2;
     if (!r.m.items || !r.ents.items)
         goto cleanup;
-    if (erg_read_file(argv[1], &data, &len, &err) != ERG_OK) {
-        fprintf(stderr, "run_relations: %s: %s\n", err.source, err.text);
+    if ((rc = data_test_blocks("run_relations", argv[1], run_block, &r)) != 0)
         goto cleanup;
-    }
-    /* Split into lines in place; a block is a run of non-blank, non-comment lines. */
-    char *lines[MAX_LINES];
-    size_t n = 0;
-    long line = 0, block_line = 0;
-    for (char *p = data; p && p <= data + len;) {
-        char *nl = memchr(p, '\n', (size_t)(data + len - p));
-        if (nl)
-            *nl = '\0';
-        else
-            data[len] = '\0'; /* erg_read_file leaves a NUL after the data */
-        line++;
-        bool blank = !*p;
-        if (!blank && *p != '#' && n < MAX_LINES) {
-            if (!n)
-                block_line = line;
-            lines[n++] = p;
-        }
-        if ((blank || !nl) && n) {
-            run_block(&r, lines, n, block_line, argv[1]);
-            n = 0;
-        }
-        p = nl ? nl + 1 : NULL;
-    }
     if (!r.print)
         printf("%d tests, %d failed\n", r.run, r.failed);
     rc = r.failed || !r.run ? 1 : 0;
 cleanup:
-    free(data);
     free(r.m.items);
     free(r.ents.items);
     erg_doc_release(&r.doc);

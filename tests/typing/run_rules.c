@@ -22,6 +22,8 @@
 #include "erg/text.h"
 #include "erg/typing.h"
 
+#include "../data_test.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,8 +94,9 @@ typedef struct runner {
 } runner;
 
 /* Runs one block: lines[0] the text (after options), lines[1..n) the expectations. */
-static void run_block(runner *r, char **lines, size_t n, long lineno, const char *file)
+static void run_block(void *ctx, char **lines, size_t n, long lineno, const char *file)
 {
+    runner *r = ctx;
     bool nogaz = false;
     while (n && lines[0][0] == '%') {
         nogaz |= strcmp(lines[0], "%nogaz") == 0;
@@ -152,13 +155,8 @@ static void run_block(runner *r, char **lines, size_t n, long lineno, const char
         erg_buf_append(&r->want, lines[i], strlen(lines[i]));
         erg_buf_putc(&r->want, '\n');
     }
-    if (r->want.len == r->got.len && memcmp(r->want.data, r->got.data, r->got.len) == 0) {
-        printf("ok - %s:%ld\n", file, lineno);
-        return;
-    }
-    r->failed++;
-    printf("not ok - %s:%ld: %s\n# expected:\n%.*s# got:\n%.*s", file, lineno, lines[0],
-           (int)r->want.len, r->want.data, (int)r->got.len, r->got.data);
+    if (!data_test_report(&r->want, &r->got, file, lineno, lines[0]))
+        r->failed++;
 }
 
 int main(int argc, char **argv)
@@ -176,42 +174,17 @@ int main(int argc, char **argv)
     erg_buf_init(&r.want);
     erg_error err;
     erg_error_clear(&err);
-    char *data = NULL;
-    size_t len = 0;
     int rc = 2;
-    if (erg_gazetteer_load(&r.gaz, NULL, &err) != ERG_OK ||
-        erg_read_file(argv[1], &data, &len, &err) != ERG_OK) {
+    if (erg_gazetteer_load(&r.gaz, NULL, &err) != ERG_OK) {
         fprintf(stderr, "run_rules: %s: %s\n", err.source, err.text);
         goto cleanup;
     }
-    /* Split into lines in place; a block is a run of non-blank, non-comment lines. */
-    char *lines[256];
-    size_t n = 0;
-    long line = 0, block_line = 0;
-    for (char *p = data; p && p <= data + len;) {
-        char *nl = memchr(p, '\n', (size_t)(data + len - p));
-        if (nl)
-            *nl = '\0';
-        else
-            data[len] = '\0'; /* erg_read_file leaves a NUL after the data */
-        line++;
-        bool blank = !*p;
-        if (!blank && *p != '#' && n < sizeof lines / sizeof *lines) {
-            if (!n)
-                block_line = line;
-            lines[n++] = p;
-        }
-        if ((blank || !nl) && n) {
-            run_block(&r, lines, n, block_line, argv[1]);
-            n = 0;
-        }
-        p = nl ? nl + 1 : NULL;
-    }
+    if ((rc = data_test_blocks("run_rules", argv[1], run_block, &r)) != 0)
+        goto cleanup;
     if (!r.print)
         printf("%d tests, %d failed\n", r.run, r.failed);
     rc = r.failed || !r.run ? 1 : 0;
 cleanup:
-    free(data);
     free(r.labels);
     erg_gazetteer_free(r.gaz);
     erg_doc_release(&r.doc);
