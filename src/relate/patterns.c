@@ -416,6 +416,9 @@ static erg_kind kind_of(const pctx *c, const title_run *run, uint32_t p)
         return none || in_at ? ERG_KIND_MEMBER_OF : ERG_KIND_CO_MENTION;
     case RELATE_ROLE_MEMBER:
     case RELATE_ROLE_RANK:
+        /* "the member for Vela West" names a constituency. */
+        if (!none && p > 0 && w_is(c, p, "for") && w_in(c, p - 1, relate_constituency_titles))
+            return ERG_KIND_CO_MENTION;
         return none || of_for || in_at || from ? ERG_KIND_MEMBER_OF : ERG_KIND_CO_MENTION;
     case RELATE_ROLE_NONE:
         break;
@@ -714,6 +717,19 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
     if (after < hi &&
         (mention_at(c, after) >= 0 || (!is_punct(c, after) && !is_lower_word(c, after))))
         return ERG_OK;
+    /*
+     * "talks with NAME, a ministry spokesman said" is no apposition: the
+     * spokesman is another, unnamed person, and NAME, after a word of the
+     * clause, is in what he said. ("...," NAME, a bank analyst said" is.)
+     */
+    if (apposition && indefinite && after < hi &&
+        (w_in(c, after, relate_report_verbs) || w_is(c, after, "told")) && p->tok_first > 0 &&
+        !is_punct(c, p->tok_first - 1))
+        return ERG_OK;
+    /* A head whose scope follows heads a part: "the party's leader in the Lords". */
+    if (after < hi && (w_is(c, after, "in") || w_is(c, after, "of") || w_is(c, after, "for") ||
+                       w_is(c, after, "at")))
+        r2.demoted = true;
     r2.indefinite = indefinite;
     erg_kind k = kind_of(c, &r2, UINT32_MAX);
     if (r2.role == RELATE_ROLE_COMMAND && !indefinite && !r2.demoted)
@@ -1126,6 +1142,14 @@ static bool is_staff(const pctx *c, int32_t om, int32_t pm, uint32_t lo, uint32_
         int32_t m = t > lo + 1 && t < p->tok_first - 1 && is_possessive(c, t - 1)
                         ? mention_ending(c, t - 1)
                         : -1;
+        if (m >= 0 && c->ms->items[m].entity == oe)
+            return true;
+    }
+    /* A programme named after its host: "Radio Vela's NAME programme". */
+    t = p->tok_first;
+    if (p->tok_end < hi && w_in(c, p->tok_end, relate_programme_nouns) && t > lo + 1 &&
+        is_possessive(c, t - 1)) {
+        int32_t m = mention_ending(c, t - 1);
         if (m >= 0 && c->ms->items[m].entity == oe)
             return true;
     }
