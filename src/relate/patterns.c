@@ -545,6 +545,37 @@ static bool apposition_closes(const pctx *c, uint32_t t, uint32_t hi)
 }
 
 /*
+ * Whether person mention pm speaks or acts in its sentence [lo, hi): a
+ * reporting verb, "told", an auxiliary or an "-ed" verb right after it, or,
+ * when the name ends the clause, a reporting verb before the organization
+ * that owns it ("said Hutton's Phillippi.").
+ */
+static bool acts(const pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
+{
+    const erg_mention *p = &c->ms->items[pm];
+    uint32_t t = p->tok_end;
+    if (t < hi && mention_at(c, t) < 0 && is_lower_word(c, t)) {
+        const erg_token *tok = &c->doc->tokens[t];
+        size_t n = tok->end - tok->start;
+        if (w_in(c, t, relate_report_verbs) || w_is(c, t, "told") || w_in(c, t, relate_aux_words) ||
+            (n > 3 && memcmp(c->text + tok->start + n - 2, "ed", 2) == 0))
+            return true;
+    }
+    /* Inverted, the name ends the clause: back over "ORG's" to the word before it. */
+    if (t < hi && !is_punct(c, t))
+        return false;
+    uint32_t u = p->tok_first;
+    if (u > lo && is_possessive(c, u - 1))
+        u--;
+    int32_t om = mention_ending(c, u);
+    if (om >= 0)
+        u = c->ms->items[om].tok_first;
+    if (u > lo && w_is(c, u - 1, "the"))
+        u--;
+    return u > lo && (w_in(c, u - 1, relate_report_verbs) || w_is(c, u - 1, "told"));
+}
+
+/*
  * "ORG ['s] <title> NAME": "Unification Ministry spokesman Jeong Joon-hee",
  * "the GRB's Colonel Kim", "Royal Jordanian Air Force lieutenant X", and with
  * a comma for an apposition: "The Task Force Commander, Lt. Gen. X, said".
@@ -601,6 +632,13 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
     }
     if (comma && job.role == RELATE_ROLE_NONE)
         return ERG_OK;
+    /*
+     * "Labour's Gordon Brown said": the organization's possessive right
+     * before a name that speaks or acts. Without that it is as often a unit
+     * or a product: "Textron's Avco Lycoming subsidiary", "Warner-Lambert's
+     * Benadryl capsules".
+     */
+    bool owned = t == p->tok_first && t > lo && is_possessive(c, t - 1) && acts(c, pm, lo, hi);
     if (t > lo && is_possessive(c, t - 1))
         t--;
     int32_t om = mention_ending(c, t);
@@ -611,6 +649,8 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
         run = job;
     else if (rank)
         run.role = RELATE_ROLE_RANK;
+    if (run.role == RELATE_ROLE_NONE && owned)
+        run.role = RELATE_ROLE_MEMBER;
     if (run.role == RELATE_ROLE_NONE)
         return ERG_OK;
     run.demoted = job.demoted || inner.demoted;
