@@ -18,6 +18,9 @@ Each SPEC is KIND:NAME:PATH, and makes one table in OUT.h:
   verbs:NAME:FILE      static const verb_cue NAME[]: VERB<TAB>PREP|-<TAB>KIND
   titles:NAME:FILE     const relate_title NAME[] and const size_t NAME_n: the
                        rows of titles.tsv whose ROLE column is not "-"
+  rows:NAME/KIND:FILE  static const char *const NAME[] = {..., NULL}: the
+                       one-word phrases of the KIND rows of a KIND<TAB>PHRASE
+                       file (outlet_cues.txt)
 
 A malformed line stops the build with FILE:LINE: what is wrong.
 """
@@ -129,6 +132,20 @@ def titles(name, path):
     return out
 
 
+def rows(spec, path):
+    name, _, want = spec.partition("/")
+    if not want:
+        raise Bad("rows:%s: want NAME/KIND" % spec)
+    items = []
+    for no, s in lines(path):
+        k, phrase = cols(path, no, s, 2, 2)
+        if k == want and " " not in phrase:
+            items.append(c_str(phrase.lower(), "%s:%d" % (path, no)))
+    if not items:
+        raise Bad("%s: no row of kind '%s'" % (path, want))
+    return table("static const char *const %s[]" % name, items + ["NULL"])
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write("usage: gen_lists.py OUT.h KIND:NAME:FILE...\n")
@@ -137,7 +154,7 @@ def main(argv):
     for spec in argv[2:]:
         kind, name, path = spec.split(":", 2)
         fn = {"words": words, "sections": sections, "abbrevs": abbrevs,
-              "verbs": verbs, "titles": titles}.get(kind)
+              "verbs": verbs, "titles": titles, "rows": rows}.get(kind)
         if not fn:
             sys.stderr.write("gen_lists.py: unknown kind '%s'\n" % kind)
             return 2

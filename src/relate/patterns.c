@@ -1313,9 +1313,15 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
             *relayed = relayed_name(c, w - 2, lo);
         return true;
     }
-    if (w > lo && w_is(c, w, "with") &&
-        (w_is(c, w - 1, "interview") || w_is(c, w - 1, "interviews")))
-        return true;
+    /* "in an interview with CNN", not "the interview with CNN was made before ...". */
+    if (w > lo + 1 && w_is(c, w, "with") &&
+        (w_is(c, w - 1, "interview") || w_is(c, w - 1, "interviews"))) {
+        uint32_t d = w - 2; /* the word before "interview(s)", past one article */
+        if (d > lo && (w_is(c, d, "an") || w_is(c, d, "a") || w_is(c, d, "his") ||
+                       w_is(c, d, "her") || w_is(c, d, "their")))
+            d--;
+        return w_is(c, d, "in") || w_is(c, d, "during");
+    }
     /* Inverted after a quotation or a comma: "“...,” said CNN". */
     if (t == o->tok_first && w > lo && w_in(c, w, relate_report_verbs) &&
         !w_in(c, w, relate_cite_verbs) && (w_is(c, w - 1, ",") || is_close_quote(c, w - 1))) {
@@ -1616,15 +1622,16 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
 
 /*
  * Whether key names the outlet of outlet_key or one of its own stations,
- * programmes or editions ("bbc one", "bbc radio 4" for "bbc"): what an
- * outlet carries from its own programmes is no citation.
+ * programmes or editions ("bbc one", "bbc1", "bbc radio 4" for "bbc"): what
+ * an outlet carries from its own programmes is no citation.
  */
 static bool same_outlet(const char *key, const char *outlet_key)
 {
     if (!outlet_key || !outlet_key[0])
         return false;
     size_t n = strlen(outlet_key);
-    return strncmp(key, outlet_key, n) == 0 && (key[n] == '\0' || key[n] == ' ');
+    return strncmp(key, outlet_key, n) == 0 &&
+           (key[n] == '\0' || key[n] == ' ' || (key[n] >= '0' && key[n] <= '9'));
 }
 
 erg_status erg_relate_source_cites(const char *text, const erg_doc *doc,
