@@ -884,7 +884,7 @@ typedef struct verb_cue {
     erg_kind kind;
 } verb_cue;
 
-/* data/relate_verbs.tsv: verb_cues[]. */
+/* data/relate_verbs.tsv: verb_cues[]; the "result" rows of data/outlet_cues.txt: result_words[]. */
 #include "relate_verbs.h"
 
 /*
@@ -1227,6 +1227,28 @@ typedef enum report_scope {
 } report_scope;
 
 /*
+ * Whether what follows a reporting verb at t is an organization speaking of
+ * itself ("said it", "said its products") or giving its results ("reported
+ * net income", "reported fiscal 1987 third quarter earnings"): a company's
+ * statement, even when the company's name is an outlet's.
+ */
+static bool self_report(const pctx *c, uint32_t t, uint32_t hi)
+{
+    uint32_t u = t + 1;
+    if (u < hi && w_is(c, u, "that"))
+        u++;
+    if (u < hi && (w_is(c, u, "it") || w_is(c, u, "its")))
+        return true;
+    for (int n = 0; u < hi && n < 6 && mention_at(c, u) < 0; n++, u++) {
+        if (w_in(c, u, result_words))
+            return true;
+        if (!is_lower_word(c, u) && !(c->doc->tokens[u].flags & ERG_TOK_NUMBER))
+            return false;
+    }
+    return false;
+}
+
+/*
  * Whether outlet mention om is given as the source of its sentence. Sets
  * *attr to the first token of the attribution (the outlet, or an inverted
  * verb: "..., said CNN"), *verb to a reporting verb after the outlet (or
@@ -1264,6 +1286,8 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
     if (t < hi && mention_at(c, t) < 0 &&
         (comma ? (w_is(c, t, "citing") || w_is(c, t, "quoting"))
                : w_in(c, t, relate_report_verbs))) {
+        if (self_report(c, t, hi))
+            return false;
         *verb = t;
         uint32_t b = o->tok_first;
         if (b > lo && w_is(c, b - 1, "the"))
