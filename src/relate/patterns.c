@@ -1237,7 +1237,8 @@ static bool self_report(const pctx *c, uint32_t t, uint32_t hi)
     uint32_t u = t + 1;
     if (u < hi && w_is(c, u, "that"))
         u++;
-    if (u < hi && (w_is(c, u, "it") || w_is(c, u, "its")))
+    /* "said it would", "said its products"; not "reported it." */
+    if (u + 1 < hi && (w_is(c, u, "it") || w_is(c, u, "its")) && is_lower_word(c, u + 1))
         return true;
     for (int n = 0; u < hi && n < 6 && mention_at(c, u) < 0; n++, u++) {
         if (w_in(c, u, result_words))
@@ -1286,14 +1287,14 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
     if (t < hi && mention_at(c, t) < 0 &&
         (comma ? (w_is(c, t, "citing") || w_is(c, t, "quoting"))
                : w_in(c, t, relate_report_verbs))) {
-        if (self_report(c, t, hi))
-            return false;
         *verb = t;
         uint32_t b = o->tok_first;
         if (b > lo && w_is(c, b - 1, "the"))
             b--;
         if (b > lo && w_is(c, b - 1, "as") && !(b > lo + 1 && w_is(c, b - 2, "such")))
             return true; /* "as CNN notes" comments on the whole sentence */
+        if (self_report(c, t, hi))
+            return false;
         *scope = SCOPE_BEFORE;
         for (uint32_t u = t + 1; u < hi && *scope == SCOPE_BEFORE; u++)
             if (c->doc->tokens[u].flags & (ERG_TOK_WORD | ERG_TOK_NUMBER))
