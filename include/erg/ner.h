@@ -190,7 +190,8 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * of a person's name), domain_labels.txt (lower case: "co", "com", second-
  * level labels that belong to a domain's public suffix, as in "bbc.co.uk"),
  * alias_cues.txt (as written: "born", "known as", words before a person's
- * second name).
+ * second name), finite_verbs.txt (as written: auxiliaries and modals that
+ * begin a clause's verb: "would", "had").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -218,7 +219,8 @@ typedef enum erg_word_list {
     ERG_LIST_SHORT_WORD = 1 << 22,
     ERG_LIST_PERSON_TITLE = 1 << 23,
     ERG_LIST_DOMAIN_LABEL = 1 << 24,
-    ERG_LIST_ALIAS_CUE = 1 << 25
+    ERG_LIST_ALIAS_CUE = 1 << 25,
+    ERG_LIST_FINITE_VERB = 1 << 26
 } erg_word_list;
 
 /*

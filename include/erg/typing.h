@@ -27,6 +27,7 @@ typedef enum erg_rule {
     ERG_RULE_ROLE_NOUN,         /* "role-noun": "Tory manifesto": PER before a role noun */
     ERG_RULE_KNOWLEDGE_EXTEND,  /* "knowledge-extend": cut short of a listed organization */
     ERG_RULE_KNOWLEDGE,         /* "knowledge": a person or place the lists call an organization */
+    ERG_RULE_OUTLET_RUN_ON,     /* "outlet-run-on": "told Reuters | Brazil would" */
     ERG_RULE_ORGANIZATION,      /* "organization": runs the outlet/agency rows below */
     ERG_RULE_NEWS_COMPOUND,     /* "news-compound": "Wikinews" is an outlet */
     ERG_RULE_OUTLET_LIST,       /* "outlet-list": the merge key is a listed outlet */

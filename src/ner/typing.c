@@ -1028,6 +1028,35 @@ static erg_status rule_role_noun(const ctx *c, span *s)
     return decide_org(c, i, j, &s->type, &s->rule);
 }
 
+/*
+ * "told Reuters Brazil would pay": after "told", an organization span that
+ * begins with a listed outlet and goes on in capitalized words up to a
+ * finite verb ran on into the subject of what was told. It is cut to the
+ * outlet (the longest listed one); the rest is left untagged.
+ */
+static erg_status rule_outlet_run_on(const ctx *c, span *s)
+{
+    size_t f = s->i, e = s->j;
+    if (s->cls != ERG_CLASS_ORG || !c->g || e - f < 2 || f <= c->first ||
+        !tok_is(c, f - 1, "told") || e >= c->end || !tok_in(c, e, ERG_LIST_FINITE_VERB))
+        return ERG_OK;
+    erg_buf *key = &c->out->scratch;
+    for (size_t k = e - 1; k > f; k--) {
+        if (!upper_word(c, k))
+            return ERG_OK; /* the rest must be a name, word by word */
+        const erg_token *tf = &c->toks[f], *tl = &c->toks[k - 1];
+        if (erg_text_name_key(c->text + tf->start, tl->end - tf->start, key) != ERG_OK)
+            return ERG_ENOMEM;
+        bool amb = false;
+        if (erg_gaz_i_key_outlet(c->g, key->data, key->len, &amb) >= 0 && !amb) {
+            s->j = k;
+            s->rule = ERG_RULE_OUTLET_RUN_ON;
+            return ERG_OK;
+        }
+    }
+    return ERG_OK;
+}
+
 /* An organization span: the ORG rows decide outlet or agency. */
 static erg_status rule_organization(const ctx *c, span *s)
 {
@@ -1411,6 +1440,7 @@ static const rule_row rules[] = {
     {ERG_RULE_ROLE_NOUN, "role-noun", KIND_SPAN, rule_role_noun},
     {ERG_RULE_KNOWLEDGE_EXTEND, "knowledge-extend", KIND_SPAN, rule_knowledge_extend},
     {ERG_RULE_KNOWLEDGE, "knowledge", KIND_SPAN, rule_knowledge},
+    {ERG_RULE_OUTLET_RUN_ON, "outlet-run-on", KIND_SPAN, rule_outlet_run_on},
     {ERG_RULE_ORGANIZATION, "organization", KIND_SPAN, rule_organization},
     {ERG_RULE_NEWS_COMPOUND, "news-compound", KIND_SPAN, rule_news_compound},
     {ERG_RULE_OUTLET_LIST, "outlet-list", KIND_ORG, rule_outlet_list},
