@@ -392,7 +392,7 @@ START_TEST(test_bad_articles)
     tb_init(&t, "notext", NULL, NULL, NULL);
     int p = tb_ent(&t, "p", ERG_TYPE_PERSON), q = tb_ent(&t, "q", ERG_TYPE_PERSON);
     t.ritems[t.rels.n++] =
-        (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1, ERG_WEIGHT_UNIT};
+        (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1, ERG_WEIGHT_UNIT, 0, 0};
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
     t.ritems[0].end = 0;
     tb_add(g, &t);
