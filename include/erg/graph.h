@@ -116,7 +116,16 @@ typedef struct erg_edge {
      */
     uint64_t wunits;
     uint32_t articles; /* number of articles that support it */
-    char *first_date;  /* NULL if no supporting article has a date */
+    /*
+     * A typed edge: the highest score of its records (units of
+     * 1/ERG_SCORE_UNIT, see erg_relate_score) and the set of their patterns
+     * (bit 1u << erg_pattern). Max and OR, so neither depends on the order
+     * articles or partial graphs arrive in. 0 and 0 for co_mention and for a
+     * typed edge loaded from a file written before scores (no score).
+     */
+    uint16_t score;
+    uint32_t patterns;
+    char *first_date; /* NULL if no supporting article has a date */
     char *last_date;
     char **outlets; /* distinct article sources and in-text outlets, sorted */
     size_t n_outlets;

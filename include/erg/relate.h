@@ -84,6 +84,18 @@ erg_status erg_relate_pattern_find(const char *s, erg_pattern *out);
  */
 uint16_t erg_relate_score(erg_pattern p, erg_kind kind);
 
+/*
+ * Writes score (units of 1/ERG_SCORE_UNIT, at most ERG_SCORE_UNIT) as a
+ * number with at most 4 decimals and no trailing zeros ("0.9412", "0.5",
+ * "1", "0") into buf (at least 8 bytes) and returns buf.
+ */
+const char *erg_score_format(uint16_t score, char *buf);
+/*
+ * The score of a number v in [0, 1] (rounded to 1/ERG_SCORE_UNIT); ERG_EINVAL
+ * when v is not a number in that range.
+ */
+erg_status erg_score_from(double v, uint16_t *out);
+
 /* Which span of text makes two mentions co-occur. */
 typedef enum erg_window {
     ERG_WINDOW_SENTENCE = 0,

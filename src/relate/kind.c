@@ -1,5 +1,6 @@
 #include "erg/relate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const kind_names[ERG_KIND_COUNT] = {
@@ -81,4 +82,29 @@ uint16_t erg_relate_score(erg_pattern p, erg_kind kind)
             any = (int)r->score;
     }
     return any >= 0 ? (uint16_t)any : (uint16_t)(ERG_SCORE_UNIT / 2);
+}
+
+const char *erg_score_format(uint16_t score, char *buf)
+{
+    if (score >= ERG_SCORE_UNIT) {
+        strcpy(buf, "1");
+        return buf;
+    }
+    if (score == 0) {
+        strcpy(buf, "0");
+        return buf;
+    }
+    snprintf(buf, 8, "0.%04u", (unsigned)score);
+    size_t n = strlen(buf);
+    while (buf[n - 1] == '0')
+        buf[--n] = '\0';
+    return buf;
+}
+
+erg_status erg_score_from(double v, uint16_t *out)
+{
+    if (!(v >= 0.0 && v <= 1.0))
+        return ERG_EINVAL;
+    *out = (uint16_t)(v * ERG_SCORE_UNIT + 0.5); /* v >= 0: rounds half up */
+    return ERG_OK;
 }
