@@ -146,6 +146,19 @@ bool cli_parse_real(const char *s, double *out)
     return true;
 }
 
+int cli_parse_min_confidence(const char *cmd, const char *s, uint16_t *out)
+{
+    double v;
+    if (!cli_parse_real(s, &v) || erg_score_from(v, out) != ERG_OK)
+        return cli_usage(cmd, "--min-confidence takes a number from 0 to 1, not '%s'", s);
+    return CLI_OK;
+}
+
+bool cli_edge_confident(const erg_edge *d, uint16_t min)
+{
+    return d->kind == ERG_KIND_CO_MENTION || d->score >= min;
+}
+
 void cli_warn(const char *fmt, ...)
 {
     va_list ap;
