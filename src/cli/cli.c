@@ -159,6 +159,24 @@ bool cli_edge_confident(const erg_edge *d, uint16_t min)
     return d->kind == ERG_KIND_CO_MENTION || d->score >= min;
 }
 
+erg_status cli_confidence_filter(erg_graph **g, uint16_t min, erg_error *err)
+{
+    size_t m = erg_graph_edge_count(*g);
+    bool *keep = malloc((m ? m : 1) * sizeof *keep);
+    erg_graph *next = NULL;
+    if (!keep)
+        return erg_error_oom(err);
+    for (size_t i = 0; i < m; i++)
+        keep[i] = cli_edge_confident(erg_graph_edge(*g, i), min);
+    erg_status st = erg_graph_subset(*g, NULL, keep, &next, err);
+    free(keep);
+    if (st == ERG_OK) {
+        erg_graph_free(*g);
+        *g = next;
+    }
+    return st;
+}
+
 void cli_warn(const char *fmt, ...)
 {
     va_list ap;

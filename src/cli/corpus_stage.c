@@ -314,25 +314,6 @@ cleanup:
     return st;
 }
 
-/* Replaces *g with its copy without the typed edges scored below min (cli_edge_confident). */
-static erg_status confidence_filter(erg_graph **g, uint16_t min, erg_error *err)
-{
-    size_t m = erg_graph_edge_count(*g);
-    bool *keep = malloc((m ? m : 1) * sizeof *keep);
-    erg_graph *next = NULL;
-    if (!keep)
-        return erg_error_oom(err);
-    for (size_t i = 0; i < m; i++)
-        keep[i] = cli_edge_confident(erg_graph_edge(*g, i), min);
-    erg_status st = erg_graph_subset(*g, NULL, keep, &next, err);
-    free(keep);
-    if (st == ERG_OK) {
-        erg_graph_free(*g);
-        *g = next;
-    }
-    return st;
-}
-
 /* Graphviz's warnings while a picture is drawn: the user sees them, the run goes on. */
 static void graphviz_warning(void *ctx, const char *message)
 {
@@ -492,7 +473,7 @@ static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *
         goto cleanup;
     }
     size_t n_before = erg_graph_entity_count(*g), m_before = erg_graph_edge_count(*g);
-    if (c->min_confidence > 0 && confidence_filter(g, c->min_confidence, &err) != ERG_OK) {
+    if (c->min_confidence > 0 && cli_confidence_filter(g, c->min_confidence, &err) != ERG_OK) {
         rc = cli_fail(&err);
         goto cleanup;
     }
