@@ -24,7 +24,9 @@ static const char extract_usage[] =
     "article's date normalized (YYYY-MM-DD, YYYY-MM or YYYY; null when it has\n"
     "none or it is no date), date_text the date as written.\n"
     "\n"
-    "  -o, --output FILE     where to write (default: - for stdout)\n"
+    "  -o, --output FILE     where to write (default: - for stdout)\n";
+/* The options apart: one literal would be longer than C99 compilers must take. */
+static const char extract_usage_explain[] =
     "      --explain         add to each mention \"rule\": the typing or resolution\n"
     "                        rule that last changed its span or type (\"tagger\"\n"
     "                        when none did: the tagger's span and class); when a\n"
@@ -182,6 +184,7 @@ int cmd_extract(int argc, char **argv)
             break;
         case 'h':
             fputs(extract_usage, stdout);
+            fputs(extract_usage_explain, stdout);
             fputs(extract_usage_end, stdout);
             return CLI_OK;
         default:
