@@ -39,6 +39,8 @@ static const gkey keys[] = {
     {"e_outlets", "edge", "outlets", "string"},
     {"e_first_date", "edge", "first_date", "string"},
     {"e_last_date", "edge", "last_date", "string"},
+    {"e_confidence", "edge", "confidence", "double"},
+    {"e_patterns", "edge", "patterns", "string"},
 };
 
 bool erg_export_i_graphml_reserved(const char *name)
@@ -180,6 +182,20 @@ static void write_edge(gw *c, size_t i, const erg_edge *d)
     data_str(c, "e_outlets", o.data);
     data_str(c, "e_first_date", d->first_date);
     data_str(c, "e_last_date", d->last_date);
+    /* A typed edge's score and its patterns, space-separated; none on co_mention. */
+    if (d->kind != ERG_KIND_CO_MENTION && (d->score || d->patterns)) {
+        char sc[8];
+        data_str(c, "e_confidence", erg_score_format(d->score, sc));
+        erg_buf_clear(&o);
+        st = erg_buf_puts(&o, "");
+        for (int p = 1; st == ERG_OK && p < ERG_PATTERN_COUNT; p++)
+            if (d->patterns & (1u << p))
+                st = erg_buf_printf(&o, "%s%s", o.len ? " " : "",
+                                    erg_relate_pattern_name((erg_pattern)p));
+        c->ok = c->ok && st == ERG_OK;
+        if (c->ok)
+            data_str(c, "e_patterns", o.data);
+    }
     c->ok = c->ok && xmlTextWriterEndElement(c->w) >= 0;
 done:
     erg_buf_release(&o);
