@@ -183,18 +183,10 @@ static void write_edge(gw *c, size_t i, const erg_edge *d)
     data_str(c, "e_first_date", d->first_date);
     data_str(c, "e_last_date", d->last_date);
     /* A typed edge's score and its patterns, space-separated; none on co_mention. */
-    if (d->kind != ERG_KIND_CO_MENTION && (d->score || d->patterns)) {
-        char sc[8];
-        data_str(c, "e_confidence", erg_score_format(d->score, sc));
-        erg_buf_clear(&o);
-        st = erg_buf_puts(&o, "");
-        for (int p = 1; st == ERG_OK && p < ERG_PATTERN_COUNT; p++)
-            if (d->patterns & (1u << p))
-                st = erg_buf_printf(&o, "%s%s", o.len ? " " : "",
-                                    erg_relate_pattern_name((erg_pattern)p));
-        c->ok = c->ok && st == ERG_OK;
-        if (c->ok)
-            data_str(c, "e_patterns", o.data);
+    char sc[8], pats[ERG_EXPORT_PATTERNS_MAX];
+    if (erg_export_i_scored(d, sc, pats)) {
+        data_str(c, "e_confidence", sc);
+        data_str(c, "e_patterns", pats);
     }
     c->ok = c->ok && xmlTextWriterEndElement(c->w) >= 0;
 done:
