@@ -156,6 +156,17 @@ static inline double erg_edge_weight(const erg_edge *d)
     return (double)d->wunits / (double)ERG_WEIGHT_UNIT;
 }
 
+/* Room for every pattern name of an edge, space-separated, and the terminating NUL. */
+#define ERG_EDGE_PATTERNS_MAX 512
+
+/*
+ * Whether edge d has a score (a typed edge of a graph built with scores);
+ * then its score as text (erg_score_format) in score and its pattern names,
+ * space-separated in erg_pattern order, in patterns. What GraphML, GEXF,
+ * CSV and the store write.
+ */
+bool erg_edge_scored(const erg_edge *d, char score[8], char patterns[ERG_EDGE_PATTERNS_MAX]);
+
 /* The most evidence records per edge a graph may keep (erg_graph_new, the graph file). */
 #define ERG_GRAPH_MAX_EVIDENCE 1000u
 

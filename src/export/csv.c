@@ -151,8 +151,8 @@ erg_status erg_export_csv_edges(const erg_graph *g, FILE *f, erg_error *err)
         fputc(',', f);
         csv_field(f, d->last_date);
         /* Empty for co_mention and for a typed edge without a score. */
-        char sc[8], pats[ERG_EXPORT_PATTERNS_MAX];
-        bool scored = erg_export_i_scored(d, sc, pats);
+        char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+        bool scored = erg_edge_scored(d, sc, pats);
         fputc(',', f);
         csv_field(f, scored ? sc : NULL);
         fputc(',', f);

@@ -18,15 +18,6 @@ const erg_export_style *erg_export_i_style(erg_type t);
 /* DOT colour of a typed edge ("#..."). */
 const char *erg_export_i_kind_colour(erg_kind k);
 
-/* Room for every pattern name of an edge, space-separated, and the terminating NUL. */
-#define ERG_EXPORT_PATTERNS_MAX 512
-/*
- * Whether edge d has a score (a typed edge of a graph built with scores);
- * then its score as text in score (8 bytes) and its pattern names,
- * space-separated in erg_pattern order, in patterns.
- */
-bool erg_export_i_scored(const erg_edge *d, char score[8], char patterns[ERG_EXPORT_PATTERNS_MAX]);
-
 /* The writers; opts is never NULL (all zero for none) and already checked. */
 erg_status erg_export_i_graphml(const erg_graph *g, const erg_export_options *opts, FILE *f,
                                 erg_error *err);

@@ -215,8 +215,8 @@ static void write_edge(gx *c, size_t i, const erg_edge *d, bool dynamic)
     value_str(c, "kind", erg_kind_name(d->kind));
     value_num(c, "count", d->count, true);
     value_num(c, "articles", d->articles, true);
-    char sc[8], pats[ERG_EXPORT_PATTERNS_MAX];
-    if (erg_export_i_scored(d, sc, pats)) {
+    char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+    if (erg_edge_scored(d, sc, pats)) {
         value_str(c, "confidence", sc);
         value_str(c, "patterns", pats);
     }

@@ -183,8 +183,8 @@ static void write_edge(gw *c, size_t i, const erg_edge *d)
     data_str(c, "e_first_date", d->first_date);
     data_str(c, "e_last_date", d->last_date);
     /* A typed edge's score and its patterns, space-separated; none on co_mention. */
-    char sc[8], pats[ERG_EXPORT_PATTERNS_MAX];
-    if (erg_export_i_scored(d, sc, pats)) {
+    char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+    if (erg_edge_scored(d, sc, pats)) {
         data_str(c, "e_confidence", sc);
         data_str(c, "e_patterns", pats);
     }

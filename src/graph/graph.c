@@ -1932,3 +1932,21 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t)
         n += g->ents[i].type == t;
     return n;
 }
+
+bool erg_edge_scored(const erg_edge *d, char score[8], char patterns[ERG_EDGE_PATTERNS_MAX])
+{
+    if (d->kind == ERG_KIND_CO_MENTION || !(d->score || d->patterns))
+        return false;
+    erg_score_format(d->score, score);
+    size_t n = 0;
+    patterns[0] = '\0';
+    for (int p = 1; p < ERG_PATTERN_COUNT; p++)
+        if (d->patterns & (1u << p)) {
+            /* 22 names of at most 15 bytes each fit. */
+            int k = snprintf(patterns + n, ERG_EDGE_PATTERNS_MAX - n, "%s%s", n ? " " : "",
+                             erg_relate_pattern_name((erg_pattern)p));
+            if (k > 0 && (size_t)k < ERG_EDGE_PATTERNS_MAX - n)
+                n += (size_t)k;
+        }
+    return true;
+}
