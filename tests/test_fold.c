@@ -366,6 +366,65 @@ START_TEST(any_order_and_any_sharding_give_the_same_bytes)
 }
 END_TEST
 
+/*
+ * With corpus resolution, a typed edge whose end the corpus types otherwise
+ * is dropped: "Vela" read once as an outlet that reported, three times as an
+ * agency. And a cites record from the article's own outlet
+ * (ERG_RELATE_ARTICLE_OUTLET) goes from the outlet the article names.
+ */
+static erg_graph *misfit_corpus(bool fold)
+{
+    erg_graph *g = new_graph(fold);
+    static const char *const ids[] = {"v1", "v2", "v3", "v4"};
+    static const char *const vela_texts[] = {"Vela reported that Ann Tarn won. The Post said so.",
+                                             "The Vela board met. Ann Tarn spoke.",
+                                             "The Vela board met again.", "Vela sold shares."};
+    for (int k = 0; k < 4; k++) {
+        tb_article t;
+        tb_init(&t, ids[k], "2020-01-01", "Tarn Wire", vela_texts[k]);
+        t.art.outlet = "Tarn Wire";
+        int v = tb_ent(&t, "vela", k == 0 ? ERG_TYPE_OUTLET : ERG_TYPE_AGENCY);
+        tb_surf(&t, v, "Vela", 1, k == 0 ? ERG_TYPE_OUTLET : ERG_TYPE_AGENCY);
+        if (k == 0) {
+            int a = tb_ent(&t, "ann tarn", ERG_TYPE_PERSON);
+            tb_surf(&t, a, "Ann Tarn", 1, ERG_TYPE_PERSON);
+            int p = tb_ent(&t, "post", ERG_TYPE_OUTLET);
+            tb_surf(&t, p, "Post", 1, ERG_TYPE_OUTLET);
+            tb_rel(&t, v, a, ERG_KIND_REPORTS, "Vela reported that Ann Tarn won.");
+            tb_rel(&t, v, p, ERG_KIND_CITES, "Vela reported that Ann Tarn won.");
+            tb_rel(&t, 0, p, ERG_KIND_CITES, "The Post said so.");
+            t.ritems[t.rels.n - 1].a = ERG_RELATE_ARTICLE_OUTLET;
+        }
+        tb_add(g, &t);
+    }
+    finish(g);
+    return g;
+}
+
+START_TEST(typed_edges_must_fit_the_corpus_types)
+{
+    erg_graph *g = misfit_corpus(true);
+    ck_assert_int_eq(entity(g, "vela")->type, ERG_TYPE_AGENCY);
+    ck_assert_ptr_null(edge(g, "vela", "ann tarn", ERG_KIND_REPORTS));
+    ck_assert_ptr_null(edge(g, "vela", "post", ERG_KIND_CITES));
+    const erg_edge *d = edge(g, "tarn wire", "post", ERG_KIND_CITES);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->source, (uint32_t)erg_graph_find_key(g, "tarn wire"));
+    /* The article's outlet is a node the articles never name: no mention, no article. */
+    const erg_entity *w = entity(g, "tarn wire");
+    ck_assert_int_eq(w->type, ERG_TYPE_OUTLET);
+    ck_assert_uint_eq(w->mentions, 0);
+    ck_assert_uint_eq(w->articles, 0);
+    erg_graph_free(g);
+
+    /* Without corpus resolution the graph keeps what the articles said. */
+    g = misfit_corpus(false);
+    ck_assert_ptr_nonnull(edge(g, "vela", "ann tarn", ERG_KIND_REPORTS));
+    ck_assert_ptr_nonnull(edge(g, "tarn wire", "post", ERG_KIND_CITES));
+    erg_graph_free(g);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
     erg_error err;
@@ -396,6 +455,7 @@ int main(void)
     tcase_add_test(tc, weak_claims_places_and_first_names_stay);
     tcase_add_test(tc, switched_off_nothing_folds);
     tcase_add_test(tc, any_order_and_any_sharding_give_the_same_bytes);
+    tcase_add_test(tc, typed_edges_must_fit_the_corpus_types);
     tcase_add_test(tc, bad_arguments);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -575,6 +575,81 @@ START_TEST(test_accuses_patterns)
 }
 END_TEST
 
+/* Runs erg_relate_source_cites on f's records for an article of outlet_key. */
+static void add_source_cites(fx *f, const char *outlet_key)
+{
+    ck_assert_int_eq(erg_relate_source_cites(f->text, &f->doc, &f->ms, &f->ents, ERG_TYPES_DEFAULT,
+                                             outlet_key, &f->rels, NULL),
+                     ERG_OK);
+}
+
+/* The article's cites of target (NULL: of any outlet). */
+static size_t source_cites(const fx *f, const char *target)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->rels.n; i++) {
+        const erg_relation *r = &f->rels.items[i];
+        if (r->a != ERG_RELATE_ARTICLE_OUTLET)
+            continue;
+        ck_assert_int_eq(r->kind, ERG_KIND_CITES);
+        ck_assert_uint_lt(r->b, f->ents.n);
+        ck_assert_int_eq(r->pattern, ERG_PATTERN_SOURCE_CITES);
+        ck_assert_uint_eq(r->score, erg_relate_score(ERG_PATTERN_SOURCE_CITES, ERG_KIND_CITES));
+        n += target == NULL || strcmp(f->ents.items[r->b].name, target) == 0;
+    }
+    return n;
+}
+
+START_TEST(test_source_cites)
+{
+    fx f;
+    fx_text(&f, "The Gazette reported that Kim Yong-chol defected. Kim Yong-chol told the "
+                "Gazette he was safe. Radio Vela said the Tarn Herald had reported the flight. "
+                "Vela One quoted Kim Yong-chol. The Gazette printed a photograph.");
+    mark(&f, "Gazette", "Gazette", ERG_TYPE_OUTLET);
+    mark(&f, "Kim Yong-chol", "Kim Yong-chol", ERG_TYPE_PERSON);
+    mark(&f, "Radio Vela", "Radio Vela", ERG_TYPE_OUTLET);
+    mark(&f, "Tarn Herald", "Tarn Herald", ERG_TYPE_OUTLET);
+    mark(&f, "Vela One", "Vela One", ERG_TYPE_OUTLET);
+    /* Here an entity's key is its name. */
+    typed(&f, ERG_TYPES_DEFAULT);
+    size_t before = f.rels.n;
+    ck_assert_ptr_nonnull(find(&f, ERG_KIND_CITES, "Radio Vela", "Tarn Herald"));
+    add_source_cites(&f, "Tarn Post");
+    /* The Gazette twice (reported, told), Radio Vela and Vela One once; the Herald is
+     * Vela's, not the article's; "printed" is no report cue. */
+    ck_assert_uint_eq(source_cites(&f, "Gazette"), 2);
+    ck_assert_uint_eq(source_cites(&f, "Radio Vela"), 1);
+    ck_assert_uint_eq(source_cites(&f, "Vela One"), 1);
+    ck_assert_uint_eq(source_cites(&f, "Tarn Herald"), 0);
+    /* The records before are kept. */
+    ck_assert_uint_eq(f.rels.n, before + 4);
+    ck_assert_ptr_nonnull(find(&f, ERG_KIND_CITES, "Radio Vela", "Tarn Herald"));
+
+    /* The article's own outlet, and its own stations and programmes, are not cited. */
+    typed(&f, ERG_TYPES_DEFAULT);
+    add_source_cites(&f, "Gazette");
+    ck_assert_uint_eq(source_cites(&f, "Gazette"), 0);
+    ck_assert_uint_eq(source_cites(&f, NULL), 2);
+    typed(&f, ERG_TYPES_DEFAULT);
+    add_source_cites(&f, "Vela");
+    ck_assert_uint_eq(source_cites(&f, "Vela One"), 0);   /* its own station */
+    ck_assert_uint_eq(source_cites(&f, "Radio Vela"), 1); /* "Vela" is not its first word */
+    typed(&f, ERG_TYPES_DEFAULT);
+    add_source_cites(&f, "Radio");
+    ck_assert_uint_eq(source_cites(&f, "Radio Vela"), 0);
+    ck_assert_uint_eq(source_cites(&f, NULL), 3);
+    /* Without outlets in the mask, nothing. */
+    typed(&f, ERG_TYPES_DEFAULT);
+    before = f.rels.n;
+    ck_assert_int_eq(erg_relate_source_cites(f.text, &f.doc, &f.ms, &f.ents,
+                                             ERG_TYPE_BIT(ERG_TYPE_PERSON), NULL, &f.rels, NULL),
+                     ERG_OK);
+    ck_assert_uint_eq(f.rels.n, before);
+    fx_release(&f);
+}
+END_TEST
+
 /* Asserts that text gives exactly one typed relation, found by pattern p and scored as the table
  * says. */
 static void expect_pattern(const char *text, erg_pattern p)
@@ -967,6 +1042,7 @@ static Suite *relate_suite(void)
     tcase_add_test(tc, test_reports_and_cites);
     tcase_add_test(tc, test_report_scope);
     tcase_add_test(tc, test_accuses_patterns);
+    tcase_add_test(tc, test_source_cites);
     tcase_add_test(tc, test_bad_mentions_are_refused);
     tcase_add_test(tc, test_every_record_names_its_pattern);
     tcase_add_test(tc, test_pattern_names);

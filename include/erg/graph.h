@@ -273,6 +273,10 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
  *   evidence only names the rule. Comparable claims leave the
  *   short form as its own node with ambiguous set;
  * - a person's lone first name ("Charles") and places never fold.
+ * When on, finish also drops a typed edge whose ends no longer fit its kind
+ * (erg_kind_fits) once the corpus has decided their types: "X reports Y"
+ * from an article that read X as an outlet, where the corpus votes X an
+ * agency.
  * The folded node's counts, type votes, dates and surface forms (each with
  * the rule that joined it: erg_alias.rule) go to the full name, its edges
  * too (a co_mention between the two disappears; edges that meet add up).

@@ -62,6 +62,8 @@ typedef enum erg_pattern {
                                */
     ERG_PATTERN_RELAYED_CITE, /* "relayed-cite": "Yonhap, quoted by CNN" */
     ERG_PATTERN_CITING,       /* "citing": "CNN quotes Yonhap", "..., citing Yonhap" */
+    ERG_PATTERN_SOURCE_CITES, /* "source-cites": "the Mirror reported" in an article from the BBC
+                                 (erg_relate_source_cites) */
     ERG_PATTERN_COUNT
 } erg_pattern;
 
@@ -95,6 +97,14 @@ const char *erg_score_format(uint16_t score, char *buf);
  * when v is not a number in that range.
  */
 erg_status erg_score_from(double v, uint16_t *out);
+
+/*
+ * Whether a typed kind joins these types, subject a and object b:
+ * spokesperson_for and member_of person -> agency|outlet, leads person ->
+ * agency, reports outlet -> person|agency|place, cites outlet -> outlet,
+ * accuses any -> any but misc. False for co_mention and unknown kinds.
+ */
+bool erg_kind_fits(erg_kind k, erg_type a, erg_type b);
 
 /* Which span of text makes two mentions co-occur. */
 typedef enum erg_window {
@@ -207,6 +217,33 @@ erg_status erg_relate_article(const char *text, const erg_doc *doc, const erg_me
 erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                             const erg_local_entities *entities, unsigned type_mask,
                             erg_relations *out, erg_error *err);
+
+/*
+ * The subject of a record that is the article's own outlet, not one of its
+ * entities (erg_relate_source_cites); erg_graph_add_article maps it to the
+ * outlet the article names (erg_article.outlet).
+ */
+#define ERG_RELATE_ARTICLE_OUTLET UINT32_MAX
+
+/*
+ * Appends to out (which holds this article's records from erg_relate_article
+ * or erg_relate_typed, and keeps them) a cites record from
+ * ERG_RELATE_ARTICLE_OUTLET to every outlet entity given as a source in a
+ * sentence ("the Mirror reported", "according to the Mirror", "told the
+ * Mirror"; the cues of erg_relate_typed's reports), once per outlet and
+ * sentence: an article from one outlet that carries what another reported
+ * cites it. Not an outlet another outlet of the same sentence already
+ * cites ("Tarn said the Gazette had reported": the article cites Tarn,
+ * Tarn the Gazette), nor the article's own outlet or one of its own
+ * stations and programmes: an outlet whose merge key is outlet_key or
+ * begins with it and a space ("bbc radio 4" for "bbc"; NULL: none). Nothing when outlets are not in
+ * type_mask. [start, end) is the sentence. ERG_EINVAL and ERG_ENOMEM as
+ * erg_relate_typed; linear in tokens, mentions and records.
+ */
+erg_status erg_relate_source_cites(const char *text, const erg_doc *doc,
+                                   const erg_mentions *mentions, const erg_local_entities *entities,
+                                   unsigned type_mask, const char *outlet_key, erg_relations *out,
+                                   erg_error *err);
 
 #ifdef __cplusplus
 }

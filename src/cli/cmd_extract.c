@@ -126,10 +126,14 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
         const erg_relation *r = &p->x.relations.items[i];
         if (r->kind == ERG_KIND_CO_MENTION)
             continue;
-        json_t *jr =
-            json_pack("{s:s, s:s, s:s, s:I, s:I}", "kind", erg_kind_name(r->kind), "source",
-                      p->x.entities.items[r->a].name, "target", p->x.entities.items[r->b].name,
-                      "start", (json_int_t)r->start, "end", (json_int_t)r->end);
+        /* The article's own outlet (ERG_RELATE_ARTICLE_OUTLET) cites what it carries. */
+        const char *src =
+            r->a == ERG_RELATE_ARTICLE_OUTLET ? art->outlet : p->x.entities.items[r->a].name;
+        if (!src)
+            continue;
+        json_t *jr = json_pack("{s:s, s:s, s:s, s:I, s:I}", "kind", erg_kind_name(r->kind),
+                               "source", src, "target", p->x.entities.items[r->b].name, "start",
+                               (json_int_t)r->start, "end", (json_int_t)r->end);
         if (!jr || json_array_append_new(relations, jr) != 0)
             goto oom;
         /* The score as its 4 decimals: a double would print 17 digits. */

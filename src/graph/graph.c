@@ -1240,7 +1240,8 @@ static erg_status validate_article(const erg_graph *g, const erg_article *art,
     }
     for (size_t i = 0; rels && i < rels->n; i++) {
         const erg_relation *r = &rels->items[i];
-        if (r->a >= n || r->b >= n)
+        if ((r->a >= n && !(r->a == ERG_RELATE_ARTICLE_OUTLET && r->kind == ERG_KIND_CITES)) ||
+            r->b >= n)
             return erg_error_set(err, ERG_EINVAL, id, 0, -1,
                                  "relation %zu joins entities %u and %u but the article has %zu", i,
                                  r->a, r->b, n);
@@ -1348,9 +1349,25 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
     if (outlet_mentions(g, art, ents, ms, &n_outlets) != ERG_OK)
         goto oom;
 
+    /* The article's own outlet, subject of the cites of erg_relate_source_cites. */
+    uint32_t own_outlet = ERG_GRAPH_NONE;
     for (size_t i = 0; rels && i < rels->n; i++) {
         const erg_relation *r = &rels->items[i];
-        uint32_t s = g->map[r->a], t = g->map[r->b];
+        if (r->a == ERG_RELATE_ARTICLE_OUTLET && own_outlet == ERG_GRAPH_NONE && art->outlet &&
+            art->outlet[0]) {
+            if (erg_text_name_key(art->outlet, strlen(art->outlet), &g->buf) != ERG_OK)
+                goto oom;
+            /*
+             * A node the article never names gets no mention, article or
+             * type vote from it: it is there as the edge's subject.
+             */
+            if (g->buf.data && g->buf.data[0] &&
+                erg_graph_i_entity(g, g->buf.data, ERG_TYPE_OUTLET, art->outlet, &own_outlet) !=
+                    ERG_OK)
+                goto oom;
+        }
+        uint32_t s = r->a == ERG_RELATE_ARTICLE_OUTLET ? own_outlet : g->map[r->a],
+                 t = g->map[r->b];
         /* A relation with a MISC entity, or between two local entities that share a key. */
         if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE || s == t)
             continue;
@@ -1750,6 +1767,16 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err)
         uint32_t s = remap[d.source], t = remap[d.target];
         /* An edge between a short form and the name it folded into is gone with the fold. */
         if (s == ERG_GRAPH_NONE || t == ERG_GRAPH_NONE || s == t) {
+            edge_release(g, &d);
+            continue;
+        }
+        /*
+         * A typed edge whose end the corpus finally types otherwise says what
+         * no pattern would: an outlet that "reports" but is voted an agency.
+         * Only with corpus resolution: a loaded graph keeps what it holds.
+         */
+        if (g->fold && d.kind != ERG_KIND_CO_MENTION &&
+            !erg_kind_fits(d.kind, g->ents[root[d.source]].type, g->ents[root[d.target]].type)) {
             edge_release(g, &d);
             continue;
         }

@@ -21,6 +21,7 @@ struct erg_pipeline {
     erg_tagger *tagger;
     erg_resolver *resolver;
     erg_pipeline_options opt;
+    erg_buf outlet_key; /* the merge key of the article's outlet */
 };
 
 void erg_resources_options_init(erg_resources_options *o)
@@ -233,6 +234,7 @@ erg_status erg_pipeline_new(erg_pipeline **out, const erg_resources *res,
         return erg_error_oom(err);
     p->res = res;
     p->opt = *o;
+    erg_buf_init(&p->outlet_key);
     if ((st = erg_tagger_new(&p->tagger, res->model, err)) != ERG_OK ||
         (st = erg_resolver_new_like(&p->resolver, res->resolver, err)) != ERG_OK) {
         erg_pipeline_free(p);
@@ -248,6 +250,7 @@ void erg_pipeline_free(erg_pipeline *p)
         return;
     erg_tagger_free(p->tagger);
     erg_resolver_free(p->resolver);
+    erg_buf_release(&p->outlet_key);
     free(p);
 }
 
@@ -288,5 +291,14 @@ erg_status erg_pipeline_run(erg_pipeline *p, const erg_article *art, erg_extract
         (st = erg_relate_article(art->text, &x->doc, &x->mentions, &x->entities, p->opt.window,
                                  p->opt.type_mask, &x->relations, err)) != ERG_OK)
         return in_article(st, art, err);
+    /* What the article's outlet carries from other outlets (only a listed outlet is known). */
+    if (art->outlet && art->outlet[0]) {
+        if (erg_text_name_key(art->outlet, strlen(art->outlet), &p->outlet_key) != ERG_OK)
+            return erg_error_oom(err);
+        if ((st = erg_relate_source_cites(art->text, &x->doc, &x->mentions, &x->entities,
+                                          p->opt.type_mask, p->outlet_key.data, &x->relations,
+                                          err)) != ERG_OK)
+            return in_article(st, art, err);
+    }
     return ERG_OK;
 }

@@ -21,6 +21,26 @@ erg_status erg_kind_parse(const char *s, erg_kind *out)
     return ERG_EINVAL;
 }
 
+bool erg_kind_fits(erg_kind k, erg_type a, erg_type b)
+{
+    switch (k) {
+    case ERG_KIND_SPOKESPERSON_FOR:
+    case ERG_KIND_MEMBER_OF:
+        return a == ERG_TYPE_PERSON && (b == ERG_TYPE_AGENCY || b == ERG_TYPE_OUTLET);
+    case ERG_KIND_LEADS:
+        return a == ERG_TYPE_PERSON && b == ERG_TYPE_AGENCY;
+    case ERG_KIND_REPORTS:
+        return a == ERG_TYPE_OUTLET &&
+               (b == ERG_TYPE_PERSON || b == ERG_TYPE_AGENCY || b == ERG_TYPE_PLACE);
+    case ERG_KIND_CITES:
+        return a == ERG_TYPE_OUTLET && b == ERG_TYPE_OUTLET;
+    case ERG_KIND_ACCUSES:
+        return a != ERG_TYPE_MISC && b != ERG_TYPE_MISC;
+    default:
+        return false;
+    }
+}
+
 erg_status erg_window_parse(const char *s, erg_window *out)
 {
     static const char *const names[] = {"sentence", "paragraph", "article"};
@@ -37,7 +57,7 @@ static const char *const pattern_names[ERG_PATTERN_COUNT] = {
     "title-first", "copula",       "verb",       "led-by",         "accuses",
     "accused-by",  "reports-verb", "as-outlet",  "told",           "according-to",
     "report-by",   "report-in",    "relayed-by", "interview-with", "said-outlet",
-    "nested-cite", "relayed-cite", "citing"};
+    "nested-cite", "relayed-cite", "citing",     "source-cites"};
 
 const char *erg_relate_pattern_name(erg_pattern p)
 {

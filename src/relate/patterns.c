@@ -173,27 +173,6 @@ static uint32_t sen_hi(const pctx *c, uint32_t s)
 
 /* ---- output --------------------------------------------------------------- */
 
-/* Whether a relation kind accepts these subject and object types. */
-static bool types_fit(erg_kind k, erg_type a, erg_type b)
-{
-    switch (k) {
-    case ERG_KIND_SPOKESPERSON_FOR:
-    case ERG_KIND_MEMBER_OF:
-        return a == ERG_TYPE_PERSON && (b == ERG_TYPE_AGENCY || b == ERG_TYPE_OUTLET);
-    case ERG_KIND_LEADS:
-        return a == ERG_TYPE_PERSON && b == ERG_TYPE_AGENCY;
-    case ERG_KIND_REPORTS:
-        return a == ERG_TYPE_OUTLET &&
-               (b == ERG_TYPE_PERSON || b == ERG_TYPE_AGENCY || b == ERG_TYPE_PLACE);
-    case ERG_KIND_CITES:
-        return a == ERG_TYPE_OUTLET && b == ERG_TYPE_OUTLET;
-    case ERG_KIND_ACCUSES:
-        return a != ERG_TYPE_MISC && b != ERG_TYPE_MISC;
-    default:
-        return false;
-    }
-}
-
 /* The hash of a record: its ends, kind and byte range. */
 static size_t rel_hash(const erg_relation *r)
 {
@@ -232,6 +211,8 @@ static erg_status grow_slots(pctx *c)
     return ERG_OK;
 }
 
+static erg_status put(pctx *c, const erg_relation *rel);
+
 /*
  * Adds relation kind from mention ma's entity to mention mb's, with the
  * sentences from s_lo to s_hi as evidence, unless the types do not fit, one
@@ -245,7 +226,8 @@ static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t 
     if (a < 0 || b < 0 || a == b)
         return ERG_OK;
     erg_type ta = c->ents->items[a].type, tb = c->ents->items[b].type;
-    if (!(c->mask & ERG_TYPE_BIT(ta)) || !(c->mask & ERG_TYPE_BIT(tb)) || !types_fit(kind, ta, tb))
+    if (!(c->mask & ERG_TYPE_BIT(ta)) || !(c->mask & ERG_TYPE_BIT(tb)) ||
+        !erg_kind_fits(kind, ta, tb))
         return ERG_OK;
     if (s_lo > s_hi) {
         uint32_t x = s_lo;
@@ -261,21 +243,27 @@ static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t 
     rel.wunits = ERG_WEIGHT_UNIT;
     rel.pattern = (uint8_t)pattern;
     rel.score = erg_relate_score(pattern, kind);
+    return put(c, &rel);
+}
+
+/* Appends record rel unless the same record is already there. */
+static erg_status put(pctx *c, const erg_relation *rel)
+{
     size_t here = c->out->n - c->first_out;
     if (2 * (here + 1) > c->n_slots && grow_slots(c) != ERG_OK)
         return ERG_ENOMEM;
     size_t mask = c->n_slots - 1;
-    for (size_t h = rel_hash(&rel) & mask;; h = (h + 1) & mask) {
+    for (size_t h = rel_hash(rel) & mask;; h = (h + 1) & mask) {
         if (c->slots[h] == 0) {
             c->slots[h] = (uint32_t)(here + 1);
             break;
         }
-        if (same_rel(&c->out->items[c->first_out + c->slots[h] - 1], &rel))
+        if (same_rel(&c->out->items[c->first_out + c->slots[h] - 1], rel))
             return ERG_OK;
     }
     if (erg_grow((void **)&c->out->items, &c->out->cap, c->out->n + 1, sizeof *c->out->items))
         return ERG_ENOMEM;
-    c->out->items[c->out->n++] = rel;
+    c->out->items[c->out->n++] = *rel;
     return ERG_OK;
 }
 
@@ -431,6 +419,9 @@ static erg_kind kind_of(const pctx *c, const title_run *run, uint32_t p)
         return none || in_at ? ERG_KIND_MEMBER_OF : ERG_KIND_CO_MENTION;
     case RELATE_ROLE_MEMBER:
     case RELATE_ROLE_RANK:
+        /* "the member for Vela West" names a constituency. */
+        if (!none && p > 0 && w_is(c, p, "for") && w_in(c, p - 1, relate_constituency_titles))
+            return ERG_KIND_CO_MENTION;
         return none || of_for || in_at || from ? ERG_KIND_MEMBER_OF : ERG_KIND_CO_MENTION;
     case RELATE_ROLE_NONE:
         break;
@@ -729,6 +720,19 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
     if (after < hi &&
         (mention_at(c, after) >= 0 || (!is_punct(c, after) && !is_lower_word(c, after))))
         return ERG_OK;
+    /*
+     * "talks with NAME, a ministry spokesman said" is no apposition: the
+     * spokesman is another, unnamed person, and NAME, after a word of the
+     * clause, is in what he said. ("...," NAME, a bank analyst said" is.)
+     */
+    if (apposition && indefinite && after < hi &&
+        (w_in(c, after, relate_report_verbs) || w_is(c, after, "told")) && p->tok_first > 0 &&
+        !is_punct(c, p->tok_first - 1))
+        return ERG_OK;
+    /* A head whose scope follows heads a part: "the party's leader in the Lords". */
+    if (after < hi && (w_is(c, after, "in") || w_is(c, after, "of") || w_is(c, after, "for") ||
+                       w_is(c, after, "at")))
+        r2.demoted = true;
     r2.indefinite = indefinite;
     erg_kind k = kind_of(c, &r2, UINT32_MAX);
     if (r2.role == RELATE_ROLE_COMMAND && !indefinite && !r2.demoted)
@@ -1144,6 +1148,14 @@ static bool is_staff(const pctx *c, int32_t om, int32_t pm, uint32_t lo, uint32_
         if (m >= 0 && c->ms->items[m].entity == oe)
             return true;
     }
+    /* A programme named after its host: "Radio Vela's NAME programme". */
+    t = p->tok_first;
+    if (p->tok_end < hi && w_in(c, p->tok_end, relate_programme_nouns) && t > lo + 1 &&
+        is_possessive(c, t - 1)) {
+        int32_t m = mention_ending(c, t - 1);
+        if (m >= 0 && c->ms->items[m].entity == oe)
+            return true;
+    }
     /* After the name, set off by a comma. */
     t = p->tok_end;
     if (!(t < hi && w_is(c, t, ",")))
@@ -1479,6 +1491,54 @@ erg_status relate_check_mentions(const erg_doc *doc, const erg_mentions *mention
     return ERG_OK;
 }
 
+/*
+ * Fills c for one article: the mention map (a mention that overlaps an
+ * earlier one or crosses its sentence's end is left out of it, and so out of
+ * every pattern) and the quote pairs. ERG_ENOMEM (c holds nothing to free).
+ */
+static erg_status setup(pctx *c, const char *text, const erg_doc *doc, const erg_mentions *mentions,
+                        const erg_local_entities *entities, unsigned type_mask, erg_relations *out)
+{
+    c->text = text;
+    c->doc = doc;
+    c->ms = mentions;
+    c->ents = entities;
+    c->mask = type_mask;
+    c->out = out;
+    c->first_out = out->n;
+    c->slots = NULL;
+    c->n_slots = 0;
+    c->serial = 0;
+    c->stamp = calloc(entities->n, sizeof *c->stamp);
+    c->at = malloc(2 * doc->n_tokens * sizeof *c->at);
+    if (!c->at || !c->stamp) {
+        free(c->at);
+        free(c->stamp);
+        return ERG_ENOMEM;
+    }
+    c->quote = c->at + doc->n_tokens;
+    for (size_t i = 0; i < doc->n_tokens; i++)
+        c->at[i] = -1;
+    for (size_t i = 0; i < mentions->n; i++) {
+        const erg_mention *m = &mentions->items[i];
+        const erg_sentence *sen = &doc->sentences[m->sentence];
+        bool fits = m->tok_first >= sen->first && m->tok_end <= sen->end;
+        for (uint32_t t = m->tok_first; fits && t < m->tok_end; t++)
+            fits = c->at[t] < 0;
+        for (uint32_t t = m->tok_first; fits && t < m->tok_end; t++)
+            c->at[t] = (int32_t)i;
+    }
+    pair_quotes(c);
+    return ERG_OK;
+}
+
+static void teardown(pctx *c)
+{
+    free(c->at);
+    free(c->stamp);
+    free(c->slots);
+}
+
 erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_mentions *mentions,
                             const erg_local_entities *entities, unsigned type_mask,
                             erg_relations *out, erg_error *err)
@@ -1489,40 +1549,8 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
         return ERG_OK;
     if ((st = relate_check_mentions(doc, mentions, entities, err)) != ERG_OK)
         return st;
-    c.text = text;
-    c.doc = doc;
-    c.ms = mentions;
-    c.ents = entities;
-    c.mask = type_mask;
-    c.out = out;
-    c.first_out = out->n;
-    c.slots = NULL;
-    c.n_slots = 0;
-    c.serial = 0;
-    c.stamp = calloc(entities->n, sizeof *c.stamp);
-    c.at = malloc(2 * doc->n_tokens * sizeof *c.at);
-    if (!c.at || !c.stamp) {
-        free(c.at);
-        free(c.stamp);
+    if (setup(&c, text, doc, mentions, entities, type_mask, out) != ERG_OK)
         return erg_error_oom(err);
-    }
-    c.quote = c.at + doc->n_tokens;
-    for (size_t i = 0; i < doc->n_tokens; i++)
-        c.at[i] = -1;
-    /*
-     * A mention that overlaps an earlier one or crosses its sentence's end is
-     * left out of the map, and so out of every pattern.
-     */
-    for (size_t i = 0; i < mentions->n; i++) {
-        const erg_mention *m = &mentions->items[i];
-        const erg_sentence *sen = &doc->sentences[m->sentence];
-        bool fits = m->tok_first >= sen->first && m->tok_end <= sen->end;
-        for (uint32_t t = m->tok_first; fits && t < m->tok_end; t++)
-            fits = c.at[t] < 0;
-        for (uint32_t t = m->tok_first; fits && t < m->tok_end; t++)
-            c.at[t] = (int32_t)i;
-    }
-    pair_quotes(&c);
 
     for (size_t i = 0; i < mentions->n && st == ERG_OK; i++) {
         const erg_mention *m = &mentions->items[i];
@@ -1551,9 +1579,98 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
         if (st == ERG_OK)
             st = p_accused_by(&c, mi, hi);
     }
-    free(c.at);
-    free(c.stamp);
-    free(c.slots);
+    teardown(&c);
+    if (st != ERG_OK)
+        return erg_error_oom(err);
+    return ERG_OK;
+}
+
+/*
+ * Whether key names the outlet of outlet_key or one of its own stations,
+ * programmes or editions ("bbc one", "bbc radio 4" for "bbc"): what an
+ * outlet carries from its own programmes is no citation.
+ */
+static bool same_outlet(const char *key, const char *outlet_key)
+{
+    if (!outlet_key || !outlet_key[0])
+        return false;
+    size_t n = strlen(outlet_key);
+    return strncmp(key, outlet_key, n) == 0 && (key[n] == '\0' || key[n] == ' ');
+}
+
+erg_status erg_relate_source_cites(const char *text, const erg_doc *doc,
+                                   const erg_mentions *mentions, const erg_local_entities *entities,
+                                   unsigned type_mask, const char *outlet_key, erg_relations *out,
+                                   erg_error *err)
+{
+    pctx c;
+    erg_status st = ERG_OK;
+    if (doc->n_tokens == 0 || mentions->n == 0 || entities->n == 0 ||
+        !(type_mask & ERG_TYPE_BIT(ERG_TYPE_OUTLET)))
+        return ERG_OK;
+    if ((st = relate_check_mentions(doc, mentions, entities, err)) != ERG_OK)
+        return st;
+    if (setup(&c, text, doc, mentions, entities, type_mask, out) != ERG_OK)
+        return erg_error_oom(err);
+    /*
+     * Sentence by sentence (mentions and the cites records both come in text
+     * order): stamp the outlets an in-text outlet cites there, then the
+     * article's outlet cites every other outlet given as a source there.
+     */
+    size_t ri = 0, end_rec = c.first_out;
+    for (size_t i = 0; i < mentions->n && st == ERG_OK;) {
+        uint32_t s = mentions->items[i].sentence;
+        size_t j = i;
+        while (j < mentions->n && mentions->items[j].sentence == s)
+            j++;
+        uint32_t lo = sen_lo(&c, s), hi = sen_hi(&c, s);
+        uint32_t s_start = doc->tokens[lo].start;
+        if (++c.serial == 0) {
+            memset(c.stamp, 0, entities->n * sizeof *c.stamp);
+            c.serial = 1;
+        }
+        /* ri stops only at cites records, which come in sentence order. */
+        while (ri < end_rec &&
+               (out->items[ri].kind != ERG_KIND_CITES || out->items[ri].start < s_start))
+            ri++;
+        for (size_t k = ri; k < end_rec; k++) {
+            const erg_relation *r = &out->items[k];
+            if (r->kind != ERG_KIND_CITES)
+                continue;
+            if (r->start != s_start)
+                break;
+            if (r->b < entities->n)
+                c.stamp[r->b] = c.serial;
+        }
+        for (size_t k = i; k < j && st == ERG_OK; k++) {
+            const erg_mention *m = &mentions->items[k];
+            if (m->entity < 0 || c.at[m->tok_first] != (int32_t)k ||
+                entities->items[m->entity].type != ERG_TYPE_OUTLET ||
+                c.stamp[m->entity] == c.serial ||
+                same_outlet(entities->items[m->entity].key, outlet_key))
+                continue;
+            uint32_t attr, verb;
+            report_scope scope;
+            int32_t relayed;
+            bool agent;
+            if (report_cue(&c, (int32_t)k, lo, hi, &attr, &verb, &scope, &relayed, &agent) ==
+                ERG_PATTERN_NONE)
+                continue;
+            c.stamp[m->entity] = c.serial; /* once per outlet and sentence */
+            erg_relation rel;
+            rel.a = ERG_RELATE_ARTICLE_OUTLET;
+            rel.b = (uint32_t)m->entity;
+            rel.kind = ERG_KIND_CITES;
+            rel.start = s_start;
+            rel.end = doc->tokens[hi - 1].end;
+            rel.wunits = ERG_WEIGHT_UNIT;
+            rel.pattern = ERG_PATTERN_SOURCE_CITES;
+            rel.score = erg_relate_score(ERG_PATTERN_SOURCE_CITES, ERG_KIND_CITES);
+            st = put(&c, &rel);
+        }
+        i = j;
+    }
+    teardown(&c);
     if (st != ERG_OK)
         return erg_error_oom(err);
     return ERG_OK;

@@ -53,6 +53,8 @@ extern const char *const relate_audience_nouns[];
 extern const char *const relate_relay_verbs[];
 extern const char *const relate_adjunct_words[];
 extern const char *const relate_report_nouns[];
+extern const char *const relate_programme_nouns[];
+extern const char *const relate_constituency_titles[];
 
 /*
  * True when the n bytes at s spell w, ignoring ASCII case; a curly

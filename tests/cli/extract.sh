@@ -80,4 +80,23 @@ run "$ERG" extract --quiet --knowledge "$WORK/lists" "$WORK/explain.txt"
 expect_rc 1 "extract --knowledge with a binary list"
 expect_err "company.bad.txt': a NUL byte" "extract --knowledge with a binary list"
 no_crash "extract --knowledge with a binary list"
+# An article from a listed outlet cites the outlets it carries; not itself or its stations.
+cat >"$WORK/cites.jsonl" <<'EOF2'
+{"id":"c1","source":"BBC News","text":"The Daily Mirror reported that Tony Blair would stand down. Mr Brown told BBC Radio 4 he was calm. Sky News said the Times had reported a poll."}
+{"id":"c2","text":"The Daily Mirror reported that Tony Blair would stand down."}
+EOF2
+run "$ERG" extract --quiet "$WORK/cites.jsonl"
+expect_rc 0 "extract of articles that carry other outlets"
+/usr/bin/python3 - "$WORK/out" >"$WORK/cites.txt" <<'EOF2'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    for x in r["relations"]:
+        if x["kind"] == "cites":
+            print(r["id"], x["source"], x["target"])
+EOF2
+if [ "$(cat "$WORK/cites.txt")" = "c1 Sky News Times
+c1 BBC Daily Mirror
+c1 BBC Sky News" ]; then pass "the article's outlet cites what it carries, once, not its own station"; else
+    fail "the article's outlet cites what it carries"; cat "$WORK/cites.txt"; fi
 finish

@@ -147,12 +147,24 @@ def score(docs, extracted, types, half):
                 if k in seen:
                     continue
                 seen.add(k)
+                wa, wb = words(ua[0]), words(ub[0])
+                # What no rule that compares the two names can get: a gold pair
+                # with no word in common, or two gold entities one of whose
+                # names holds the other's words ("Spassky", "Boris Spassky").
+                c["s_gold_noshare"] += g and not (wa & wb)
+                c["s_neg_nested"] += (not g) and bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
                 c["s_gold"] += g
                 c["s_pred"] += p
                 c["s_tp"] += g and p
                 if g != p:
                     errors.append((d, "missed" if g else "wrong", ua, ub))
     return c, errors
+
+
+def words(surface):
+    """The case-folded words of a surface form, "." and "'s" left out."""
+    return {w for w in "".join(ch if ch.isalnum() else " " for ch in surface.lower()).split()
+            if w != "s"}
 
 
 def pr(tp, pred, gold):
@@ -170,6 +182,11 @@ def report(name, c):
           f"mention pairs P {mp:.2f} R {mr:.2f} (tp {c['m_tp']}, merged {c['m_pred']}, "
           f"gold {c['m_gold']}); gold mentions found {c['found']}/{c['gold_mentions']} "
           f"= {found:.2f}% ({c['found_exact']} exact span)")
+    share = c["s_gold"] - c["s_gold_noshare"]
+    ceiling = 100.0 * share / c["s_gold"] if c["s_gold"] else 0.0
+    print(f"{name}: of the {c['s_gold']} gold name pairs {c['s_gold_noshare']} share no word "
+          f"(name recall at most {ceiling:.2f}% for rules that compare names); "
+          f"{c['s_neg_nested']} pairs of two gold entities have one name inside the other")
 
 
 def main():

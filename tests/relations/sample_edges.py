@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Prints a fixed-seed sample of the typed edges of one kind in an erg graph.
 
-usage: sample_edges.py GRAPH.json KIND N SEED [--tsv]
+usage: sample_edges.py GRAPH.json KIND N SEED [--tsv] [--exclude JUDGED.tsv ...]
 
 GRAPH.json is a native graph (erg build -o g.json). The edges of KIND
 (reports, cites, leads, ...) are sorted by (source, target) and N of them are
@@ -10,7 +10,9 @@ sample. Each edge is printed with its endpoints' types and its evidence
 sentences (all the graph kept, up to --evidence). The first line says how
 many edges of KIND the graph has. With --tsv, the sample is printed as the
 header of a judgment file: one row per edge, columns n, source, kind, target,
-verdict (empty), reason (empty), evidence (the first sentence).
+verdict (empty), reason (empty), evidence (the first sentence). --exclude
+leaves out the edges (source, kind, target names) of earlier judgment
+files, so that a second sample is fresh.
 
 Used to hand-check precision (tests/relations/judged_*.tsv); see
 tests/relations/README.md.
@@ -21,7 +23,20 @@ import sys
 
 
 def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
+    exclude = set()
+    args = []
+    rest = argv[1:]
+    while rest:
+        a = rest.pop(0)
+        if a == "--exclude":
+            while rest and not rest[0].startswith("--"):
+                with open(rest.pop(0), encoding="utf-8") as f:
+                    next(f)
+                    for line in f:
+                        c = line.rstrip("\n").split("\t")
+                        exclude.add((c[1], c[2], c[3]))
+        elif not a.startswith("--"):
+            args.append(a)
     tsv = "--tsv" in argv
     if len(args) != 4:
         sys.stderr.write(__doc__)
@@ -30,12 +45,13 @@ def main(argv):
     g = json.load(open(path, encoding="utf-8"))
     nodes = {x["id"]: x for x in g["nodes"]}
     sents = {(s["article"], s["start"], s["end"]): s["text"] for s in g.get("sentences", [])}
-    edges = sorted((l for l in g["links"] if l["kind"] == kind),
+    edges = sorted((l for l in g["links"] if l["kind"] == kind and
+                    (nodes[l["source"]]["name"], kind, nodes[l["target"]]["name"]) not in exclude),
                    key=lambda l: (l["source"], l["target"]))
     sample = edges if n >= len(edges) else random.Random(seed).sample(edges, n)
     if not tsv:
-        print("%d %s edges in %s; %d sampled with seed %d" % (len(edges), kind, path,
-                                                             len(sample), seed))
+        print("%d %s edges in %s%s; %d sampled with seed %d" %
+              (len(edges), kind, path, " not excluded" if exclude else "", len(sample), seed))
     else:
         print("n\tsource\tkind\ttarget\tverdict\treason\tevidence")
     for i, l in enumerate(sample, 1):
