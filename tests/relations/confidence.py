@@ -14,9 +14,9 @@ the graph does not hold (judged on older rules) are left out and counted on
 stderr.
 
 For a kind with `judged` found judgments of which `right` were right, its
-pooled precision p is right/judged, or (right + 1)/(judged + 2) (Laplace)
-when judged < MIN_POOLED; that is the kind's "*" row, which erg gives a
-pattern with no row of its own. A pattern's score is shrunk towards p:
+pooled precision p is (right + 1)/(judged + 2), Laplace's estimate, for
+every kind (so that 15 of 15 right gives 0.94, not a certainty); that is the
+kind's "*" row, which erg gives a pattern with no row of its own. A pattern's score is shrunk towards p:
 (right + PRIOR * p) / (judged + PRIOR). A kind with no judgments has no row
 (erg then gives 0.5).
 """
@@ -27,7 +27,6 @@ import os
 import sys
 
 PRIOR = 4
-MIN_POOLED = 10
 KINDS = ["spokesperson_for", "member_of", "leads", "reports", "cites", "accuses"]
 
 
@@ -110,19 +109,20 @@ def main(argv):
     print("# read at build time (data/tools/gen_lists.py) as the score of the relations it")
     print("# finds. Made by tests/relations/confidence.py from the hand judgments")
     print("# tests/relations/judged_*.tsv (not *_before.tsv) matched to graphs of BBC")
-    print("# politics and Reuters-21578: %s." % ", ".join(files))
+    print("# politics and Reuters-21578:")
+    for i in range(0, len(files), 3):
+        print("#   %s" % ", ".join(files[i:i + 3]))
     print("# right/judged: judged edges of that kind that the pattern found (an edge found")
     print("# by two patterns counts for both). score = (right + %d * p) / (judged + %d), p the"
           % (PRIOR, PRIOR))
-    print("# kind's pooled precision, which is its '*' row (Laplace (right + 1) / (judged + 2)")
-    print("# when fewer than %d judged). A kind without a row scores 0.5. Public domain." %
-          MIN_POOLED)
+    print("# kind's pooled precision (right + 1) / (judged + 2) (Laplace), which is its '*' row.")
+    print("# A kind without a row scores 0.5. Public domain.")
     print("pattern\tkind\tright\tjudged\tscore")
     for k in KINDS:
         n, r = pooled[(k, "judged")], pooled[(k, "right")]
         if n == 0:
             continue
-        p = r / n if n >= MIN_POOLED else (r + 1) / (n + 2)
+        p = (r + 1) / (n + 2)
         print("*\t%s\t%d\t%d\t%.4f" % (k, r, n, p))
         for pat in sorted({p2 for (p2, k2, _) in cell if k2 == k}):
             jn, jr = cell[(pat, k, "judged")], cell[(pat, k, "right")]
