@@ -605,12 +605,14 @@ START_TEST(test_source_cites)
     fx f;
     fx_text(&f, "The Gazette reported that Kim Yong-chol defected. Kim Yong-chol told the "
                 "Gazette he was safe. Radio Vela said the Tarn Herald had reported the flight. "
-                "Vela One quoted Kim Yong-chol. The Gazette printed a photograph.");
+                "Vela One quoted Kim Yong-chol. The Gazette printed a photograph. Vela2 "
+                "reported it.");
     mark(&f, "Gazette", "Gazette", ERG_TYPE_OUTLET);
     mark(&f, "Kim Yong-chol", "Kim Yong-chol", ERG_TYPE_PERSON);
     mark(&f, "Radio Vela", "Radio Vela", ERG_TYPE_OUTLET);
     mark(&f, "Tarn Herald", "Tarn Herald", ERG_TYPE_OUTLET);
     mark(&f, "Vela One", "Vela One", ERG_TYPE_OUTLET);
+    mark(&f, "Vela2", "Vela2", ERG_TYPE_OUTLET);
     /* Here an entity's key is its name. */
     typed(&f, ERG_TYPES_DEFAULT);
     size_t before = f.rels.n;
@@ -621,24 +623,26 @@ START_TEST(test_source_cites)
     ck_assert_uint_eq(source_cites(&f, "Gazette"), 2);
     ck_assert_uint_eq(source_cites(&f, "Radio Vela"), 1);
     ck_assert_uint_eq(source_cites(&f, "Vela One"), 1);
+    ck_assert_uint_eq(source_cites(&f, "Vela2"), 1);
     ck_assert_uint_eq(source_cites(&f, "Tarn Herald"), 0);
     /* The records before are kept. */
-    ck_assert_uint_eq(f.rels.n, before + 4);
+    ck_assert_uint_eq(f.rels.n, before + 5);
     ck_assert_ptr_nonnull(find(&f, ERG_KIND_CITES, "Radio Vela", "Tarn Herald"));
 
     /* The article's own outlet, and its own stations and programmes, are not cited. */
     typed(&f, ERG_TYPES_DEFAULT);
     add_source_cites(&f, "Gazette");
     ck_assert_uint_eq(source_cites(&f, "Gazette"), 0);
-    ck_assert_uint_eq(source_cites(&f, NULL), 2);
+    ck_assert_uint_eq(source_cites(&f, NULL), 3);
     typed(&f, ERG_TYPES_DEFAULT);
     add_source_cites(&f, "Vela");
-    ck_assert_uint_eq(source_cites(&f, "Vela One"), 0);   /* its own station */
+    ck_assert_uint_eq(source_cites(&f, "Vela One"), 0); /* its own stations */
+    ck_assert_uint_eq(source_cites(&f, "Vela2"), 0);
     ck_assert_uint_eq(source_cites(&f, "Radio Vela"), 1); /* "Vela" is not its first word */
     typed(&f, ERG_TYPES_DEFAULT);
     add_source_cites(&f, "Radio");
     ck_assert_uint_eq(source_cites(&f, "Radio Vela"), 0);
-    ck_assert_uint_eq(source_cites(&f, NULL), 3);
+    ck_assert_uint_eq(source_cites(&f, NULL), 4);
     /* Without outlets in the mask, nothing. */
     typed(&f, ERG_TYPES_DEFAULT);
     before = f.rels.n;

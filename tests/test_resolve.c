@@ -849,6 +849,23 @@ START_TEST(test_generic_media_word_is_no_entity)
 }
 END_TEST
 
+START_TEST(test_outlet_tail_with_a_capital_is_the_name)
+{
+    fixture f;
+    setup_lists(&f, "The Tarn Daily said so. Kyodo Radio agreed. The Vela daily said no.");
+    mention(&f, "Tarn Daily", 0, ERG_TYPE_OUTLET);
+    mention(&f, "Kyodo Radio", 0, ERG_TYPE_OUTLET);
+    mention(&f, "Vela daily", 0, ERG_TYPE_OUTLET);
+    resolve(&f);
+    /* A capital tail stays unless the list knows the name without it; a
+     * lower-case one is a description. */
+    ck_assert_str_eq(entity_of(&f, "Tarn Daily", 0)->key, "tarn daily");
+    ck_assert_str_eq(entity_of(&f, "Kyodo Radio", 0)->key, "kyodo news"); /* listed as Kyodo */
+    ck_assert_str_eq(entity_of(&f, "Vela daily", 0)->key, "vela");
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_organization_tail_word_needs_of_or_a_country)
 {
     fixture f;
@@ -907,6 +924,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_capital_the_kept_when_the_name_has_it);
 
     tcase_add_test(tc, test_generic_media_word_is_no_entity);
+    tcase_add_test(tc, test_outlet_tail_with_a_capital_is_the_name);
     tcase_add_test(tc, test_organization_tail_word_needs_of_or_a_country);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     tcase_add_test(tc, test_country_bodies_need_their_country);

@@ -23,6 +23,9 @@ Each SPEC is KIND:NAME:PATH, and makes one table in OUT.h:
                        SCORE, header line first) as {ERG_PATTERN_X or
                        RELATE_ANY_PATTERN for "*", ERG_KIND_Y, score in
                        units of 1/10000}
+  rows:NAME/KIND:FILE  static const char *const NAME[] = {..., NULL}: the
+                       one-word phrases of the KIND rows of a KIND<TAB>PHRASE
+                       file (outlet_cues.txt)
 
 A malformed line stops the build with FILE:LINE: what is wrong.
 """
@@ -169,6 +172,20 @@ def confidence(name, path):
     return table("static const relate_conf %s[]" % name, items)
 
 
+def rows(spec, path):
+    name, _, want = spec.partition("/")
+    if not want:
+        raise Bad("rows:%s: want NAME/KIND" % spec)
+    items = []
+    for no, s in lines(path):
+        k, phrase = cols(path, no, s, 2, 2)
+        if k == want and " " not in phrase:
+            items.append(c_str(phrase.lower(), "%s:%d" % (path, no)))
+    if not items:
+        raise Bad("%s: no row of kind '%s'" % (path, want))
+    return table("static const char *const %s[]" % name, items + ["NULL"])
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write("usage: gen_lists.py OUT.h KIND:NAME:FILE...\n")
@@ -177,7 +194,8 @@ def main(argv):
     for spec in argv[2:]:
         kind, name, path = spec.split(":", 2)
         fn = {"words": words, "sections": sections, "abbrevs": abbrevs,
-              "verbs": verbs, "titles": titles, "confidence": confidence}.get(kind)
+              "verbs": verbs, "titles": titles, "rows": rows,
+              "confidence": confidence}.get(kind)
         if not fn:
             sys.stderr.write("gen_lists.py: unknown kind '%s'\n" % kind)
             return 2

@@ -236,7 +236,8 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
  * cites ("Tarn said the Gazette had reported": the article cites Tarn,
  * Tarn the Gazette), nor the article's own outlet or one of its own
  * stations and programmes: an outlet whose merge key is outlet_key or
- * begins with it and a space ("bbc radio 4" for "bbc"; NULL: none). Nothing when outlets are not in
+ * begins with it and a space or a digit ("bbc radio 4", "bbc1" for "bbc";
+ * NULL: none). Nothing when outlets are not in
  * type_mask. [start, end) is the sentence. ERG_EINVAL and ERG_ENOMEM as
  * erg_relate_typed; linear in tokens, mentions and records.
  */

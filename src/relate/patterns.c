@@ -548,6 +548,37 @@ static bool apposition_closes(const pctx *c, uint32_t t, uint32_t hi)
 }
 
 /*
+ * Whether person mention pm speaks or acts in its sentence [lo, hi): a
+ * reporting verb, "told", an auxiliary or an "-ed" verb right after it, or,
+ * when the name ends the clause, a reporting verb before the organization
+ * that owns it ("said Hutton's Phillippi.").
+ */
+static bool acts(const pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
+{
+    const erg_mention *p = &c->ms->items[pm];
+    uint32_t t = p->tok_end;
+    if (t < hi && mention_at(c, t) < 0 && is_lower_word(c, t)) {
+        const erg_token *tok = &c->doc->tokens[t];
+        size_t n = tok->end - tok->start;
+        if (w_in(c, t, relate_report_verbs) || w_is(c, t, "told") || w_in(c, t, relate_aux_words) ||
+            (n > 3 && memcmp(c->text + tok->start + n - 2, "ed", 2) == 0))
+            return true;
+    }
+    /* Inverted, the name ends the clause: back over "ORG's" to the word before it. */
+    if (t < hi && !is_punct(c, t))
+        return false;
+    uint32_t u = p->tok_first;
+    if (u > lo && is_possessive(c, u - 1))
+        u--;
+    int32_t om = mention_ending(c, u);
+    if (om >= 0)
+        u = c->ms->items[om].tok_first;
+    if (u > lo && w_is(c, u - 1, "the"))
+        u--;
+    return u > lo && (w_in(c, u - 1, relate_report_verbs) || w_is(c, u - 1, "told"));
+}
+
+/*
  * "ORG ['s] <title> NAME": "Unification Ministry spokesman Jeong Joon-hee",
  * "the GRB's Colonel Kim", "Royal Jordanian Air Force lieutenant X", and with
  * a comma for an apposition: "The Task Force Commander, Lt. Gen. X, said".
@@ -604,6 +635,13 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
     }
     if (comma && job.role == RELATE_ROLE_NONE)
         return ERG_OK;
+    /*
+     * "Labour's Gordon Brown said": the organization's possessive right
+     * before a name that speaks or acts. Without that it is as often a unit
+     * or a product: "Textron's Avco Lycoming subsidiary", "Warner-Lambert's
+     * Benadryl capsules".
+     */
+    bool owned = t == p->tok_first && t > lo && is_possessive(c, t - 1) && acts(c, pm, lo, hi);
     if (t > lo && is_possessive(c, t - 1))
         t--;
     int32_t om = mention_ending(c, t);
@@ -614,6 +652,8 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
         run = job;
     else if (rank)
         run.role = RELATE_ROLE_RANK;
+    if (run.role == RELATE_ROLE_NONE && owned)
+        run.role = RELATE_ROLE_MEMBER;
     if (run.role == RELATE_ROLE_NONE)
         return ERG_OK;
     run.demoted = job.demoted || inner.demoted;
@@ -1281,9 +1321,16 @@ static erg_pattern report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t h
             *relayed = relayed_name(c, w - 2, lo);
         return ERG_PATTERN_RELAYED_BY;
     }
-    if (w > lo && w_is(c, w, "with") &&
-        (w_is(c, w - 1, "interview") || w_is(c, w - 1, "interviews")))
-        return ERG_PATTERN_INTERVIEW_WITH;
+    /* "in an interview with CNN", not "the interview with CNN was made before ...". */
+    if (w > lo + 1 && w_is(c, w, "with") &&
+        (w_is(c, w - 1, "interview") || w_is(c, w - 1, "interviews"))) {
+        uint32_t d = w - 2; /* the word before "interview(s)", past one article */
+        if (d > lo && (w_is(c, d, "an") || w_is(c, d, "a") || w_is(c, d, "his") ||
+                       w_is(c, d, "her") || w_is(c, d, "their")))
+            d--;
+        return w_is(c, d, "in") || w_is(c, d, "during") ? ERG_PATTERN_INTERVIEW_WITH
+                                                        : ERG_PATTERN_NONE;
+    }
     /* Inverted after a quotation or a comma: "“...,” said CNN". */
     if (t == o->tok_first && w > lo && w_in(c, w, relate_report_verbs) &&
         !w_in(c, w, relate_cite_verbs) && (w_is(c, w - 1, ",") || is_close_quote(c, w - 1))) {
@@ -1587,15 +1634,16 @@ erg_status erg_relate_typed(const char *text, const erg_doc *doc, const erg_ment
 
 /*
  * Whether key names the outlet of outlet_key or one of its own stations,
- * programmes or editions ("bbc one", "bbc radio 4" for "bbc"): what an
- * outlet carries from its own programmes is no citation.
+ * programmes or editions ("bbc one", "bbc1", "bbc radio 4" for "bbc"): what
+ * an outlet carries from its own programmes is no citation.
  */
 static bool same_outlet(const char *key, const char *outlet_key)
 {
     if (!outlet_key || !outlet_key[0])
         return false;
     size_t n = strlen(outlet_key);
-    return strncmp(key, outlet_key, n) == 0 && (key[n] == '\0' || key[n] == ' ');
+    return strncmp(key, outlet_key, n) == 0 &&
+           (key[n] == '\0' || key[n] == ' ' || (key[n] >= '0' && key[n] <= '9'));
 }
 
 erg_status erg_relate_source_cites(const char *text, const erg_doc *doc,

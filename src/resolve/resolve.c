@@ -525,10 +525,18 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
                 size_t n2 = n;
                 strip_outlet_tail(r->gaz, s, &n2);
                 if (n2 < n) {
-                    n = n2;
-                    if (erg_text_name_key(s, n, &r->key) != ERG_OK)
+                    if (erg_text_name_key(s, n2, &r->key) != ERG_OK)
                         return ERG_ENOMEM;
                     mi->canonical = erg_gazetteer_outlet(r->gaz, r->key.data);
+                    /*
+                     * A tail written with a capital is part of the name ("the
+                     * Nanfang Daily") unless the list knows the name without it
+                     * ("Kyodo News Agency").
+                     */
+                    if (mi->canonical || !(s[n2 + 1] >= 'A' && s[n2 + 1] <= 'Z'))
+                        n = n2;
+                    else if (erg_text_name_key(s, n, &r->key) != ERG_OK)
+                        return ERG_ENOMEM;
                 }
             }
         }
