@@ -105,6 +105,8 @@ static void tb_rel(tb_article *t, int a, int b, erg_kind kind, const char *sente
     r->kind = kind;
     r->start = (uint32_t)(p - t->art.text);
     r->end = r->start + (uint32_t)strlen(sentence);
+    r->pattern = ERG_PATTERN_NONE;
+    r->score = 0;
 }
 
 /*

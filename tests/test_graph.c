@@ -392,7 +392,7 @@ START_TEST(test_bad_articles)
     tb_init(&t, "notext", NULL, NULL, NULL);
     int p = tb_ent(&t, "p", ERG_TYPE_PERSON), q = tb_ent(&t, "q", ERG_TYPE_PERSON);
     t.ritems[t.rels.n++] =
-        (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1, ERG_WEIGHT_UNIT};
+        (erg_relation){(uint32_t)p, (uint32_t)q, ERG_KIND_CO_MENTION, 0, 1, ERG_WEIGHT_UNIT, 0, 0};
     ck_assert_int_eq(erg_graph_add_article(g, &t.art, &t.ents, &t.ms, &t.rels, &err), ERG_EINVAL);
     t.ritems[0].end = 0;
     tb_add(g, &t);
@@ -2000,6 +2000,121 @@ START_TEST(test_format_number)
 }
 END_TEST
 
+/* One article in which yonhap reports kim (found by pattern p with score sc) and they co-occur. */
+static void add_scored(erg_graph *g, const char *id, erg_pattern p, uint16_t sc)
+{
+    static const char *const text = "Kim told Yonhap so.";
+    tb_article t;
+    tb_init(&t, id, "2020-01-01", "Wire", text);
+    int kim = tb_ent(&t, "kim", ERG_TYPE_PERSON);
+    int yon = tb_ent(&t, "yonhap", ERG_TYPE_OUTLET);
+    tb_surf(&t, kim, "Kim", 1, ERG_TYPE_PERSON);
+    tb_surf(&t, yon, "Yonhap", 1, ERG_TYPE_OUTLET);
+    tb_rel(&t, kim, yon, ERG_KIND_CO_MENTION, text);
+    tb_rel(&t, yon, kim, ERG_KIND_REPORTS, text);
+    t.ritems[1].pattern = (uint8_t)p;
+    t.ritems[1].score = sc;
+    tb_add(g, &t);
+}
+
+/*
+ * A typed edge keeps the highest score of its records and the set of their
+ * patterns, whatever the order of articles or merges; the native file
+ * carries both and reads them back; a file without them gives no score.
+ */
+START_TEST(test_edge_confidence)
+{
+    erg_graph *g = new_graph(0), *h = new_graph(0);
+    add_scored(g, "a", ERG_PATTERN_TOLD, 9047);
+    add_scored(g, "b", ERG_PATTERN_REPORTS_VERB, 9576);
+    add_scored(h, "b", ERG_PATTERN_REPORTS_VERB, 9576);
+    add_scored(h, "a", ERG_PATTERN_TOLD, 9047);
+    tb_finish(g, ALL_TYPES);
+    tb_finish(h, ALL_TYPES);
+    const erg_edge *d = edge(g, "yonhap", "kim", ERG_KIND_REPORTS);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->score, 9576);
+    ck_assert_uint_eq(d->patterns, (1u << ERG_PATTERN_TOLD) | (1u << ERG_PATTERN_REPORTS_VERB));
+    const erg_edge *co = edge(g, "kim", "yonhap", ERG_KIND_CO_MENTION);
+    ck_assert_ptr_nonnull(co);
+    ck_assert_uint_eq(co->score, 0);
+    ck_assert_uint_eq(co->patterns, 0);
+    char *sg = tb_json(g), *sh = tb_json(h);
+    assert_same(sg, sh);
+    ck_assert_ptr_nonnull(
+        strstr(sg, "\"confidence\":0.9576,\"patterns\":[\"reports-verb\",\"told\"]"));
+    ck_assert_int_eq(erg_edge_scored(co, (char[8]){0}, (char[ERG_EDGE_PATTERNS_MAX]){0}), false);
+
+    /* Merged from two parts, in either order. */
+    erg_graph *p1 = new_graph(0), *p2 = new_graph(0), *m = new_graph(0);
+    erg_error err;
+    add_scored(p1, "a", ERG_PATTERN_TOLD, 9047);
+    add_scored(p2, "b", ERG_PATTERN_REPORTS_VERB, 9576);
+    tb_finish(p1, ALL_TYPES);
+    tb_finish(p2, ALL_TYPES);
+    ck_assert_int_eq(erg_graph_merge(m, p2, &err), ERG_OK);
+    ck_assert_int_eq(erg_graph_merge(m, p1, &err), ERG_OK);
+    tb_finish(m, ALL_TYPES);
+    char *sm = tb_json(m);
+    assert_same(sm, sg);
+
+    /* Through the file, by both readers (the fast one, and jansson for a record it leaves). */
+    char dir[64], path[128];
+    tb_tmpdir(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/g.json", dir);
+    erg_graph *k = NULL;
+    ck_assert_int_eq(load_keep(path, sg, &k, &err), ERG_OK);
+    d = edge(k, "yonhap", "kim", ERG_KIND_REPORTS);
+    ck_assert_uint_eq(d->score, 9576);
+    ck_assert_uint_eq(d->patterns, (1u << ERG_PATTERN_TOLD) | (1u << ERG_PATTERN_REPORTS_VERB));
+    char *sk = tb_json(k);
+    assert_same(sk, sg);
+    erg_graph_free(k);
+
+    /* An older file: the typed link has no score, and writes none. */
+    const char *cut = ",\"confidence\":0.9576,\"patterns\":[\"reports-verb\",\"told\"]";
+    char *old = strdup(sg);
+    char *at = strstr(old, cut);
+    ck_assert_ptr_nonnull(at);
+    memmove(at, at + strlen(cut), strlen(at + strlen(cut)) + 1);
+    ck_assert_int_eq(load_keep(path, old, &k, &err), ERG_OK);
+    d = edge(k, "yonhap", "kim", ERG_KIND_REPORTS);
+    ck_assert_uint_eq(d->score, 0);
+    ck_assert_uint_eq(d->patterns, 0);
+    char *so = tb_json(k);
+    ck_assert_ptr_null(strstr(so, "confidence"));
+    free(so);
+    erg_graph_free(k);
+
+    /* Bad values: out of range, an unknown pattern, a score on a co_mention link. */
+    static const char *const bad[][2] = {
+        {"\"confidence\":0.9576", "\"confidence\":1.5"},
+        {"\"told\"]", "\"guessed\"]"},
+        {"\"kind\":\"co_mention\",", "\"kind\":\"co_mention\",\"confidence\":0.5,"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *at2 = strstr(sg, bad[i][0]);
+        ck_assert_ptr_nonnull(at2);
+        size_t n = strlen(sg) + strlen(bad[i][1]) + 1;
+        char *txt = malloc(n);
+        snprintf(txt, n, "%.*s%s%s", (int)(at2 - sg), sg, bad[i][1], at2 + strlen(bad[i][0]));
+        ck_assert_msg(load_keep(path, txt, &k, &err) == ERG_EFORMAT, "case %zu: %s", i, err.text);
+        free(txt);
+    }
+    rmdir(dir);
+    free(old);
+    free(sk);
+    free(sm);
+    free(sg);
+    free(sh);
+    erg_graph_free(p1);
+    erg_graph_free(p2);
+    erg_graph_free(m);
+    erg_graph_free(g);
+    erg_graph_free(h);
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -2016,6 +2131,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_bad_articles);
     tcase_add_test(tc, test_evidence_sentence_cleaning);
     tcase_add_test(tc, test_json_round_trip);
+    tcase_add_test(tc, test_edge_confidence);
     tcase_add_test(tc, test_load_large);
     tcase_add_test(tc, test_load_then_add);
     tcase_add_test(tc, test_load_layouts);

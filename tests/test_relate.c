@@ -7,6 +7,7 @@
 #include "erg/relate.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -592,6 +593,8 @@ static size_t source_cites(const fx *f, const char *target)
             continue;
         ck_assert_int_eq(r->kind, ERG_KIND_CITES);
         ck_assert_uint_lt(r->b, f->ents.n);
+        ck_assert_int_eq(r->pattern, ERG_PATTERN_SOURCE_CITES);
+        ck_assert_uint_eq(r->score, erg_relate_score(ERG_PATTERN_SOURCE_CITES, ERG_KIND_CITES));
         n += target == NULL || strcmp(f->ents.items[r->b].name, target) == 0;
     }
     return n;
@@ -648,6 +651,143 @@ START_TEST(test_source_cites)
                      ERG_OK);
     ck_assert_uint_eq(f.rels.n, before);
     fx_release(&f);
+}
+END_TEST
+
+/* Asserts that text gives exactly one typed relation, found by pattern p and scored as the table
+ * says. */
+static void expect_pattern(const char *text, erg_pattern p)
+{
+    fx f;
+    cast(&f, text);
+    ck_assert_msg(f.rels.n == 1, "%zu relations in \"%s\"", f.rels.n, text);
+    const erg_relation *r = &f.rels.items[0];
+    ck_assert_msg(r->pattern == p, "\"%s\": pattern %s, not %s", text,
+                  erg_relate_pattern_name((erg_pattern)r->pattern), erg_relate_pattern_name(p));
+    ck_assert_uint_eq(r->score, erg_relate_score(p, r->kind));
+    ck_assert_uint_gt(r->score, 0);
+    fx_release(&f);
+}
+
+START_TEST(test_every_record_names_its_pattern)
+{
+    expect_pattern("Unification Ministry spokeswoman Lee Eun-ju said so.",
+                   ERG_PATTERN_TITLE_BEFORE);
+    expect_pattern("Kim Yong-chol of the GRB defected.", ERG_PATTERN_NAME_OF);
+    expect_pattern("Jeong Joon-hee, a spokesman for the Unification Ministry, said so.",
+                   ERG_PATTERN_APPOSITION);
+    expect_pattern("Kim Yong-chol, commander, General Reconnaissance Bureau, spoke.",
+                   ERG_PATTERN_APPOSITION_ORG);
+    expect_pattern("A spokesman for the Unification Ministry, Jeong Joon-hee, said so.",
+                   ERG_PATTERN_TITLE_FIRST);
+    expect_pattern("Jeong Joon-hee is the deputy spokesman of the Unification Ministry.",
+                   ERG_PATTERN_COPULA);
+    expect_pattern("Kim Yong-chol works for the GRB.", ERG_PATTERN_VERB);
+    expect_pattern("The GRB, led by Kim Yong-chol, denied it.", ERG_PATTERN_LED_BY);
+    expect_pattern("Minjoo blamed Park Geun-hye for the leak.", ERG_PATTERN_ACCUSES);
+    expect_pattern("Park Geun-hye was accused by Minjoo of lying.", ERG_PATTERN_ACCUSED_BY);
+    expect_pattern("According to Reuters, the GRB ran the operation.", ERG_PATTERN_ACCORDING_TO);
+    expect_pattern("Kim Yong-chol told Reuters that he left.", ERG_PATTERN_TOLD);
+    expect_pattern("The GRB ran the operation, said Reuters.", ERG_PATTERN_SAID_OUTLET);
+    expect_pattern("Reuters reports the GRB ran the operation.", ERG_PATTERN_REPORTS_VERB);
+    expect_pattern("In an interview with Reuters, Kim Yong-chol said he left.",
+                   ERG_PATTERN_INTERVIEW_WITH);
+    fx f;
+    cast(&f, "Reuters reported that the GRB ran it, citing Yonhap.");
+    const erg_relation *r = find(&f, ERG_KIND_CITES, "Reuters", "Yonhap");
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->pattern, ERG_PATTERN_CITING);
+    r = find(&f, ERG_KIND_REPORTS, "Reuters", "GRB");
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->pattern, ERG_PATTERN_REPORTS_VERB);
+    fx_release(&f);
+    /* co_mention records have neither. */
+    fx_text(&f, "Kim Yong-chol met Park Geun-hye.");
+    mark(&f, "Kim Yong-chol", "Kim Yong-chol", ERG_TYPE_PERSON);
+    mark(&f, "Park Geun-hye", "Park Geun-hye", ERG_TYPE_PERSON);
+    sort_mentions(&f);
+    ck_assert_int_eq(erg_relate_article(f.text, &f.doc, &f.ms, &f.ents, ERG_WINDOW_SENTENCE,
+                                        ERG_TYPES_DEFAULT, &f.rels, NULL),
+                     ERG_OK);
+    ck_assert_uint_eq(f.rels.n, 1);
+    ck_assert_int_eq(f.rels.items[0].pattern, ERG_PATTERN_NONE);
+    ck_assert_uint_eq(f.rels.items[0].score, 0);
+    fx_release(&f);
+}
+END_TEST
+
+START_TEST(test_pattern_names)
+{
+    erg_pattern p;
+    for (int i = 0; i < ERG_PATTERN_COUNT; i++) {
+        ck_assert_int_eq(erg_relate_pattern_find(erg_relate_pattern_name((erg_pattern)i), &p),
+                         ERG_OK);
+        ck_assert_int_eq(p, i);
+    }
+    ck_assert_int_le(ERG_PATTERN_COUNT, 32); /* an edge keeps them in a 32-bit mask */
+    ck_assert_str_eq(erg_relate_pattern_name(ERG_PATTERN_TOLD), "told");
+    ck_assert_str_eq(erg_relate_pattern_name(ERG_PATTERN_COUNT), "unknown");
+    ck_assert_int_eq(erg_relate_pattern_find("guessed", &p), ERG_EINVAL);
+    char buf[8];
+    ck_assert_str_eq(erg_score_format(9412, buf), "0.9412");
+    ck_assert_str_eq(erg_score_format(5000, buf), "0.5");
+    ck_assert_str_eq(erg_score_format(10000, buf), "1");
+    ck_assert_str_eq(erg_score_format(0, buf), "0");
+    uint16_t sc;
+    ck_assert_int_eq(erg_score_from(0.94124, &sc), ERG_OK);
+    ck_assert_uint_eq(sc, 9412);
+    ck_assert_int_eq(erg_score_from(1.01, &sc), ERG_EINVAL);
+    ck_assert_int_eq(erg_score_from(-0.1, &sc), ERG_EINVAL);
+}
+END_TEST
+
+/*
+ * Every row of data/relate_confidence.tsv is what erg_relate_score gives its
+ * pattern and kind; a pattern without a row gets its kind's "*" row, a kind
+ * without rows 0.5, co_mention 0.
+ */
+START_TEST(test_scores_come_from_the_table)
+{
+    char path[4096];
+    ck_assert_int_eq(erg_data_path("relate_confidence.tsv", path, sizeof path, NULL), ERG_OK);
+    char *data = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(erg_read_file(path, &data, &len, NULL), ERG_OK);
+    bool has_row[ERG_PATTERN_COUNT][ERG_KIND_COUNT];
+    int any[ERG_KIND_COUNT];
+    memset(has_row, 0, sizeof has_row);
+    for (int k = 0; k < ERG_KIND_COUNT; k++)
+        any[k] = -1;
+    int rows = 0;
+    for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] == '#' || strncmp(line, "pattern\t", 8) == 0)
+            continue;
+        char pat[32], kind[32];
+        int right, judged;
+        double score;
+        ck_assert_int_eq(
+            sscanf(line, "%31[^\t]\t%31[^\t]\t%d\t%d\t%lf", pat, kind, &right, &judged, &score), 5);
+        erg_kind k;
+        ck_assert_int_eq(erg_kind_parse(kind, &k), ERG_OK);
+        uint16_t want = (uint16_t)(score * 10000 + 0.5);
+        if (strcmp(pat, "*") == 0) {
+            any[k] = want;
+            continue;
+        }
+        erg_pattern p;
+        ck_assert_msg(erg_relate_pattern_find(pat, &p) == ERG_OK, "unknown pattern %s", pat);
+        ck_assert_uint_eq(erg_relate_score(p, k), want);
+        has_row[p][k] = true;
+        rows++;
+    }
+    free(data);
+    ck_assert_int_gt(rows, 0);
+    for (int p = 1; p < ERG_PATTERN_COUNT; p++)
+        for (int k = 1; k < ERG_KIND_COUNT; k++)
+            if (!has_row[p][k])
+                ck_assert_uint_eq(erg_relate_score((erg_pattern)p, (erg_kind)k),
+                                  any[k] >= 0 ? (unsigned)any[k] : ERG_SCORE_UNIT / 2);
+    ck_assert_uint_eq(erg_relate_score(ERG_PATTERN_TOLD, ERG_KIND_CO_MENTION), 0);
 }
 END_TEST
 
@@ -908,6 +1048,9 @@ static Suite *relate_suite(void)
     tcase_add_test(tc, test_accuses_patterns);
     tcase_add_test(tc, test_source_cites);
     tcase_add_test(tc, test_bad_mentions_are_refused);
+    tcase_add_test(tc, test_every_record_names_its_pattern);
+    tcase_add_test(tc, test_pattern_names);
+    tcase_add_test(tc, test_scores_come_from_the_table);
     tcase_add_test(tc, test_every_title_of_the_data_file);
     tcase_add_test(tc, test_every_verb_of_the_data_file);
     suite_add_tcase(s, tc);

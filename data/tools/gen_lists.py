@@ -18,6 +18,11 @@ Each SPEC is KIND:NAME:PATH, and makes one table in OUT.h:
   verbs:NAME:FILE      static const verb_cue NAME[]: VERB<TAB>PREP|-<TAB>KIND
   titles:NAME:FILE     const relate_title NAME[] and const size_t NAME_n: the
                        rows of titles.tsv whose ROLE column is not "-"
+  confidence:NAME:FILE static const relate_conf NAME[]: the rows of
+                       relate_confidence.tsv (PATTERN KIND RIGHT JUDGED
+                       SCORE, header line first) as {ERG_PATTERN_X or
+                       RELATE_ANY_PATTERN for "*", ERG_KIND_Y, score in
+                       units of 1/10000}
   rows:NAME/KIND:FILE  static const char *const NAME[] = {..., NULL}: the
                        one-word phrases of the KIND rows of a KIND<TAB>PHRASE
                        file (outlet_cues.txt)
@@ -132,6 +137,41 @@ def titles(name, path):
     return out
 
 
+CONF_KINDS = {"spokesperson_for", "member_of", "leads", "reports", "cites", "accuses"}
+
+
+def confidence(name, path):
+    items, seen, header = [], set(), False
+    for no, s in lines(path):
+        c = cols(path, no, s, 5, 5)
+        if not header:
+            if c != ["pattern", "kind", "right", "judged", "score"]:
+                raise Bad("%s:%d: want the header pattern, kind, right, judged, score" % (path, no))
+            header = True
+            continue
+        pat, kind = c[0], c[1]
+        if pat != "*" and not all(ch.islower() or ch == "-" for ch in pat):
+            raise Bad("%s:%d: bad pattern name '%s'" % (path, no, pat))
+        if kind not in CONF_KINDS:
+            raise Bad("%s:%d: '%s' is not a typed kind" % (path, no, kind))
+        if (pat, kind) in seen:
+            raise Bad("%s:%d: (%s, %s) appears twice" % (path, no, pat, kind))
+        seen.add((pat, kind))
+        try:
+            right, judged, score = int(c[2]), int(c[3]), float(c[4])
+        except ValueError:
+            raise Bad("%s:%d: right and judged are whole numbers, score a number" % (path, no))
+        if not (0 <= right <= judged and 0.0 <= score <= 1.0):
+            raise Bad("%s:%d: want 0 <= right <= judged and score in [0, 1]" % (path, no))
+        pid = "RELATE_ANY_PATTERN" if pat == "*" else "ERG_PATTERN_" + pat.upper().replace("-", "_")
+        items.append("{%s, ERG_KIND_%s, %d}" % (pid, kind.upper(), int(round(score * 10000))))
+    if not header:
+        raise Bad("%s: no header line" % path)
+    # An empty table still compiles: one row that matches nothing.
+    items.append("{RELATE_ANY_PATTERN, ERG_KIND_CO_MENTION, 0}")
+    return table("static const relate_conf %s[]" % name, items)
+
+
 def rows(spec, path):
     name, _, want = spec.partition("/")
     if not want:
@@ -154,7 +194,8 @@ def main(argv):
     for spec in argv[2:]:
         kind, name, path = spec.split(":", 2)
         fn = {"words": words, "sections": sections, "abbrevs": abbrevs,
-              "verbs": verbs, "titles": titles, "rows": rows}.get(kind)
+              "verbs": verbs, "titles": titles, "rows": rows,
+              "confidence": confidence}.get(kind)
         if not fn:
             sys.stderr.write("gen_lists.py: unknown kind '%s'\n" % kind)
             return 2

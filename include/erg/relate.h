@@ -32,6 +32,74 @@ const char *erg_kind_name(erg_kind k);
 erg_status erg_kind_parse(const char *s, erg_kind *out);
 
 /*
+ * The pattern that found a typed relation record (erg_relate_typed); the
+ * name in quotes is what files and --explain print, then an example.
+ * ERG_PATTERN_NONE is a co_mention record's. At most 32 (an edge keeps the
+ * set of its records' patterns as a 32-bit mask).
+ */
+typedef enum erg_pattern {
+    ERG_PATTERN_NONE = 0,       /* "none": a co_mention record */
+    ERG_PATTERN_TITLE_BEFORE,   /* "title-before": "Unification Ministry spokesman Jeong" */
+    ERG_PATTERN_NAME_OF,        /* "name-of": "Nathan Law of Demosisto" */
+    ERG_PATTERN_APPOSITION,     /* "apposition": "Kim, a colonel in the army" */
+    ERG_PATTERN_APPOSITION_ORG, /* "apposition-org": "Kim, commander, 2nd Battalion" */
+    ERG_PATTERN_TITLE_FIRST,    /* "title-first": "A spokesman for the UN, Rupert Colville," */
+    ERG_PATTERN_COPULA,         /* "copula": "Qanbar was a commander in the navy" */
+    ERG_PATTERN_VERB,           /* "verb": "Park heads Minjoo", "Kim worked for the GRB" */
+    ERG_PATTERN_LED_BY,         /* "led-by": "the GRB, led by Kim" */
+    ERG_PATTERN_ACCUSES,        /* "accuses": "Minjoo has accused Park" */
+    ERG_PATTERN_ACCUSED_BY,     /* "accused-by": "Park was accused by Minjoo" */
+    ERG_PATTERN_REPORTS_VERB,   /* "reports-verb": "CNN reports", "..., Fox News reports" */
+    ERG_PATTERN_AS_OUTLET,      /* "as-outlet": "as CNN notes" */
+    ERG_PATTERN_TOLD,           /* "told": "Kim told CNN" */
+    ERG_PATTERN_ACCORDING_TO,   /* "according-to": "according to CNN" */
+    ERG_PATTERN_REPORT_BY,      /* "report-by": "a report by CNN" */
+    ERG_PATTERN_REPORT_IN,      /* "report-in": "a report in the Gazette" */
+    ERG_PATTERN_RELAYED_BY,     /* "relayed-by": "quoted by CNN" */
+    ERG_PATTERN_INTERVIEW_WITH, /* "interview-with": "in an interview with CNN" */
+    ERG_PATTERN_SAID_OUTLET,    /* "said-outlet": "\"...,\" said CNN" */
+    ERG_PATTERN_NESTED_CITE,  /* "nested-cite": "Vela reported that, according to the Gazette, ..."
+                               */
+    ERG_PATTERN_RELAYED_CITE, /* "relayed-cite": "Yonhap, quoted by CNN" */
+    ERG_PATTERN_CITING,       /* "citing": "CNN quotes Yonhap", "..., citing Yonhap" */
+    ERG_PATTERN_SOURCE_CITES, /* "source-cites": "the Mirror reported" in an article from the BBC
+                                 (erg_relate_source_cites) */
+    ERG_PATTERN_POSSESSIVE,   /* "possessive": "Labour's Paul Flynn said" */
+    ERG_PATTERN_COUNT
+} erg_pattern;
+
+/* "none", "title-before", ...; static; "unknown" when out of range. */
+const char *erg_relate_pattern_name(erg_pattern p);
+/* The pattern named s (as erg_relate_pattern_name writes it); ERG_EINVAL when none. */
+erg_status erg_relate_pattern_find(const char *s, erg_pattern *out);
+
+/*
+ * Scores are precisions in units of 1/ERG_SCORE_UNIT: a typed record's is the
+ * measured precision of its (pattern, kind) in data/relate_confidence.tsv.
+ * 0 means no score (a co_mention record, or a typed edge of an older file).
+ */
+#define ERG_SCORE_UNIT 10000u
+
+/*
+ * The score of a typed record of kind found by pattern: its row of
+ * data/relate_confidence.tsv, else the row "*" of its kind, else 5000 (0.5).
+ * 0 for co_mention or an out-of-range argument.
+ */
+uint16_t erg_relate_score(erg_pattern p, erg_kind kind);
+
+/*
+ * Writes score (units of 1/ERG_SCORE_UNIT, at most ERG_SCORE_UNIT) as a
+ * number with at most 4 decimals and no trailing zeros ("0.9412", "0.5",
+ * "1", "0") into buf (at least 8 bytes) and returns buf.
+ */
+const char *erg_score_format(uint16_t score, char *buf);
+/*
+ * The score of a number v in [0, 1] (rounded to 1/ERG_SCORE_UNIT); ERG_EINVAL
+ * when v is not a number in that range.
+ */
+erg_status erg_score_from(double v, uint16_t *out);
+
+/*
  * Whether a typed kind joins these types, subject a and object b:
  * spokesperson_for and member_of person -> agency|outlet, leads person ->
  * agency, reports outlet -> person|agency|place, cites outlet -> outlet,
@@ -81,6 +149,13 @@ typedef struct erg_relation {
      * k the entities of its window (see erg_relate_article).
      */
     uint32_t wunits;
+    /*
+     * A typed record: the pattern that found it (the first one, when two
+     * find the same record) and its score (erg_relate_score, units of
+     * 1/ERG_SCORE_UNIT). A co_mention record: ERG_PATTERN_NONE and 0.
+     */
+    uint8_t pattern;
+    uint16_t score;
 } erg_relation;
 
 /* Caller-owned (_init/_release), reused across articles. */

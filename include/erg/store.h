@@ -17,7 +17,9 @@
  *     aliases(entity_id -> entities, name, count, rule)
  *     votes(entity_id -> entities, type, count)
  *     edges(id INTEGER PRIMARY KEY, source_id, target_id -> entities, kind,
- *         weight, count, articles, first_date, last_date)
+ *         weight, count, articles, first_date, last_date, confidence,
+ *         patterns): confidence and patterns (space-separated) NULL for
+ *         co_mention and for a typed edge without a score (version 3)
  *     edge_outlets(edge_id -> edges, outlet)
  *     entity_timeline(entity_id -> entities, date, outlet, mentions,
  *         articles), edge_timeline(edge_id -> edges, date, outlet, count,
@@ -46,7 +48,7 @@ extern "C" {
 #endif
 
 /* The version of the tables this code writes and reads ("schema_version" in meta). */
-#define ERG_STORE_SCHEMA_VERSION 2
+#define ERG_STORE_SCHEMA_VERSION 3
 
 /* The build options a store records (meta), so that an update builds as the first run did. */
 typedef struct erg_store_options {

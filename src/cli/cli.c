@@ -146,6 +146,37 @@ bool cli_parse_real(const char *s, double *out)
     return true;
 }
 
+int cli_parse_min_confidence(const char *cmd, const char *s, uint16_t *out)
+{
+    double v;
+    if (!cli_parse_real(s, &v) || erg_score_from(v, out) != ERG_OK)
+        return cli_usage(cmd, "--min-confidence takes a number from 0 to 1, not '%s'", s);
+    return CLI_OK;
+}
+
+bool cli_edge_confident(const erg_edge *d, uint16_t min)
+{
+    return d->kind == ERG_KIND_CO_MENTION || d->score >= min;
+}
+
+erg_status cli_confidence_filter(erg_graph **g, uint16_t min, erg_error *err)
+{
+    size_t m = erg_graph_edge_count(*g);
+    bool *keep = malloc((m ? m : 1) * sizeof *keep);
+    erg_graph *next = NULL;
+    if (!keep)
+        return erg_error_oom(err);
+    for (size_t i = 0; i < m; i++)
+        keep[i] = cli_edge_confident(erg_graph_edge(*g, i), min);
+    erg_status st = erg_graph_subset(*g, NULL, keep, &next, err);
+    free(keep);
+    if (st == ERG_OK) {
+        erg_graph_free(*g);
+        *g = next;
+    }
+    return st;
+}
+
 void cli_warn(const char *fmt, ...)
 {
     va_list ap;

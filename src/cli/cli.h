@@ -73,6 +73,38 @@ bool cli_parse_real(const char *s, double *out);
 bool cli_parse_iterations(const char *s, int *out);
 
 /*
+ * --min-confidence X, the least score a typed edge needs (erg_edge's score),
+ * declared here once for erg build, erg merge and erg query: its getopt_long
+ * entry, help lines and parser. Default 0: every edge.
+ */
+enum { CLI_OPT_MIN_CONFIDENCE = 1950 };
+#define CLI_MIN_CONFIDENCE_OPTION                                                                  \
+    {                                                                                              \
+        "min-confidence", required_argument, NULL, CLI_OPT_MIN_CONFIDENCE                          \
+    }
+#define CLI_MIN_CONFIDENCE_HELP(what)                                                              \
+    "      --min-confidence X\n"                                                                   \
+    "                        " what " the typed edges (member_of, leads, reports,\n"               \
+    "                        ...) whose confidence, the measured precision of the\n"               \
+    "                        patterns that found them, is below X (0 to 1, default\n"              \
+    "                        0: all); co_mention edges are untouched. Typed edges\n"               \
+    "                        of files written before confidences count as 0\n"
+/*
+ * Parses a --min-confidence value for `erg CMD` into *out (units of
+ * 1/ERG_SCORE_UNIT); on a bad value prints a usage error and returns
+ * CLI_USAGE, else CLI_OK.
+ */
+int cli_parse_min_confidence(const char *cmd, const char *s, uint16_t *out);
+/* Whether edge d passes min (units of 1/ERG_SCORE_UNIT): co_mention, or a score of at least min. */
+bool cli_edge_confident(const erg_edge *d, uint16_t min);
+/*
+ * Replaces the finished graph *g with its copy (erg_graph_subset) without the
+ * edges that fail cli_edge_confident; every entity stays. ERG_ENOMEM, *g
+ * then unchanged.
+ */
+erg_status cli_confidence_filter(erg_graph **g, uint16_t min, erg_error *err);
+
+/*
  * s (NULL: "") as text that is safe on a terminal, in b (cleared first,
  * caller-owned): control and bidirectional characters escaped
  * (erg_buf_put_escaped), tabs and line breaks as spaces. Returns b's text,

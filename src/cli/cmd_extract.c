@@ -24,14 +24,18 @@ static const char extract_usage[] =
     "article's date normalized (YYYY-MM-DD, YYYY-MM or YYYY; null when it has\n"
     "none or it is no date), date_text the date as written.\n"
     "\n"
-    "  -o, --output FILE     where to write (default: - for stdout)\n"
+    "  -o, --output FILE     where to write (default: - for stdout)\n";
+/* The options apart: one literal would be longer than C99 compilers must take. */
+static const char extract_usage_explain[] =
     "      --explain         add to each mention \"rule\": the typing or resolution\n"
     "                        rule that last changed its span or type (\"tagger\"\n"
     "                        when none did: the tagger's span and class); when a\n"
     "                        rule did, \"tagged\": the tagger's class (PER, ORG,\n"
     "                        LOC, MISC, or O where it tagged nothing) and, when\n"
     "                        the tagger's span was another, \"tagged_span\":\n"
-    "                        [start, end]\n" CLI_READ_HELP;
+    "                        [start, end]; and to each relation \"pattern\", the\n"
+    "                        pattern that found it, and \"score\", that pattern's\n"
+    "                        measured precision (data/relate_confidence.tsv)\n" CLI_READ_HELP;
 /* In two parts: one literal would be longer than C99 compilers must take. */
 static const char extract_usage_end[] =
     "                        (extract also takes misc; default: person,agency,\n"
@@ -44,7 +48,8 @@ static const char extract_usage_end[] =
 typedef struct extract_ctx {
     cli_pipeline pipe;
     FILE *out;
-    bool explain; /* --explain: "rule" and "tagged" on each mention */
+    bool explain; /* --explain: "rule" and "tagged" on each mention, "pattern" and "score" on each
+                     relation */
 } extract_ctx;
 
 static json_t *str_or_null(const char *s)
@@ -73,6 +78,15 @@ static int explain_mention(json_t *jm, const erg_mention *m)
             json_pack("[I, I]", (json_int_t)m->tagged_start, (json_int_t)m->tagged_end)) != 0)
         return -1;
     return 0;
+}
+
+/*
+ * --explain: a relation's score as a number (units of 1/ERG_SCORE_UNIT); the
+ * record is dumped with 10 significant digits, so 0.9412 prints as 0.9412.
+ */
+static json_t *score_json(uint16_t score)
+{
+    return json_real((double)score / ERG_SCORE_UNIT);
 }
 
 static erg_status extract_article(void *ctx, const erg_article *art, erg_error *err)
@@ -122,11 +136,17 @@ static erg_status extract_article(void *ctx, const erg_article *art, erg_error *
                                (json_int_t)r->start, "end", (json_int_t)r->end);
         if (!jr || json_array_append_new(relations, jr) != 0)
             goto oom;
+        /* The score as its 4 decimals: a double would print 17 digits. */
+        if (x->explain &&
+            (json_object_set_new(jr, "pattern", json_string(erg_relate_pattern_name(r->pattern))) ||
+             json_object_set_new(jr, "score", score_json(r->score))))
+            goto oom;
     }
     json_object_set_new(rec, "mentions", mentions);
     json_object_set_new(rec, "relations", relations);
     mentions = relations = NULL;
-    if (json_dumpf(rec, x->out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
+    if (json_dumpf(rec, x->out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) !=
+            0 ||
         fputc('\n', x->out) == EOF) {
         json_decref(rec);
         return erg_error_set(err, ERG_EIO, NULL, 0, -1, "cannot write the output");
@@ -168,6 +188,7 @@ int cmd_extract(int argc, char **argv)
             break;
         case 'h':
             fputs(extract_usage, stdout);
+            fputs(extract_usage_explain, stdout);
             fputs(extract_usage_end, stdout);
             return CLI_OK;
         default:

@@ -52,6 +52,8 @@ static const char query_usage_text[] =
     "--since DATE, --until DATE and --source NAME (every command) answer from the\n"
     "articles of that period and outlet only: counts, weights and evidence are\n"
     "those of the articles kept (DATE as in articles: 1987-03-15, 1987-03, 1987).\n"
+    "--min-confidence X (every command) ignores the typed edges whose confidence\n"
+    "(the measured precision of the patterns that found them) is below X.\n"
     "\n"
     "Output is an aligned table; --json prints JSON for scripts and --tsv\n"
     "tab-separated values for spreadsheets.\n"
@@ -157,6 +159,11 @@ static int common_option(query_ctx *q, int opt)
         }
         q->sources[q->n_sources++] = optarg;
         return 1;
+    case CLI_OPT_MIN_CONFIDENCE: {
+        char name[64];
+        snprintf(name, sizeof name, "query%s%s", q->cmd ? " " : "", q->cmd ? q->cmd : "");
+        return cli_parse_min_confidence(name, optarg, &q->min_confidence) == CLI_OK ? 1 : -1;
+    }
     case QUERY_OPT_JSON:
         q->format = QUERY_JSON;
         return 1;
@@ -218,6 +225,9 @@ int query_load(query_ctx *q)
             return cli_fail(&err);
         }
     }
+    if (q->min_confidence > 0 &&
+        cli_confidence_filter(&q->graph, q->min_confidence, &err) != ERG_OK)
+        return cli_fail(&err);
     return CLI_OK;
 }
 

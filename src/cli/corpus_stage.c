@@ -27,19 +27,19 @@ const char cli_corpus_analysis_help[] =
     "                        community, the modularity in the summary line\n"
     "      --resolution R    for --communities, > 0 (default 1); higher gives\n"
     "                        more, smaller communities\n" CLI_ITERATIONS_HELP "\n"
-    "Filters, applied in this order before the scores are computed:\n"
-    "      --min-weight W    drop the pairs whose co-mention weight is below W\n"
-    "                        (a real number: 0.5 keeps a pair seen once in a\n"
-    "                        sentence of three entities)\n"
-    "      --backbone ALPHA  keep the pairs significant at ALPHA for one of the\n"
-    "                        two entities (the disparity filter; 0 < ALPHA <= 1,\n"
-    "                        0.05 is usual)\n"
-    "      --largest-component\n"
-    "                        keep the largest connected group of entities\n"
-    "      --top N           keep the N entities with the highest score by the\n"
-    "                        first --rank measure (by degree without --rank)\n"
-    "A pair dropped by an edge filter loses its typed edges too; its entities\n"
-    "stay (add --largest-component to drop the ones left unlinked).\n";
+    "Filters, applied in this order before the scores are computed:\n" CLI_MIN_CONFIDENCE_HELP(
+        "drop") "      --min-weight W    drop the pairs whose co-mention weight is below W\n"
+                "                        (a real number: 0.5 keeps a pair seen once in a\n"
+                "                        sentence of three entities)\n"
+                "      --backbone ALPHA  keep the pairs significant at ALPHA for one of the\n"
+                "                        two entities (the disparity filter; 0 < ALPHA <= 1,\n"
+                "                        0.05 is usual)\n"
+                "      --largest-component\n"
+                "                        keep the largest connected group of entities\n"
+                "      --top N           keep the N entities with the highest score by the\n"
+                "                        first --rank measure (by degree without --rank)\n"
+                "A pair dropped by an edge filter loses its typed edges too; its entities\n"
+                "stay (add --largest-component to drop the ones left unlinked).\n";
 
 void cli_corpus_options_init(cli_corpus_options *c)
 {
@@ -109,6 +109,9 @@ int cli_corpus_option(const char *cmd, int opt, const char *arg, int argc, char 
                              arg);
         c->iterations_given = true;
         return 1;
+    case CLI_OPT_MIN_CONFIDENCE:
+        c->given_analysis = true;
+        return cli_parse_min_confidence(cmd, arg, &c->min_confidence) == CLI_OK ? 1 : CLI_USAGE;
     case CLI_OPT_MIN_WEIGHT:
         c->given_analysis = true;
         if (!cli_parse_real(arg, &c->min_weight) || !(c->min_weight > 0))
@@ -161,6 +164,10 @@ void cli_corpus_words(const cli_corpus_options *c, char *buf, size_t cap)
         PUT("%s--iterations %d", len ? " " : "", c->iterations);
     else if (c->iterations_given)
         PUT("%s--iterations stable", len ? " " : "");
+    if (c->min_confidence > 0) {
+        char sc[8];
+        PUT("%s--min-confidence %s", len ? " " : "", erg_score_format(c->min_confidence, sc));
+    }
     if (c->min_weight > 0)
         PUT("%s--min-weight %.17g", len ? " " : "", c->min_weight);
     if (c->backbone > 0)
@@ -183,6 +190,7 @@ int cli_corpus_parse_words(const char *cmd, const char *words, cli_corpus_option
         {"--communities", CLI_OPT_COMMUNITIES, true},
         {"--resolution", CLI_OPT_RESOLUTION, true},
         {"--iterations", CLI_OPT_ITERATIONS, true},
+        {"--min-confidence", CLI_OPT_MIN_CONFIDENCE, true},
         {"--min-weight", CLI_OPT_MIN_WEIGHT, true},
         {"--backbone", CLI_OPT_BACKBONE, true},
         {"--largest-component", CLI_OPT_LARGEST, false},
@@ -465,6 +473,10 @@ static int corpus_stage(erg_graph **g, const cli_corpus_options *c, const char *
         goto cleanup;
     }
     size_t n_before = erg_graph_entity_count(*g), m_before = erg_graph_edge_count(*g);
+    if (c->min_confidence > 0 && cli_confidence_filter(g, c->min_confidence, &err) != ERG_OK) {
+        rc = cli_fail(&err);
+        goto cleanup;
+    }
     bool wanted[4] = {c->min_weight > 0, c->backbone > 0, c->largest_component, c->top > 0};
     for (int which = 0; which < 4; which++)
         if (wanted[which] && apply_filter(g, c, which, &err) != ERG_OK) {

@@ -21,8 +21,9 @@ typedef struct cli_corpus_options {
     bool resolution_given;
     int iterations; /* Leiden's: N >= 1, 0 until stable */
     bool iterations_given;
-    double min_weight; /* 0: no filter */
-    double backbone;   /* 0: no filter */
+    uint16_t min_confidence; /* units of 1/ERG_SCORE_UNIT; 0: no filter */
+    double min_weight;       /* 0: no filter */
+    double backbone;         /* 0: no filter */
     bool largest_component;
     long top;            /* 0: no filter */
     long draw_top;       /* --draw-top: entities a drawing keeps; 0: the format's default */
@@ -55,7 +56,7 @@ enum {
         {"communities", optional_argument, NULL, CLI_OPT_COMMUNITIES},                             \
         {"resolution", required_argument, NULL, CLI_OPT_RESOLUTION},                               \
         CLI_ITERATIONS_OPTION(CLI_OPT_ITERATIONS),                                                 \
-        {"min-weight", required_argument, NULL, CLI_OPT_MIN_WEIGHT},                               \
+        {"min-weight", required_argument, NULL, CLI_OPT_MIN_WEIGHT}, CLI_MIN_CONFIDENCE_OPTION,    \
         {"backbone", required_argument, NULL, CLI_OPT_BACKBONE},                                   \
         {"largest-component", no_argument, NULL, CLI_OPT_LARGEST},                                 \
         {"top", required_argument, NULL, CLI_OPT_TOP},                                             \

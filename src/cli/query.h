@@ -35,6 +35,7 @@ typedef struct query_ctx {
     char since[ERG_DATE_TEXT_MAX], until[ERG_DATE_TEXT_MAX];
     const char *sources[QUERY_MAX_SOURCES];
     size_t n_sources;
+    uint16_t min_confidence; /* --min-confidence (cli.h), applied by query_load; 0: none */
 } query_ctx;
 
 /* Long options every subcommand takes; their getopt values. */
@@ -43,17 +44,18 @@ enum { QUERY_OPT_JSON = 2000, QUERY_OPT_TSV, QUERY_OPT_SINCE, QUERY_OPT_UNTIL, Q
     {"json", no_argument, NULL, QUERY_OPT_JSON}, {"tsv", no_argument, NULL, QUERY_OPT_TSV},        \
         {"since", required_argument, NULL, QUERY_OPT_SINCE},                                       \
         {"until", required_argument, NULL, QUERY_OPT_UNTIL},                                       \
-        {"source", required_argument, NULL, QUERY_OPT_SOURCE},                                     \
+        {"source", required_argument, NULL, QUERY_OPT_SOURCE}, CLI_MIN_CONFIDENCE_OPTION,          \
     {                                                                                              \
         "help", no_argument, NULL, 'h'                                                             \
     }
 #define QUERY_COMMON_HELP                                                                          \
     "      --since DATE      answer from the articles dated DATE or later only\n"                  \
     "      --until DATE      ... dated DATE or earlier (a month or year: to its end)\n"            \
-    "      --source NAME     ... from this outlet (repeatable; case ignored)\n"                    \
-    "      --json            print JSON (for scripts)\n"                                           \
-    "      --tsv             print tab-separated values with a header line\n"                      \
-    "  -h, --help            show this help\n"
+    "      --source NAME     ... from this outlet (repeatable; case "                              \
+    "ignored)\n" CLI_MIN_CONFIDENCE_HELP(                                                          \
+        "ignore") "      --json            print JSON (for scripts)\n"                             \
+                  "      --tsv             print tab-separated values with a header line\n"        \
+                  "  -h, --help            show this help\n"
 
 /* What query_option returns for an option it took: the loop goes on. */
 #define QUERY_NEXT (-1)

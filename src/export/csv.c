@@ -128,7 +128,7 @@ erg_status erg_export_csv_edges(const erg_graph *g, FILE *f, erg_error *err)
         return erg_error_set(err, ERG_EINVAL, NULL, 0, -1,
                              "the graph changed since erg_graph_finish; finish it first");
     fputs("Source,Target,Type,Weight,:START_ID,:END_ID,:TYPE,kind,weight:double,count:int,"
-          "articles:int,first_date,last_date\r\n",
+          "articles:int,first_date,last_date,confidence:double,patterns\r\n",
           f);
     for (size_t i = 0; i < erg_graph_edge_count(g) && !ferror(f); i++) {
         const erg_edge *d = erg_graph_edge(g, i);
@@ -150,6 +150,13 @@ erg_status erg_export_csv_edges(const erg_graph *g, FILE *f, erg_error *err)
         csv_field(f, d->first_date);
         fputc(',', f);
         csv_field(f, d->last_date);
+        /* Empty for co_mention and for a typed edge without a score. */
+        char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+        bool scored = erg_edge_scored(d, sc, pats);
+        fputc(',', f);
+        csv_field(f, scored ? sc : NULL);
+        fputc(',', f);
+        csv_field(f, scored ? pats : NULL);
         fputs("\r\n", f);
     }
     if (fflush(f) != 0 || ferror(f))

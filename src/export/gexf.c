@@ -215,6 +215,11 @@ static void write_edge(gx *c, size_t i, const erg_edge *d, bool dynamic)
     value_str(c, "kind", erg_kind_name(d->kind));
     value_num(c, "count", d->count, true);
     value_num(c, "articles", d->articles, true);
+    char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+    if (erg_edge_scored(d, sc, pats)) {
+        value_str(c, "confidence", sc);
+        value_str(c, "patterns", pats);
+    }
     end(c);
     if (dynamic)
         write_spells(c, d->timeline, d->n_timeline);
@@ -288,6 +293,8 @@ erg_status erg_export_i_gexf(const erg_graph *g, const erg_export_options *o, FI
     declare(&c, "kind", "string");
     declare(&c, "count", "integer");
     declare(&c, "articles", "integer");
+    declare(&c, "confidence", "double");
+    declare(&c, "patterns", "string");
     end(&c);
 
     start(&c, "nodes");

@@ -39,6 +39,8 @@ static const gkey keys[] = {
     {"e_outlets", "edge", "outlets", "string"},
     {"e_first_date", "edge", "first_date", "string"},
     {"e_last_date", "edge", "last_date", "string"},
+    {"e_confidence", "edge", "confidence", "double"},
+    {"e_patterns", "edge", "patterns", "string"},
 };
 
 bool erg_export_i_graphml_reserved(const char *name)
@@ -180,6 +182,12 @@ static void write_edge(gw *c, size_t i, const erg_edge *d)
     data_str(c, "e_outlets", o.data);
     data_str(c, "e_first_date", d->first_date);
     data_str(c, "e_last_date", d->last_date);
+    /* A typed edge's score and its patterns, space-separated; none on co_mention. */
+    char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+    if (erg_edge_scored(d, sc, pats)) {
+        data_str(c, "e_confidence", sc);
+        data_str(c, "e_patterns", pats);
+    }
     c->ok = c->ok && xmlTextWriterEndElement(c->w) >= 0;
 done:
     erg_buf_release(&o);

@@ -42,8 +42,10 @@ enum {
     F_KIND,
     F_WEIGHT,
     F_OUTLETS,
-    F_WINDOWS, /* an edge's count */
-    F_KEY,     /* a node's merge key, when its id is not the key */
+    F_WINDOWS,    /* an edge's count */
+    F_KEY,        /* a node's merge key, when its id is not the key */
+    F_CONFIDENCE, /* a typed edge's score */
+    F_PATTERNS,   /* ... and its patterns, space-separated */
     F_COUNT
 };
 
@@ -59,9 +61,9 @@ static const role node_roles[] = {
     {"last_date", F_LAST},    {"key", F_KEY},
 };
 static const role edge_roles[] = {
-    {"kind", F_KIND},         {"weight", F_WEIGHT},   {"count", F_WINDOWS},
-    {"articles", F_ARTICLES}, {"outlets", F_OUTLETS}, {"first_date", F_FIRST},
-    {"last_date", F_LAST},
+    {"kind", F_KIND},         {"weight", F_WEIGHT},         {"count", F_WINDOWS},
+    {"articles", F_ARTICLES}, {"outlets", F_OUTLETS},       {"first_date", F_FIRST},
+    {"last_date", F_LAST},    {"confidence", F_CONFIDENCE}, {"patterns", F_PATTERNS},
 };
 
 /* A <key>: its id and the field it fills on nodes and on edges (-1: none). */
@@ -459,6 +461,37 @@ static erg_status end_edge(reader *c)
     put_u32(c, b, "articles", articles);
     put_opt(c, b, "first_date", F_FIRST);
     put_opt(c, b, "last_date", F_LAST);
+    if (c->set[F_CONFIDENCE] && value(c, F_CONFIDENCE)[0]) {
+        char *end;
+        double v = strtod(value(c, F_CONFIDENCE), &end);
+        uint16_t score;
+        char sc[8];
+        if (*end || erg_score_from(v, &score) != ERG_OK)
+            return rfail(c, c->rec_line,
+                         "edge from '%s' to '%s': confidence '%s' is not a number from 0 to 1",
+                         c->source.data, c->target.data, value(c, F_CONFIDENCE));
+        put_raw(c, b, ",\"confidence\":");
+        put_raw(c, b, erg_score_format(score, sc));
+    }
+    if (c->set[F_PATTERNS] && value(c, F_PATTERNS)[0]) {
+        /* Names only: the native loader checks that each is a pattern. */
+        put_raw(c, b, ",\"patterns\":[");
+        bool first_p = true;
+        for (const char *s = value(c, F_PATTERNS); *s;) {
+            size_t n = strcspn(s, " ");
+            if (n) {
+                erg_buf_clear(&c->tmp);
+                if (erg_buf_append(&c->tmp, s, n) != ERG_OK)
+                    c->oom = true;
+                put_raw(c, b, first_p ? "" : ",");
+                if (!c->oom)
+                    put_str(c, b, c->tmp.data);
+                first_p = false;
+            }
+            s += n + (s[n] == ' ');
+        }
+        put_raw(c, b, "]");
+    }
     put_raw(c, b, ",\"outlets\":[");
     bool first = true;
     for (const char *s = value(c, F_OUTLETS); *s;) {

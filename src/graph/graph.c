@@ -1247,6 +1247,9 @@ static erg_status validate_article(const erg_graph *g, const erg_article *art,
                                  r->a, r->b, n);
         if ((unsigned)r->kind >= ERG_KIND_COUNT)
             return erg_error_set(err, ERG_EINVAL, id, 0, -1, "relation %zu has an unknown kind", i);
+        if (r->pattern >= ERG_PATTERN_COUNT || r->score > ERG_SCORE_UNIT)
+            return erg_error_set(err, ERG_EINVAL, id, 0, -1,
+                                 "relation %zu has an unknown pattern or a score above 1", i);
         if (r->start > r->end || r->end > art->text_len || (!art->text && r->end > 0))
             return erg_error_set(err, ERG_EINVAL, id, 0, -1,
                                  "relation %zu has bytes [%u, %u) outside the text (%zu bytes)", i,
@@ -1379,6 +1382,12 @@ erg_status erg_graph_add_article(erg_graph *g, const erg_article *art,
         erg_edge *d = &g->edges[di];
         d->count = erg_graph_i_add_u32(d->count, 1);
         d->wunits += r->wunits;
+        if (r->kind != ERG_KIND_CO_MENTION) {
+            if (r->score > d->score)
+                d->score = r->score;
+            if (r->pattern != ERG_PATTERN_NONE)
+                d->patterns |= 1u << r->pattern;
+        }
         bool first = g->edge_stamp[di] != serial;
         if (erg_graph_i_tally(g, &d->timeline, &d->n_timeline, date, source_outlet, 1, first,
                               r->wunits) != ERG_OK)
@@ -1438,6 +1447,9 @@ static erg_status edge_add(erg_graph *g, erg_edge *d, const erg_graph *from, con
 {
     d->count = erg_graph_i_add_u32(d->count, src->count);
     d->wunits += src->wunits;
+    if (src->score > d->score)
+        d->score = src->score;
+    d->patterns |= src->patterns;
     d->articles = erg_graph_i_add_u32(d->articles, src->articles);
     if (erg_graph_i_dates(g, &d->first_date, &d->last_date, src->first_date) != ERG_OK ||
         erg_graph_i_dates(g, &d->first_date, &d->last_date, src->last_date) != ERG_OK ||
@@ -1946,4 +1958,22 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t)
     for (size_t i = 0; i < g->n_ents; i++)
         n += g->ents[i].type == t;
     return n;
+}
+
+bool erg_edge_scored(const erg_edge *d, char score[8], char patterns[ERG_EDGE_PATTERNS_MAX])
+{
+    if (d->kind == ERG_KIND_CO_MENTION || !(d->score || d->patterns))
+        return false;
+    erg_score_format(d->score, score);
+    size_t n = 0;
+    patterns[0] = '\0';
+    for (int p = 1; p < ERG_PATTERN_COUNT; p++)
+        if (d->patterns & (1u << p)) {
+            /* 22 names of at most 15 bytes each fit. */
+            int k = snprintf(patterns + n, ERG_EDGE_PATTERNS_MAX - n, "%s%s", n ? " " : "",
+                             erg_relate_pattern_name((erg_pattern)p));
+            if (k > 0 && (size_t)k < ERG_EDGE_PATTERNS_MAX - n)
+                n += (size_t)k;
+        }
+    return true;
 }

@@ -211,6 +211,21 @@ static void link_json(erg_buf *b, bool *ok, const erg_graph *g, const erg_edge *
     put_raw(b, ok, erg_graph_format_number(erg_edge_weight(d), false, num, sizeof num));
     put_field_u32(b, ok, "count", d->count);
     put_field_u32(b, ok, "articles", d->articles);
+    if (d->kind != ERG_KIND_CO_MENTION && (d->score || d->patterns)) {
+        char sc[8];
+        put_raw(b, ok, ",\"confidence\":");
+        put_raw(b, ok, erg_score_format(d->score, sc));
+        put_raw(b, ok, ",\"patterns\":[");
+        bool first = true;
+        for (int p = 1; p < ERG_PATTERN_COUNT; p++)
+            if (d->patterns & (1u << p)) {
+                if (!first)
+                    put_raw(b, ok, ",");
+                put_str(b, ok, erg_relate_pattern_name((erg_pattern)p));
+                first = false;
+            }
+        put_raw(b, ok, "]");
+    }
     put_field_str(b, ok, "first_date", d->first_date, false);
     put_field_str(b, ok, "last_date", d->last_date, false);
     put_raw(b, ok, ",\"outlets\":[");
@@ -535,6 +550,9 @@ typedef struct link_rec {
     size_t n_tallies;
     size_t n_outlets, n_evidence; /* in loader.outlets and loader.evidence */
     uint64_t target_hash;         /* erg_hash of target when the fast reader took it, else 0 */
+    bool has_score;               /* "confidence" was there */
+    uint16_t score;
+    uint32_t patterns; /* of "patterns" */
 } link_rec;
 
 typedef struct loader {
@@ -1225,6 +1243,10 @@ static erg_status apply_link(loader *c, erg_graph *g, const link_rec *k)
         return fail(c, ERG_EFORMAT, "the %s link between '%s' and '%s' appears twice", k->kind,
                     k->source, k->target);
     erg_edge *d = &g->edges[di];
+    if ((k->has_score || k->patterns) && kind == ERG_KIND_CO_MENTION)
+        return fail(c, ERG_EFORMAT, "a co_mention link has \"confidence\" or \"patterns\"");
+    d->score = k->score;
+    d->patterns = k->patterns;
     d->wunits = k->wunits;
     /* A file without counts (version 1) had one unit of weight per window. */
     d->count = k->has_count ? k->count : (uint32_t)(k->wunits / ERG_WEIGHT_UNIT);
@@ -1260,6 +1282,33 @@ static erg_status apply_link(loader *c, erg_graph *g, const link_rec *k)
     return ERG_OK;
 }
 
+/* "confidence" (a number in [0, 1]) and "patterns" (names of erg_pattern), both optional. */
+static erg_status load_score(loader *c, const json_t *o, link_rec *k)
+{
+    const json_t *v = json_object_get(o, "confidence");
+    if (v) {
+        if (!json_is_number(v) || erg_score_from(json_number_value(v), &k->score) != ERG_OK)
+            return fail(c, ERG_EFORMAT, "\"confidence\" must be a number from 0 to 1");
+        k->has_score = true;
+    }
+    v = json_object_get(o, "patterns");
+    if (!v)
+        return ERG_OK;
+    if (!json_is_array(v))
+        return fail(c, ERG_EJSON, "\"patterns\" must be an array");
+    size_t i;
+    const json_t *p;
+    json_array_foreach(v, i, p)
+    {
+        erg_pattern id;
+        if (!json_is_string(p) || erg_relate_pattern_find(json_string_value(p), &id) != ERG_OK ||
+            id == ERG_PATTERN_NONE)
+            return fail(c, ERG_EFORMAT, "patterns[%zu] is not the name of a pattern", i);
+        k->patterns |= 1u << id;
+    }
+    return ERG_OK;
+}
+
 static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
 {
     if (!json_is_object(o))
@@ -1278,7 +1327,8 @@ static erg_status load_link(loader *c, erg_graph *g, const json_t *o)
         (st = get_str(c, o, "last_date", false, &k.last)) != ERG_OK ||
         (st = get_array(c, o, "outlets", false, &outlets)) != ERG_OK ||
         (st = get_array(c, o, "evidence", false, &evidence)) != ERG_OK ||
-        (st = load_timeline(c, o, true, &k.has_timeline, &k.n_tallies)) != ERG_OK)
+        (st = load_timeline(c, o, true, &k.has_timeline, &k.n_tallies)) != ERG_OK ||
+        (st = load_score(c, o, &k)) != ERG_OK)
         return st;
     k.has_count = json_object_get(o, "count") != NULL;
     /* The ends and kind come first, as before records were read in two steps. */
@@ -1880,12 +1930,32 @@ static bool fast_outlets(loader *c, fastr *x, link_rec *r)
     return true;
 }
 
+/* "patterns": ["told", ...]; false on a name that is no pattern (jansson then says so). */
+static bool fast_patterns(fastr *x, link_rec *r)
+{
+    bool more;
+    if (!fr_open(x, &more, '[', ']'))
+        return false;
+    while (more) {
+        const char *s;
+        size_t n;
+        erg_pattern id;
+        if (!fr_string(x, &s, &n) || erg_relate_pattern_find(s, &id) != ERG_OK ||
+            id == ERG_PATTERN_NONE)
+            return false;
+        r->patterns |= 1u << id;
+        if (!fr_next(x, &more, ']'))
+            return false;
+    }
+    return true;
+}
+
 static bool fast_link(loader *c, fastr *x, link_rec *r)
 {
-    static const char *const names[] = {"source",   "target",   "kind",       "weight",
-                                        "articles", "count",    "first_date", "last_date",
-                                        "outlets",  "evidence", "timeline"};
-    fr_keys k = {names, 11, 0, {NULL}, 0, 0};
+    static const char *const names[] = {
+        "source",    "target",  "kind",     "weight",   "articles",   "count",   "first_date",
+        "last_date", "outlets", "evidence", "timeline", "confidence", "patterns"};
+    fr_keys k = {names, 13, 0, {NULL}, 0, 0};
     memset(r, 0, sizeof *r);
     bool more;
     if (!fr_open(x, &more, '{', '}'))
@@ -1952,6 +2022,13 @@ static bool fast_link(loader *c, fastr *x, link_rec *r)
             break;
         case 10:
             ok = fast_timeline(c, x, true, &r->has_timeline, &r->n_tallies);
+            break;
+        case 11:
+            ok = fr_number(x, &wt, &is_int, &u) && erg_score_from(wt, &r->score) == ERG_OK;
+            r->has_score = true;
+            break;
+        case 12:
+            ok = fast_patterns(x, r);
             break;
         default:
             break;

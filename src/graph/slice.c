@@ -97,6 +97,9 @@ static erg_status slice_edge(erg_graph *dst, const erg_graph *g, const erg_graph
     if (erg_graph_i_edge(dst, s, t, sd->kind, &di) != ERG_OK)
         return ERG_ENOMEM;
     erg_edge *d = &dst->edges[di];
+    /* Records are not kept by date: a slice keeps the whole edge's score and patterns. */
+    d->score = sd->score;
+    d->patterns = sd->patterns;
     if (keep_cells(dst, f, sd->timeline, sd->n_timeline, &d->timeline, &d->n_timeline,
                    &d->first_date, &d->last_date) != ERG_OK)
         return ERG_ENOMEM;

@@ -43,6 +43,8 @@ static erg_status copy_edge(erg_graph *dst, const erg_graph *g, const erg_edge *
     erg_edge *d = &dst->edges[di];
     d->count = sd->count;
     d->wunits = sd->wunits;
+    d->score = sd->score;
+    d->patterns = sd->patterns;
     d->articles = sd->articles;
     if (erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->first_date) != ERG_OK ||
         erg_graph_i_dates(dst, &d->first_date, &d->last_date, sd->last_date) != ERG_OK ||

@@ -217,9 +217,10 @@ static erg_status put(pctx *c, const erg_relation *rel);
  * Adds relation kind from mention ma's entity to mention mb's, with the
  * sentences from s_lo to s_hi as evidence, unless the types do not fit, one
  * side is outside the type mask, both are one entity, or the same record is
- * already there.
+ * already there. The record names pattern and carries its score.
  */
-static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t s_lo, uint32_t s_hi)
+static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t s_lo, uint32_t s_hi,
+                       erg_pattern pattern)
 {
     int32_t a = c->ms->items[ma].entity, b = c->ms->items[mb].entity;
     if (a < 0 || b < 0 || a == b)
@@ -240,6 +241,8 @@ static erg_status emit(pctx *c, int32_t ma, int32_t mb, erg_kind kind, uint32_t 
     rel.start = c->doc->tokens[sen_lo(c, s_lo)].start;
     rel.end = c->doc->tokens[sen_hi(c, s_hi) - 1].end;
     rel.wunits = ERG_WEIGHT_UNIT;
+    rel.pattern = (uint8_t)pattern;
+    rel.score = erg_relate_score(pattern, kind);
     return put(c, &rel);
 }
 
@@ -649,8 +652,11 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
         run = job;
     else if (rank)
         run.role = RELATE_ROLE_RANK;
-    if (run.role == RELATE_ROLE_NONE && owned)
+    erg_pattern pattern = ERG_PATTERN_TITLE_BEFORE;
+    if (run.role == RELATE_ROLE_NONE && owned) {
         run.role = RELATE_ROLE_MEMBER;
+        pattern = ERG_PATTERN_POSSESSIVE;
+    }
     if (run.role == RELATE_ROLE_NONE)
         return ERG_OK;
     run.demoted = job.demoted || inner.demoted;
@@ -664,7 +670,7 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
         k = kind_of(c, &run, UINT32_MAX);
     if (k == ERG_KIND_CO_MENTION)
         return ERG_OK;
-    return emit(c, pm, om, k, p->sentence, p->sentence);
+    return emit(c, pm, om, k, p->sentence, p->sentence, pattern);
 }
 
 /*
@@ -674,7 +680,7 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
  * (after a comma) the organization must end it.
  */
 static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int max_unknown,
-                              bool apposition, bool *found)
+                              bool apposition, erg_pattern pattern, bool *found)
 {
     const erg_mention *p = &c->ms->items[pm];
     title_run run;
@@ -693,7 +699,7 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
             return ERG_OK;
         if (om >= 0) {
             *found = true;
-            return emit(c, pm, om, k, p->sentence, p->sentence);
+            return emit(c, pm, om, k, p->sentence, p->sentence, pattern);
         }
         return ERG_OK;
     }
@@ -777,7 +783,7 @@ static erg_status role_phrase(pctx *c, int32_t pm, uint32_t t, uint32_t hi, int 
     if (k == ERG_KIND_CO_MENTION)
         return ERG_OK;
     *found = true;
-    return emit(c, pm, om, k, p->sentence, p->sentence);
+    return emit(c, pm, om, k, p->sentence, p->sentence, pattern);
 }
 
 /*
@@ -801,13 +807,13 @@ static erg_status p_apposition(pctx *c, int32_t pm, uint32_t hi)
             k = ERG_KIND_SPOKESPERSON_FOR;
         else if (inner.role == RELATE_ROLE_LEAD && !inner.demoted)
             k = ERG_KIND_LEADS;
-        return emit(c, pm, om, k, p->sentence, p->sentence);
+        return emit(c, pm, om, k, p->sentence, p->sentence, ERG_PATTERN_NAME_OF);
     }
     if (!w_is(c, t, ",") && !w_is(c, t, "("))
         return ERG_OK;
     t++;
     bool found;
-    erg_status st = role_phrase(c, pm, t, hi, 2, true, &found);
+    erg_status st = role_phrase(c, pm, t, hi, 2, true, ERG_PATTERN_APPOSITION, &found);
     if (st != ERG_OK || found)
         return st;
     /* "NAME, <title>, ORG" (military style): only for agencies, ending the phrase. */
@@ -825,7 +831,7 @@ static erg_status p_apposition(pctx *c, int32_t pm, uint32_t hi)
         k = ERG_KIND_LEADS;
     if (k == ERG_KIND_CO_MENTION)
         return ERG_OK;
-    return emit(c, pm, om, k, p->sentence, p->sentence);
+    return emit(c, pm, om, k, p->sentence, p->sentence, ERG_PATTERN_APPOSITION_ORG);
 }
 
 /* "[a|the] <title> of|for|in ORG, NAME,": "A spokesman for the UN, Rupert Colville, told". */
@@ -874,7 +880,7 @@ static erg_status p_title_first(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
     erg_kind k = kind_of(c, &run, prep);
     if (k == ERG_KIND_CO_MENTION)
         return ERG_OK;
-    return emit(c, pm, om, k, p->sentence, p->sentence);
+    return emit(c, pm, om, k, p->sentence, p->sentence, ERG_PATTERN_TITLE_FIRST);
 }
 
 /* Member and leader verbs, each with the preposition it needs (NULL: a direct object). */
@@ -918,9 +924,9 @@ static erg_status verbal_from(pctx *c, int32_t pm, uint32_t t, uint32_t hi, bool
             if (om < 0)
                 return ERG_OK;
             *found = true;
-            return emit(c, pm, om, ERG_KIND_LEADS, p->sentence, p->sentence);
+            return emit(c, pm, om, ERG_KIND_LEADS, p->sentence, p->sentence, ERG_PATTERN_COPULA);
         }
-        erg_status st = role_phrase(c, pm, t, hi, 1, false, found);
+        erg_status st = role_phrase(c, pm, t, hi, 1, false, ERG_PATTERN_COPULA, found);
         if (st != ERG_OK || *found)
             return st;
     }
@@ -937,7 +943,7 @@ static erg_status verbal_from(pctx *c, int32_t pm, uint32_t t, uint32_t hi, bool
         int32_t om = org_after(c, u, hi);
         if (om >= 0) {
             *found = true;
-            return emit(c, pm, om, v->kind, p->sentence, p->sentence);
+            return emit(c, pm, om, v->kind, p->sentence, p->sentence, ERG_PATTERN_VERB);
         }
     }
     return ERG_OK;
@@ -992,7 +998,7 @@ static erg_status p_led_by(pctx *c, int32_t om, uint32_t hi)
     int32_t pm = mention_starting(c, t + 2);
     if (pm < 0 || etype(c, pm) != ERG_TYPE_PERSON)
         return ERG_OK;
-    return emit(c, pm, om, ERG_KIND_LEADS, o->sentence, o->sentence);
+    return emit(c, pm, om, ERG_KIND_LEADS, o->sentence, o->sentence, ERG_PATTERN_LED_BY);
 }
 
 /* ---- accusations ---------------------------------------------------------- */
@@ -1049,7 +1055,7 @@ static erg_status p_accuses(pctx *c, int32_t sm, uint32_t lo, uint32_t hi)
     int32_t om = accused_after(c, t + 1, hi);
     if (om < 0)
         return ERG_OK;
-    return emit(c, sm, om, ERG_KIND_ACCUSES, s->sentence, s->sentence);
+    return emit(c, sm, om, ERG_KIND_ACCUSES, s->sentence, s->sentence, ERG_PATTERN_ACCUSES);
 }
 
 /* "Y has been accused|blamed by X". */
@@ -1073,7 +1079,7 @@ static erg_status p_accused_by(pctx *c, int32_t om, uint32_t hi)
     int32_t sm = t < hi ? mention_starting(c, t) : -1;
     if (sm < 0)
         return ERG_OK;
-    return emit(c, sm, om, ERG_KIND_ACCUSES, o->sentence, o->sentence);
+    return emit(c, sm, om, ERG_KIND_ACCUSES, o->sentence, o->sentence, ERG_PATTERN_ACCUSED_BY);
 }
 
 /* ---- outlets -------------------------------------------------------------- */
@@ -1255,10 +1261,11 @@ static bool self_report(const pctx *c, uint32_t t, uint32_t hi)
  * verb: "..., said CNN"), *verb to a reporting verb after the outlet (or
  * UINT32_MAX), and *scope; *agent when the outlet is the agent of a passive
  * ("quoted by CNN", "a report by CNN"), and *relayed to the outlet mention
- * whose words it carried ("Yonhap, quoted by CNN"), else -1.
+ * whose words it carried ("Yonhap, quoted by CNN"), else -1. Returns the
+ * cue's pattern, ERG_PATTERN_NONE when om is no source.
  */
-static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint32_t *attr,
-                       uint32_t *verb, report_scope *scope, int32_t *relayed, bool *agent)
+static erg_pattern report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint32_t *attr,
+                              uint32_t *verb, report_scope *scope, int32_t *relayed, bool *agent)
 {
     const erg_mention *o = &c->ms->items[om];
     *attr = o->tok_first;
@@ -1292,14 +1299,14 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
         if (b > lo && w_is(c, b - 1, "the"))
             b--;
         if (b > lo && w_is(c, b - 1, "as") && !(b > lo + 1 && w_is(c, b - 2, "such")))
-            return true; /* "as CNN notes" comments on the whole sentence */
+            return ERG_PATTERN_AS_OUTLET; /* "as CNN notes" comments on the whole sentence */
         if (self_report(c, t, hi))
-            return false;
+            return ERG_PATTERN_NONE;
         *scope = SCOPE_BEFORE;
         for (uint32_t u = t + 1; u < hi && *scope == SCOPE_BEFORE; u++)
             if (c->doc->tokens[u].flags & (ERG_TOK_WORD | ERG_TOK_NUMBER))
                 *scope = SCOPE_AFTER;
-        return true;
+        return ERG_PATTERN_REPORTS_VERB;
     }
     /* Backward: "according to", "told", "reported by", "interview with", "..., said". */
     t = o->tok_first;
@@ -1317,26 +1324,30 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
         t--;
     }
     if (t <= lo)
-        return false;
+        return ERG_PATTERN_NONE;
     uint32_t w = t - 1;
     if (w_is(c, w, "told")) {
         /* "told Vela Party members that" is a speech; "told Vela shareholders were" is not. */
         uint32_t e = o->tok_end;
         return !(e < hi && w_in(c, e, relate_audience_nouns) &&
-                 !(e + 1 < hi && w_in(c, e + 1, relate_aux_words)));
+                 !(e + 1 < hi && w_in(c, e + 1, relate_aux_words)))
+                   ? ERG_PATTERN_TOLD
+                   : ERG_PATTERN_NONE;
     }
     if (w > lo && w_is(c, w, "to") && w_is(c, w - 1, "according"))
-        return true;
-    if (w > lo && w_is(c, w, "by") && (w_is(c, w - 1, "report") || w_is(c, w - 1, "reports")))
-        return *agent = true; /* not "an article by the Post's reporter": the reporter wrote it */
+        return ERG_PATTERN_ACCORDING_TO;
+    if (w > lo && w_is(c, w, "by") && (w_is(c, w - 1, "report") || w_is(c, w - 1, "reports"))) {
+        *agent = true; /* not "an article by the Post's reporter": the reporter wrote it */
+        return ERG_PATTERN_REPORT_BY;
+    }
     if (w > lo && w_is(c, w, "in") && w_in(c, w - 1, relate_report_nouns))
-        return true; /* "a report in the Gazette which said ..." */
+        return ERG_PATTERN_REPORT_IN; /* "a report in the Gazette which said ..." */
     if (w > lo && w_is(c, w, "by") && w_in(c, w - 1, relate_relay_verbs)) {
         *agent = true;
         /* "the Gazette, quoted by Radio Vela": the name before the comma is relayed. */
         if (w - 1 > lo && w_is(c, w - 2, ","))
             *relayed = relayed_name(c, w - 2, lo);
-        return true;
+        return ERG_PATTERN_RELAYED_BY;
     }
     /* "in an interview with CNN", not "the interview with CNN was made before ...". */
     if (w > lo + 1 && w_is(c, w, "with") &&
@@ -1345,15 +1356,16 @@ static bool report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t hi, uint
         if (d > lo && (w_is(c, d, "an") || w_is(c, d, "a") || w_is(c, d, "his") ||
                        w_is(c, d, "her") || w_is(c, d, "their")))
             d--;
-        return w_is(c, d, "in") || w_is(c, d, "during");
+        return w_is(c, d, "in") || w_is(c, d, "during") ? ERG_PATTERN_INTERVIEW_WITH
+                                                        : ERG_PATTERN_NONE;
     }
     /* Inverted after a quotation or a comma: "“...,” said CNN". */
     if (t == o->tok_first && w > lo && w_in(c, w, relate_report_verbs) &&
         !w_in(c, w, relate_cite_verbs) && (w_is(c, w - 1, ",") || is_close_quote(c, w - 1))) {
         *attr = w;
-        return true;
+        return ERG_PATTERN_SAID_OUTLET;
     }
-    return false;
+    return ERG_PATTERN_NONE;
 }
 
 /*
@@ -1376,7 +1388,7 @@ static erg_status nested_cite(pctx *c, int32_t om, bool outer, int32_t bm)
     report_scope scope;
     int32_t relayed;
     bool agent;
-    if (!report_cue(c, bm, lo, hi, &attr, &verb, &scope, &relayed, &agent))
+    if (report_cue(c, bm, lo, hi, &attr, &verb, &scope, &relayed, &agent) == ERG_PATTERN_NONE)
         return ERG_OK;
     /* Of two attributions the outer one cites; of two alike, the first. */
     bool b_outer = scope == SCOPE_BEFORE || agent;
@@ -1390,7 +1402,7 @@ static erg_status nested_cite(pctx *c, int32_t om, bool outer, int32_t bm)
         if (w_in(c, t, relate_coordinators) || w_is(c, t, ";") || w_is(c, t, "but") ||
             w_is(c, t, "while") || w_is(c, t, "whereas"))
             return ERG_OK;
-    return emit(c, om, bm, ERG_KIND_CITES, o->sentence, o->sentence);
+    return emit(c, om, bm, ERG_KIND_CITES, o->sentence, o->sentence, ERG_PATTERN_NESTED_CITE);
 }
 
 /*
@@ -1407,7 +1419,8 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
     report_scope scope;
     int32_t relayed;
     bool agent;
-    if (!report_cue(c, om, lo, hi, &attr, &verb, &scope, &relayed, &agent))
+    erg_pattern cue = report_cue(c, om, lo, hi, &attr, &verb, &scope, &relayed, &agent);
+    if (cue == ERG_PATTERN_NONE)
         return ERG_OK;
     /* The outermost attribution of a sentence: at its end, or a passive's agent. */
     bool outer = scope == SCOPE_BEFORE || agent;
@@ -1468,10 +1481,12 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
             continue;
         if (seen)
             continue;
-        if ((st = emit(c, om, (int32_t)i, ERG_KIND_REPORTS, m->sentence, o->sentence)) != ERG_OK)
+        if ((st = emit(c, om, (int32_t)i, ERG_KIND_REPORTS, m->sentence, o->sentence, cue)) !=
+            ERG_OK)
             return st;
     }
-    if (relayed >= 0 && (st = emit(c, om, relayed, ERG_KIND_CITES, o->sentence, o->sentence)))
+    if (relayed >= 0 && (st = emit(c, om, relayed, ERG_KIND_CITES, o->sentence, o->sentence,
+                                   ERG_PATTERN_RELAYED_CITE)))
         return st;
     /* Citing: "CNN quotes Yonhap", "Reuters reports ..., citing Yonhap". */
     uint32_t cv = UINT32_MAX;
@@ -1494,7 +1509,7 @@ static erg_status p_reports(pctx *c, int32_t om, uint32_t lo, uint32_t hi)
     if (cv != UINT32_MAX) {
         int32_t cm = outlet_after(c, cv + 1, hi);
         if (cm >= 0)
-            return emit(c, om, cm, ERG_KIND_CITES, o->sentence, o->sentence);
+            return emit(c, om, cm, ERG_KIND_CITES, o->sentence, o->sentence, ERG_PATTERN_CITING);
     }
     return ERG_OK;
 }
@@ -1714,7 +1729,8 @@ erg_status erg_relate_source_cites(const char *text, const erg_doc *doc,
             report_scope scope;
             int32_t relayed;
             bool agent;
-            if (!report_cue(&c, (int32_t)k, lo, hi, &attr, &verb, &scope, &relayed, &agent))
+            if (report_cue(&c, (int32_t)k, lo, hi, &attr, &verb, &scope, &relayed, &agent) ==
+                ERG_PATTERN_NONE)
                 continue;
             c.stamp[m->entity] = c.serial; /* once per outlet and sentence */
             erg_relation rel;
@@ -1724,6 +1740,8 @@ erg_status erg_relate_source_cites(const char *text, const erg_doc *doc,
             rel.start = s_start;
             rel.end = doc->tokens[hi - 1].end;
             rel.wunits = ERG_WEIGHT_UNIT;
+            rel.pattern = ERG_PATTERN_SOURCE_CITES;
+            rel.score = erg_relate_score(ERG_PATTERN_SOURCE_CITES, ERG_KIND_CITES);
             st = put(&c, &rel);
         }
         i = j;

@@ -88,6 +88,8 @@ static erg_status emit_pairs(const erg_doc *doc, const first_seen *seen, size_t 
             rel.a = x->entity < y->entity ? x->entity : y->entity;
             rel.b = x->entity < y->entity ? y->entity : x->entity;
             rel.wunits = share;
+            rel.pattern = ERG_PATTERN_NONE;
+            rel.score = 0;
             sentence_bytes(doc, lo, &rel.start, &unused);
             sentence_bytes(doc, hi, &unused, &rel.end);
             if (push(out, rel) != ERG_OK)

@@ -88,7 +88,7 @@ static const char schema_tables[] =
     " source_id INTEGER NOT NULL REFERENCES entities(id),"
     " target_id INTEGER NOT NULL REFERENCES entities(id), kind TEXT NOT NULL,"
     " weight REAL NOT NULL, count INTEGER NOT NULL, articles INTEGER NOT NULL,"
-    " first_date TEXT, last_date TEXT);"
+    " first_date TEXT, last_date TEXT, confidence REAL, patterns TEXT);"
     "CREATE INDEX edges_source ON edges(source_id);"
     "CREATE INDEX edges_target ON edges(target_id);"
     "CREATE TABLE edge_outlets (edge_id INTEGER NOT NULL REFERENCES edges(id),"
@@ -401,7 +401,7 @@ static erg_status write_edges(writer *w, const erg_graph *g)
 {
     size_t m = erg_graph_edge_count(g), n_refs = 0;
     ev_ref *refs = NULL;
-    erg_status st = prepare(w, "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?,?)");
+    erg_status st = prepare(w, "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     for (size_t j = 0; st == ERG_OK && j < m; j++) {
         const erg_edge *d = erg_graph_edge(g, j);
         n_refs += d->n_evidence;
@@ -414,6 +414,14 @@ static erg_status write_edges(writer *w, const erg_graph *g)
         sqlite3_bind_int64(w->st, 7, d->articles);
         bind_text(w, 8, d->first_date);
         bind_text(w, 9, d->last_date);
+        char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+        if (erg_edge_scored(d, sc, pats)) {
+            sqlite3_bind_double(w->st, 10, (double)d->score / ERG_SCORE_UNIT);
+            bind_text(w, 11, pats);
+        } else {
+            sqlite3_bind_null(w->st, 10);
+            sqlite3_bind_null(w->st, 11);
+        }
         st = step(w);
     }
     if (st == ERG_OK)
@@ -703,7 +711,8 @@ erg_status erg_store_open(erg_store **out, const char *path, erg_error *err)
     }
     if (!version || atoi(version) != ERG_STORE_SCHEMA_VERSION) {
         st = erg_error_set(err, ERG_EFORMAT, path, 0, -1,
-                           "store schema version %s; this erg reads version %d",
+                           "store schema version %s; this erg reads version %d: build the "
+                           "store again",
                            version ? version : "(none)", ERG_STORE_SCHEMA_VERSION);
         goto cleanup;
     }
@@ -1115,17 +1124,20 @@ static erg_status rd_nodes(reader *r)
 static erg_status rd_links(reader *r)
 {
     sqlite3_stmt *q = NULL, *qo = NULL, *qe = NULL, *qt = NULL;
-    erg_status st = rd_prepare(r,
-                               r->around ? "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
-                                           "e.articles, e.first_date, e.last_date FROM edges e "
-                                           "JOIN entities s ON s.id = e.source_id "
-                                           "JOIN entities t ON t.id = e.target_id "
-                                           "WHERE e.id IN around_edge ORDER BY e.id"
-                                         : "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
-                                           "e.articles, e.first_date, e.last_date FROM edges e "
-                                           "JOIN entities s ON s.id = e.source_id "
-                                           "JOIN entities t ON t.id = e.target_id ORDER BY e.id",
-                               &q);
+    erg_status st =
+        rd_prepare(r,
+                   r->around ? "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
+                               "e.articles, e.first_date, e.last_date, e.confidence, e.patterns "
+                               "FROM edges e "
+                               "JOIN entities s ON s.id = e.source_id "
+                               "JOIN entities t ON t.id = e.target_id "
+                               "WHERE e.id IN around_edge ORDER BY e.id"
+                             : "SELECT e.id, s.key, t.key, e.kind, e.weight, e.count, "
+                               "e.articles, e.first_date, e.last_date, e.confidence, e.patterns "
+                               "FROM edges e "
+                               "JOIN entities s ON s.id = e.source_id "
+                               "JOIN entities t ON t.id = e.target_id ORDER BY e.id",
+                   &q);
     if (st == ERG_OK)
         st = rd_prepare(r,
                         r->around ? "SELECT edge_id, outlet FROM edge_outlets WHERE edge_id IN "
@@ -1173,6 +1185,35 @@ static erg_status rd_links(reader *r)
                 fputs(c == 7 ? ",\"first_date\":" : ",\"last_date\":", r->f);
                 put_str(r->f, col_text(q, c));
             }
+        /* The loader checks the pattern names and that only typed links have them. */
+        if (sqlite3_column_type(q, 9) != SQLITE_NULL) {
+            uint16_t score;
+            char sc[8];
+            if (erg_score_from(sqlite3_column_double(q, 9), &score) != ERG_OK) {
+                st = erg_error_set(r->err, ERG_EFORMAT, r->s->path, 0, -1,
+                                   "edge %lld: confidence is not a number from 0 to 1",
+                                   (long long)id);
+                break;
+            }
+            fprintf(r->f, ",\"confidence\":%s", erg_score_format(score, sc));
+        }
+        if (sqlite3_column_type(q, 10) != SQLITE_NULL) {
+            const char *p = col_text(q, 10);
+            fputs(",\"patterns\":[", r->f);
+            for (bool first = true; *p;) {
+                size_t n = strcspn(p, " ");
+                if (n) {
+                    char name[32];
+                    snprintf(name, sizeof name, "%.*s", (int)(n < 31 ? n : 31), p);
+                    if (!first)
+                        putc(',', r->f);
+                    put_str(r->f, name);
+                    first = false;
+                }
+                p += n + (p[n] == ' ');
+            }
+            putc(']', r->f);
+        }
         fputs(",\"outlets\":[", r->f);
         for (size_t k = 0; more_o && sqlite3_column_int64(qo, 0) == id; k++) {
             if (k)
