@@ -21,6 +21,7 @@
  *           NAME of ORG                      "Kim of the GRB"
  *           NAME [, who] is/was/became ...   "Qanbar was a commander in the navy"
  *           NAME works for / joined / was assigned to / serves in / leads / heads ORG
+ *           ORG's NAME said                  "Labour's Paul Flynn said" (the name acts)
  *   agency  ORG[,] [is] led/headed/chaired by NAME
  *   outlet  OUTLET reports/notes/adds/cites/describes/quotes ..., as OUTLET notes,
  *           according to OUTLET, told OUTLET, "...," said OUTLET  (reports, cites)
@@ -28,7 +29,10 @@
  *                                                              is an outlet)
  *           OUTLET said ... OUTLET2 reported / according to OUTLET2   (cites)
  *           but not the outlet's own staff ("OUTLET correspondent NAME"), nor
- *           "told OUTLET members" (a speech, not an interview)
+ *           "told OUTLET members" (a speech, not an interview), nor a company
+ *           with an outlet's name speaking of itself ("Tribune said it ...")
+ *   article OUTLET said ... in an article from another outlet: that outlet cites
+ *           it (erg_relate_source_cites)
  *   any     X [, has] accused/blamed Y; Y was accused by X   (accuses)
  *
  * Precision comes first: a pattern gives up on coordination ("CIA and FBI
