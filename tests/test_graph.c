@@ -2107,6 +2107,16 @@ START_TEST(test_edge_confidence)
     free(sm);
     free(sg);
     free(sh);
+    /* The copy without doubtful typed edges keeps every entity and every co_mention. */
+    erg_graph *f = NULL;
+    ck_assert_int_eq(erg_graph_min_confidence(g, 9600, &f, &err), ERG_OK);
+    ck_assert_uint_eq(erg_graph_entity_count(f), erg_graph_entity_count(g));
+    ck_assert_ptr_null(edge(f, "yonhap", "kim", ERG_KIND_REPORTS));
+    ck_assert_ptr_nonnull(edge(f, "kim", "yonhap", ERG_KIND_CO_MENTION));
+    erg_graph_free(f);
+    ck_assert_int_eq(erg_graph_min_confidence(g, 9576, &f, &err), ERG_OK);
+    ck_assert_ptr_nonnull(edge(f, "yonhap", "kim", ERG_KIND_REPORTS));
+    erg_graph_free(f);
     erg_graph_free(p1);
     erg_graph_free(p2);
     erg_graph_free(m);

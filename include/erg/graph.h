@@ -457,6 +457,18 @@ erg_status erg_graph_entity_timeline(const erg_graph *g, size_t entity, erg_peri
 erg_status erg_graph_subset(const erg_graph *g, const bool *keep_entity, const bool *keep_edge,
                             erg_graph **out, erg_error *err);
 
+/* Whether edge d passes min (units of 1/ERG_SCORE_UNIT): a co_mention, or a score of at least min.
+ */
+bool erg_edge_confident(const erg_edge *d, uint16_t min);
+
+/*
+ * A copy of the finished graph g (erg_graph_subset) without the typed edges
+ * that fail erg_edge_confident(d, min); every entity stays. The copy is the
+ * caller's (erg_graph_free). ERG_EINVAL when g is not finished; ERG_ENOMEM.
+ */
+erg_status erg_graph_min_confidence(const erg_graph *g, uint16_t min, erg_graph **out,
+                                    erg_error *err);
+
 /*
  * Writes the native file (JSON, node-link layout, "format": "erg-graph",
  * "version": 3) to f. Deterministic: the same graph gives the same bytes.

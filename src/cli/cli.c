@@ -154,22 +154,10 @@ int cli_parse_min_confidence(const char *cmd, const char *s, uint16_t *out)
     return CLI_OK;
 }
 
-bool cli_edge_confident(const erg_edge *d, uint16_t min)
-{
-    return d->kind == ERG_KIND_CO_MENTION || d->score >= min;
-}
-
 erg_status cli_confidence_filter(erg_graph **g, uint16_t min, erg_error *err)
 {
-    size_t m = erg_graph_edge_count(*g);
-    bool *keep = malloc((m ? m : 1) * sizeof *keep);
     erg_graph *next = NULL;
-    if (!keep)
-        return erg_error_oom(err);
-    for (size_t i = 0; i < m; i++)
-        keep[i] = cli_edge_confident(erg_graph_edge(*g, i), min);
-    erg_status st = erg_graph_subset(*g, NULL, keep, &next, err);
-    free(keep);
+    erg_status st = erg_graph_min_confidence(*g, min, &next, err);
     if (st == ERG_OK) {
         erg_graph_free(*g);
         *g = next;

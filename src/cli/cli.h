@@ -95,12 +95,9 @@ enum { CLI_OPT_MIN_CONFIDENCE = 1950 };
  * CLI_USAGE, else CLI_OK.
  */
 int cli_parse_min_confidence(const char *cmd, const char *s, uint16_t *out);
-/* Whether edge d passes min (units of 1/ERG_SCORE_UNIT): co_mention, or a score of at least min. */
-bool cli_edge_confident(const erg_edge *d, uint16_t min);
 /*
- * Replaces the finished graph *g with its copy (erg_graph_subset) without the
- * edges that fail cli_edge_confident; every entity stays. ERG_ENOMEM, *g
- * then unchanged.
+ * Replaces the finished graph *g with erg_graph_min_confidence's copy (the
+ * typed edges scored below min left out). ERG_ENOMEM, *g then unchanged.
  */
 erg_status cli_confidence_filter(erg_graph **g, uint16_t min, erg_error *err);
 

@@ -121,3 +121,22 @@ cleanup:
     free(map);
     return st;
 }
+
+bool erg_edge_confident(const erg_edge *d, uint16_t min)
+{
+    return d->kind == ERG_KIND_CO_MENTION || d->score >= min;
+}
+
+erg_status erg_graph_min_confidence(const erg_graph *g, uint16_t min, erg_graph **out,
+                                    erg_error *err)
+{
+    size_t m = erg_graph_edge_count(g);
+    bool *keep = malloc((m ? m : 1) * sizeof *keep);
+    if (!keep)
+        return erg_error_oom(err);
+    for (size_t i = 0; i < m; i++)
+        keep[i] = erg_edge_confident(erg_graph_edge(g, i), min);
+    erg_status st = erg_graph_subset(g, NULL, keep, out, err);
+    free(keep);
+    return st;
+}
