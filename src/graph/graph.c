@@ -1960,6 +1960,8 @@ size_t erg_graph_count_type(const erg_graph *g, erg_type t)
     return n;
 }
 
+_Static_assert(ERG_PATTERN_COUNT <= 32, "an edge keeps its patterns in 32 bits");
+
 bool erg_edge_scored(const erg_edge *d, char score[8], char patterns[ERG_EDGE_PATTERNS_MAX])
 {
     if (d->kind == ERG_KIND_CO_MENTION || !(d->score || d->patterns))
@@ -1969,7 +1971,7 @@ bool erg_edge_scored(const erg_edge *d, char score[8], char patterns[ERG_EDGE_PA
     patterns[0] = '\0';
     for (int p = 1; p < ERG_PATTERN_COUNT; p++)
         if (d->patterns & (1u << p)) {
-            /* 22 names of at most 15 bytes each fit. */
+            /* 32 names of at most 15 bytes each, with their spaces, fit. */
             int k = snprintf(patterns + n, ERG_EDGE_PATTERNS_MAX - n, "%s%s", n ? " " : "",
                              erg_relate_pattern_name((erg_pattern)p));
             if (k > 0 && (size_t)k < ERG_EDGE_PATTERNS_MAX - n)
