@@ -723,6 +723,8 @@ START_TEST(test_pattern_names)
         ck_assert_int_eq(erg_relate_pattern_find(erg_relate_pattern_name((erg_pattern)i), &p),
                          ERG_OK);
         ck_assert_int_eq(p, i);
+        /* erg_edge_scored's buffer holds 32 names of at most 15 bytes */
+        ck_assert_uint_le(strlen(erg_relate_pattern_name((erg_pattern)i)), 15);
     }
     ck_assert_int_le(ERG_PATTERN_COUNT, 32); /* an edge keeps them in a 32-bit mask */
     ck_assert_str_eq(erg_relate_pattern_name(ERG_PATTERN_TOLD), "told");
