@@ -259,6 +259,18 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                       erg_edge_weight(e), "count", (json_int_t)e->count, "articles",
                       (json_int_t)e->articles, "first_date", query_str(e->first_date), "last_date",
                       query_str(e->last_date), "outlets", outlets, "evidence", evs);
+        /* A typed edge's score and the patterns that found it (erg_edge_scored). */
+        char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
+        if (item && erg_edge_scored(e, sc, pats)) {
+            json_t *jp = json_array();
+            for (char *w = pats; jp && *w;) {
+                size_t len = strcspn(w, " ");
+                json_array_append_new(jp, json_stringn(w, len));
+                w += len + (w[len] == ' ');
+            }
+            json_object_set_new(item, "confidence", json_real(strtod(sc, NULL)));
+            json_object_set_new(item, "patterns", jp ? jp : json_null());
+        }
         if (!item || json_array_append_new(edges, item)) {
             json_decref(edges);
             edges = NULL;
@@ -304,6 +316,16 @@ int query_evidence(query_ctx *q, int argc, char **argv)
             for (size_t o = 0; o < json_array_size(outlets); o++)
                 printf("%s%s", o ? ", " : "; outlets: ",
                        cli_show(&sh[0], json_string_value(json_array_get(outlets, o))));
+            json_t *conf = json_object_get(item, "confidence");
+            if (conf) {
+                char cw[40];
+                printf("; confidence %s", query_decimals(json_real_value(conf), 4, cw, sizeof cw));
+                json_t *pats = json_object_get(item, "patterns");
+                for (size_t p = 0; p < json_array_size(pats); p++)
+                    printf("%s%s", p ? ", " : " (", json_string_value(json_array_get(pats, p)));
+                if (json_array_size(pats))
+                    putchar(')');
+            }
             putchar('\n');
             /* Sentences in full: a terminal table would cut them, and they are the point. */
             json_t *ev;

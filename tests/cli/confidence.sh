@@ -104,6 +104,21 @@ if grep -q 'reports>' "$WORK/nb_all" && ! grep -q 'reports>' "$WORK/nb_1"; then
     pass "query neighbors '$outlet' --min-confidence 1 shows no reports edge"
 else fail "query neighbors --min-confidence 1 still shows typed edges, or none at all"; fi
 
+# evidence shows each typed edge's confidence and patterns, in the table and in --json.
+read -r ev_src ev_dst ev_conf ev_pats < <($PY -c "import json,sys; g=json.load(open(sys.argv[1])); \
+n={x['id']:x['name'] for x in g['nodes']}; \
+l=max((l for l in g['links'] if l['kind']=='reports'), key=lambda l: l['confidence']); \
+print(n[l['source']].replace(' ','_'), n[l['target']].replace(' ','_'), l['confidence'], ','.join(l['patterns']))" \
+    "$WORK/j1.json")
+"$ERG" query "$WORK/j1.json" evidence "${ev_src//_/ }" "${ev_dst//_/ }" >"$WORK/ev_table"
+"$ERG" query "$WORK/j1.json" evidence "${ev_src//_/ }" "${ev_dst//_/ }" --json |
+    $PY -c "import json,sys; e=[x for x in json.load(sys.stdin)['edges'] if x['kind']=='reports>']; \
+print(e[0]['confidence'], ','.join(e[0]['patterns']))" >"$WORK/ev_json"
+if grep -q "reports>: .*; confidence $ev_conf (${ev_pats//,/, })\$" "$WORK/ev_table" &&
+    [ "$(cat "$WORK/ev_json")" = "$ev_conf $ev_pats" ]; then
+    pass "query evidence shows the reports edge's confidence $ev_conf and patterns $ev_pats"
+else fail "query evidence: no confidence $ev_conf ($ev_pats)"; cat "$WORK/ev_table" "$WORK/ev_json"; fi
+
 # GraphML and the store keep the scores.
 run "$ERG" build --quiet "${inputs[@]}" -o "$WORK/g.graphml"
 expect_rc 0 "build GraphML"
