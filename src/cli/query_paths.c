@@ -259,16 +259,13 @@ int query_evidence(query_ctx *q, int argc, char **argv)
                       erg_edge_weight(e), "count", (json_int_t)e->count, "articles",
                       (json_int_t)e->articles, "first_date", query_str(e->first_date), "last_date",
                       query_str(e->last_date), "outlets", outlets, "evidence", evs);
-        /* A typed edge's score and the patterns that found it (erg_edge_scored). */
-        char sc[8], pats[ERG_EDGE_PATTERNS_MAX];
-        if (item && erg_edge_scored(e, sc, pats)) {
+        /* A typed edge's score and the patterns that found it, as the native file has them. */
+        if (item && e->kind != ERG_KIND_CO_MENTION && (e->score || e->patterns)) {
             json_t *jp = json_array();
-            for (char *w = pats; jp && *w;) {
-                size_t len = strcspn(w, " ");
-                json_array_append_new(jp, json_stringn(w, len));
-                w += len + (w[len] == ' ');
-            }
-            json_object_set_new(item, "confidence", json_real(strtod(sc, NULL)));
+            for (int p = 1; jp && p < ERG_PATTERN_COUNT; p++)
+                if (e->patterns & (1u << p))
+                    json_array_append_new(jp, json_string(erg_relate_pattern_name((erg_pattern)p)));
+            json_object_set_new(item, "confidence", json_real((double)e->score / ERG_SCORE_UNIT));
             json_object_set_new(item, "patterns", jp ? jp : json_null());
         }
         if (!item || json_array_append_new(edges, item)) {

@@ -45,6 +45,21 @@ def load_graph(path):
     return edges
 
 
+def judged_rows(path):
+    """(n, source, kind, target, verdict) of each row of a judgment file, by
+    its header's column names; fields are tab-separated as written (no
+    quoting: a reason may start with a quote mark)."""
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        col = {h: i for i, h in enumerate(header)}
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 5 or not c[0].strip():
+                continue
+            yield (c[0], c[col["source"]], c[col["kind"]], c[col["target"]],
+                   c[col["verdict"]].strip().lower())
+
+
 def judged_files(folder):
     out = []
     for path in sorted(glob.glob(os.path.join(folder, "judged_*.tsv"))):
@@ -77,24 +92,16 @@ def main(argv):
                              "skipped\n" % (os.path.basename(path), corpus))
             continue
         files.append(os.path.basename(path))
-        with open(path, encoding="utf-8") as f:
-            header = f.readline().rstrip("\n").split("\t")
-            col = {h: i for i, h in enumerate(header)}
-            for line in f:
-                c = line.rstrip("\n").split("\t")
-                if len(c) < 5 or not c[0].strip():
-                    continue
-                src, k, dst = c[col["source"]], c[col["kind"]], c[col["target"]]
-                verdict = c[col["verdict"]].strip().lower()
-                if verdict not in ("right", "wrong"):
-                    sys.stderr.write("confidence.py: %s: row %s: verdict '%s' skipped\n"
-                                     % (os.path.basename(path), c[0], verdict))
-                    continue
-                pats = graphs[corpus].get((src, k, dst))
-                if pats is None:
-                    missing[(os.path.basename(path))] += 1
-                    continue
-                verdicts[(corpus, src, k, dst)] = (verdict == "right", pats - {""})
+        for n, src, k, dst, verdict in judged_rows(path):
+            if verdict not in ("right", "wrong"):
+                sys.stderr.write("confidence.py: %s: row %s: verdict '%s' skipped\n"
+                                 % (os.path.basename(path), n, verdict))
+                continue
+            pats = graphs[corpus].get((src, k, dst))
+            if pats is None:
+                missing[(os.path.basename(path))] += 1
+                continue
+            verdicts[(corpus, src, k, dst)] = (verdict == "right", pats - {""})
     for f, n in sorted(missing.items()):
         sys.stderr.write("confidence.py: %s: %d judged edges are not in the graph\n" % (f, n))
     pooled = collections.Counter()

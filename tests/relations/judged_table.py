@@ -10,48 +10,38 @@ before/after files), the judged edges still in the graph, matched by
 same for the latest seed alone (the fresh sample of the current rules), and
 how many edges of the kind the graph has. See tests/relations/README.md.
 """
-import csv
 import glob
-import json
 import os
 import re
 import sys
 
+from confidence import judged_rows, load_graph
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = ["member_of", "leads", "spokesperson_for", "reports", "cites", "accuses"]
-
-
-def edges(path):
-    g = json.load(open(path, encoding="utf-8"))
-    name = {n["id"]: n["name"] for n in g["nodes"]}
-    out = {}
-    for l in g["links"]:
-        if l["kind"] != "co_mention":
-            out.setdefault(l["kind"], set()).add((name[l["source"]], l["kind"], name[l["target"]]))
-    return out
 
 
 def main(argv):
     if len(argv) != 3:
         sys.stderr.write(__doc__)
         return 2
-    graphs = {"bbc": edges(argv[1]), "reuters": edges(argv[2])}
+    graphs = {"bbc": load_graph(argv[1]), "reuters": load_graph(argv[2])}
     print("kind\tcorpus\tedges\tall judged: right/kept\tlatest seed: right/kept")
     for kind in KINDS:
         for corpus, g in graphs.items():
-            have = g.get(kind, set())
+            have = {e for e in g if e[1] == kind}
             files = sorted(glob.glob(os.path.join(HERE, "judged_%s_%s_s*.tsv" % (kind, corpus))),
                            key=lambda f: int(re.search(r"_s(\d+)\.tsv$", f).group(1)))
             seen = {}
             latest = (0, 0)
             for i, f in enumerate(files):
                 right = kept = 0
-                for row in csv.DictReader(open(f, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE):
-                    e = (row["source"], row["kind"], row["target"])
+                for _, src, k, dst, verdict in judged_rows(f):
+                    e = (src, k, dst)
                     if e in have:
-                        seen[e] = row["verdict"] == "right"
+                        seen[e] = verdict == "right"
                         kept += 1
-                        right += row["verdict"] == "right"
+                        right += verdict == "right"
                 if i == len(files) - 1:
                     latest = (right, kept)
             r = sum(seen.values())
