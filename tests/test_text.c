@@ -495,6 +495,9 @@ START_TEST(test_name_key)
     ck_assert_str_eq(key("US"), "us");
     ck_assert_str_eq(key("  Kim\n\t Jong \u2013 un  "), "kim jong un");
     ck_assert_str_eq(key("Kim Jong\u2212un"), "kim jong un");
+    /* A comma inside a name is a spelling variant of the name without it. */
+    ck_assert_str_eq(key("Kidder, Peabody and Co"), "kidder peabody and co");
+    ck_assert_str_eq(key("Goldman ,Sachs"), "goldman sachs");
     ck_assert_str_eq(key("O’Brien"), "o'brien");
     ck_assert_str_eq(key("Jones'"), "jones");
     ck_assert_str_eq(key("Straße"), "strasse");

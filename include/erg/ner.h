@@ -191,7 +191,9 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * level labels that belong to a domain's public suffix, as in "bbc.co.uk"),
  * alias_cues.txt (as written: "born", "known as", words before a person's
  * second name), finite_verbs.txt (as written: auxiliaries and modals that
- * begin a clause's verb: "would", "had").
+ * begin a clause's verb: "would", "had"), firm_connectives.txt (as
+ * written: "and", "&", "et", the word before the last partner of a firm's
+ * name: "Kidder, Peabody and Co").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -220,7 +222,8 @@ typedef enum erg_word_list {
     ERG_LIST_PERSON_TITLE = 1 << 23,
     ERG_LIST_DOMAIN_LABEL = 1 << 24,
     ERG_LIST_ALIAS_CUE = 1 << 25,
-    ERG_LIST_FINITE_VERB = 1 << 26
+    ERG_LIST_FINITE_VERB = 1 << 26,
+    ERG_LIST_FIRM_CONNECTIVE = 1 << 27
 } erg_word_list;
 
 /*

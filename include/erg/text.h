@@ -110,9 +110,9 @@ erg_status erg_text_tokenize(erg_doc *doc, const char *text, size_t len, erg_err
 /*
  * Appends to out (after clearing it) the merge key of a name: Unicode case
  * folding, diacritics removed (Fold -> NFKD, marks dropped), curly quotes made
- * straight, hyphens/dashes and runs of white space made one space, dots
- * removed ("U.S." -> "us"), a final possessive "'s"/"’" removed, leading and
- * trailing spaces trimmed. "Kim Jong-un", "KIM JONG UN" and "Kim Jong‐un’s"
+ * straight, hyphens/dashes, commas and runs of white space made one space,
+ * dots removed ("U.S." -> "us"; "Goldman, Sachs" -> "goldman sachs"), a final possessive "'s"/"’"
+ * removed, leading and trailing spaces trimmed. "Kim Jong-un", "KIM JONG UN" and "Kim Jong‐un’s"
  * all give "kim jong un". Invalid UTF-8 bytes are kept as they are.
  * ERG_ENOMEM on allocation failure.
  */

@@ -793,7 +793,8 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"short_words.txt", ERG_LIST_SHORT_WORD, true},
                  {"domain_labels.txt", ERG_LIST_DOMAIN_LABEL, true},
                  {"alias_cues.txt", ERG_LIST_ALIAS_CUE, true},
-                 {"finite_verbs.txt", ERG_LIST_FINITE_VERB, true}};
+                 {"finite_verbs.txt", ERG_LIST_FINITE_VERB, true},
+                 {"firm_connectives.txt", ERG_LIST_FIRM_CONNECTIVE, true}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         ld.exact = lists[i].exact;

@@ -886,6 +886,158 @@ static erg_status rule_missed_east_asian(const ctx *c, span *s)
 
 /* ---- SPAN rows ----------------------------------------------------------------------- */
 
+/* Is token i written in lower case letters only ("news", "magazine")? */
+static bool lower_word(const ctx *c, size_t i)
+{
+    const erg_token *t = &c->toks[i];
+    if (!(t->flags & ERG_TOK_WORD))
+        return false;
+    for (size_t k = t->start; k < t->end; k++)
+        if (c->text[k] < 'a' || c->text[k] > 'z')
+            return false;
+    return true;
+}
+
+/* The end of a name part of one to three capitalized words at i (i: none). */
+static size_t firm_part(const ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k < c->end && k < i + 3 && upper_word(c, k) && !calendar(c, k) &&
+           !tok_in(c, k, ERG_LIST_COMPANY_SEAT))
+        k++;
+    return k;
+}
+
+static erg_know_evidence know_evidence(const ctx *c, size_t a, size_t b, erg_class cls);
+
+/* Is the name part [a, b) one the lists know as an organization on its own? */
+static bool listed_org_part(const ctx *c, size_t a, size_t b)
+{
+    erg_know_evidence ev = know_evidence(c, a, b, ERG_CLASS_ORG);
+    return ev.strength == ERG_KNOW_STRONG && (ev.kinds & ERG_KNOW_AGENCY_KINDS);
+}
+
+/* Does a word of [a, b) hold a dot, as initials do ("J.P.")? */
+static bool initials(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (memchr(c->text + c->toks[i].start, '.', c->toks[i].end - c->toks[i].start))
+            return true;
+    return false;
+}
+
+/*
+ * The end of a firm's name written with commas or a bracket that starts at
+ * token f, or 0: "Kidder, Peabody and Co", "Smith Barney, Harris Upham and
+ * Co", "Merrill Lynch, Pierce, Fenner and Smith Inc", "Jardine Fleming
+ * (Securities) Ltd". The tagger cuts such names at the punctuation. "and Co"
+ * (a connective of firm_connectives.txt, then "Co" or "Company") ends one
+ * after a single comma; one surname and a legal form end one only after two
+ * commas. A part after a comma that is a listed organization or has
+ * initials makes a list of firms instead ("GM, Ford and Chrysler Corp").
+ */
+static size_t firm_name_end(const ctx *c, size_t f)
+{
+    size_t k = firm_part(c, f);
+    if (k == f || k + 3 >= c->end)
+        return 0;
+    /* "Jardine Fleming (Securities) Ltd" */
+    if (tok_is(c, k, "(")) {
+        size_t q = firm_part(c, k + 1);
+        if (q == k + 1 || q + 1 >= c->end || !tok_is(c, q, ")") ||
+            !tok_in(c, q + 1, ERG_LIST_COMPANY_SEAT))
+            return 0;
+        return q + 2;
+    }
+    size_t commas = 0;
+    while (k + 1 < c->end && tok_is(c, k, ",")) {
+        size_t q = firm_part(c, k + 1);
+        if (q == k + 1)
+            break;
+        /* A partner of its own name ("AZT, Merck and Co", "Citicorp, J.P. Morgan
+         * and Co") makes a list of firms. */
+        if (listed_org_part(c, k + 1, q) || initials(c, k + 1, q))
+            return 0;
+        commas++;
+        k = q;
+    }
+    if (k < c->end && tok_is(c, k, ",") && commas > 0)
+        k++; /* the serial comma: "Pierce, Fenner, and Smith" */
+    if (!commas || k + 1 >= c->end || !tok_in(c, k, ERG_LIST_FIRM_CONNECTIVE))
+        return 0;
+    size_t t = k + 1;
+    size_t e = 0;
+    if (tok_is(c, t, "Co") || tok_is(c, t, "Co.") || tok_is(c, t, "Company"))
+        e = t + 1;
+    else if (commas >= 2 && upper_word(c, t) && t + 1 < c->end &&
+             tok_in(c, t + 1, ERG_LIST_COMPANY_SEAT))
+        e = t + 2;
+    else
+        return 0;
+    while (e < c->end && e < t + 4 && tok_in(c, e, ERG_LIST_COMPANY_SEAT))
+        e++;
+    /* The name may not end inside a span of the tagger's. */
+    if (e < c->end && c->labels[e] != ERG_LABEL_O && c->labels[e] % 2 == 0)
+        return 0;
+    return e;
+}
+
+/* A firm's name the tagger cut at its commas or bracket is one agency. */
+static erg_status rule_firm_name(const ctx *c, span *s)
+{
+    if (s->cls == ERG_CLASS_MISC || !c->g)
+        return ERG_OK;
+    size_t e = firm_name_end(c, s->i);
+    if (e <= s->j)
+        return ERG_OK;
+    s->j = e;
+    s->cls = ERG_CLASS_ORG;
+    s->type = ERG_TYPE_AGENCY;
+    s->rule = ERG_RULE_FIRM_NAME;
+    return ERG_OK;
+}
+
+/*
+ * An organization span is a name: lower-case words at its end that are or
+ * run into an outlet noun are no part of it ("Der Spiegel | news
+ * magazine"), and after a lower-case outlet noun
+ * inside it the outlet's name begins ("Irish magazine | Business and
+ * Finance").
+ */
+static erg_status rule_media_descriptor(const ctx *c, span *s)
+{
+    if (s->cls != ERG_CLASS_ORG || !c->g)
+        return ERG_OK;
+    size_t i = s->i, j = s->j, k = j;
+    while (k > i + 1 && lower_word(c, k - 1))
+        k--;
+    /* The lower-case end is an outlet noun or runs into one ("news | magazine"). */
+    if (k < j && upper_word(c, k - 1) &&
+        (erg_gaz_i_match_after(c->g, ERG_GAZ_NOUN, c->text, c->toks, k, j) == j - k ||
+         (j < c->end && lower_word(c, j) &&
+          erg_gaz_i_match_after(c->g, ERG_GAZ_NOUN, c->text, c->toks, j, c->end))))
+        j = k;
+    for (size_t d = i + 1; d + 1 < j; d++) {
+        if (!lower_word(c, d))
+            continue;
+        size_t n = erg_gaz_i_match_after(c->g, ERG_GAZ_NOUN, c->text, c->toks, d, j);
+        if (!n || d + n >= j || !upper_word(c, d + n))
+            break;
+        bool descriptor = true;
+        for (size_t q = i; q < d && descriptor; q++)
+            descriptor = upper_word(c, q);
+        if (descriptor)
+            i = d + n;
+        break;
+    }
+    if (i == s->i && j == s->j)
+        return ERG_OK;
+    s->i = i;
+    s->j = j;
+    s->rule = ERG_RULE_MEDIA_DESCRIPTOR;
+    return ERG_OK;
+}
+
 /*
  * The three person shapes below keep the tagger's class in the mention, so
  * that the resolver can tell a person the context shows from one the tagger
@@ -1127,8 +1279,9 @@ static bool name_word(const ctx *c, size_t i)
 /*
  * "University of North Carolina | at Greensboro", "Wells | Fargo": a span
  * the tagger cut short of a listed organization of several words is
- * extended to it, when the words added are name words the tagger left out
- * or whole spans of its own, ending on a capitalized word.
+ * extended to it (and to a legal form after it), when the words added are
+ * name words the tagger left out or whole spans of its own, ending on a
+ * capitalized word.
  */
 static erg_status rule_knowledge_extend(const ctx *c, span *s)
 {
@@ -1146,6 +1299,10 @@ static erg_status rule_knowledge_extend(const ctx *c, span *s)
         if (!upper_word(c, k))
             continue;
         erg_know_evidence ev = know_evidence(c, s->i, e, ERG_CLASS_ORG);
+        /* The lists write a company with or without its legal form: "Helen of
+         * Troy | Corp" is the listed "Helen of Troy" with it. */
+        if (ev.strength != ERG_KNOW_STRONG && e - s->i > 2 && tok_in(c, k, ERG_LIST_COMPANY_SEAT))
+            ev = know_evidence(c, s->i, k, ERG_CLASS_ORG);
         if (ev.strength == ERG_KNOW_STRONG &&
             (ev.kinds & (ERG_KNOW_AGENCY_KINDS | ERG_KNOW_OUTLET_KINDS))) {
             best = e;
@@ -1215,6 +1372,14 @@ static erg_status rule_outlet_list(const ctx *c, span *s)
     bool other = amb && ((e < c->end && ((c->toks[e].flags & ERG_TOK_NUMBER) ||
                                          (upper_word(c, e) && !calendar(c, e)))) ||
                          (f > c->first && indefinite(c, f - 1) && !media_noun(c, e)));
+    /* One whose name has "The" is written with it, or as a modifier ("a
+     * Guardian reporter"): "the Sun said" is the paper, "Sun said" the company
+     * (the context rows may still find an outlet). */
+    if (amb && !other && !media_noun(c, e) && !tok_is(c, f, "The") && !tok_is(c, f, "the") &&
+        !(f > c->first && (tok_is(c, f - 1, "the") || tok_is(c, f - 1, "The")))) {
+        const char *name = erg_gazetteer_outlet(c->g, key->data);
+        other = name && strncmp(name, "The ", 4) == 0;
+    }
     if (!other) {
         s->type = ERG_TYPE_OUTLET;
         s->decided = true;
@@ -1233,10 +1398,16 @@ static erg_status rule_outlet_head(const ctx *c, span *s)
         }
     while (h > f + 1 && (c->toks[h - 1].flags & ERG_TOK_NUMBER))
         h--;
-    if (erg_gaz_i_match_before(c->g, ERG_GAZ_HEAD, c->text, c->toks, h, f)) {
-        s->type = ERG_TYPE_OUTLET;
-        s->decided = true;
-    }
+    if (!erg_gaz_i_match_before(c->g, ERG_GAZ_HEAD, c->text, c->toks, h, f))
+        return ERG_OK;
+    /* A head word is a guess that the name of a listed company or body outweighs
+     * ("American Telephone and Telegraph"). */
+    erg_know_evidence ev = know_evidence(c, f, e, ERG_CLASS_ORG);
+    if (ev.strength == ERG_KNOW_STRONG && e - f > 1 && (ev.kinds & ERG_KNOW_AGENCY_KINDS) &&
+        !(ev.kinds & ERG_KNOW_OUTLET_KINDS))
+        return ERG_OK;
+    s->type = ERG_TYPE_OUTLET;
+    s->decided = true;
     return ERG_OK;
 }
 
@@ -1430,6 +1601,8 @@ static const rule_row rules[] = {
     {ERG_RULE_TAGGER, "tagger", KIND_RESOLVE, NULL},
     {ERG_RULE_MISSED_ORG_OF, "missed-org-of", KIND_GAP, rule_missed_org_of},
     {ERG_RULE_MISSED_EAST_ASIAN, "missed-east-asian-name", KIND_GAP, rule_missed_east_asian},
+    {ERG_RULE_FIRM_NAME, "firm-name", KIND_SPAN, rule_firm_name},
+    {ERG_RULE_MEDIA_DESCRIPTOR, "media-descriptor", KIND_SPAN, rule_media_descriptor},
     {ERG_RULE_TITLE_PERSON, "title-person", KIND_SPAN, rule_title_person},
     {ERG_RULE_EAST_ASIAN, "east-asian-name", KIND_SPAN, rule_east_asian},
     {ERG_RULE_PERSON_APPOSITION, "person-apposition", KIND_SPAN, rule_person_apposition},
@@ -1542,7 +1715,9 @@ static erg_status mentions_of(const char *text, const erg_doc *doc, const uint8_
                 if (push(out, &m) != ERG_OK)
                     return erg_error_oom(err);
             }
-            i = sp.j;
+            /* Lower-case words a row cut from the tagged span's end name no one. */
+            for (i = sp.j; i < j && lower_word(&c, i);)
+                i++;
         }
         if (gaz) {
             span all = {c.first,         c.end,          c.first, c.first, ERG_CLASS_COUNT,

@@ -76,7 +76,8 @@ static void key_bytes(key_writer *k, const char *b, size_t n)
 /* Handles the characters that keys treat specially; returns 0 for any other. */
 static int key_special(key_writer *k, uint32_t cp)
 {
-    if (is_space_cp(cp) || is_hyphen_cp(cp)) {
+    /* A comma inside a name is a spelling variant: "Goldman, Sachs and Co". */
+    if (is_space_cp(cp) || is_hyphen_cp(cp) || cp == ',') {
         k->space = true;
         return 1;
     }
