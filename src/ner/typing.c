@@ -277,11 +277,25 @@ static bool dateline(const ctx *c, size_t a, size_t b)
     return true;
 }
 
+/* "the Emirates news agency WAM": an outlet noun between the name [a, b)
+ * after "the" and another name is that name's; the first is a descriptor.
+ * Without "the" the next name may begin what was said ("told Al-Rai
+ * newspaper Moscow will"). */
+static bool descriptor_of_next(const ctx *c, size_t a, size_t b)
+{
+    if (a <= c->first || !(tok_is(c, a - 1, "the") || tok_is(c, a - 1, "The")) || b >= c->end)
+        return false;
+    size_t n = erg_gaz_i_match_after(c->g, ERG_GAZ_NOUN, c->text, c->toks, b, c->end);
+    return n && b + n < c->end && upper_word(c, b + n) && !calendar(c, b + n);
+}
+
 /* The strongest cue around tokens [a, b). */
 static int context_cue(const ctx *c, size_t a, size_t b)
 {
     if (dateline(c, a, b))
         return CUE_STRONG;
+    if (descriptor_of_next(c, a, b))
+        return CUE_NONE;
     int x = cue_after(c, b);
     if (x == CUE_STRONG)
         return x;
