@@ -186,6 +186,43 @@ START_TEST(test_country_bodies_need_their_country)
 }
 END_TEST
 
+START_TEST(test_country_body_joins_the_qualified_name)
+{
+    fixture f;
+    setup_lists(&f, "The Dutch Central Bank cut rates. Central Bank President Wim Duisenberg "
+                    "agreed. The Finance Ministry said so. The Central Bank of Ireland did not.");
+    mention(&f, "Dutch Central Bank", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Central Bank", 1, ERG_TYPE_AGENCY);
+    mention(&f, "Wim Duisenberg", 0, ERG_TYPE_PERSON);
+    mention(&f, "Finance Ministry", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Central Bank of Ireland", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    /* "Central Bank" joins the one central bank the article qualifies; no
+     * finance ministry is, so that one names nothing ("central bank" is a
+     * country's body of data/country_bodies.txt, "ministry" of
+     * generic_bodies.txt). */
+    ck_assert_ptr_nonnull(entity_of(&f, "Central Bank", 0));
+    ck_assert_str_eq(entity_of(&f, "Central Bank", 0)->name, "Dutch Central Bank");
+    ck_assert_uint_eq(f.entities.n, 3);
+    for (size_t e = 0; e < f.entities.n; e++)
+        ck_assert_str_ne(f.entities.items[e].name, "Finance Ministry");
+    teardown_lists(&f);
+}
+END_TEST
+
+START_TEST(test_country_body_alone_is_no_name)
+{
+    fixture f;
+    setup_lists(&f, "Central Bank director Daniel Marx said rates would fall.");
+    mention(&f, "Central Bank", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Daniel Marx", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_str_eq(f.entities.items[0].name, "Daniel Marx");
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_name_cut_short_on_the_left_takes_a_listed_name)
 {
     fixture f;
@@ -928,6 +965,8 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_organization_tail_word_needs_of_or_a_country);
     tcase_add_test(tc, test_shipped_alias_list_loads);
     tcase_add_test(tc, test_country_bodies_need_their_country);
+    tcase_add_test(tc, test_country_body_joins_the_qualified_name);
+    tcase_add_test(tc, test_country_body_alone_is_no_name);
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);

@@ -774,6 +774,7 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"first_names.txt", ERG_LIST_FIRST_NAME, false},
                  {"places.txt", ERG_LIST_PLACE, false},
                  {"generic_bodies.txt", ERG_LIST_GENERIC_BODY, false},
+                 {"country_bodies.txt", ERG_LIST_COUNTRY_BODY, false},
                  {"quantifiers.txt", ERG_LIST_QUANTIFIER, false},
                  {"calendar_words.txt", ERG_LIST_CALENDAR, true},
                  {"media_nouns.txt", ERG_LIST_MEDIA_NOUN, true},

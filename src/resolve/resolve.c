@@ -818,11 +818,11 @@ static bool place_word(const erg_gazetteer *g, const char *key, size_t n)
 
 /*
  * Is the key a body that every country or district has, named without what
- * it belongs to (generic_bodies.txt)? "finance ministry" and "ministry of
- * finance" are, "japanese finance ministry" and "japan's finance ministry"
- * are not: leading place and nationality
- * words qualify a country's body. A listed phrase of several words ("district
- * court") is one of many in a country, so "us district court" is generic too.
+ * it belongs to (generic_bodies.txt, country_bodies.txt)? "finance ministry",
+ * "ministry of finance" and "central bank" are, "japanese finance ministry" and "japan's finance
+ * ministry" are not: leading place and nationality words qualify a country's body. A listed phrase
+ * of several words ("district court") is one of many in a country, so "us district court" is
+ * generic too.
  */
 static bool generic_body_key(const erg_gazetteer *g, const char *key)
 {
@@ -852,6 +852,8 @@ static bool generic_body_key(const erg_gazetteer *g, const char *key)
     }
     if (qualified)
         return false;
+    if (erg_gazetteer_listed(g, ERG_LIST_COUNTRY_BODY, rest, strlen(rest)))
+        return true; /* "central bank" */
     const char *last = strrchr(rest, ' ');
     if (last && erg_gazetteer_listed(g, ERG_LIST_GENERIC_BODY, last + 1, strlen(last + 1)))
         return true; /* "finance ministry" */
@@ -1184,11 +1186,15 @@ static int32_t inner_name_owner(const erg_resolver *r, const erg_local_entities 
  */
 static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
 {
+    /* A country's body without its country ("Finance Ministry", "Central
+     * Bank") may still join the one qualified name of the article that ends
+     * with it ("Dutch Central Bank"); alone it is no name (below). */
     for (size_t e = 0; e < out->n; e++)
-        r->parent[e] =
-            !out->items[e].name && (no_name_key(r->gaz, out->items[e].key) || r->people[e])
-                ? NOT_A_NAME
-                : (int32_t)e;
+        r->parent[e] = !out->items[e].name && ((no_name_key(r->gaz, out->items[e].key) &&
+                                                !generic_body_key(r->gaz, out->items[e].key)) ||
+                                               r->people[e])
+                           ? NOT_A_NAME
+                           : (int32_t)e;
     join_person_variants(r, out);
     for (size_t e = 0; e < out->n; e++) {
         const erg_local_entity *le = &out->items[e];
@@ -1293,6 +1299,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             r->parent[e] = -1;
         else if (!out->items[e].name && winning_type(r->votes[e]) == ERG_TYPE_AGENCY &&
                  generic_org_key(r->gaz, out->items[e].key))
+            r->parent[e] = NOT_A_NAME;
+        else if (!out->items[e].name && generic_body_key(r->gaz, out->items[e].key))
             r->parent[e] = NOT_A_NAME;
         else if (!out->items[e].name && group_key(r->gaz, out->items[e].key))
             r->parent[e] = NOT_A_NAME;
