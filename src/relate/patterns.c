@@ -1260,6 +1260,31 @@ static bool self_report(const pctx *c, uint32_t t, uint32_t hi)
 }
 
 /*
+ * Does the outlet named before token t only own or employ the source: "said
+ * Fox president Jamie Kellner" (the speaker is the president, on his own
+ * company), "a report by the Economist's Intelligence Unit" (the unit wrote
+ * it)? Not for a journalism role ("told CNN correspondent Jane Doe"), a
+ * person or a programme after a possessive ("told CNN's Larry King", "told
+ * ITV's Waterfront programme"): the outlet carries it.
+ */
+static bool owner_only(const pctx *c, uint32_t t, uint32_t hi)
+{
+    if (t + 1 >= hi)
+        return false;
+    int32_t m;
+    if (is_possessive(c, t)) {
+        if ((m = mention_at(c, t + 1)) < 0 || etype(c, m) == ERG_TYPE_PERSON)
+            return false;
+        uint32_t e = c->ms->items[m].tok_end; /* "told ITV's Waterfront programme" */
+        return !(e < hi && w_in(c, e, relate_programme_nouns));
+    }
+    uint32_t end;
+    if (w_in(c, t, relate_journalism_roles) || title_from(c, t, hi, &end) == RELATE_ROLE_NONE)
+        return false;
+    return end < hi && (m = mention_at(c, end)) >= 0 && etype(c, m) == ERG_TYPE_PERSON;
+}
+
+/*
  * Whether outlet mention om is given as the source of its sentence. Sets
  * *attr to the first token of the attribution (the outlet, or an inverted
  * verb: "..., said CNN"), *verb to a reporting verb after the outlet (or
@@ -1282,6 +1307,8 @@ static erg_pattern report_cue(const pctx *c, int32_t om, uint32_t lo, uint32_t h
     while (t < hi && mention_at(c, t) < 0 && w_in(c, t, relate_outlet_fillers) &&
            !w_is(c, t, "the") && !w_is(c, t, "a") && !w_is(c, t, "an"))
         t++;
+    if (owner_only(c, t, hi))
+        return ERG_PATTERN_NONE;
     /*
      * After a comma only "citing"/"quoting" are the outlet's: in "Khaled,
      * editor at the Saudi Gazette, said" the verb is Khaled's.
