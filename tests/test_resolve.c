@@ -223,6 +223,25 @@ START_TEST(test_country_body_alone_is_no_name)
 }
 END_TEST
 
+START_TEST(test_outlet_head_joins_the_one_outlet_it_ends)
+{
+    fixture f;
+    setup(&f, "The Morrow Gazette reported it. The Gazette said so. The Vela Ledger and the Tarn "
+              "Ledger agreed. The Ledger said no.");
+    mention(&f, "Morrow Gazette", 0, ERG_TYPE_OUTLET);
+    mention(&f, "Gazette", 1, ERG_TYPE_OUTLET);
+    mention(&f, "Vela Ledger", 0, ERG_TYPE_OUTLET);
+    mention(&f, "Tarn Ledger", 0, ERG_TYPE_OUTLET);
+    mention(&f, "Ledger", 2, ERG_TYPE_OUTLET);
+    resolve(&f);
+    /* One Gazette in the article: the same paper; two Ledgers: which one is
+     * unknown, and the head stays a name of its own. */
+    ck_assert_str_eq(entity_of(&f, "Gazette", 0)->name, "Morrow Gazette");
+    ck_assert_str_eq(entity_of(&f, "Ledger", 0)->name, "Ledger");
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(test_name_cut_short_on_the_left_takes_a_listed_name)
 {
     fixture f;
@@ -967,6 +986,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_country_bodies_need_their_country);
     tcase_add_test(tc, test_country_body_joins_the_qualified_name);
     tcase_add_test(tc, test_country_body_alone_is_no_name);
+    tcase_add_test(tc, test_outlet_head_joins_the_one_outlet_it_ends);
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);

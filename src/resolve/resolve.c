@@ -1172,7 +1172,8 @@ static int32_t inner_name_owner(const erg_resolver *r, const erg_local_entities 
  * "Reconnaissance Bureau" -> "General Reconnaissance Bureau", "the South"
  * -> "South Korea". The tagger's class for the partial name is not trusted
  * (it often calls a lone surname a place), except that a name tagged MISC
- * joins only a person, and an outlet never joins anything. When several
+ * joins only a person, and an outlet joins only the one outlet whose name
+ * ends with it ("Times" of "New York Times"). When several
  * longer names could claim a person's partial name it is left unresolved
  * (parent -2); other ambiguous partial names stay entities of their own.
  * An organization's partial name is its tail only ("Security Council" of
@@ -1217,8 +1218,22 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             if (fits == 1)
                 r->parent[e] = only;
         }
-        if ((!misc && type == ERG_TYPE_OUTLET) || le->name)
+        if (le->name)
             continue;
+        if (!misc && type == ERG_TYPE_OUTLET) {
+            /* "the Times" after "the New York Times": the one outlet of the
+             * article whose name ends with it; kept alone across articles, the
+             * head would make one node of every Times. */
+            join_candidates outlets = {-1, -1, 0};
+            for (size_t f = 0; f < out->n; f++)
+                if (f != e && !r->title_only[f] && r->parent[f] != NOT_A_NAME &&
+                    !misc_only(r->votes[f]) && winning_type(r->votes[f]) == ERG_TYPE_OUTLET &&
+                    key_has_edge_words(out->items[f].key, le->key, false))
+                    candidates_add(&outlets, join_root(r, (int32_t)f));
+            if (outlets.n == 1)
+                r->parent[e] = outlets.first;
+            continue;
+        }
         bool prefix_ok = misc || type == ERG_TYPE_PERSON || type == ERG_TYPE_PLACE;
         bool generic = !misc && type == ERG_TYPE_AGENCY && generic_org_key(r->gaz, le->key);
         int32_t exact = -1;
