@@ -17,6 +17,7 @@ typedef enum erg_rule {
     ERG_RULE_TAGGER = 0,        /* "tagger": no rule changed the tagger's span and class */
     ERG_RULE_MISSED_ORG_OF,     /* "missed-org-of": "the Museum of Flight", all untagged */
     ERG_RULE_MISSED_EAST_ASIAN, /* "missed-east-asian-name": "Yau Wai-ching", untagged */
+    ERG_RULE_TICKER_BRACKET,    /* "ticker-bracket": "<BAC> Bank of America" without its ticker */
     ERG_RULE_FIRM_NAME,         /* "firm-name": "Kidder, | Peabody and Co" cut at a comma */
     ERG_RULE_MEDIA_DESCRIPTOR,  /* "media-descriptor": "Der Spiegel | news", "daily | X" */
     ERG_RULE_TITLE_PERSON,      /* "title-person": "President Park Geun-hye" tagged LOC */

@@ -996,6 +996,44 @@ static size_t firm_name_end(const ctx *c, size_t f)
     return e;
 }
 
+/* Is token i an angle bracket, the markup of a stock ticker ("<BAC>")? */
+static bool angle(const ctx *c, size_t i)
+{
+    return tok_is(c, i, "<") || tok_is(c, i, ">");
+}
+
+/*
+ * Angle brackets mark stock tickers and are no part of a name: a span that
+ * holds one keeps the name after a closing one ("BAC> | Bank of America")
+ * and before an opening one, without the brackets at its ends ("<Alger Inc").
+ */
+static erg_status rule_ticker_bracket(const ctx *c, span *s)
+{
+    size_t i = s->i, j = s->j;
+    while (i < j && angle(c, i))
+        i++;
+    while (j > i && angle(c, j - 1))
+        j--;
+    for (size_t k = i; k < j; k++)
+        if (tok_is(c, k, ">"))
+            i = k + 1; /* "BAC> Bank of America" */
+    for (size_t k = i; k < j; k++)
+        if (tok_is(c, k, "<")) {
+            j = k; /* "Alger Inc <ALGR" */
+            break;
+        }
+    if (i == s->i && j == s->j)
+        return ERG_OK;
+    if (i == j) {
+        s->done = true; /* only brackets */
+        return ERG_OK;
+    }
+    s->i = i;
+    s->j = j;
+    s->rule = ERG_RULE_TICKER_BRACKET;
+    return ERG_OK;
+}
+
 /* A firm's name the tagger cut at its commas or bracket is one agency. */
 static erg_status rule_firm_name(const ctx *c, span *s)
 {
@@ -1615,6 +1653,7 @@ static const rule_row rules[] = {
     {ERG_RULE_TAGGER, "tagger", KIND_RESOLVE, NULL},
     {ERG_RULE_MISSED_ORG_OF, "missed-org-of", KIND_GAP, rule_missed_org_of},
     {ERG_RULE_MISSED_EAST_ASIAN, "missed-east-asian-name", KIND_GAP, rule_missed_east_asian},
+    {ERG_RULE_TICKER_BRACKET, "ticker-bracket", KIND_SPAN, rule_ticker_bracket},
     {ERG_RULE_FIRM_NAME, "firm-name", KIND_SPAN, rule_firm_name},
     {ERG_RULE_MEDIA_DESCRIPTOR, "media-descriptor", KIND_SPAN, rule_media_descriptor},
     {ERG_RULE_TITLE_PERSON, "title-person", KIND_SPAN, rule_title_person},
