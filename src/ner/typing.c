@@ -940,6 +940,12 @@ static bool initials(const ctx *c, size_t a, size_t b)
     return false;
 }
 
+/* Would a name ending before token e end inside a span of the tagger's? */
+static bool ends_inside_span(const ctx *c, size_t e)
+{
+    return e < c->end && c->labels[e] != ERG_LABEL_O && c->labels[e] % 2 == 0;
+}
+
 /*
  * The end of a firm's name written with commas or a bracket that starts at
  * token f, or 0: "Kidder, Peabody and Co", "Smith Barney, Harris Upham and
@@ -952,7 +958,7 @@ static bool initials(const ctx *c, size_t a, size_t b)
  */
 static size_t firm_name_end(const ctx *c, size_t f)
 {
-    size_t k = firm_part(c, f);
+    size_t k = firm_part(c, f), e;
     if (k == f || k + 3 >= c->end)
         return 0;
     /* "Jardine Fleming (Securities) Ltd" */
@@ -961,7 +967,7 @@ static size_t firm_name_end(const ctx *c, size_t f)
         if (q == k + 1 || q + 1 >= c->end || !tok_is(c, q, ")") ||
             !tok_in(c, q + 1, ERG_LIST_COMPANY_SEAT))
             return 0;
-        return q + 2;
+        return ends_inside_span(c, q + 2) ? 0 : q + 2;
     }
     size_t commas = 0;
     while (k + 1 < c->end && tok_is(c, k, ",")) {
@@ -980,7 +986,6 @@ static size_t firm_name_end(const ctx *c, size_t f)
     if (!commas || k + 1 >= c->end || !tok_in(c, k, ERG_LIST_FIRM_CONNECTIVE))
         return 0;
     size_t t = k + 1;
-    size_t e = 0;
     if (tok_is(c, t, "Co") || tok_is(c, t, "Co.") || tok_is(c, t, "Company"))
         e = t + 1;
     else if (commas >= 2 && upper_word(c, t) && t + 1 < c->end &&
@@ -990,10 +995,7 @@ static size_t firm_name_end(const ctx *c, size_t f)
         return 0;
     while (e < c->end && e < t + 4 && tok_in(c, e, ERG_LIST_COMPANY_SEAT))
         e++;
-    /* The name may not end inside a span of the tagger's. */
-    if (e < c->end && c->labels[e] != ERG_LABEL_O && c->labels[e] % 2 == 0)
-        return 0;
-    return e;
+    return ends_inside_span(c, e) ? 0 : e;
 }
 
 /* Is token i an angle bracket, the markup of a stock ticker ("<BAC>")? */
@@ -1052,9 +1054,8 @@ static erg_status rule_firm_name(const ctx *c, span *s)
 /*
  * An organization span is a name: lower-case words at its end that are or
  * run into an outlet noun are no part of it ("Der Spiegel | news
- * magazine"), and after a lower-case outlet noun
- * inside it the outlet's name begins ("Irish magazine | Business and
- * Finance").
+ * magazine"), and after a lower-case outlet noun inside it the outlet's
+ * name begins ("Irish magazine | Business and Finance").
  */
 static erg_status rule_media_descriptor(const ctx *c, span *s)
 {
@@ -1345,8 +1346,7 @@ static erg_status rule_knowledge_extend(const ctx *c, span *s)
         size_t k = e - 1;
         if (!name_word(c, k))
             break;
-        /* The name may not end inside a span of the tagger's. */
-        if (e < c->end && c->labels[e] != ERG_LABEL_O && c->labels[e] % 2 == 0)
+        if (ends_inside_span(c, e))
             continue;
         if (!upper_word(c, k))
             continue;
