@@ -242,6 +242,27 @@ START_TEST(test_outlet_head_joins_the_one_outlet_it_ends)
 }
 END_TEST
 
+START_TEST(test_party_before_a_person_is_split_off)
+{
+    fixture f;
+    setup_lists(&f, "But Lib Dem Norman Baker accused ministers. Zorvak Mark Hale agreed.");
+    ck_assert_int_eq(
+        erg_resolver_add_alias(f.r, "Liberal Democrats", ERG_TYPE_AGENCY, "Lib Dem", NULL), ERG_OK);
+    ck_assert_int_eq(
+        erg_resolver_add_alias(f.r, "Zorvak Industries", ERG_TYPE_AGENCY, "Zorvak", NULL), ERG_OK);
+    mention(&f, "Lib Dem Norman Baker", 0, ERG_TYPE_PERSON);
+    mention(&f, "Zorvak Mark Hale", 0, ERG_TYPE_PERSON);
+    resolve(&f);
+    /* The party (a listed party) and the person; a company's alias is no party. */
+    ck_assert_uint_eq(f.mentions.n, 3);
+    ck_assert_str_eq(entity_of(&f, "Lib Dem", 0)->name, "Liberal Democrats");
+    ck_assert_int_eq(entity_of(&f, "Lib Dem", 0)->type, ERG_TYPE_AGENCY);
+    ck_assert_str_eq(entity_of(&f, "Norman Baker", 0)->name, "Norman Baker");
+    ck_assert_str_eq(entity_of(&f, "Zorvak Mark Hale", 0)->name, "Zorvak Mark Hale");
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_name_cut_short_on_the_left_takes_a_listed_name)
 {
     fixture f;
@@ -987,6 +1008,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_country_body_joins_the_qualified_name);
     tcase_add_test(tc, test_country_body_alone_is_no_name);
     tcase_add_test(tc, test_outlet_head_joins_the_one_outlet_it_ends);
+    tcase_add_test(tc, test_party_before_a_person_is_split_off);
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);

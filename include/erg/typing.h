@@ -45,6 +45,7 @@ typedef enum erg_rule {
     ERG_RULE_POSSESSIVE_NAME,  /* "possessive-name": two spans joined into one known name */
     ERG_RULE_NAME_SYLLABLE,    /* "name-syllable": "Kim Jong" + "Un" */
     ERG_RULE_EXTEND_TO_ALIAS,  /* "extend-to-alias": a listed alias starts before the span */
+    ERG_RULE_PARTY_PREFIX,     /* "party-prefix": "Lib Dem | Norman Baker" split */
     ERG_RULE_EXTEND_ORG_LEFT,  /* "extend-org-left": a capitalized word glued before an agency */
     ERG_RULE_ALIAS_TYPE,       /* "alias-type": the alias list gave the type */
     ERG_RULE_MISSED_SURNAME,   /* "missed-surname": a lone surname of a person of the article */

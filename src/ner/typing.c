@@ -1680,6 +1680,7 @@ static const rule_row rules[] = {
     {ERG_RULE_POSSESSIVE_NAME, "possessive-name", KIND_RESOLVE, NULL},
     {ERG_RULE_NAME_SYLLABLE, "name-syllable", KIND_RESOLVE, NULL},
     {ERG_RULE_EXTEND_TO_ALIAS, "extend-to-alias", KIND_RESOLVE, NULL},
+    {ERG_RULE_PARTY_PREFIX, "party-prefix", KIND_RESOLVE, NULL},
     {ERG_RULE_EXTEND_ORG_LEFT, "extend-org-left", KIND_RESOLVE, NULL},
     {ERG_RULE_ALIAS_TYPE, "alias-type", KIND_RESOLVE, NULL},
     {ERG_RULE_MISSED_SURNAME, "missed-surname", KIND_RESOLVE, NULL},

@@ -1,4 +1,5 @@
 #include "erg/resolve.h"
+#include "erg/knowledge.h"
 #include "erg/typing.h"
 
 #include <ctype.h>
@@ -216,6 +217,7 @@ struct erg_resolver {
     bool *shown_person; /* a mention is a person by its context, against the tagger */
     bool *people;       /* counted as a group of people ("many Roma had") */
     size_t ent_cap;
+    erg_know_scratch know; /* matching state of the knowledge lists */
 };
 
 erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_error *err)
@@ -230,6 +232,7 @@ erg_status erg_resolver_new(erg_resolver **out, const erg_gazetteer *gaz, erg_er
     erg_buf_init(&r->display);
     erg_buf_init(&r->keys);
     erg_buf_init(&r->displays);
+    erg_know_scratch_init(&r->know);
     *out = r;
     return ERG_OK;
 }
@@ -269,6 +272,7 @@ void erg_resolver_free(erg_resolver *r)
     erg_buf_release(&r->display);
     erg_buf_release(&r->keys);
     erg_buf_release(&r->displays);
+    erg_know_scratch_release(&r->know);
     free(r->info);
     free(r->local);
     free(r->votes);
@@ -1674,6 +1678,82 @@ static erg_status extend_to_alias(erg_resolver *r, const char *text, const erg_d
     return ERG_OK;
 }
 
+/* Is name (an alias list's canonical name) a political party the knowledge lists know? */
+static bool listed_party(erg_resolver *r, const char *name)
+{
+    const erg_knowledge *k = r->gaz ? erg_gazetteer_knowledge(r->gaz) : NULL;
+    erg_word w[ERG_KNOW_MAX_WORDS];
+    size_t n = 0;
+    for (const char *p = name; k && *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if (q == p)
+            break;
+        if (n == ERG_KNOW_MAX_WORDS)
+            return false;
+        w[n++] = (erg_word){p, (size_t)(q - p)};
+        p = q;
+    }
+    unsigned kinds = 0;
+    return n && erg_knowledge_phrase(k, w, n, &r->know, &kinds) == ERG_OK &&
+           (kinds & ERG_KNOW_PARTY);
+}
+
+/*
+ * "Lib Dem Norman Baker": a person's name whose first one or two words are
+ * a party an alias list knows, then a listed first name and at least one
+ * more word, ran the party into the person; they become two mentions. Only
+ * parties (the knowledge lists say so). Not an organization's name that
+ * goes on after the party ("SNP Holyrood leader", "UKIP Scotland"): that is
+ * a part of the party, a name of its own.
+ */
+static erg_status split_party_prefix(erg_resolver *r, const char *text, const erg_doc *doc,
+                                     erg_mentions *mentions)
+{
+    if (!r->gaz)
+        return ERG_OK;
+    for (size_t i = 0; i < mentions->n; i++) {
+        erg_mention *m = &mentions->items[i];
+        uint32_t n = m->tok_end - m->tok_first;
+        if (n < 3 || m->type != ERG_TYPE_PERSON)
+            continue;
+        for (uint32_t k = 1; k <= 2 && n - k >= 2; k++) {
+            uint32_t rest = m->tok_first + k;
+            const erg_token *t = &doc->tokens[rest];
+            if (!(t->flags & ERG_TOK_UPPER) ||
+                erg_text_name_key(text + t->start, t->end - t->start, &r->key) != ERG_OK ||
+                !r->key.data ||
+                !erg_gazetteer_listed(r->gaz, ERG_LIST_FIRST_NAME, r->key.data, r->key.len))
+                continue;
+            uint32_t party_end = doc->tokens[rest - 1].end;
+            if (erg_text_name_key(text + m->start, party_end - m->start, &r->key) != ERG_OK)
+                return ERG_ENOMEM;
+            const alias_entry *a = r->key.data ? alias_get(r->aliases, r->key.data) : NULL;
+            if (!a || a->type != ERG_TYPE_AGENCY || !listed_party(r, a->name))
+                continue;
+            if (erg_grow((void **)&mentions->items, &mentions->cap, mentions->n + 1,
+                         sizeof *mentions->items) != ERG_OK)
+                return ERG_ENOMEM;
+            m = &mentions->items[i];
+            memmove(m + 1, m, (mentions->n - i) * sizeof *m);
+            mentions->n++;
+            m->end = party_end;
+            m->tok_end = rest;
+            m->type = ERG_TYPE_AGENCY;
+            m->rule = ERG_RULE_PARTY_PREFIX;
+            m[1].start = t->start;
+            m[1].tok_first = rest;
+            m[1].rule = ERG_RULE_PARTY_PREFIX;
+            i++;
+            break;
+        }
+    }
+    return ERG_OK;
+}
+
 /*
  * Marks r->people[e] for the entities counted as a group of people: a
  * one-word name, not listed and not in capitals, typed agency, right after a
@@ -1825,7 +1905,8 @@ erg_status erg_resolve_article(erg_resolver *r, const char *text, const erg_doc 
     entities_reset(out);
     join_possessive_names(r, text, doc, mentions);
     extend_name_syllables(r->gaz, text, doc, mentions);
-    if (extend_to_alias(r, text, doc, mentions) != ERG_OK)
+    if (extend_to_alias(r, text, doc, mentions) != ERG_OK ||
+        split_party_prefix(r, text, doc, mentions) != ERG_OK)
         return erg_error_oom(err);
     extend_org_left(r, text, doc, mentions);
     if (describe_mentions(r, text, mentions) != ERG_OK ||
