@@ -197,6 +197,29 @@ static void put_raw(reader *c, erg_buf *b, const char *s)
         c->oom = true;
 }
 
+/* The items of s, separated by sep, as a JSON array of strings; empty items are left out. */
+static void put_list(reader *c, erg_buf *b, const char *s, const char *sep)
+{
+    size_t seplen = strlen(sep);
+    bool first = true;
+    put_raw(c, b, "[");
+    while (*s) {
+        const char *e = strstr(s, sep);
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n) {
+            erg_buf_clear(&c->tmp);
+            if (erg_buf_append(&c->tmp, s, n) != ERG_OK)
+                c->oom = true;
+            put_raw(c, b, first ? "" : ",");
+            if (!c->oom)
+                put_str(c, b, c->tmp.data);
+            first = false;
+        }
+        s = e ? e + seplen : s + n;
+    }
+    put_raw(c, b, "]");
+}
+
 static void put_u32(reader *c, erg_buf *b, const char *key, uint32_t v)
 {
     if (!c->oom && erg_buf_printf(b, ",\"%s\":%u", key, (unsigned)v) != ERG_OK)
@@ -475,40 +498,12 @@ static erg_status end_edge(reader *c)
     }
     if (c->set[F_PATTERNS] && value(c, F_PATTERNS)[0]) {
         /* Names only: the native loader checks that each is a pattern. */
-        put_raw(c, b, ",\"patterns\":[");
-        bool first_p = true;
-        for (const char *s = value(c, F_PATTERNS); *s;) {
-            size_t n = strcspn(s, " ");
-            if (n) {
-                erg_buf_clear(&c->tmp);
-                if (erg_buf_append(&c->tmp, s, n) != ERG_OK)
-                    c->oom = true;
-                put_raw(c, b, first_p ? "" : ",");
-                if (!c->oom)
-                    put_str(c, b, c->tmp.data);
-                first_p = false;
-            }
-            s += n + (s[n] == ' ');
-        }
-        put_raw(c, b, "]");
+        put_raw(c, b, ",\"patterns\":");
+        put_list(c, b, value(c, F_PATTERNS), " ");
     }
-    put_raw(c, b, ",\"outlets\":[");
-    bool first = true;
-    for (const char *s = value(c, F_OUTLETS); *s;) {
-        const char *e = strstr(s, "; ");
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        if (n) {
-            erg_buf_clear(&c->tmp);
-            if (erg_buf_append(&c->tmp, s, n) != ERG_OK)
-                c->oom = true;
-            put_raw(c, b, first ? "" : ",");
-            if (!c->oom)
-                put_str(c, b, c->tmp.data);
-            first = false;
-        }
-        s = e ? e + 2 : s + n;
-    }
-    put_raw(c, b, "]}");
+    put_raw(c, b, ",\"outlets\":");
+    put_list(c, b, value(c, F_OUTLETS), "; ");
+    put_raw(c, b, "}");
     if (!c->oom && erg_buf_append(b, "", 1) != ERG_OK)
         c->oom = true;
     note_line(c, &c->link_lines, &c->cap_link_lines, c->n_links, c->rec_line);
