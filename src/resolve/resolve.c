@@ -945,6 +945,47 @@ static bool company_short_form(const erg_gazetteer *g, const char *key, const ch
     return key[m] == ' ' || strncmp(key + m, "'s ", 3) == 0;
 }
 
+/* Is w[0..n) one to three dotted initials ("F.W.", "G.D.", "J.")? */
+static bool dotted_initials(const char *w, size_t n)
+{
+    if (n < 2 || n > 6 || n % 2)
+        return false;
+    for (size_t i = 0; i < n; i += 2)
+        if (!isupper((unsigned char)w[i]) || w[i + 1] != '.')
+            return false;
+    return true;
+}
+
+/*
+ * Is `part` the company `full` without the initials its name starts with
+ * and without its legal suffixes ("woolworth" of "F.W. Woolworth Co",
+ * "searle" of "G.D. Searle and Co")? A firm named after its founder is
+ * called by the surname once the article has given the whole name.
+ */
+static bool founder_short_form(const erg_gazetteer *g, const erg_local_entity *full,
+                               const char *part)
+{
+    const char *key = full->key;
+    size_t n = without_legal_suffix(g, key), m = strlen(part);
+    if (n >= strlen(key))
+        return false;
+    for (size_t i = 0; i < full->n_surfaces; i++) {
+        /* Each word of a surface is one word of its key: skip as many as it has initials. */
+        const char *s = full->surfaces[i].text, *k = key;
+        size_t w;
+        while (dotted_initials(s, w = strcspn(s, " ")) && s[w] == ' ') {
+            s += w + 1;
+            const char *sp = strchr(k, ' ');
+            if (!sp)
+                break;
+            k = sp + 1;
+        }
+        if (k != key && (size_t)(k - key) + m == n && strncmp(k, part, m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /*
  * Is `part` the person key `key` without its middle initials ("george bush"
  * of "george w bush")? A middle initial is a one-letter word that is neither
@@ -1256,7 +1297,8 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
             if (!(key_has_edge_words(fk, le->key, prefix_ok) || (generic && head_of(fk, le->key)) ||
                   (org_pair && legal_short_form(r->gaz, fk, le->key)) ||
                   (!misc && ft == ERG_TYPE_AGENCY && type != ERG_TYPE_PLACE &&
-                   company_short_form(r->gaz, fk, le->key)) ||
+                   (company_short_form(r->gaz, fk, le->key) ||
+                    founder_short_form(r->gaz, &out->items[f], le->key))) ||
                   (person_pair && initials_short_form(fk, le->key)) ||
                   (acr && !misc && ft != ERG_TYPE_PERSON &&
                    acronym_of(r->gaz, le, &out->items[f]))))
