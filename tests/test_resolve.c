@@ -403,6 +403,23 @@ START_TEST(test_company_named_by_its_founder)
 }
 END_TEST
 
+START_TEST(test_acronym_with_the_legal_form)
+{
+    fixture f;
+    setup_lists(&f, "Federal Deposit Insurance Corp said so. The FDIC agreed. Engelhard Corp met "
+                    "the EC.");
+    mention(&f, "Federal Deposit Insurance Corp", 0, ERG_TYPE_AGENCY);
+    mention(&f, "FDIC", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Engelhard Corp", 0, ERG_TYPE_AGENCY);
+    mention(&f, "EC", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    ck_assert_ptr_eq(entity_of(&f, "FDIC", 0), entity_of(&f, "Federal Deposit Insurance Corp", 0));
+    /* Two letters are too few to count the legal form's. */
+    ck_assert_ptr_ne(entity_of(&f, "EC", 0), entity_of(&f, "Engelhard Corp", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_acronym_joins_only_one_fitting_name)
 {
     fixture f;
@@ -1039,6 +1056,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_party_before_a_person_is_split_off);
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_company_named_by_its_founder);
+    tcase_add_test(tc, test_acronym_with_the_legal_form);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);
     tcase_add_test(tc, test_groups_of_people_unless_they_join_a_name);

@@ -1019,9 +1019,11 @@ static bool initials_short_form(const char *key, const char *part)
 /*
  * Do the initials of name's words spell the acronym acr ("IBM" of
  * "International Business Machines Corp")? "of", "and", "the", "for", "&"
- * and legal suffixes are skipped; every other word must be capitalized.
+ * are skipped, and legal suffixes unless with_legal ("FDIC" of "Federal
+ * Deposit Insurance Corp"); every other word must be capitalized.
  */
-static bool initials_spell(const erg_gazetteer *g, const char *name, const char *acr)
+static bool initials_spell(const erg_gazetteer *g, const char *name, const char *acr,
+                           bool with_legal)
 {
     size_t k = 0, an = strlen(acr);
     for (const char *w = name; *w;) {
@@ -1038,7 +1040,7 @@ static bool initials_spell(const erg_gazetteer *g, const char *name, const char 
                 if (w[i] != '.')
                     low[m++] = (char)tolower((unsigned char)w[i]);
             skip = erg_gazetteer_listed(g, ERG_LIST_ACRONYM_SKIP, low, m) ||
-                   erg_gazetteer_listed(g, ERG_LIST_LEGAL, low, m);
+                   (!with_legal && erg_gazetteer_listed(g, ERG_LIST_LEGAL, low, m));
         }
         /* "EC Commission" holds the acronym EC, it is not what EC stands for. */
         if (n == an && memcmp(w, acr, n) == 0)
@@ -1067,8 +1069,10 @@ static bool acronym_of(const erg_gazetteer *g, const erg_local_entity *le,
         const char *a = le->surfaces[i].text;
         if (!is_acronym(a, strlen(a)) || strchr(a, '.') || strchr(a, '&'))
             continue;
+        /* Three letters at least with the legal form's: "EC" is not "Engelhard Corp". */
         for (size_t j = 0; j < full->n_surfaces; j++)
-            if (initials_spell(g, full->surfaces[j].text, a))
+            if (initials_spell(g, full->surfaces[j].text, a, false) ||
+                (strlen(a) >= 3 && initials_spell(g, full->surfaces[j].text, a, true)))
                 return true;
     }
     return false;
