@@ -379,8 +379,7 @@ START_TEST(test_company_named_by_its_founder)
 {
     fixture f;
     setup_lists(&f, "G.D. Searle and Co said sales rose. Searle said so. F. W. Woolworth Co met. "
-                    "Woolworth said so. Jane Heinz and H.J. Heinz Co met. Heinz said so. The "
-                    "U.S. Navy and the Navy met.");
+                    "Woolworth said so. Jane Heinz and H.J. Heinz Co met. Heinz said so.");
     mention(&f, "G.D. Searle and Co", 0, ERG_TYPE_AGENCY);
     mention(&f, "Searle", 1, ERG_TYPE_PERSON);
     mention(&f, "F. W. Woolworth Co", 0, ERG_TYPE_AGENCY);
@@ -388,8 +387,6 @@ START_TEST(test_company_named_by_its_founder)
     mention(&f, "Jane Heinz", 0, ERG_TYPE_PERSON);
     mention(&f, "H.J. Heinz Co", 0, ERG_TYPE_AGENCY);
     mention(&f, "Heinz", 2, ERG_TYPE_AGENCY);
-    mention(&f, "U.S. Navy", 0, ERG_TYPE_AGENCY);
-    mention(&f, "Navy", 1, ERG_TYPE_AGENCY);
     resolve(&f);
     /* The surname alone, even read as a person's, is the firm: the firm's type wins. */
     ck_assert_ptr_eq(entity_of(&f, "Searle", 0), entity_of(&f, "G.D. Searle and Co", 0));
@@ -397,8 +394,23 @@ START_TEST(test_company_named_by_its_founder)
     ck_assert_ptr_eq(entity_of(&f, "Woolworth", 0), entity_of(&f, "F. W. Woolworth Co", 0));
     /* Two owners of the name: it stays alone. */
     ck_assert_ptr_ne(entity_of(&f, "Heinz", 0), entity_of(&f, "H.J. Heinz Co", 0));
-    /* No legal suffix, no firm: "U.S." is no founder. */
-    ck_assert_ptr_ne(entity_of(&f, "Navy", 0), entity_of(&f, "U.S. Navy", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
+START_TEST(test_body_after_dotted_initials)
+{
+    fixture f;
+    setup_lists(&f, "The U.S. Navy and the Navy met. The White House and the House met.");
+    mention(&f, "U.S. Navy", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Navy", 1, ERG_TYPE_AGENCY);
+    mention(&f, "White House", 0, ERG_TYPE_AGENCY);
+    mention(&f, "House", 1, ERG_TYPE_AGENCY);
+    resolve(&f);
+    /* Dotted initials before a body are its country. */
+    ck_assert_ptr_eq(entity_of(&f, "Navy", 0), entity_of(&f, "U.S. Navy", 0));
+    /* Another word before it makes a name of its own. */
+    ck_assert_ptr_ne(entity_of(&f, "House", 0), entity_of(&f, "White House", 0));
     teardown_lists(&f);
 }
 END_TEST
@@ -1057,6 +1069,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_company_named_by_its_first_words);
     tcase_add_test(tc, test_company_named_by_its_founder);
     tcase_add_test(tc, test_acronym_with_the_legal_form);
+    tcase_add_test(tc, test_body_after_dotted_initials);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);
     tcase_add_test(tc, test_groups_of_people_unless_they_join_a_name);

@@ -769,6 +769,17 @@ static bool generic_org_key(const erg_gazetteer *g, const char *key)
     return listed_word(g, ERG_LIST_GENERIC_ORG, key, strlen(key), false);
 }
 
+/* Is w[0..n) one to three dotted initials ("F.W.", "G.D.", "J.")? */
+static bool dotted_initials(const char *w, size_t n)
+{
+    if (n < 2 || n > 6 || n % 2)
+        return false;
+    for (size_t i = 0; i < n; i += 2)
+        if (!isupper((unsigned char)w[i]) || w[i + 1] != '.')
+            return false;
+    return true;
+}
+
 /*
  * May the one-word organization name part stand for the longer
  * organization name key whose last word it is? A generic word does ("the
@@ -776,10 +787,13 @@ static bool generic_org_key(const erg_gazetteer *g, const char *key)
  * ("Commons" of "House of Commons") and a name whose longer form only puts
  * a country before it ("Treasury" of "U.S. Treasury"); another word before
  * it makes a name of its own ("House" is not the White House). Names of
- * several words ("Security Council") are not asked.
+ * several words ("Security Council") are not asked. Dotted initials before
+ * it are a country ("Senate" of "U.S. Senate") or a founder ("Morgan" of
+ * "J.P. Morgan"): the surfaces of `full`, whose key is key, tell.
  */
-static bool org_tail_ok(const erg_gazetteer *g, const char *key, const char *part)
+static bool org_tail_ok(const erg_gazetteer *g, const erg_local_entity *full, const char *part)
 {
+    const char *key = full->key;
     if (strncmp(part, "the ", 4) == 0)
         part += 4;
     if (strchr(part, ' ') || generic_org_key(g, part))
@@ -790,6 +804,13 @@ static bool org_tail_ok(const erg_gazetteer *g, const char *key, const char *par
     size_t lead = n - m - 1;
     if (lead >= 2 && memcmp(key + lead - 2, "of", 2) == 0 && (lead == 2 || key[lead - 3] == ' '))
         return true;
+    if (!memchr(key, ' ', lead))
+        for (size_t i = 0; i < full->n_surfaces; i++) {
+            const char *sf = full->surfaces[i].text;
+            size_t w = strcspn(sf, " ");
+            if (sf[w] == ' ' && dotted_initials(sf, w))
+                return true;
+        }
     return erg_gazetteer_listed(g, ERG_LIST_PLACE | ERG_LIST_NATIONALITY, key, lead);
 }
 
@@ -943,17 +964,6 @@ static bool company_short_form(const erg_gazetteer *g, const char *key, const ch
         return false;
     /* "moody" of "moody's investors service inc": the key drops only a final possessive. */
     return key[m] == ' ' || strncmp(key + m, "'s ", 3) == 0;
-}
-
-/* Is w[0..n) one to three dotted initials ("F.W.", "G.D.", "J.")? */
-static bool dotted_initials(const char *w, size_t n)
-{
-    if (n < 2 || n > 6 || n % 2)
-        return false;
-    for (size_t i = 0; i < n; i += 2)
-        if (!isupper((unsigned char)w[i]) || w[i + 1] != '.')
-            return false;
-    return true;
 }
 
 /*
@@ -1325,7 +1335,7 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 erg_gazetteer_listed(r->gaz, ERG_LIST_PLACE, le->key, strlen(le->key)))
                 continue;
             if (!misc && type == ERG_TYPE_AGENCY && ft == ERG_TYPE_AGENCY &&
-                !org_tail_ok(r->gaz, fk, le->key))
+                !org_tail_ok(r->gaz, &out->items[f], le->key))
                 continue;
             /* "Andy Warhol" is not a part of "Andy Warhol Foundation": an organization
              * named after a person starts with the person's whole name. */
