@@ -213,12 +213,16 @@ END_TEST
 START_TEST(test_country_body_alone_is_no_name)
 {
     fixture f;
-    setup_lists(&f, "Central Bank director Daniel Marx said rates would fall.");
+    setup_lists(&f, "Central Bank director Daniel Marx said rates would fall. National Bank "
+                    "governor Ana Roth agreed.");
     mention(&f, "Central Bank", 0, ERG_TYPE_AGENCY);
     mention(&f, "Daniel Marx", 0, ERG_TYPE_PERSON);
+    mention(&f, "National Bank", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Ana Roth", 0, ERG_TYPE_PERSON);
     resolve(&f);
-    ck_assert_uint_eq(f.entities.n, 1);
+    ck_assert_uint_eq(f.entities.n, 2);
     ck_assert_str_eq(f.entities.items[0].name, "Daniel Marx");
+    ck_assert_str_eq(f.entities.items[1].name, "Ana Roth");
     teardown_lists(&f);
 }
 END_TEST
