@@ -648,7 +648,9 @@ static erg_status p_title_before(pctx *c, int32_t pm, uint32_t lo, uint32_t hi)
     bool owned = t == p->tok_first && t > lo && is_possessive(c, t - 1) && acts(c, pm, lo, hi);
     if (t > lo && is_possessive(c, t - 1))
         t--;
-    int32_t om = mention_ending(c, t);
+    /* A title that opens the sentence has no organization before it ("... Group
+     * Inc." may end the sentence before, its last token the dot). */
+    int32_t om = t > lo ? mention_ending(c, t) : -1;
     if (om < 0 || !is_org(c, om) || org_coordinated_before(c, om, lo))
         return ERG_OK;
     title_run run = inner;

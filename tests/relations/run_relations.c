@@ -12,7 +12,7 @@
  *                                            of PER AGENCY OUTLET PLACE MISC;
  *                                            [Mr Lee|Kim Lee]PER names the entity
  *                                            Kim Lee; by default the entity is
- *                                            the text)
+ *                                            the text; \n is a line break)
  *   Radio Vela -reports-> Harbour Board     (every typed relation expected, in
  *   Radio Vela -reports-> Kim Lee            byte order of the lines; "-" alone:
  *                                            none)
@@ -90,6 +90,12 @@ static int parse_marks(const char *line, erg_buf *text, span *spans, size_t *n)
         }
         if (alias)
             continue; /* the entity name is not text */
+        if (p[0] == '\\' && p[1] == 'n') {
+            p++; /* backslash-n is a line break; two end a paragraph */
+            if (erg_buf_putc(text, '\n') != ERG_OK)
+                return -1;
+            continue;
+        }
         if (erg_buf_putc(text, *p) != ERG_OK)
             return -1;
     }
