@@ -371,10 +371,15 @@ static uint32_t scan_titles(const pctx *c, uint32_t t, uint32_t hi, int max_unkn
         t++;
     }
     int unknown = 0;
+    uint32_t unknown_at = UINT32_MAX;
     while (t < hi && mention_at(c, t) < 0) {
         uint32_t end;
         relate_role r = title_from(c, t, hi, &end);
         if (r != RELATE_ROLE_NONE) {
+            /* "legislative director of X" heads a department of X */
+            if (r == RELATE_ROLE_LEAD && unknown_at + 1 == t && end == t + 1 &&
+                w_in(c, t, relate_department_titles))
+                run->demoted = true;
             run->role = r;
             t = end;
             after_head = end;
@@ -388,7 +393,7 @@ static uint32_t scan_titles(const pctx *c, uint32_t t, uint32_t hi, int max_unkn
         } else if (unknown < max_unknown && is_lower_word(c, t) &&
                    !w_in(c, t, relate_function_words)) {
             unknown++;
-            t++;
+            unknown_at = t++;
         } else {
             break;
         }

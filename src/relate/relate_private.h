@@ -55,6 +55,7 @@ extern const char *const relate_adjunct_words[];
 extern const char *const relate_report_nouns[];
 extern const char *const relate_programme_nouns[];
 extern const char *const relate_constituency_titles[];
+extern const char *const relate_department_titles[];
 
 /*
  * True when the n bytes at s spell w, ignoring ASCII case; a curly
