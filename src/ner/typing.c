@@ -1052,6 +1052,30 @@ static erg_status rule_firm_name(const ctx *c, span *s)
 }
 
 /*
+ * Two firms joined by "and", each with its legal form, are two names
+ * ("Chemlawn Corp | and | Ecolab Inc", "Sears, Roebuck and Co | and |
+ * Kellwood Co"); a legal form is the end of a firm's name, and "and Co"
+ * inside one is not followed by another legal form of its own part.
+ */
+static erg_status rule_firm_list(const ctx *c, span *s)
+{
+    if (s->cls != ERG_CLASS_ORG || !c->g || !company_suffix(c, s->j - 1))
+        return ERG_OK;
+    for (size_t k = s->i + 1; k + 2 < s->j; k++) {
+        if (!(tok_is(c, k, "and") || tok_is(c, k, "&")) || !company_suffix(c, k - 1) ||
+            !upper_word(c, k + 1) || company_suffix(c, k + 1))
+            continue;
+        erg_mention o = make_mention(c, s->i, k, ERG_TYPE_AGENCY, s->tagged, ERG_RULE_FIRM_LIST);
+        from_span(c, &o, s);
+        if (decide_org(c, s->i, k, &o.type, &o.rule) != ERG_OK || push(c->out, &o) != ERG_OK)
+            return ERG_ENOMEM;
+        s->i = k + 1;
+        s->rule = ERG_RULE_FIRM_LIST;
+    }
+    return ERG_OK;
+}
+
+/*
  * An organization span is a name: lower-case words at its end that are or
  * run into an outlet noun are no part of it ("Der Spiegel | news
  * magazine"), and after a lower-case outlet noun inside it the outlet's
@@ -1655,6 +1679,7 @@ static const rule_row rules[] = {
     {ERG_RULE_MISSED_EAST_ASIAN, "missed-east-asian-name", KIND_GAP, rule_missed_east_asian},
     {ERG_RULE_TICKER_BRACKET, "ticker-bracket", KIND_SPAN, rule_ticker_bracket},
     {ERG_RULE_FIRM_NAME, "firm-name", KIND_SPAN, rule_firm_name},
+    {ERG_RULE_FIRM_LIST, "firm-list", KIND_SPAN, rule_firm_list},
     {ERG_RULE_MEDIA_DESCRIPTOR, "media-descriptor", KIND_SPAN, rule_media_descriptor},
     {ERG_RULE_TITLE_PERSON, "title-person", KIND_SPAN, rule_title_person},
     {ERG_RULE_EAST_ASIAN, "east-asian-name", KIND_SPAN, rule_east_asian},
