@@ -379,6 +379,26 @@ START_TEST(test_company_named_by_its_first_words)
 }
 END_TEST
 
+START_TEST(test_company_named_by_its_first_words_read_as_a_person)
+{
+    fixture f;
+    setup_lists(&f, "Hughes Tool Co agreed. Hughes balked. Philip Crosby Associates Inc said "
+                    "so. Philip Crosby agreed.");
+    mention(&f, "Hughes Tool Co", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Hughes", 1, ERG_TYPE_PERSON);
+    mention(&f, "Philip Crosby Associates Inc", 0, ERG_TYPE_AGENCY);
+    mention(&f, "Philip Crosby", 1, ERG_TYPE_PERSON);
+    resolve(&f);
+    /* The firm's first word is the firm, however the tagger read it. */
+    ck_assert_ptr_eq(entity_of(&f, "Hughes", 0), entity_of(&f, "Hughes Tool Co", 0));
+    ck_assert_int_eq(entity_of(&f, "Hughes", 0)->type, ERG_TYPE_AGENCY);
+    /* A person's whole name stays the person's. */
+    ck_assert_ptr_ne(entity_of(&f, "Philip Crosby", 0),
+                     entity_of(&f, "Philip Crosby Associates Inc", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_company_named_by_its_founder)
 {
     fixture f;
@@ -1071,6 +1091,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_outlet_head_joins_the_one_outlet_it_ends);
     tcase_add_test(tc, test_party_before_a_person_is_split_off);
     tcase_add_test(tc, test_company_named_by_its_first_words);
+    tcase_add_test(tc, test_company_named_by_its_first_words_read_as_a_person);
     tcase_add_test(tc, test_company_named_by_its_founder);
     tcase_add_test(tc, test_acronym_with_the_legal_form);
     tcase_add_test(tc, test_body_after_dotted_initials);

@@ -1345,8 +1345,15 @@ static void join_partial_names(erg_resolver *r, const erg_local_entities *out)
                 (winning_type(r->votes[f]) == ERG_TYPE_AGENCY ||
                  winning_type(r->votes[f]) == ERG_TYPE_OUTLET))
                 continue;
+            /* A firm's first words are its name however the tagger read them
+             * ("Hughes balked" of "Hughes Tool Co"), unless they are a
+             * person's whole name ("Philip Crosby" of "Philip Crosby
+             * Associates Inc"); an organization named after a person
+             * without a legal form is not that person. */
             if (type == ERG_TYPE_PERSON && winning_type(r->votes[f]) != ERG_TYPE_PERSON &&
-                !key_has_edge_words(out->items[f].key, le->key, false))
+                !key_has_edge_words(out->items[f].key, le->key, false) &&
+                !(ft == ERG_TYPE_AGENCY && company_short_form(r->gaz, fk, le->key) &&
+                  !starts_with_first_name(r, le->key, false)))
                 continue;
             candidates_add(&all, join_root(r, (int32_t)f));
             if (ft == ERG_TYPE_PERSON)
