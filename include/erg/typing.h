@@ -20,6 +20,7 @@ typedef enum erg_rule {
     ERG_RULE_TICKER_BRACKET,    /* "ticker-bracket": "<BAC> Bank of America" without its ticker */
     ERG_RULE_FIRM_NAME,         /* "firm-name": "Kidder, | Peabody and Co" cut at a comma */
     ERG_RULE_FIRM_LIST,         /* "firm-list": "Chemlawn Corp | and Ecolab Inc" split */
+    ERG_RULE_AND_NAME,          /* "and-name": "Cable and | Wireless Plc" cut at its "and" */
     ERG_RULE_MEDIA_DESCRIPTOR,  /* "media-descriptor": "Der Spiegel | news", "daily | X" */
     ERG_RULE_TITLE_PERSON,      /* "title-person": "President Park Geun-hye" tagged LOC */
     ERG_RULE_EAST_ASIAN,        /* "east-asian-name": such a name tagged ORG or LOC */

@@ -1141,6 +1141,47 @@ static bool listed_place(const ctx *c, size_t a, size_t b)
            key->len && erg_gazetteer_listed(c->g, ERG_LIST_PLACE, key->data, key->len);
 }
 
+/* Is token i a legal form or an organization word ("Plc", "Committee")? */
+static bool org_tail_word(const ctx *c, size_t i)
+{
+    return company_suffix(c, i) ||
+           erg_gaz_i_match_after(c->g, ERG_GAZ_ORG, c->text, c->toks, i, i + 1) == 1;
+}
+
+/*
+ * "Cable and | Wireless Plc", "House Ways and | Means Committee": the tagger
+ * cut a name at its "and" and left the capitalized words before it
+ * untagged. An organization span after "and" or "&" that is one word and
+ * legal forms or organization words takes one to three such words: not a
+ * lone nationality or place ("British and | U.S. Securities"), not a
+ * listed organization on either side or a name that ends as one, which
+ * makes a list ("Exxon and | Mobil Corp", "Sharp and | Sony Corp", "Army
+ * and | Revolutionary Guards Corps"), and never "The" or a sentence opener.
+ */
+static erg_status rule_and_name(const ctx *c, span *s)
+{
+    size_t f = s->i, e = s->j, r = e;
+    if (s->cls != ERG_CLASS_ORG || !c->g || f < c->first + 2 ||
+        !(tok_is(c, f - 1, "and") || tok_is(c, f - 1, "&")))
+        return ERG_OK;
+    while (r > f && org_tail_word(c, r - 1))
+        r--;
+    if (r != f + 1 || r == e || listed_org_part(c, f, r))
+        return ERG_OK;
+    size_t a = f - 1;
+    while (a > c->first && f - 1 - a < 3 && c->labels[a - 1] == ERG_LABEL_O &&
+           upper_word(c, a - 1) && !calendar(c, a - 1) && !tok_is(c, a - 1, "The") &&
+           !tok_in(c, a - 1, ERG_LIST_OPENER))
+        a--;
+    if (a == f - 1 || listed_org_part(c, a, f - 1) || org_tail_word(c, f - 2))
+        return ERG_OK; /* "Army and | Revolutionary Guards Corps": two bodies */
+    if (a + 2 == f && (nationality(c, a, a + 1) || listed_place(c, a, a + 1)))
+        return ERG_OK;
+    s->i = a;
+    s->rule = ERG_RULE_AND_NAME;
+    return ERG_OK;
+}
+
 /*
  * "President Park Geun-hye" read as one place: a person's title (titles.tsv,
  * used "title"; not "St.", which names places) then a capitalized name is
@@ -1680,6 +1721,7 @@ static const rule_row rules[] = {
     {ERG_RULE_TICKER_BRACKET, "ticker-bracket", KIND_SPAN, rule_ticker_bracket},
     {ERG_RULE_FIRM_NAME, "firm-name", KIND_SPAN, rule_firm_name},
     {ERG_RULE_FIRM_LIST, "firm-list", KIND_SPAN, rule_firm_list},
+    {ERG_RULE_AND_NAME, "and-name", KIND_SPAN, rule_and_name},
     {ERG_RULE_MEDIA_DESCRIPTOR, "media-descriptor", KIND_SPAN, rule_media_descriptor},
     {ERG_RULE_TITLE_PERSON, "title-person", KIND_SPAN, rule_title_person},
     {ERG_RULE_EAST_ASIAN, "east-asian-name", KIND_SPAN, rule_east_asian},
