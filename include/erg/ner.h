@@ -194,7 +194,8 @@ const char *erg_gazetteer_outlet_kind(const erg_gazetteer *g, const char *key);
  * begin a clause's verb: "would", "had"), firm_connectives.txt (as
  * written: "and", "&", "et", the word before the last partner of a firm's
  * name: "Kidder, Peabody and Co"), country_bodies.txt (merge keys: bodies
- * of several words one to a country, "central bank").
+ * of several words one to a country, "central bank"), firm_partners.txt
+ * (as written: "Sons", "Associates", a firm's partners after "and").
  */
 typedef enum erg_word_list {
     ERG_LIST_ROLE = 1,
@@ -225,7 +226,8 @@ typedef enum erg_word_list {
     ERG_LIST_ALIAS_CUE = 1 << 25,
     ERG_LIST_FINITE_VERB = 1 << 26,
     ERG_LIST_FIRM_CONNECTIVE = 1 << 27,
-    ERG_LIST_COUNTRY_BODY = 1 << 28
+    ERG_LIST_COUNTRY_BODY = 1 << 28,
+    ERG_LIST_FIRM_PARTNER = 1 << 29
 } erg_word_list;
 
 /*

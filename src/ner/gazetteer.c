@@ -795,7 +795,8 @@ erg_status erg_gazetteer_load(erg_gazetteer **out, const char *dir, erg_error *e
                  {"domain_labels.txt", ERG_LIST_DOMAIN_LABEL, true},
                  {"alias_cues.txt", ERG_LIST_ALIAS_CUE, true},
                  {"finite_verbs.txt", ERG_LIST_FINITE_VERB, true},
-                 {"firm_connectives.txt", ERG_LIST_FIRM_CONNECTIVE, true}};
+                 {"firm_connectives.txt", ERG_LIST_FIRM_CONNECTIVE, true},
+                 {"firm_partners.txt", ERG_LIST_FIRM_PARTNER, true}};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         ld.list = lists[i].list;
         ld.exact = lists[i].exact;

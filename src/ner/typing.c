@@ -1157,6 +1157,8 @@ static bool org_tail_word(const ctx *c, size_t i)
  * listed organization on either side or a name that ends as one, which
  * makes a list ("Exxon and | Mobil Corp", "Sharp and | Sony Corp", "Army
  * and | Revolutionary Guards Corps"), and never "The" or a sentence opener.
+ * A firm's partners ("Sons Inc", data/firm_partners.txt) join the name
+ * before the "and" even when the tagger made it a mention of its own.
  */
 static erg_status rule_and_name(const ctx *c, span *s)
 {
@@ -1168,6 +1170,15 @@ static erg_status rule_and_name(const ctx *c, span *s)
         r--;
     if (r != f + 1 || r == e || listed_org_part(c, f, r))
         return ERG_OK;
+    /* "John Wiley and | Sons Inc": the name before is a mention of its own already. */
+    erg_mention *prev = c->out->n > c->m0 ? &c->out->items[c->out->n - 1] : NULL;
+    if (tok_in(c, f, ERG_LIST_FIRM_PARTNER) && prev && prev->tok_end == f - 1 &&
+        prev->type != ERG_TYPE_PLACE) {
+        s->i = prev->tok_first;
+        c->out->n--;
+        s->rule = ERG_RULE_AND_NAME;
+        return ERG_OK;
+    }
     size_t a = f - 1;
     while (a > c->first && f - 1 - a < 3 && c->labels[a - 1] == ERG_LABEL_O &&
            upper_word(c, a - 1) && !calendar(c, a - 1) && !tok_is(c, a - 1, "The") &&
