@@ -422,6 +422,26 @@ START_TEST(test_company_named_by_its_founder)
 }
 END_TEST
 
+START_TEST(test_acronym_after_a_comma_or_country_initials)
+{
+    fixture f;
+    setup_lists(&f, "The U.S. International Trade Commission, ITC, voted. The ITC agreed. The "
+                    "U.S. Interstate Commerce Commission met. The ICC said so.");
+    mention(&f, "U.S. International Trade Commission", 0, ERG_TYPE_AGENCY);
+    mention(&f, "ITC", 0, ERG_TYPE_AGENCY);
+    mention(&f, "ITC", 1, ERG_TYPE_AGENCY);
+    mention(&f, "U.S. Interstate Commerce Commission", 0, ERG_TYPE_AGENCY);
+    mention(&f, "ICC", 0, ERG_TYPE_AGENCY);
+    resolve(&f);
+    const erg_local_entity *itc = entity_of(&f, "U.S. International Trade Commission", 0);
+    ck_assert_ptr_eq(entity_of(&f, "ITC", 0), itc);
+    ck_assert_ptr_eq(entity_of(&f, "ITC", 1), itc);
+    ck_assert_ptr_eq(entity_of(&f, "ICC", 0),
+                     entity_of(&f, "U.S. Interstate Commerce Commission", 0));
+    teardown_lists(&f);
+}
+END_TEST
+
 START_TEST(test_body_after_dotted_initials)
 {
     fixture f;
@@ -1094,6 +1114,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_company_named_by_its_first_words_read_as_a_person);
     tcase_add_test(tc, test_company_named_by_its_founder);
     tcase_add_test(tc, test_acronym_with_the_legal_form);
+    tcase_add_test(tc, test_acronym_after_a_comma_or_country_initials);
     tcase_add_test(tc, test_body_after_dotted_initials);
     tcase_add_test(tc, test_article_beats_alias_list_for_an_acronym);
     tcase_add_test(tc, test_counted_people_are_no_organization);

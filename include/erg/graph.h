@@ -47,10 +47,11 @@ typedef enum erg_fold {
     ERG_FOLD_SHORT_FORM, /* corpus: a short form owned by one full name ("Blair") */
     ERG_FOLD_ACRONYM,    /* corpus: the initials of one full name ("IBM") */
     ERG_FOLD_LEGAL,      /* corpus: the name without its legal suffix ("Texaco" of "Texaco Inc") */
+    ERG_FOLD_COUNTRY,    /* corpus: the name with or without a country's initials ("U.S. FDA") */
     ERG_FOLD_COUNT
 } erg_fold;
 
-/* "key", "article", "short-form", "acronym", "legal-suffix"; NULL when out of range. */
+/* "key", "article", "short-form", "acronym", "legal-suffix", "country"; NULL when out of range. */
 const char *erg_fold_name(erg_fold f);
 /* The fold named s (as erg_fold_name writes it); ERG_EINVAL when unknown. */
 erg_status erg_fold_parse(const char *s, erg_fold *out);
@@ -272,7 +273,12 @@ erg_status erg_graph_finish(erg_graph *g, unsigned type_mask, erg_error *err);
  *   "Merrill Lynch and Co Inc"). A legal-suffix claim without article
  *   evidence only names the rule. Comparable claims leave the
  *   short form as its own node with ambiguous set;
- * - a person's lone first name ("Charles") and places never fold.
+ * - a person's lone first name ("Charles") and places never fold;
+ * - organizations whose keys differ only in legal suffixes are one node, and
+ *   so are a body written after a country's dotted initials and the node of
+ *   its name without them ("U.S. Food and Drug Administration", "Food and
+ *   Drug Administration") when that name has two words or more and no legal
+ *   suffix: the member with the most mentions keeps the others.
  * When on, finish also drops a typed edge whose ends no longer fit its kind
  * (erg_kind_fits) once the corpus has decided their types: "X reports Y"
  * from an article that read X as an outlet, where the corpus votes X an

@@ -125,6 +125,13 @@ erg_status erg_text_name_key(const char *s, size_t n, erg_buf *out);
 bool erg_text_is_opener(const char *w, size_t n);
 
 /*
+ * Is w[0..n) one to three dotted capital initials ("U.S.", "F.W.", "J.")?
+ * Before a name they are a country's ("U.S. Senate") or a founder's
+ * ("G.D. Searle and Co").
+ */
+bool erg_text_dotted_initials(const char *w, size_t n);
+
+/*
  * Appends to out (after clearing it) a display form of a name as written in
  * the text: white space runs (including newlines) made one space, a final
  * possessive removed, surrounding quotes and spaces trimmed. Case and

@@ -576,7 +576,7 @@ static const char find_usage[] =
     "case, diacritics, hyphens and dots, allowing a few typing errors: exact\n"
     "matches first, then by number of edits, then by mentions. Each match shows\n"
     "its surface forms, most written first, with their counts and the rule that\n"
-    "joined each (key, article, short-form, acronym, legal-suffix).\n"
+    "joined each (key, article, short-form, acronym, legal-suffix, country).\n"
     "\n"
     "  -e, --edits E         edits allowed (default: 0 for up to 3 letters, 1 up to 7,\n"
     "                        then 2)\n" LIMIT_HELP QUERY_COMMON_HELP "\n"

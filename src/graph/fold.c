@@ -204,6 +204,92 @@ static erg_status legal_groups(const erg_graph *g, uint32_t *grp)
     return ERG_OK;
 }
 
+/* Does one of e's written forms start with dotted initials and a space ("U.S. Senate ...")? */
+static bool dotted_lead(const erg_entity *e)
+{
+    for (size_t k = 0; k < e->n_aliases; k++) {
+        const char *a = e->aliases[k].name;
+        size_t w = strcspn(a, " ");
+        if (a[w] == ' ' && erg_text_dotted_initials(a, w))
+            return true;
+    }
+    return false;
+}
+
+/* A country-qualified body and the node of its name without the country. */
+typedef struct qualified {
+    uint32_t bare, index;
+} qualified;
+
+static int cmp_qualified(const void *a, const void *b)
+{
+    const qualified *x = a, *y = b;
+    if (x->bare != y->bare)
+        return x->bare < y->bare ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Groups a body written after a country's dotted initials with the node of
+ * its name without them ("U.S. Food and Drug Administration", "Food and
+ * Drug Administration"): grp[i] becomes the group's root (the member with
+ * the most mentions, ties to the byte-order first key) for the members of
+ * a group, which no legal group holds. The name left must have two words
+ * or more ("U.S. Senate" is not every country's senate) and no legal
+ * suffix (a company may carry the initials in its name: "U.S. Trust Co").
+ */
+static erg_status country_groups(const erg_graph *g, uint32_t *grp)
+{
+    size_t n = g->n_ents, m = 0;
+    qualified *q = malloc(n * sizeof *q);
+    if (!q)
+        return ERG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const erg_entity *e = &g->ents[i];
+        const char *sp = strchr(e->key, ' ');
+        if (grp[i] != ERG_GRAPH_NONE || !is_org(e->type) || !sp || !strchr(sp + 1, ' ') ||
+            strip_legal(g, sp + 1) || !dotted_lead(e))
+            continue;
+        long b = erg_graph_find_key(g, sp + 1);
+        if (b < 0 || (size_t)b == i || grp[b] != ERG_GRAPH_NONE || !is_org(g->ents[b].type))
+            continue;
+        q[m++] = (qualified){(uint32_t)b, (uint32_t)i};
+    }
+    if (m)
+        qsort(q, m, sizeof *q, cmp_qualified);
+    /* No chains ("U.N. U.S. X", "U.S. X", "X"): a name that is another's bare
+     * name is no qualified member itself, so every group has one root. */
+    bool *bare = calloc(n, sizeof *bare);
+    if (!bare) {
+        free(q);
+        return ERG_ENOMEM;
+    }
+    for (size_t k = 0; k < m; k++)
+        bare[q[k].bare] = true;
+    size_t kept = 0;
+    for (size_t k = 0; k < m; k++)
+        if (!bare[q[k].index])
+            q[kept++] = q[k];
+    m = kept;
+    free(bare);
+    for (size_t a = 0; a < m;) {
+        size_t z = a;
+        uint32_t best = q[a].bare;
+        for (; z < m && q[z].bare == q[a].bare; z++) {
+            const erg_entity *x = &g->ents[q[z].index], *y = &g->ents[best];
+            if (x->mentions > y->mentions ||
+                (x->mentions == y->mentions && strcmp(x->key, y->key) < 0))
+                best = q[z].index;
+        }
+        grp[q[a].bare] = best;
+        for (size_t k = a; k < z; k++)
+            grp[q[k].index] = best;
+        a = z;
+    }
+    free(q);
+    return ERG_OK;
+}
+
 erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
 {
     erg_status st = ERG_OK;
@@ -221,6 +307,12 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
     if (!(target = malloc(n * sizeof *target)) || !(how = malloc(n * sizeof *how)) ||
         !(grp = malloc(n * sizeof *grp)) || legal_groups(g, grp) != ERG_OK)
         goto oom;
+    /* Legal groups hold companies only, country groups no company: a node is in one at most. */
+    for (size_t i = 0; i < n; i++)
+        how[i] = grp[i] != ERG_GRAPH_NONE ? ERG_FOLD_LEGAL : ERG_FOLD_COUNTRY;
+    if (country_groups(g, grp) != ERG_OK)
+        goto oom;
+    /* how[] of a group member is its group's rule; claims set it for the others. */
 
     /*
      * Claims from surface forms: f wrote s's key in an article where it was f.
@@ -316,13 +408,11 @@ erg_status erg_graph_i_fold(erg_graph *g, uint32_t *root, erg_buf *key)
         }
     }
     for (size_t i = 0; i < n; i++)
-        if (grp[i] != ERG_GRAPH_NONE && grp[i] != i) {
+        if (grp[i] != ERG_GRAPH_NONE && grp[i] != i)
             target[i] = grp[i];
-            how[i] = ERG_FOLD_LEGAL;
-        }
     /*
-     * Keys grow along every fold but a legal group's, whose roots fold into
-     * nothing: following targets ends.
+     * Keys grow along every fold but a legal or country group's, whose roots
+     * fold into nothing: following targets ends.
      */
     for (size_t i = 0; i < n; i++) {
         uint32_t r = (uint32_t)i;

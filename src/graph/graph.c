@@ -933,8 +933,8 @@ void erg_graph_free(erg_graph *g)
     free(g);
 }
 
-static const char *const fold_names[ERG_FOLD_COUNT] = {"key", "article", "short-form", "acronym",
-                                                       "legal-suffix"};
+static const char *const fold_names[ERG_FOLD_COUNT] = {"key",     "article",      "short-form",
+                                                       "acronym", "legal-suffix", "country"};
 
 const char *erg_fold_name(erg_fold f)
 {

@@ -565,6 +565,20 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
     return ERG_OK;
 }
 
+
+/*
+ * Length of the country initials a name starts with and the space after
+ * them ("U.S. " of "U.S. International Trade Commission"), else 0: an
+ * acronym may leave them out ("ITC").
+ */
+static size_t dotted_lead(const char *name, size_t n)
+{
+    size_t w = 0;
+    while (w < n && name[w] != ' ')
+        w++;
+    return w < n && erg_text_dotted_initials(name, w) ? w + 1 : 0;
+}
+
 /* Do the capital letters of a name's words (skipping small words) spell the acronym? */
 static bool spells_acronym(const char *name, size_t n, const char *acr, size_t an)
 {
@@ -611,8 +625,9 @@ static bool token_is(const char *text, const erg_token *t, const char *s)
 }
 
 /*
- * Finds "Full Name (ACR)" and records that the key of ACR means the full
- * name's key, so that later (or earlier) "ACR" mentions join it.
+ * Finds "Full Name (ACR)" and "Full Name, ACR," and records that the key of
+ * ACR means the full name's key, so that later (or earlier) "ACR" mentions
+ * join it.
  */
 static erg_status find_acronyms(erg_resolver *r, const char *text, const erg_doc *doc,
                                 const erg_mentions *mentions)
@@ -622,16 +637,21 @@ static erg_status find_acronyms(erg_resolver *r, const char *text, const erg_doc
         const erg_mention *m = &mentions->items[i];
         if (m->type == ERG_TYPE_PERSON || m->type == ERG_TYPE_MISC)
             continue;
+        /* "Full Name (ACR)", "Full Name, ACR," */
         size_t t = m->tok_end;
-        if (t + 2 >= doc->n_tokens || !token_is(text, &doc->tokens[t], "(") ||
-            !token_is(text, &doc->tokens[t + 2], ")"))
+        if (t + 2 >= doc->n_tokens ||
+            !((token_is(text, &doc->tokens[t], "(") && token_is(text, &doc->tokens[t + 2], ")")) ||
+              (token_is(text, &doc->tokens[t], ",") && token_is(text, &doc->tokens[t + 2], ","))))
             continue;
         const erg_token *acr = &doc->tokens[t + 1];
         const char *as = text + acr->start;
         size_t an = acr->end - acr->start;
         const mention_info *mi = &r->info[i];
+        const char *name = r->displays.data + mi->display_off;
+        size_t lead = dotted_lead(name, mi->display_len);
         if (!is_acronym(as, an) ||
-            !spells_acronym(r->displays.data + mi->display_off, mi->display_len, as, an))
+            (!spells_acronym(name, mi->display_len, as, an) &&
+             !(lead && spells_acronym(name + lead, mi->display_len - lead, as, an))))
             continue;
         if (erg_grow((void **)&r->local, &r->local_cap, r->n_local + 1, sizeof *r->local))
             return ERG_ENOMEM;
@@ -769,17 +789,6 @@ static bool generic_org_key(const erg_gazetteer *g, const char *key)
     return listed_word(g, ERG_LIST_GENERIC_ORG, key, strlen(key), false);
 }
 
-/* Is w[0..n) one to three dotted initials ("F.W.", "G.D.", "J.")? */
-static bool dotted_initials(const char *w, size_t n)
-{
-    if (n < 2 || n > 6 || n % 2)
-        return false;
-    for (size_t i = 0; i < n; i += 2)
-        if (!isupper((unsigned char)w[i]) || w[i + 1] != '.')
-            return false;
-    return true;
-}
-
 /*
  * May the one-word organization name part stand for the longer
  * organization name key whose last word it is? A generic word does ("the
@@ -808,7 +817,7 @@ static bool org_tail_ok(const erg_gazetteer *g, const erg_local_entity *full, co
         for (size_t i = 0; i < full->n_surfaces; i++) {
             const char *sf = full->surfaces[i].text;
             size_t w = strcspn(sf, " ");
-            if (sf[w] == ' ' && dotted_initials(sf, w))
+            if (sf[w] == ' ' && erg_text_dotted_initials(sf, w))
                 return true;
         }
     return erg_gazetteer_listed(g, ERG_LIST_PLACE | ERG_LIST_NATIONALITY, key, lead);
@@ -983,7 +992,7 @@ static bool founder_short_form(const erg_gazetteer *g, const erg_local_entity *f
         /* Each word of a surface is one word of its key: skip as many as it has initials. */
         const char *s = full->surfaces[i].text, *k = key;
         size_t w;
-        while (dotted_initials(s, w = strcspn(s, " ")) && s[w] == ' ') {
+        while (erg_text_dotted_initials(s, w = strcspn(s, " ")) && s[w] == ' ') {
             s += w + 1;
             const char *sp = strchr(k, ' ');
             if (!sp)
@@ -1067,7 +1076,9 @@ static bool initials_spell(const erg_gazetteer *g, const char *name, const char 
 
 /*
  * Is entity `le` an all-capitals acronym (one of its surface forms) that the
- * initials of a surface form of the entity `full` spell?
+ * initials of a surface form of the entity `full` spell, with or without
+ * the country initials it starts with ("ITC" of "U.S. International Trade
+ * Commission")?
  */
 static bool acronym_of(const erg_gazetteer *g, const erg_local_entity *le,
                        const erg_local_entity *full)
@@ -1080,10 +1091,14 @@ static bool acronym_of(const erg_gazetteer *g, const erg_local_entity *le,
         if (!is_acronym(a, strlen(a)) || strchr(a, '.') || strchr(a, '&'))
             continue;
         /* Three letters at least with the legal form's: "EC" is not "Engelhard Corp". */
-        for (size_t j = 0; j < full->n_surfaces; j++)
-            if (initials_spell(g, full->surfaces[j].text, a, false) ||
-                (strlen(a) >= 3 && initials_spell(g, full->surfaces[j].text, a, true)))
+        for (size_t j = 0; j < full->n_surfaces; j++) {
+            const char *f = full->surfaces[j].text;
+            const char *rest = f + dotted_lead(f, strlen(f));
+            if (initials_spell(g, f, a, false) ||
+                (strlen(a) >= 3 && initials_spell(g, f, a, true)) ||
+                (rest != f && initials_spell(g, rest, a, false)))
                 return true;
+        }
     }
     return false;
 }

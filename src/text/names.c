@@ -207,6 +207,16 @@ static size_t leading_quote(const char *s, size_t n)
     return 0;
 }
 
+bool erg_text_dotted_initials(const char *w, size_t n)
+{
+    if (!w || n < 2 || n > 6 || n % 2)
+        return false;
+    for (size_t i = 0; i < n; i += 2)
+        if (w[i] < 'A' || w[i] > 'Z' || w[i + 1] != '.')
+            return false;
+    return true;
+}
+
 erg_status erg_text_name_display(const char *s, size_t n, erg_buf *out)
 {
     erg_buf_clear(out);
