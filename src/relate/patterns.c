@@ -809,7 +809,8 @@ static erg_status p_apposition(pctx *c, int32_t pm, uint32_t hi)
         return ERG_OK;
     if (w_is(c, t, "of")) {
         int32_t om = org_after(c, t + 1, hi);
-        if (om < 0)
+        /* "free Icahn of TWA": the "of" is the verb's */
+        if (om < 0 || (p->tok_first > 0 && w_in(c, p->tok_first - 1, relate_of_object_verbs)))
             return ERG_OK;
         title_run inner;
         inner_titles(c, pm, &inner);

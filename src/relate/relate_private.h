@@ -56,6 +56,7 @@ extern const char *const relate_report_nouns[];
 extern const char *const relate_programme_nouns[];
 extern const char *const relate_constituency_titles[];
 extern const char *const relate_department_titles[];
+extern const char *const relate_of_object_verbs[];
 
 /*
  * True when the n bytes at s spell w, ignoring ASCII case; a curly
