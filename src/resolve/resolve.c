@@ -565,7 +565,6 @@ static erg_status describe_mentions(erg_resolver *r, const char *text, erg_menti
     return ERG_OK;
 }
 
-
 /*
  * Length of the country initials a name starts with and the space after
  * them ("U.S. " of "U.S. International Trade Commission"), else 0: an
@@ -984,7 +983,9 @@ static bool company_short_form(const erg_gazetteer *g, const char *key, const ch
 static bool founder_short_form(const erg_gazetteer *g, const erg_local_entity *full,
                                const char *part)
 {
-    const char *key = full->key;
+    const char *key = full->key, *hit = strstr(key, part);
+    if (!hit || hit == key)
+        return false; /* cheap first: most pairs share no such word */
     size_t n = without_legal_suffix(g, key), m = strlen(part);
     if (n >= strlen(key))
         return false;
