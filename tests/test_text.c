@@ -509,6 +509,20 @@ START_TEST(test_name_key)
 }
 END_TEST
 
+START_TEST(test_dotted_initials)
+{
+    static const char *const yes[] = {"U.S.", "F.W.", "J.", "U.S.A."};
+    static const char *const no[] = {"US", "U.S", "u.s.", "A.B.C.D.", "Inc.", ".", ""};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        ck_assert_msg(erg_text_dotted_initials(yes[i], strlen(yes[i])), "%s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        ck_assert_msg(!erg_text_dotted_initials(no[i], strlen(no[i])), "%s", no[i]);
+    ck_assert(!erg_text_dotted_initials(NULL, 2));
+    /* Only the n bytes given count: "U.S." of "U.S. Senate". */
+    ck_assert(erg_text_dotted_initials("U.S. Senate", 4));
+}
+END_TEST
+
 START_TEST(test_name_display)
 {
     ck_assert_str_eq(display("Kim Jong-un"), "Kim Jong-un");
@@ -608,6 +622,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, test_invalid_utf8_does_not_crash);
     tcase_add_test(tc, test_one_megabyte_line);
     tcase_add_test(tc, test_name_key);
+    tcase_add_test(tc, test_dotted_initials);
     tcase_add_test(tc, test_name_display);
     tcase_add_test(tc, test_utf8);
     suite_add_tcase(s, tc);
