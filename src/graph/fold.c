@@ -161,6 +161,14 @@ static int cmp_base(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* Is entity x a better root of a group than best: more mentions, ties to the byte-order first key?
+ */
+static bool keeps_group(const erg_graph *g, uint32_t x, uint32_t best)
+{
+    const erg_entity *a = &g->ents[x], *b = &g->ents[best];
+    return a->mentions > b->mentions || (a->mentions == b->mentions && strcmp(a->key, b->key) < 0);
+}
+
 /*
  * Groups the organizations whose keys differ only in their legal suffixes
  * ("merrill lynch and co inc", "merrill lynch and co"): grp[i] is the
@@ -189,12 +197,9 @@ static erg_status legal_groups(const erg_graph *g, uint32_t *grp)
             b++;
         if (b - a >= 2) {
             uint32_t best = refs[a].index;
-            for (size_t k = a + 1; k < b; k++) {
-                const erg_entity *x = &g->ents[refs[k].index], *y = &g->ents[best];
-                if (x->mentions > y->mentions ||
-                    (x->mentions == y->mentions && strcmp(x->key, y->key) < 0))
+            for (size_t k = a + 1; k < b; k++)
+                if (keeps_group(g, refs[k].index, best))
                     best = refs[k].index;
-            }
             for (size_t k = a; k < b; k++)
                 grp[refs[k].index] = best;
         }
@@ -275,12 +280,9 @@ static erg_status country_groups(const erg_graph *g, uint32_t *grp)
     for (size_t a = 0; a < m;) {
         size_t z = a;
         uint32_t best = q[a].bare;
-        for (; z < m && q[z].bare == q[a].bare; z++) {
-            const erg_entity *x = &g->ents[q[z].index], *y = &g->ents[best];
-            if (x->mentions > y->mentions ||
-                (x->mentions == y->mentions && strcmp(x->key, y->key) < 0))
+        for (; z < m && q[z].bare == q[a].bare; z++)
+            if (keeps_group(g, q[z].index, best))
                 best = q[z].index;
-        }
         grp[q[a].bare] = best;
         for (size_t k = a; k < z; k++)
             grp[q[k].index] = best;
